@@ -1,0 +1,1 @@
+"""Pure-Python model of cables, their structure and annotations (no Qt, no database)."""

@@ -1,0 +1,52 @@
+"""Chicago-style citations of FRUS documents, with the page of the quoted passage.
+
+Chicago (17th ed., 14.305 on government documents) cites FRUS by document title, date,
+series and years, volume, volume title, document number and page, e.g.::
+
+    "Telegram 16696 From the Department of State to the Embassy in Peru," January 1974,
+    in Foreign Relations of the United States, 1969–1976, vol. E–11, pt. 2, Documents on
+    South America, 1973–1976, doc. 293, p. 780.
+"""
+
+from __future__ import annotations
+
+from datetime import date as _date
+
+from .cable import Cable
+from .volume import Volume, describe_frus_id
+
+
+def human_date(iso: str | None) -> str:
+    """``1974-01-29`` → ``January 29, 1974``; partial dates degrade gracefully."""
+    if not iso:
+        return ""
+    parts = iso[:10].split("-")
+    try:
+        if len(parts) == 3:
+            day = _date(int(parts[0]), int(parts[1]), int(parts[2]))
+            return f"{day:%B} {day.day}, {day.year}"
+        if len(parts) == 2:
+            return f"{_date(int(parts[0]), int(parts[1]), 1):%B %Y}"
+        return parts[0]
+    except ValueError:
+        return iso
+
+
+def cite(cable: Cable, volume: Volume | None = None, pages: str = "") -> str:
+    """A Chicago-style citation of ``cable``, with ``pages`` (``780`` or ``780–781``)."""
+    volume = volume or describe_frus_id(cable.volume)
+    derived = describe_frus_id(cable.volume)
+    series_and_volume = volume.title or derived.title or cable.volume
+    if volume.subtitle and volume.subtitle not in series_and_volume:
+        series_and_volume = f"{series_and_volume}, {volume.subtitle}"
+    pieces = [f"\u201c{cable.title.rstrip('.')},\u201d"]
+    when = human_date(cable.date)
+    if when:
+        pieces.append(f"{when},")
+    pieces.append(f"in {series_and_volume},")
+    tail = f"doc. {cable.number}" if cable.number else ""
+    if pages:
+        prefix = "pp." if "–" in pages else "p."
+        tail = f"{tail}, {prefix} {pages}" if tail else f"{prefix} {pages}"
+    pieces.append(f"{tail}." if tail else "")
+    return " ".join(piece for piece in pieces if piece).replace(",.", ".").strip()
