@@ -1,0 +1,32 @@
+"""Finding the files shipped in ``resources/`` from a wheel and from an editable install.
+
+The top-level ``resources/`` folder is installed as the package
+``cable_annotator.resources`` (see pyproject.toml), so importlib.resources reaches it in
+both cases without guessing paths.
+"""
+
+from __future__ import annotations
+
+import json
+from contextlib import AbstractContextManager
+from importlib import resources
+from pathlib import Path
+
+SAMPLE_CABLE = "frus1969-76ve11p2-d293.txt"
+SAMPLE_VOLUME = "frus1969-76ve11p2"
+DEFAULT_CODEBOOK = "default_codebook.json"
+
+
+def resource_text(name: str) -> str:
+    """The UTF-8 text of a bundled resource file."""
+    return resources.files("cable_annotator.resources").joinpath(name).read_text("utf-8")
+
+
+def resource_path(name: str) -> AbstractContextManager[Path]:
+    """A context manager giving a real file path for a bundled resource."""
+    return resources.as_file(resources.files("cable_annotator.resources").joinpath(name))
+
+
+def default_codebook() -> list[dict]:
+    """The themes of a new project: dicts with name, color and description."""
+    return json.loads(resource_text(DEFAULT_CODEBOOK))["themes"]

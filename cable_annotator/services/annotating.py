@@ -1,0 +1,171 @@
+"""Use cases that create, change, delete and restore annotations.
+
+Each function is one transaction and returns a Change; ``before`` holds what undo needs.
+"""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import replace
+
+from sqlalchemy import select
+
+from ..domain.anchoring import find_occurrence
+from ..domain.anchoring import select as select_quote
+from ..domain.annotation import Annotation, new_annotation_id, now_utc
+from ..domain.cable import BODY
+from ..storage.errors import NotFound
+from ..storage.mapping import annotation_from_row, cable_from_row, fill_annotation_row
+from ..storage.models import AnnotationRow, CableRow, ThemeRow
+from ..storage.project import Project
+from .changes import Change
+
+
+class AnnotationError(ValueError):
+    """A request to annotate that cannot be carried out (bad passage, unknown part…)."""
+
+
+def default_author() -> str:
+    """The author recorded on new annotations: the login name, as QualCoder does."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+def _check_themes(session, theme_ids: list[int], project: Project) -> None:
+    for theme_id in theme_ids:
+        if session.get(ThemeRow, theme_id) is None:
+            raise NotFound(f"There is no theme with id {theme_id} in {project.path}.")
+
+
+def create_annotation(
+    project: Project,
+    cable_id: str,
+    part: str,
+    start: int,
+    end: int,
+    theme_ids: list[int],
+    note: str = "",
+    author: str | None = None,
+    annotation_id: str | None = None,
+) -> Change:
+    """Highlight ``start:end`` of ``part`` of a cable with themes and a note."""
+    with project.transaction() as session:
+        cable_row = session.get(CableRow, cable_id)
+        if cable_row is None:
+            raise NotFound(f"There is no cable {cable_id!r} in {project.path}.")
+        cable = cable_from_row(cable_row)
+        try:
+            text = cable.part_text(part)
+        except KeyError as error:
+            raise AnnotationError(f"Cable {cable_id} has no part {part!r}.") from error
+        if not 0 <= start < end <= len(text):
+            raise AnnotationError(
+                f"The passage {start}–{end} lies outside {part} of {cable_id} "
+                f"({len(text)} characters)."
+            )
+        _check_themes(session, theme_ids, project)
+        selector = select_quote(text, start, end)
+        stamp = now_utc()
+        annotation = Annotation(
+            id=annotation_id or new_annotation_id(), cable_id=cable_id, part=part,
+            start=start, end=end, quote=selector.quote, prefix=selector.prefix,
+            suffix=selector.suffix, theme_ids=list(dict.fromkeys(theme_ids)), note=note,
+            author=default_author() if author is None else author,
+            created=stamp, modified=stamp,
+        )
+        row = AnnotationRow()
+        fill_annotation_row(row, annotation)
+        session.add(row)
+    return Change("annotation-added", {cable_id}, {annotation.id}, set(annotation.theme_ids),
+                  annotation=annotation)
+
+
+def annotate_quote(
+    project: Project,
+    cable_id: str,
+    quote: str,
+    theme_ids: list[int],
+    note: str = "",
+    occurrence: int = 1,
+    part: str = BODY,
+    author: str | None = None,
+) -> Change:
+    """Annotate the ``occurrence``-th appearance of ``quote`` in a part of a cable."""
+    from .queries import load_cable
+
+    cable = load_cable(project, cable_id)
+    try:
+        text = cable.part_text(part)
+    except KeyError as error:
+        parts = ", ".join(cable.parts())
+        raise AnnotationError(
+            f"Cable {cable_id} has no part {part!r} (its parts: {parts})."
+        ) from error
+    found = find_occurrence(text, quote, occurrence)
+    if found is None:
+        count = text.count(quote) if quote else 0
+        where = f"{part} of {cable_id}"
+        if count:
+            raise AnnotationError(
+                f"The quote occurs only {count} time(s) in {where}, not {occurrence}."
+            )
+        raise AnnotationError(f"The quote {quote!r} does not occur in {where}.")
+    return create_annotation(project, cable_id, part, found[0], found[1], theme_ids, note,
+                             author)
+
+
+def _load_row(session, project: Project, annotation_id: str) -> AnnotationRow:
+    row = session.get(AnnotationRow, annotation_id)
+    if row is None:
+        raise NotFound(f"There is no annotation {annotation_id} in {project.path}.")
+    return row
+
+
+def update_annotation(
+    project: Project,
+    annotation_id: str,
+    *,
+    theme_ids: list[int] | None = None,
+    note: str | None = None,
+) -> Change:
+    """Change the themes and/or note of an annotation."""
+    with project.transaction() as session:
+        row = _load_row(session, project, annotation_id)
+        before = annotation_from_row(row)
+        after = replace(before, modified=now_utc())
+        if theme_ids is not None:
+            _check_themes(session, theme_ids, project)
+            after.theme_ids = list(dict.fromkeys(theme_ids))
+        if note is not None:
+            after.note = note
+        fill_annotation_row(row, after)
+    return Change("annotation-changed", {after.cable_id}, {annotation_id},
+                  set(before.theme_ids) | set(after.theme_ids), annotation=after, before=before)
+
+
+def delete_annotation(project: Project, annotation_id: str) -> Change:
+    """Remove an annotation; ``before`` keeps it whole so undo can restore it."""
+    with project.transaction() as session:
+        row = _load_row(session, project, annotation_id)
+        before = annotation_from_row(row)
+        session.delete(row)
+    return Change("annotation-removed", {before.cable_id}, {annotation_id},
+                  set(before.theme_ids), before=before)
+
+
+def restore_annotation(project: Project, annotation: Annotation) -> Change:
+    """Put back an annotation exactly as it was (undo of delete, redo of create)."""
+    with project.transaction() as session:
+        if session.get(CableRow, annotation.cable_id) is None:
+            raise NotFound(f"There is no cable {annotation.cable_id!r} in {project.path}.")
+        existing = set(session.scalars(select(ThemeRow.id).where(
+            ThemeRow.id.in_(annotation.theme_ids))))
+        restored = replace(annotation,
+                           theme_ids=[t for t in annotation.theme_ids if t in existing])
+        row = session.get(AnnotationRow, annotation.id) or AnnotationRow()
+        fill_annotation_row(row, restored)
+        session.add(row)
+    return Change("annotation-added", {annotation.cable_id}, {annotation.id},
+                  set(restored.theme_ids), annotation=restored)

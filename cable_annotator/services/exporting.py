@@ -1,0 +1,62 @@
+"""Exporting a project's annotations (CSV now; other formats join here)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+from ..exporters.csv_export import AnnotatedCable, write_csv
+from ..storage.project import Project
+from .queries import all_annotations, list_themes, load_cable, load_volume
+
+
+class ExportFailed(Exception):
+    """The export could not be written; the message names the file."""
+
+
+def annotated_cables(project: Project) -> Iterator[AnnotatedCable]:
+    """Every annotated cable of the project, in corpus order, with its annotations."""
+    by_cable: dict[str, list] = {}
+    for annotation in all_annotations(project):
+        by_cable.setdefault(annotation.cable_id, []).append(annotation)
+    volumes: dict[str, object] = {}
+    for cable_id in sorted(by_cable):
+        cable = load_cable(project, cable_id)
+        if cable.volume not in volumes:
+            volumes[cable.volume] = load_volume(project, cable.volume)
+        annotations = sorted(by_cable[cable_id],
+                             key=lambda a: (a.part != "body", a.part, a.start, a.end))
+        yield AnnotatedCable(cable, volumes[cable.volume], annotations)
+
+
+def export_csv(project: Project, destination: Path | str | TextIO, long: bool = False,
+               excel: bool = False) -> int:
+    """Write the project's annotations as CSV; returns the number of rows.
+
+    A path is written atomically (to a temporary file, then renamed), so a failed export
+    never leaves half a file in place of a good one.
+    """
+    themes = list_themes(project)
+    if not isinstance(destination, (str, Path)):
+        return write_csv(destination, annotated_cables(project), themes, long, excel)
+    path = Path(destination)
+    temporary = path.with_name(f".{path.name}.partial")
+    try:
+        with temporary.open("w", encoding="utf-8", newline="") as handle:
+            rows = write_csv(handle, annotated_cables(project), themes, long, excel)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise ExportFailed(f"Could not write {path}: {error.strerror or error}.") from error
+    return rows
+
+
+def stdout_writer() -> TextIO:
+    """Standard output as a UTF-8 text stream without newline translation (for CSV)."""
+    sys.stdout.flush()
+    return open(sys.stdout.fileno(), "w", encoding="utf-8", newline="", closefd=False)

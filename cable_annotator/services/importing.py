@@ -1,0 +1,137 @@
+"""Importing files into a project: plain-text FRUS documents and whole TEI volumes.
+
+Each file is one transaction: a file that fails to parse or store leaves the project as it
+was. Re-importing a cable updates it in place and re-anchors its annotations by quote and
+context; an annotation whose passage is gone is kept and marked orphaned, never deleted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+
+from ..domain.anchoring import QuoteSelector, reanchor
+from ..domain.annotation import now_utc
+from ..domain.cable import Cable
+from ..domain.volume import Volume, describe_frus_id
+from ..importers.errors import ImportFailed
+from ..storage.mapping import fill_cable_row, fill_volume_row
+from ..storage.models import AnnotationRow, CableRow, VolumeRow
+from ..storage.project import Project
+from .queries import CableSummary, cable_summaries
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class ImportReport:
+    """What an import did: the cables now in the project, and re-anchoring outcomes."""
+
+    cables: list[CableSummary] = field(default_factory=list)
+    added: int = 0
+    updated: int = 0
+    moved_annotations: int = 0
+    orphaned_annotations: int = 0
+
+
+def read_file(path: Path, volume: str | None = None, progress: Progress | None = None,
+              cancelled: Callable[[], bool] | None = None) -> tuple[Volume | None, list[Cable]]:
+    """Parse one file (TEI volume or plain text) into domain objects, storing nothing."""
+    from ..importers.frus_tei import looks_like_tei, read_tei_volume
+    from ..importers.frus_text import read_frus_text
+
+    if not path.exists():
+        raise ImportFailed(path, "no such file")
+    if path.is_dir():
+        raise ImportFailed(path, "this is a folder, not a file")
+    if looks_like_tei(path):
+        parsed_volume, cables = read_tei_volume(path, progress=progress, cancelled=cancelled)
+        return parsed_volume, cables
+    cable = read_frus_text(path, volume=volume)
+    if progress is not None:
+        progress(1, 1)
+    return None, [cable]
+
+
+def import_files(
+    project: Project,
+    paths: Iterable[Path | str],
+    volume: str | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportReport:
+    """Import each file in its own transaction; stop at the first file that fails.
+
+    Raises ImportFailed (naming the file) or ImportCancelled; files imported before the
+    failure stay imported, the failing one leaves no trace.
+    """
+    report = ImportReport()
+    imported_ids: list[str] = []
+    for path in map(Path, paths):
+        parsed_volume, cables = read_file(path, volume, progress, cancelled)
+        _store(project, path, parsed_volume, cables, report)
+        imported_ids.extend(cable.id for cable in cables)
+    order = {cable_id: index for index, cable_id in enumerate(imported_ids)}
+    report.cables = sorted(cable_summaries(project, imported_ids), key=lambda s: order[s.id])
+    return report
+
+
+def _store(project: Project, path: Path, volume: Volume | None, cables: list[Cable],
+           report: ImportReport) -> None:
+    stamp = now_utc()
+    with project.transaction() as session:
+        volume_ids = {cable.volume for cable in cables}
+        for volume_id in volume_ids:
+            row = session.get(VolumeRow, volume_id)
+            if volume is not None and volume.id == volume_id:
+                row = row or VolumeRow()
+                fill_volume_row(row, volume)
+                session.add(row)
+            elif row is None:
+                row = VolumeRow()
+                fill_volume_row(row, describe_frus_id(volume_id))
+                session.add(row)
+        session.flush()
+        existing = {
+            row.id: row
+            for row in session.scalars(select(CableRow).where(
+                CableRow.id.in_([cable.id for cable in cables])))
+        }
+        for cable in cables:
+            row = existing.get(cable.id)
+            if row is None:
+                row = CableRow()
+                report.added += 1
+            else:
+                report.updated += 1
+            fill_cable_row(row, cable)
+            row.source = str(path)
+            row.imported = stamp
+            session.add(row)
+            if cable.id in existing:
+                _reanchor_annotations(session, cable, report)
+
+
+def _reanchor_annotations(session, cable: Cable, report: ImportReport) -> None:
+    rows = session.scalars(select(AnnotationRow).where(AnnotationRow.cable_id == cable.id))
+    for row in rows:
+        try:
+            text = cable.part_text(row.part)
+        except KeyError:
+            found = None
+        else:
+            selector = QuoteSelector(row.quote, row.prefix, row.suffix)
+            found = reanchor(text, selector, row.start, row.end)
+        if found is None:
+            if not row.orphaned:
+                row.orphaned = True
+                report.orphaned_annotations += 1
+            continue
+        if (row.start, row.end) != found or row.orphaned:
+            report.moved_annotations += 1
+        row.start, row.end = found
+        row.orphaned = False
+        row.quote = text[found[0]:found[1]]

@@ -1,0 +1,149 @@
+"""Read-side use cases: what the window and the command line show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from ..domain.annotation import Annotation, Theme, theme_path
+from ..domain.cable import BODY, Cable
+from ..domain.volume import Volume
+from ..storage.errors import NotFound
+from ..storage.mapping import annotation_from_row, cable_from_row, theme_from_row, volume_from_row
+from ..storage.models import (
+    AnnotationRow,
+    AnnotationThemeRow,
+    CableRow,
+    SettingRow,
+    ThemeRow,
+    VolumeRow,
+)
+from ..storage.project import Project
+
+
+@dataclass(frozen=True)
+class CableSummary:
+    """A cable as listed in the corpus: enough to show and sort it, without its text."""
+
+    id: str
+    volume: str
+    number: str
+    title: str
+    date: str | None
+    kind: str
+    annotation_count: int
+
+
+def list_cables(project: Project) -> list[CableSummary]:
+    """All cables, by volume then printed document number."""
+    counts = (
+        select(AnnotationRow.cable_id, func.count().label("n"))
+        .group_by(AnnotationRow.cable_id)
+        .subquery()
+    )
+    statement = (
+        select(CableRow.id, CableRow.volume_id, CableRow.number, CableRow.title, CableRow.date,
+               CableRow.kind, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.cable_id == CableRow.id)
+        .order_by(CableRow.volume_id, CableRow.sort_key, CableRow.number, CableRow.id)
+    )
+    with project.reading() as session:
+        return [CableSummary(*row) for row in session.execute(statement)]
+
+
+def cable_summaries(project: Project, cable_ids: list[str]) -> list[CableSummary]:
+    wanted = set(cable_ids)
+    return [summary for summary in list_cables(project) if summary.id in wanted]
+
+
+def load_cable(project: Project, cable_id: str) -> Cable:
+    with project.reading() as session:
+        row = session.get(CableRow, cable_id)
+        if row is None:
+            raise NotFound(f"There is no cable {cable_id!r} in {project.path}.")
+        return cable_from_row(row)
+
+
+def load_volume(project: Project, volume_id: str) -> Volume | None:
+    with project.reading() as session:
+        row = session.get(VolumeRow, volume_id)
+        return volume_from_row(row) if row is not None else None
+
+
+def list_themes(project: Project) -> list[Theme]:
+    """The codebook in its order; the digit shortcut of a theme is its index + 1."""
+    with project.reading() as session:
+        rows = session.scalars(select(ThemeRow).order_by(ThemeRow.position, ThemeRow.id))
+        return [theme_from_row(row) for row in rows]
+
+
+def find_theme(project: Project, name: str) -> Theme:
+    """The theme called ``name`` (case-insensitive; ``Parent/Child`` paths accepted)."""
+    themes = list_themes(project)
+    by_id = {theme.id: theme for theme in themes}
+    wanted = name.strip().casefold()
+    for theme in themes:
+        if theme.name.casefold() == wanted or theme_path(theme, by_id).casefold() == wanted:
+            return theme
+    names = ", ".join(theme.name for theme in themes)
+    raise NotFound(f"There is no theme {name!r} in {project.path} (themes: {names}).")
+
+
+def theme_usage(project: Project) -> dict[int, int]:
+    """How many annotations carry each theme."""
+    statement = select(AnnotationThemeRow.theme_id, func.count()).group_by(
+        AnnotationThemeRow.theme_id
+    )
+    with project.reading() as session:
+        return {theme_id: count for theme_id, count in session.execute(statement)}
+
+
+def _part_order(annotation: Annotation) -> tuple:
+    return (annotation.part != BODY, annotation.part, annotation.start, annotation.end)
+
+
+def annotations_of(project: Project, cable_id: str) -> list[Annotation]:
+    """The annotations of one cable in text order: the body first, then each footnote."""
+    with project.reading() as session:
+        rows = session.scalars(select(AnnotationRow).where(AnnotationRow.cable_id == cable_id))
+        return sorted((annotation_from_row(row) for row in rows), key=_part_order)
+
+
+def all_annotations(project: Project) -> list[Annotation]:
+    with project.reading() as session:
+        rows = session.scalars(select(AnnotationRow).order_by(AnnotationRow.cable_id))
+        return [annotation_from_row(row) for row in rows]
+
+
+def annotations_with_theme(project: Project, theme_id: int) -> list[Annotation]:
+    """Every annotation carrying ``theme_id``, across cables."""
+    statement = (
+        select(AnnotationRow)
+        .join(AnnotationThemeRow, AnnotationThemeRow.annotation_id == AnnotationRow.id)
+        .where(AnnotationThemeRow.theme_id == theme_id)
+        .order_by(AnnotationRow.cable_id, AnnotationRow.part, AnnotationRow.start)
+    )
+    with project.reading() as session:
+        return [annotation_from_row(row) for row in session.scalars(statement)]
+
+
+def cables_with_theme(project: Project, theme_id: int) -> set[str]:
+    statement = (
+        select(AnnotationRow.cable_id)
+        .join(AnnotationThemeRow, AnnotationThemeRow.annotation_id == AnnotationRow.id)
+        .where(AnnotationThemeRow.theme_id == theme_id)
+    )
+    with project.reading() as session:
+        return set(session.scalars(statement))
+
+
+def get_setting(project: Project, key: str) -> str | None:
+    with project.reading() as session:
+        row = session.get(SettingRow, key)
+        return row.value if row is not None else None
+
+
+def set_setting(project: Project, key: str, value: str) -> None:
+    with project.transaction() as session:
+        session.merge(SettingRow(key=key, value=value))

@@ -1,0 +1,113 @@
+"""Conversion between stored rows and domain objects.
+
+A cable's structure is stored as one JSON document; this module is the only place that
+knows its shape, so a later schema change touches one file (and one migration).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict
+
+from ..domain.annotation import Annotation, Theme
+from ..domain.cable import Block, Cable, CrossReference, Footnote, PageBreak, Span
+from ..domain.volume import Person, Term, Volume
+from .models import AnnotationRow, AnnotationThemeRow, CableRow, ThemeRow, VolumeRow
+
+_CABLE_SCALARS = (
+    "number", "title", "kind", "date", "subject", "sender", "recipient", "place",
+    "classification", "chapter", "compilation", "telegram_number", "signature", "text",
+)
+
+
+def sort_key(number: str) -> int:
+    """A number for ordering documents: the leading digits of the printed number."""
+    match = re.match(r"\d+", number or "")
+    return int(match.group()) if match else 1_000_000
+
+
+def structure_of(cable: Cable) -> dict:
+    return {
+        "blocks": [asdict(block) for block in cable.blocks],
+        "pages": [asdict(page) for page in cable.pages],
+        "footnotes": [asdict(note) for note in cable.footnotes],
+        "references": [asdict(ref) for ref in cable.references],
+        "spans": [asdict(span) for span in cable.spans],
+        "persons": list(cable.persons),
+        "terms": list(cable.terms),
+    }
+
+
+def fill_cable_row(row: CableRow, cable: Cable) -> None:
+    """Copy every field of ``cable`` onto ``row`` (new or existing)."""
+    row.id = cable.id
+    row.volume_id = cable.volume
+    for name in _CABLE_SCALARS:
+        setattr(row, name, getattr(cable, name))
+    row.sort_key = sort_key(cable.number)
+    row.structure = structure_of(cable)
+
+
+def _footnote(data: dict) -> Footnote:
+    return Footnote(
+        key=data["key"], marker=data["marker"], kind=data["kind"], text=data["text"],
+        offset=data["offset"],
+        blocks=[Block(**b) for b in data.get("blocks", [])],
+        references=[CrossReference(**r) for r in data.get("references", [])],
+        spans=[Span(**s) for s in data.get("spans", [])],
+    )
+
+
+def cable_from_row(row: CableRow) -> Cable:
+    structure = row.structure or {}
+    return Cable(
+        id=row.id,
+        volume=row.volume_id,
+        **{name: getattr(row, name) for name in _CABLE_SCALARS},
+        blocks=[Block(**b) for b in structure.get("blocks", [])],
+        pages=[PageBreak(**p) for p in structure.get("pages", [])],
+        footnotes=[_footnote(n) for n in structure.get("footnotes", [])],
+        references=[CrossReference(**r) for r in structure.get("references", [])],
+        spans=[Span(**s) for s in structure.get("spans", [])],
+        persons=list(structure.get("persons", [])),
+        terms=list(structure.get("terms", [])),
+    )
+
+
+def fill_volume_row(row: VolumeRow, volume: Volume) -> None:
+    row.id = volume.id
+    for name in ("title", "series", "volume_label", "subtitle", "editors"):
+        setattr(row, name, getattr(volume, name) or "")
+    row.persons = [asdict(person) for person in volume.persons]
+    row.terms = [asdict(term) for term in volume.terms]
+
+
+def volume_from_row(row: VolumeRow) -> Volume:
+    return Volume(
+        id=row.id, title=row.title, series=row.series, volume_label=row.volume_label,
+        subtitle=row.subtitle, editors=row.editors,
+        persons=[Person(**p) for p in row.persons or []],
+        terms=[Term(**t) for t in row.terms or []],
+    )
+
+
+def theme_from_row(row: ThemeRow) -> Theme:
+    return Theme(id=row.id, name=row.name, color=row.color, parent_id=row.parent_id,
+                 description=row.description, position=row.position)
+
+
+def annotation_from_row(row: AnnotationRow) -> Annotation:
+    return Annotation(
+        id=row.id, cable_id=row.cable_id, part=row.part, start=row.start, end=row.end,
+        quote=row.quote, prefix=row.prefix, suffix=row.suffix,
+        theme_ids=[link.theme_id for link in row.themes], note=row.note, author=row.author,
+        created=row.created, modified=row.modified, orphaned=row.orphaned,
+    )
+
+
+def fill_annotation_row(row: AnnotationRow, annotation: Annotation) -> None:
+    for name in ("id", "cable_id", "part", "start", "end", "quote", "prefix", "suffix",
+                 "note", "author", "created", "modified", "orphaned"):
+        setattr(row, name, getattr(annotation, name))
+    row.themes = [AnnotationThemeRow(theme_id=theme_id, position=position)
+                  for position, theme_id in enumerate(dict.fromkeys(annotation.theme_ids))]

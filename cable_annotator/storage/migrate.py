@@ -1,0 +1,31 @@
+"""Running Alembic migrations on a project file (imported only when a file needs it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    """The newest revision among the shipped migration scripts."""
+    return ScriptDirectory.from_config(alembic_config()).get_current_head() or ""
+
+
+def upgrade_to_head(engine: Engine) -> None:
+    """Apply every pending migration in one transaction (batch mode for SQLite)."""
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")

@@ -1,0 +1,1 @@
+"""Alembic migrations of the project schema (batch mode, so SQLite can alter tables)."""

@@ -1,0 +1,77 @@
+"""Everything SQLite-specific about a project file, kept apart so the models stay portable.
+
+A project file is marked with an ``application_id`` (so a foreign SQLite file is refused
+with a clear message) and a ``user_version`` equal to the schema version. Every connection
+turns foreign keys on and untrusted-schema features off, since a project may come from
+someone else.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+
+APPLICATION_ID = 0x43414E4E  # "CANN"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def make_engine(path: Path) -> Engine:
+    """An engine on ``path`` whose every connection has our pragmas set."""
+    engine = create_engine(f"sqlite:///{path}", future=True)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA trusted_schema=OFF")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.close()
+
+    return engine
+
+
+def looks_like_sqlite(path: Path) -> bool:
+    """True when the file starts with SQLite's header (cheap, before any connection)."""
+    with path.open("rb") as handle:
+        return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+
+
+def read_header(path: Path) -> tuple[int, int]:
+    """(application_id, user_version) of a SQLite file, read without changing it."""
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+        user_version = connection.execute("PRAGMA user_version").fetchone()[0]
+        return application_id, user_version
+    finally:
+        connection.close()
+
+
+def quick_check(path: Path) -> str:
+    """SQLite's quick integrity check of a file: 'ok' or the first problem found."""
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return connection.execute("PRAGMA quick_check").fetchone()[0]
+    finally:
+        connection.close()
+
+
+def stamp(engine: Engine, schema_version: int) -> None:
+    """Mark a new file as a Cable Annotator project of ``schema_version``."""
+    with engine.begin() as connection:
+        connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+        connection.exec_driver_sql(f"PRAGMA user_version={int(schema_version)}")
+
+
+def backup(source: Path, destination: Path) -> None:
+    """Copy a live project with SQLite's online backup API (consistent even while open)."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    dst = sqlite3.connect(destination)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
