@@ -1,0 +1,302 @@
+"""The command line: the same use cases as the window, for scripts and quick work.
+
+Bad input never produces a traceback: every expected failure becomes one sentence on
+stderr naming the file or cable, and a non-zero exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+from . import __version__
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cable-annotator",
+        description="Read, tag and annotate diplomatic cables (FRUS). "
+                    "Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--project", metavar="PATH", type=Path,
+                        help="project file (.cableproj); default: the default project")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    imp = commands.add_parser("import", help="import FRUS documents (plain text) or volumes (TEI)")
+    imp.add_argument("--volume", metavar="ID",
+                     help="volume id for plain-text documents, e.g. frus1969-76ve11p2")
+    imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
+
+    lst = commands.add_parser("list", help="list the cables of the project")
+    lst.add_argument("--json", action="store_true", help="print JSON")
+
+    show = commands.add_parser("show", help="show one cable with its structure")
+    show.add_argument("cable_id", metavar="CABLE_ID")
+    show.add_argument("--json", action="store_true", help="print JSON")
+
+    ann = commands.add_parser("annotate", help="annotate a passage of a cable by its quote")
+    ann.add_argument("cable_id", metavar="CABLE_ID")
+    ann.add_argument("--quote", required=True, help="the exact text of the passage")
+    ann.add_argument("--theme", action="append", default=[], metavar="NAME",
+                     help="a theme to apply (repeatable)")
+    ann.add_argument("--note", default="", help="a note on the passage")
+    ann.add_argument("--occurrence", type=int, default=1, metavar="N",
+                     help="which occurrence of the quote (default 1)")
+    ann.add_argument("--part", default="body", metavar="body|footnote:N",
+                     help="the part of the cable holding the quote (default body)")
+
+    themes = commands.add_parser("themes", help="list or add themes of the codebook")
+    themes.add_argument("--json", action="store_true", help="print JSON")
+    theme_commands = themes.add_subparsers(dest="theme_command", metavar="SUBCOMMAND")
+    add = theme_commands.add_parser("add", help="add a theme")
+    add.add_argument("name")
+    add.add_argument("--color", help="colour as #rrggbb")
+    add.add_argument("--parent", help="name of the parent theme")
+
+    export = commands.add_parser("export", help="export annotations")
+    formats = export.add_subparsers(dest="format", metavar="FORMAT", required=True)
+    csv_parser = formats.add_parser("csv", help="CSV, one row per annotation")
+    csv_parser.add_argument("-o", "--output", default="-", metavar="FILE",
+                            help="file to write (default: standard output)")
+    csv_parser.add_argument("--long", action="store_true",
+                            help="one row per annotation and theme (long format)")
+    csv_parser.add_argument("--excel", action="store_true",
+                            help="start with a byte-order mark so Excel reads UTF-8")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``cable-annotator`` and ``python -m cable_annotator``."""
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        return _open_window(args.project)
+    handler = _HANDLERS[args.command]
+    from .importers.errors import ImportCancelled, ImportFailed
+    from .services.annotating import AnnotationError
+    from .services.codebook import CodebookError
+    from .services.exporting import ExportFailed
+    from .storage.errors import ProjectError
+
+    try:
+        return handler(args)
+    except (ProjectError, ImportFailed, AnnotationError, CodebookError, ExportFailed) as error:
+        print(f"cable-annotator: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except ImportCancelled:
+        print("cable-annotator: import cancelled; nothing was stored.", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("cable-annotator: interrupted.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _open_window(project_path: Path | None) -> int:
+    try:
+        from .ui.app import run_app
+    except ImportError as error:
+        print(f"cable-annotator: the window cannot start: {error}.", file=sys.stderr)
+        return EXIT_ERROR
+    return run_app(project_path)
+
+
+def _project(args: argparse.Namespace):
+    from .services.projects import open_project
+
+    return open_project(args.project)
+
+
+def _print_json(value: object) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _progress_printer(label: str) -> Callable[[int, int], None]:
+    """A counter on stderr for long imports (only when there is more than one document)."""
+    def report(done: int, total: int) -> None:
+        if total > 1 and (done == total or done % 10 == 0):
+            end = "\n" if done == total else "\r"
+            print(f"{label}: {done}/{total} documents", end=end, file=sys.stderr, flush=True)
+    return report
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from .services.importing import import_files
+
+    with _project(args) as project:
+        for path in args.files:
+            report = import_files(project, [path], volume=args.volume,
+                                  progress=_progress_printer(path.name))
+            for summary in report.cables:
+                date = summary.date or "undated"
+                print(f"{summary.id}\t{summary.number}. {summary.title}\t{date}")
+            if report.orphaned_annotations:
+                print(f"cable-annotator: {report.orphaned_annotations} annotation(s) of "
+                      f"{path} could not be placed in the new text and are kept as orphaned.",
+                      file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    from .services.queries import list_cables
+
+    with _project(args) as project:
+        cables = list_cables(project)
+    if args.json:
+        _print_json([{"id": c.id, "volume": c.volume, "number": c.number, "title": c.title,
+                      "date": c.date, "kind": c.kind, "annotations": c.annotation_count}
+                     for c in cables])
+    else:
+        for c in cables:
+            print(f"{c.id}\t{c.number}. {c.title}\t{c.date or 'undated'}\t"
+                  f"{c.annotation_count} annotation(s)")
+    return EXIT_OK
+
+
+def cable_as_json(cable, volume=None) -> dict:
+    """The JSON shape of ``show --json``: the cable, its structure and what it mentions."""
+    from .domain.citation import cite
+
+    persons = {p.id: p for p in volume.persons} if volume else {}
+    terms = {t.id: t for t in volume.terms} if volume else {}
+    return {
+        "id": cable.id, "volume": cable.volume, "number": cable.number, "title": cable.title,
+        "kind": cable.kind, "date": cable.date, "place": cable.place, "subject": cable.subject,
+        "sender": cable.sender, "recipient": cable.recipient,
+        "classification": cable.classification, "telegram_number": cable.telegram_number,
+        "signature": cable.signature, "chapter": cable.chapter,
+        "compilation": cable.compilation, "citation": cite(cable, volume),
+        "text": cable.text,
+        "paragraphs": [{"label": b.label, "kind": b.kind, "start": b.start, "end": b.end}
+                       for b in cable.blocks],
+        "pages": [{"label": p.label, "start": p.offset} for p in cable.pages],
+        "footnotes": [{"key": n.key, "marker": n.marker, "kind": n.kind, "offset": n.offset,
+                       "text": n.text,
+                       "paragraphs": [asdict(b) for b in n.blocks],
+                       "references": [asdict(r) for r in n.references]}
+                      for n in cable.footnotes],
+        "references": [asdict(r) for r in cable.references],
+        "emphasis": [asdict(s) for s in cable.spans],
+        "persons": [asdict(persons[p]) if p in persons else {"id": p} for p in cable.persons],
+        "terms": [asdict(terms[t]) if t in terms else {"id": t} for t in cable.terms],
+    }
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    from .services.queries import load_cable, load_volume
+
+    with _project(args) as project:
+        cable = load_cable(project, args.cable_id)
+        volume = load_volume(project, cable.volume)
+    if args.json:
+        _print_json(cable_as_json(cable, volume))
+        return EXIT_OK
+    print(f"{cable.number}. {cable.title}")
+    facts = [("Id", cable.id), ("Date", cable.date or "unknown"), ("Kind", cable.kind),
+             ("Subject", cable.subject), ("Classification", cable.classification)]
+    for label, value in facts:
+        if value:
+            print(f"{label}: {value}")
+    print()
+    print(cable.text)
+    for note in cable.footnotes:
+        print(f"\n[{note.marker}] {note.text}")
+    return EXIT_OK
+
+
+def _parse_part(value: str) -> str:
+    """``footnote:1`` (command-line spelling) → ``footnote 1`` (stored part name)."""
+    value = value.strip()
+    if value == "body":
+        return value
+    if value.startswith("footnote:"):
+        return "footnote " + value.split(":", 1)[1].strip()
+    if value.startswith("footnote "):
+        return value
+    from .services.annotating import AnnotationError
+
+    raise AnnotationError(f"--part must be 'body' or 'footnote:N', not {value!r}.")
+
+
+def _cmd_annotate(args: argparse.Namespace) -> int:
+    from .services.annotating import AnnotationError, annotate_quote
+    from .services.queries import find_theme
+
+    if not args.theme:
+        raise AnnotationError("Give at least one --theme for the annotation.")
+    if args.occurrence < 1:
+        raise AnnotationError("--occurrence counts from 1.")
+    part = _parse_part(args.part)
+    with _project(args) as project:
+        theme_ids = [find_theme(project, name).id for name in args.theme]
+        change = annotate_quote(project, args.cable_id, args.quote, theme_ids, note=args.note,
+                                occurrence=args.occurrence, part=part)
+    annotation = change.annotation
+    print(f"{annotation.id}\t{annotation.cable_id}\t{annotation.part}\t"
+          f"{annotation.start}–{annotation.end}")
+    return EXIT_OK
+
+
+def _cmd_themes(args: argparse.Namespace) -> int:
+    from .domain.annotation import theme_path
+    from .services.codebook import add_theme
+    from .services.queries import find_theme, list_themes, theme_usage
+
+    with _project(args) as project:
+        if args.theme_command == "add":
+            parent_id = find_theme(project, args.parent).id if args.parent else None
+            change = add_theme(project, args.name, color=args.color, parent_id=parent_id)
+            print(f"{change.theme.id}\t{change.theme.name}\t{change.theme.color}")
+            return EXIT_OK
+        themes = list_themes(project)
+        usage = theme_usage(project)
+    by_id = {t.id: t for t in themes}
+    if args.json:
+        _print_json([{"id": t.id, "name": t.name, "path": theme_path(t, by_id),
+                      "color": t.color, "parent": by_id[t.parent_id].name
+                      if t.parent_id in by_id else None,
+                      "shortcut": str(i + 1) if i < 9 else None,
+                      "description": t.description, "annotations": usage.get(t.id, 0)}
+                     for i, t in enumerate(themes)])
+    else:
+        for i, t in enumerate(themes):
+            key = str(i + 1) if i < 9 else " "
+            print(f"{key}  {t.color}  {theme_path(t, by_id)}\t{usage.get(t.id, 0)}")
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from .services.exporting import export_csv, stdout_writer
+
+    with _project(args) as project:
+        if args.output == "-":
+            with stdout_writer() as out:
+                export_csv(project, out, long=args.long, excel=args.excel)
+        else:
+            rows = export_csv(project, Path(args.output), long=args.long, excel=args.excel)
+            print(f"Wrote {rows} row(s) to {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+_HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "import": _cmd_import,
+    "list": _cmd_list,
+    "show": _cmd_show,
+    "annotate": _cmd_annotate,
+    "themes": _cmd_themes,
+    "export": _cmd_export,
+}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,54 @@
+"""Pages and paragraphs of passages, and the Chicago citation, on a hand-built cable."""
+
+from __future__ import annotations
+
+from cable_annotator.domain.cable import Block, Cable, Footnote, PageBreak
+from cable_annotator.domain.citation import cite, human_date
+from cable_annotator.domain.volume import describe_frus_id
+
+TEXT = "Heading\n\n1. First paragraph on page one.\n\n2. Second paragraph turns here to two."
+TURN = TEXT.index("to two")
+
+
+def make_cable() -> Cable:
+    first = TEXT.index("1.")
+    second = TEXT.index("2.")
+    return Cable(
+        id="frus1969-76ve11p2/d293", volume="frus1969-76ve11p2", number="293",
+        title="Telegram 16696 From the Department of State to the Embassy in Peru",
+        text=TEXT, date="1974-01-29",
+        blocks=[Block("heading", 0, 7), Block("paragraph", first, second - 2, "1"),
+                Block("paragraph", second, len(TEXT), "2")],
+        pages=[PageBreak("780", 0), PageBreak("781", TURN)],
+        footnotes=[Footnote("1", "1", "source", "Summary: x.", offset=7)],
+    )
+
+
+def test_page_range_crosses_a_turn() -> None:
+    cable = make_cable()
+    assert cable.page_range("body", TEXT.index("turns"), TURN + 3) == "780–781"
+    assert cable.page_range("body", TURN, TURN + 6) == "781"
+    assert cable.page_range("body", 0, 7) == "780"
+    assert cable.page_range("footnote 1", 0, 4) == "780"
+
+
+def test_paragraph_numbers() -> None:
+    cable = make_cable()
+    assert cable.paragraph_range("body", TEXT.index("First"), TEXT.index("First") + 5) == "1"
+    assert cable.paragraph_range("body", TEXT.index("page one"), TEXT.index("Second")) == "1–2"
+
+
+def test_citation_names_document_and_page() -> None:
+    citation = cite(make_cable(), None, "780–781")
+    assert citation == (
+        "\u201cTelegram 16696 From the Department of State to the Embassy in Peru,\u201d "
+        "January 29, 1974, in Foreign Relations of the United States, 1969–1976, "
+        "vol. E–11, pt. 2, doc. 293, pp. 780–781."
+    )
+
+
+def test_volume_ids_become_readable_titles() -> None:
+    assert describe_frus_id("frus1961-63v12").title == (
+        "Foreign Relations of the United States, 1961–1963, vol. XII")
+    assert describe_frus_id("frus1969-76ve09p1").volume_label == "vol. E–9, pt. 1"
+    assert human_date("1974-09") == "September 1974"
