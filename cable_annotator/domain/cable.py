@@ -95,6 +95,9 @@ class Footnote:
     blocks: list[Block] = field(default_factory=list)
     references: list[CrossReference] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
+    pages: list[PageBreak] = field(default_factory=list)
+    """Page turns inside the note's own text (rare: a long source note split across
+    pages); offsets into ``text``. Empty for almost every note."""
 
     @property
     def part(self) -> str:
