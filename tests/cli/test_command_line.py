@@ -1,0 +1,154 @@
+"""The command line as a historian uses it, run as a real process on real files."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLE_ID, SAMPLE_TEXT, SAMPLE_VOLUME
+
+
+def run(*args: str, project: Path | None = None, check: bool = True):
+    command = [sys.executable, "-m", "cable_annotator"]
+    if project is not None:
+        command += ["--project", str(project)]
+    result = subprocess.run(command + list(args), capture_output=True, text=True,
+                            encoding="utf-8", timeout=120)
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+@pytest.fixture
+def imported(project_path: Path) -> Path:
+    result = run("import", "--volume", SAMPLE_VOLUME, str(SAMPLE_TEXT), project=project_path)
+    assert result.stdout.startswith(f"{SAMPLE_ID}\t293. Telegram 16696 From the Department")
+    return project_path
+
+
+def test_show_json_gives_the_parsed_cable(imported: Path) -> None:
+    cable = json.loads(run("show", SAMPLE_ID, "--json", project=imported).stdout)
+    assert cable["id"] == SAMPLE_ID and cable["volume"] == SAMPLE_VOLUME
+    assert cable["number"] == "293"
+    assert cable["title"] == "Telegram 16696 From the Department of State to the Embassy in Peru"
+    assert "[Page" not in cable["text"]
+    labels = [p["label"] for p in cable["paragraphs"] if p["label"]]
+    assert labels == [str(n) for n in range(1, 11)]
+    pages = {p["label"]: p["start"] for p in cable["pages"]}
+    assert cable["text"][pages["781"]:].startswith("ensue.")
+    assert cable["text"][pages["782"]:].startswith("that the Chileans")
+    (note,) = cable["footnotes"]
+    assert note["marker"] == "1" and note["kind"] == "source"
+    assert note["text"].startswith("Summary: The Department instructed Belcher")
+    assert "Source: National Archives" in note["text"]
+    title_end = cable["text"].index("Embassy in Peru") + len("Embassy in Peru")
+    assert note["offset"] == title_end
+    targets = " ".join(r["target"] for r in note["references"])
+    assert "193548" in targets and "8043" in targets and "d299" in targets
+    assert cable["classification"] == "Secret; Exdis"
+    assert cable["signature"] == "Kissinger"
+
+
+def test_annotate_then_export_csv(imported: Path, tmp_path: Path) -> None:
+    out = run("annotate", SAMPLE_ID, "--quote", "an arms race could ensue",
+              "--theme", "Arms race", "--note", "escalation", project=imported)
+    assert out.stdout.split("\t")[1] == SAMPLE_ID
+    run("annotate", SAMPLE_ID, "--quote", "Summary", "--theme", "Soviet influence",
+        "--part", "footnote:1", project=imported)
+    listing = json.loads(run("list", "--json", project=imported).stdout)
+    assert listing == [{"id": SAMPLE_ID, "volume": SAMPLE_VOLUME, "number": "293",
+                        "title": "Telegram 16696 From the Department of State to the "
+                                 "Embassy in Peru",
+                        "date": listing[0]["date"], "kind": "telegram", "annotations": 2}]
+    stdout_csv = run("export", "csv", project=imported).stdout
+    rows = list(csv.DictReader(io.StringIO(stdout_csv)))
+    by_quote = {row["quote"]: row for row in rows}
+    assert by_quote["an arms race could ensue"]["page"] == "780–781"
+    assert by_quote["an arms race could ensue"]["paragraph"] == "4"
+    assert by_quote["Summary"]["part"] == "footnote 1"
+    target = tmp_path / "annotations.csv"
+    run("export", "csv", "-o", str(target), "--excel", project=imported)
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_themes_list_and_add(project_path: Path) -> None:
+    run("themes", "add", "Tanks", "--parent", "Arms sales", "--color", "#336699",
+        project=project_path)
+    themes = json.loads(run("themes", "--json", project=project_path).stdout)
+    assert themes[0]["name"] == "Arms race" and themes[0]["shortcut"] == "1"
+    assert themes[-1]["path"] == "Arms sales/Tanks" and themes[-1]["color"] == "#336699"
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("show", "frus1/d999"), "no cable"),
+        (("annotate", SAMPLE_ID, "--quote", "not in the text", "--theme", "Arms race"),
+         "does not occur"),
+        (("annotate", SAMPLE_ID, "--quote", "arms race", "--theme", "Gardening"),
+         "no theme 'Gardening'"),
+        (("annotate", SAMPLE_ID, "--quote", "arms race", "--theme", "Arms race",
+          "--part", "appendix"), "--part must be"),
+    ],
+)
+def test_bad_requests_give_one_line_and_change_nothing(imported: Path, args, words) -> None:
+    before = digest(imported)
+    result = run(*args, project=imported, check=False)
+    assert result.returncode == 1
+    assert words in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+    assert digest(imported) == before
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("binary.txt", b"\x00\x01\x02PK\x03\x04" * 50),
+        ("letter.txt", b"Dear colleague,\nhere are my notes on the tanks.\n"),
+        ("truncated.xml", b'<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">'
+                          b"<text><body><div type=\"document\""),
+    ],
+)
+def test_bad_files_give_one_line_naming_the_file(imported: Path, tmp_path: Path, name: str,
+                                                 content: bytes) -> None:
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    before = digest(imported)
+    result = run("import", str(bad), project=imported, check=False)
+    assert result.returncode == 1
+    assert str(bad) in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+    assert digest(imported) == before
+
+
+def test_foreign_project_file_is_refused(tmp_path: Path) -> None:
+    foreign = tmp_path / "notes.cableproj"
+    foreign.write_text("not a database", encoding="utf-8")
+    result = run("list", project=foreign, check=False)
+    assert result.returncode == 1 and str(foreign) in result.stderr
+    assert foreign.read_text(encoding="utf-8") == "not a database"
+
+
+def test_default_project_holds_the_sample_on_first_run(isolated_user_dirs: Path) -> None:
+    listing = json.loads(run("list", "--json").stdout)
+    assert [c["id"] for c in listing] == [SAMPLE_ID]
+    assert (isolated_user_dirs / "data" / "cable-annotator" / "default.cableproj").exists()
+
+
+def test_console_script_and_module_are_the_same_program() -> None:
+    script = Path(sys.executable).with_name("cable-annotator")
+    assert script.exists(), "the console script is installed beside the interpreter"
+    assert run("--version").stdout == subprocess.run(
+        [str(script), "--version"], capture_output=True, text=True).stdout
