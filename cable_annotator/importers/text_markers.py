@@ -1,0 +1,243 @@
+"""Find and cut the two kinds of apparatus history.state.gov leaves in running text.
+
+A copied document carries ``[Page 781]`` labels where the printed page turns and bare
+footnote numbers glued to the word they annotate (``Peru1``, ``Velasco.2``, ``talks3
+with``). Neither belongs in the canonical text a reader highlights, but both must be kept
+as offsets. Removing them changes positions, so they are collected as :class:`Cut` spans
+over the raw text first and removed all at once by :class:`Cuts`, which also maps raw
+positions to positions in the cleaned text.
+
+Footnote numbers are ambiguous with real numbers ("paragraph 2", "1974", "Document 299"),
+so a number is only taken as a marker when a note with that number exists in the
+apparatus, and markers are searched in apparatus order, preferring the safest kind of
+occurrence (see :func:`find_note_markers`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+# "[Page 781]" as the site renders a <pb/>; "Facsimile"/"Typeset" prefixes come from
+# pb/@type. The label is a page number, roman numeral or facsimile id, never spaces.
+PAGE_MARKER = re.compile(r"\[(?:Facsimile |Typeset )?Page (?P<label>[^\[\]\s]{1,20})\]")
+
+# A line that holds nothing but page labels: the site's rendering of a <pb/> that sits
+# between paragraphs.
+PAGE_ONLY_LINE = re.compile(r"^\s*(?:\[(?:Facsimile |Typeset )?Page [^\[\]\s]{1,20}\]\s*)+$")
+
+_SPACES = " \t"
+# Punctuation a superscript marker is glued to when the note follows a sentence or clause.
+_CLOSING_PUNCTUATION = ".,;:)]\"'’”!?"
+# Characters that may follow a marker: it ends a word, so no letter or digit follows.
+_AFTER_MARKER = " \t\n.,;:)]\"'’”!?—–-/"
+
+# Words that a real number follows after a space ("paragraph 2", "January 3"): a number
+# after them is never taken for a space-separated footnote marker.
+_NUMBER_WORDS = frozenset(
+    [
+        "paragraph", "paragraphs", "para", "paras", "document", "documents", "telegram",
+        "telegrams", "no", "no.", "nos.", "number", "numbers", "page", "pages", "p.", "pp.", "tab",
+        "annex", "chapter", "section", "volume", "vol.", "vols.", "footnote", "footnotes",
+        "article", "articles", "point", "points", "item", "items", "phase", "stage", "part",
+        "table", "tables", "memorandum", "nssm", "nsdm", "nsam", "prm", "pd", "airgram",
+        "despatch", "dispatch", "instruction", "circular", "resolution", "resolutions", "route",
+        "routes", "box", "file", "files", "room", "sub-paragraph", "subparagraph", "january",
+        "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.",
+        "sept.", "oct.", "nov.", "dec.", "schedule", "option", "options", "alternative",
+        "alternatives", "case", "level", "grade", "model", "series", "step",
+    ]
+)
+
+STRONG, WEAK, LOOSE = 0, 1, 2
+"""Confidence tiers of a marker occurrence: glued to a word or to punctuation after a
+word; glued to punctuation after digits ("1974.3", which could be a decimal); separated
+by a space ("Saigon 1", which could be a real number)."""
+
+
+@dataclass(frozen=True)
+class Cut:
+    """A span ``[start, end)`` of the raw text that is removed from the canonical text."""
+
+    start: int
+    end: int
+
+
+class Cuts:
+    """Non-overlapping cuts over a raw text; removes them and maps positions across."""
+
+    def __init__(self, cuts: Iterable[Cut]) -> None:
+        self._cuts = sorted(cuts, key=lambda cut: cut.start)
+        self._starts = [cut.start for cut in self._cuts]
+        removed = 0
+        self._removed_before: list[int] = []
+        for cut in self._cuts:
+            self._removed_before.append(removed)
+            removed += cut.end - cut.start
+
+    def apply(self, raw: str) -> str:
+        """The raw text without the cut spans."""
+        pieces = []
+        position = 0
+        for cut in self._cuts:
+            pieces.append(raw[position : cut.start])
+            position = cut.end
+        pieces.append(raw[position:])
+        return "".join(pieces)
+
+    def map(self, position: int) -> int:
+        """The position in the cleaned text of raw ``position`` (inside a cut: its start)."""
+        index = bisect_right(self._starts, position) - 1
+        if index < 0:
+            return position
+        cut = self._cuts[index]
+        removed = self._removed_before[index] + min(position, cut.end) - cut.start
+        return position - removed
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` touches any cut (a marker inside a page label)."""
+        return any(cut.start < end and start < cut.end for cut in self._cuts)
+
+
+@dataclass(frozen=True)
+class PageLabel:
+    """A ``[Page N]`` occurrence: its label, the span to cut, and where the page begins."""
+
+    label: str
+    cut: Cut
+    begins_at: int
+
+
+def page_label_cuts(raw: str) -> list[PageLabel]:
+    """Every ``[Page N]`` of ``raw`` with the span to remove.
+
+    A label standing between two words ("could [Page 781] ensue") takes one of the two
+    spaces with it, so the words stay one space apart; a label inside a word
+    ("consider[Page 69]able") takes nothing else. The page begins at the first character
+    after the label that is not white space.
+    """
+    labels = []
+    for match in PAGE_MARKER.finditer(raw):
+        start, end = match.span()
+        before = raw[start - 1] if start else "\n"
+        after = raw[end] if end < len(raw) else "\n"
+        if after in _SPACES and before in _SPACES + "\n":
+            end += 1
+        elif before in _SPACES and after == "\n":
+            start -= 1
+        begins = end
+        while begins < len(raw) and raw[begins] in _SPACES + "\n":
+            begins += 1
+        labels.append(PageLabel(match["label"], Cut(start, end), begins))
+    return labels
+
+
+@dataclass(frozen=True)
+class MarkerHit:
+    """A footnote marker found in the raw text.
+
+    ``cut`` is what to remove (the digits, plus the space before them for a marker that
+    stood apart); ``at`` is where the note is anchored: right after the annotated word.
+    """
+
+    cut: Cut
+    at: int
+    tier: int
+
+
+def _word_before(raw: str, position: int) -> str:
+    """The whitespace-delimited word that ends at ``position``."""
+    start = position
+    while start > 0 and not raw[start - 1].isspace():
+        start -= 1
+    return raw[start:position]
+
+
+def _tier(raw: str, start: int, end: int) -> int | None:
+    """How safely the digits at ``[start, end)`` read as a footnote marker; None: not one."""
+    if start == 0 or (end < len(raw) and raw[end] not in _AFTER_MARKER):
+        return None
+    before = raw[start - 1]
+    if before.isalpha():
+        return STRONG
+    if before in _CLOSING_PUNCTUATION:
+        two_back = raw[start - 2] if start >= 2 else " "
+        if before in ".," and two_back.isdigit():
+            return WEAK
+        return STRONG
+    if before in _SPACES and start >= 2:
+        word = _word_before(raw, start - 1)
+        if not word or any(char.isdigit() for char in word):
+            return None
+        if word.lower() in _NUMBER_WORDS or word.lower().rstrip(".,") in _NUMBER_WORDS:
+            return None
+        if word[0].isupper() or word[-1] in _CLOSING_PUNCTUATION:
+            return LOOSE
+    return None
+
+
+def _occurrences(raw: str, marker: str, low: int, high: int, blocked: Cuts) -> Iterator[MarkerHit]:
+    """Occurrences of ``marker`` as a whole number in ``raw[low:high]`` that may be markers."""
+    pattern = re.compile(rf"(?<!\d){re.escape(marker)}(?!\d)")
+    for match in pattern.finditer(raw, low, high):
+        start, end = match.span()
+        if blocked.overlaps(start, end):
+            continue
+        tier = _tier(raw, start, end)
+        if tier is None:
+            continue
+        if tier == LOOSE:
+            yield MarkerHit(Cut(start - 1, end), start - 1, tier)
+        else:
+            yield MarkerHit(Cut(start, end), start, tier)
+
+
+def _best(raw: str, marker: str, low: int, high: int, blocked: Cuts) -> MarkerHit | None:
+    """The earliest occurrence of the safest tier available in ``[low, high)``."""
+    best: MarkerHit | None = None
+    for hit in _occurrences(raw, marker, low, high, blocked):
+        if best is None or hit.tier < best.tier:
+            best = hit
+            if hit.tier == STRONG:
+                break
+    return best
+
+
+def _first_strong(raw: str, marker: str, low: int, blocked: Cuts) -> int | None:
+    for hit in _occurrences(raw, marker, low, len(raw), blocked):
+        if hit.tier == STRONG:
+            return hit.at
+    return None
+
+
+def find_note_markers(
+    raw: str, markers: list[str], blocked: Cuts | None = None
+) -> list[MarkerHit | None]:
+    """Locate each note marker of ``markers`` (in apparatus order) in ``raw``.
+
+    Notes are listed in the order their markers occur, so each marker is searched after
+    the previous one and before the first safe ("strong") occurrence of the next one;
+    within that window a glued occurrence beats one after digits ("1974.3"), which beats
+    one separated by a space ("Saigon 1"). None marks a marker that could not be found.
+    """
+    blocked = blocked or Cuts([])
+    hits: list[MarkerHit | None] = []
+    low = 0
+    for index, marker in enumerate(markers):
+        high = len(raw)
+        if index + 1 < len(markers):
+            following = _first_strong(raw, markers[index + 1], low, blocked)
+            if following is not None:
+                high = following
+        hit = _best(raw, marker, low, high, blocked)
+        if hit is None and high < len(raw):
+            hit = _best(raw, marker, low, len(raw), blocked)
+            if hit is not None and hit.tier != STRONG:
+                hit = None
+        hits.append(hit)
+        if hit is not None:
+            low = hit.cut.end
+    return hits
