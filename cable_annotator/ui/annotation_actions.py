@@ -1,0 +1,86 @@
+"""What the reader does to annotations — tag a selection, toggle a theme, edit a note,
+delete — turned into undoable commands.
+
+Kept out of the window so the rules (toggle instead of duplicating an identical passage,
+drop an untagged annotation only when it holds no note) are testable on their own.
+"""
+
+from __future__ import annotations
+
+from ..domain.annotation import Annotation
+from ..services import annotating
+from .undo_commands import CreateAnnotation, DeleteAnnotation, UpdateAnnotation
+from .workspace import Workspace
+
+
+class AnnotationActions:
+    """Turns reader intentions into commands pushed on the workspace's undo stack."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self._workspace = workspace
+
+    @property
+    def _project(self):
+        return self._workspace.project
+
+    def _push(self, command) -> None:
+        self._workspace.undo_stack.push(command)
+
+    def _guard(self, what: str, call):
+        try:
+            return call()
+        except Exception as error:
+            self._workspace.report(f"Could not {what}: {error}")
+            return None
+
+    def apply_theme(self, cable_id: str, selection: tuple[str, int, int],
+                    theme_id: int, existing: list[Annotation]) -> str | None:
+        """Tag the selected passage with a theme; returns the annotation id touched.
+
+        When an annotation covers exactly the selected passage the theme is toggled on it,
+        so pressing a digit twice undoes the first press instead of stacking duplicates.
+        """
+        part, start, end = selection
+        if start >= end:
+            return None
+        same = next((a for a in existing
+                     if a.part == part and a.start == start and a.end == end), None)
+        if same is None:
+            change = self._guard("add the annotation", lambda: annotating.create_annotation(
+                self._project, cable_id, part, start, end, [theme_id]))
+            if change is None:
+                return None
+            self._push(CreateAnnotation(self._workspace, change))
+            return change.annotation.id
+        return self.toggle_theme(same, theme_id)
+
+    def toggle_theme(self, annotation: Annotation, theme_id: int) -> str | None:
+        """Add or remove one theme; an annotation left with neither theme nor note goes."""
+        themes = list(annotation.theme_ids)
+        if theme_id in themes:
+            themes.remove(theme_id)
+        else:
+            themes.append(theme_id)
+        if not themes and not annotation.note.strip():
+            self.delete(annotation.id)
+            return None
+        return self.set_themes(annotation.id, themes)
+
+    def set_themes(self, annotation_id: str, theme_ids: list[int]) -> str | None:
+        change = self._guard("change the themes", lambda: annotating.update_annotation(
+            self._project, annotation_id, theme_ids=theme_ids))
+        if change is not None:
+            self._push(UpdateAnnotation(self._workspace, change, "Change themes"))
+        return annotation_id
+
+    def set_note(self, annotation_id: str, note: str) -> None:
+        change = self._guard("save the note", lambda: annotating.update_annotation(
+            self._project, annotation_id, note=note))
+        if change is not None:
+            self._push(UpdateAnnotation(self._workspace, change, "Edit note"))
+
+    def delete(self, annotation_id: str) -> None:
+        change = self._guard("delete the annotation", lambda: annotating.delete_annotation(
+            self._project, annotation_id))
+        if change is not None:
+            self._push(DeleteAnnotation(self._workspace, change))

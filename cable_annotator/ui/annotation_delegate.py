@@ -1,0 +1,128 @@
+"""Paints an annotation row as a small card: theme colour bar, quote, location, note.
+
+A plain one-line list truncates the quote that the historian needs to recognise; a card
+with the quote on up to two lines and the citation details underneath reads at a glance.
+Colours come from the palette so the card follows the light or dark scheme.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from .annotation_model import (
+    LOCATION_ROLE,
+    NOTE_ROLE,
+    ORPHANED_ROLE,
+    QUOTE_ROLE,
+    THEME_COLORS_ROLE,
+    THEME_NAMES_ROLE,
+)
+
+PADDING = 6
+BAR_WIDTH = 4
+QUOTE_LINES = 2
+
+
+def _elided_lines(text: str, font: QFont, width: int, lines: int) -> list[str]:
+    """Wrap ``text`` into at most ``lines`` lines of ``width`` px, eliding the last."""
+    metrics = QFontMetrics(font)
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    out: list[str] = []
+    while len(out) < lines:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        start, length = line.textStart(), line.textLength()
+        if len(out) == lines - 1:
+            rest = text[start:]
+            out.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+        else:
+            out.append(text[start:start + length].rstrip())
+    layout.endLayout()
+    return out or [""]
+
+
+class AnnotationDelegate(QStyledItemDelegate):
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        quote = QFont(option.font)
+        quote.setItalic(False)
+        small = QFont(option.font)
+        small.setPointSizeF(max(option.font.pointSizeF() * 0.88, 7.0))
+        return quote, small
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802
+        quote_font, small_font = self._fonts(option)
+        width = max(option.rect.width(), 200) - 2 * PADDING - BAR_WIDTH - PADDING
+        quote = "“" + " ".join((index.data(QUOTE_ROLE) or "").split()) + "”"
+        lines = len(_elided_lines(quote, quote_font, width, QUOTE_LINES))
+        height = PADDING * 2 + lines * QFontMetrics(quote_font).lineSpacing()
+        height += QFontMetrics(small_font).lineSpacing() + 2
+        if index.data(NOTE_ROLE):
+            height += QFontMetrics(small_font).lineSpacing()
+        return QSize(width, height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+        self.initStyleOption(option, index)
+        painter.save()
+        style = option.widget.style() if option.widget else None
+        palette = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if style is not None:
+            text_backup = option.text
+            option.text = ""
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter,
+                              option.widget)
+            option.text = text_backup
+        rect = option.rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
+        colors = index.data(THEME_COLORS_ROLE) or ["#9e9e9e"]
+        bar_height = rect.height() / max(len(colors), 1)
+        for n, color in enumerate(colors):
+            top = rect.top() + round(n * bar_height)
+            bottom = rect.top() + round((n + 1) * bar_height)
+            painter.fillRect(QRect(rect.left(), top, BAR_WIDTH, bottom - top), QColor(color))
+        text_rect = rect.adjusted(BAR_WIDTH + PADDING, 0, 0, 0)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        text_color = palette.color(role)
+        muted = QColor(text_color)
+        muted.setAlphaF(0.85 if selected else 0.62)
+        quote_font, small_font = self._fonts(option)
+        quote = "“" + " ".join((index.data(QUOTE_ROLE) or "").split()) + "”"
+        y = text_rect.top()
+        painter.setFont(quote_font)
+        painter.setPen(text_color)
+        quote_metrics = QFontMetrics(quote_font)
+        for line in _elided_lines(quote, quote_font, text_rect.width(), QUOTE_LINES):
+            painter.drawText(QRect(text_rect.left(), y, text_rect.width(),
+                                   quote_metrics.lineSpacing()),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
+            y += quote_metrics.lineSpacing()
+        y += 2
+        painter.setFont(small_font)
+        small_metrics = QFontMetrics(small_font)
+        details = [index.data(LOCATION_ROLE) or "", ", ".join(index.data(THEME_NAMES_ROLE) or [])]
+        detail = "  ·  ".join(piece for piece in details if piece)
+        if index.data(ORPHANED_ROLE):
+            painter.setPen(palette.color(QPalette.ColorRole.BrightText))
+        else:
+            painter.setPen(muted)
+        painter.drawText(QRect(text_rect.left(), y, text_rect.width(), small_metrics.lineSpacing()),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         small_metrics.elidedText(detail, Qt.TextElideMode.ElideRight,
+                                                  text_rect.width()))
+        note = " ".join((index.data(NOTE_ROLE) or "").split())
+        if note:
+            y += small_metrics.lineSpacing()
+            note_font = QFont(small_font)
+            note_font.setItalic(True)
+            painter.setFont(note_font)
+            painter.setPen(muted)
+            painter.drawText(
+                QRect(text_rect.left(), y, text_rect.width(), small_metrics.lineSpacing()),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                QFontMetrics(note_font).elidedText("✎ " + note, Qt.TextElideMode.ElideRight,
+                                                   text_rect.width()))
+        painter.restore()

@@ -1,0 +1,160 @@
+"""Annotations as list rows: quote, themes, note, page and paragraph, in text order.
+
+Rows are prepared once from the store (``AnnotationRow``) so painting never queries the
+database. ``sync`` applies a fresh list as inserts, removals and in-place updates, which
+keeps the selection and scroll position when one annotation changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from ..domain.annotation import Annotation, Theme
+from ..domain.cable import Cable
+
+ANNOTATION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+CABLE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+QUOTE_ROLE = Qt.ItemDataRole.UserRole + 3
+THEME_NAMES_ROLE = Qt.ItemDataRole.UserRole + 4
+THEME_COLORS_ROLE = Qt.ItemDataRole.UserRole + 5
+NOTE_ROLE = Qt.ItemDataRole.UserRole + 6
+LOCATION_ROLE = Qt.ItemDataRole.UserRole + 7
+ORPHANED_ROLE = Qt.ItemDataRole.UserRole + 8
+ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 9
+
+
+@dataclass(frozen=True)
+class AnnotationRow:
+    """What the list shows of one annotation, resolved against its cable and the codebook."""
+
+    annotation: Annotation
+    location: str
+    theme_names: tuple[str, ...]
+    theme_colors: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        return self.annotation.id
+
+    @property
+    def summary(self) -> str:
+        quote = " ".join(self.annotation.quote.split())
+        parts = [f"“{quote}”", self.location, ", ".join(self.theme_names)]
+        if self.annotation.note:
+            parts.append(self.annotation.note)
+        return " — ".join(part for part in parts if part)
+
+
+def describe_location(cable: Cable, annotation: Annotation, with_document: bool = False) -> str:
+    """``p. 780–781 · para 4`` (``doc. 293, `` first for project-wide lists; fn. for notes)."""
+    pieces = []
+    if with_document and cable.number:
+        pieces.append(f"doc. {cable.number}")
+    try:
+        pages = cable.page_range(annotation.part, annotation.start, annotation.end)
+        paragraph = cable.paragraph_range(annotation.part, annotation.start, annotation.end)
+    except (KeyError, IndexError):
+        pages, paragraph = "", ""
+    if pages:
+        pieces.append(f"{'pp.' if '–' in pages else 'p.'} {pages}")
+    if annotation.part != "body":
+        pieces.append(annotation.part.replace("footnote ", "fn. "))
+    elif paragraph:
+        pieces.append(f"para {paragraph}")
+    if annotation.orphaned:
+        pieces.append("not found in text")
+    return " · ".join(pieces)
+
+
+def make_rows(annotations: list[Annotation], cables: dict[str, Cable],
+              themes: dict[int, Theme], with_document: bool = False) -> list[AnnotationRow]:
+    rows = []
+    for annotation in annotations:
+        cable = cables.get(annotation.cable_id)
+        named = [themes[t] for t in annotation.theme_ids if t in themes]
+        rows.append(AnnotationRow(
+            annotation=annotation,
+            location=describe_location(cable, annotation, with_document) if cable else "",
+            theme_names=tuple(theme.name for theme in named),
+            theme_colors=tuple(theme.color for theme in named),
+        ))
+    return rows
+
+
+class AnnotationListModel(QAbstractListModel):
+    """One row per annotation; all fields available through custom roles."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[AnnotationRow] = []
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        annotation = row.annotation
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return row.summary
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.summary
+        values = {
+            ANNOTATION_ID_ROLE: annotation.id,
+            CABLE_ID_ROLE: annotation.cable_id,
+            QUOTE_ROLE: annotation.quote,
+            THEME_NAMES_ROLE: list(row.theme_names),
+            THEME_COLORS_ROLE: list(row.theme_colors),
+            NOTE_ROLE: annotation.note,
+            LOCATION_ROLE: row.location,
+            ORPHANED_ROLE: annotation.orphaned,
+            ANNOTATION_ROLE: annotation,
+        }
+        return values.get(role)
+
+    def roleNames(self) -> dict[int, bytes]:  # noqa: N802
+        names = dict(super().roleNames())
+        names.update({ANNOTATION_ID_ROLE: b"annotationId", QUOTE_ROLE: b"quote",
+                      THEME_NAMES_ROLE: b"themes", NOTE_ROLE: b"note",
+                      LOCATION_ROLE: b"location"})
+        return names
+
+    def row_of(self, annotation_id: str) -> int:
+        return next((n for n, row in enumerate(self._rows) if row.id == annotation_id), -1)
+
+    def annotation(self, row: int) -> Annotation | None:
+        return self._rows[row].annotation if 0 <= row < len(self._rows) else None
+
+    def ids(self) -> list[str]:
+        return [row.id for row in self._rows]
+
+    def replace(self, rows: list[AnnotationRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def sync(self, rows: list[AnnotationRow]) -> None:
+        """Bring the list to ``rows`` with minimal row changes (keeps the selection)."""
+        wanted = {row.id for row in rows}
+        for position in range(len(self._rows) - 1, -1, -1):
+            if self._rows[position].id not in wanted:
+                self.beginRemoveRows(QModelIndex(), position, position)
+                del self._rows[position]
+                self.endRemoveRows()
+        kept_order = [row.id for row in self._rows]
+        if kept_order != [row.id for row in rows if row.id in set(kept_order)]:
+            self.replace(rows)  # the order itself changed: nothing to keep
+            return
+        for position, row in enumerate(rows):
+            if position < len(self._rows) and self._rows[position].id == row.id:
+                if self._rows[position] != row:
+                    self._rows[position] = row
+                    index = self.index(position)
+                    self.dataChanged.emit(index, index)
+            else:
+                self.beginInsertRows(QModelIndex(), position, position)
+                self._rows.insert(position, row)
+                self.endInsertRows()

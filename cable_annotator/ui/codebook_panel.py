@@ -1,0 +1,229 @@
+"""The codebook panel: themes with colours, digit shortcuts and usage, and their edits.
+
+Dialogs are asked here; the answers go to ``CodebookActions`` so every edit is undoable.
+Double-clicking a theme applies it to the current text selection (``applyRequested``);
+the filter toggle narrows corpus and annotation list to the current theme.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QColorDialog,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .codebook_actions import CodebookActions
+from .codebook_model import (
+    NAME_COLUMN,
+    THEME_ID_ROLE,
+    USAGE_COLUMN,
+    USAGE_ROLE,
+    CodebookModel,
+)
+from .theme_dialogs import DeleteThemeDialog, MergeThemeDialog
+
+DEFAULT_NEW_COLOR = "#8ecae6"
+
+
+class CodebookPanel(QWidget):
+    applyRequested = Signal(int)
+    themeFilterChanged = Signal(object)  # theme id or None
+
+    def __init__(self, actions: CodebookActions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("codebookPanel")
+        self._actions = actions
+        self.model = CodebookModel(self)
+        self.model.renameRequested.connect(self._actions.rename)
+        self.model.reparentRequested.connect(self._actions.reparent)
+        self._filter_id: int | None = None
+
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("codebook")
+        self.tree.setAccessibleName("Codebook")
+        self.tree.setModel(self.model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.tree.setDragEnabled(True)
+        self.tree.setAcceptDrops(True)
+        self.tree.setDropIndicatorShown(True)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.tree.doubleClicked.connect(self._double_clicked)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(USAGE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.selectionModel().currentChanged.connect(self._update_enabled)
+
+        self.add_action = QAction("Add theme…", self)
+        self.add_action.triggered.connect(self.ask_add)
+        self.rename_action = QAction("Rename", self)
+        self.rename_action.triggered.connect(self.ask_rename)
+        self.color_action = QAction("Change colour…", self)
+        self.color_action.triggered.connect(self.ask_color)
+        self.merge_action = QAction("Merge into…", self)
+        self.merge_action.triggered.connect(self.ask_merge)
+        self.delete_action = QAction("Delete theme…", self)
+        self.delete_action.triggered.connect(self.ask_delete)
+        self.filter_action = QAction("Filter by theme", self)
+        self.filter_action.setCheckable(True)
+        self.filter_action.setToolTip("Show only documents and annotations with this theme")
+        self.filter_action.toggled.connect(self._filter_toggled)
+        self.edit_actions = [self.rename_action, self.color_action, self.merge_action,
+                             self.delete_action]
+
+        title = QLabel("Codebook", self)
+        title.setObjectName("panelTitle")
+        add_button = self._tool_button(self.add_action, "+")
+        add_button.setToolTip("Add a theme")
+        edit_button = QToolButton(self)
+        edit_button.setText("Edit")
+        edit_button.setAccessibleName("Edit theme")
+        edit_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        edit_menu = QMenu(edit_button)
+        edit_menu.addActions(self.edit_actions)
+        edit_button.setMenu(edit_menu)
+        edit_button.setAutoRaise(True)
+        filter_button = self._tool_button(self.filter_action, "Filter")
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(title)
+        bar.addStretch(1)
+        bar.addWidget(add_button)
+        bar.addWidget(edit_button)
+        bar.addWidget(filter_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(bar)
+        layout.addWidget(self.tree)
+        self._update_enabled()
+
+    def _tool_button(self, action: QAction, text: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setDefaultAction(action)
+        button.setText(text)
+        button.setAutoRaise(True)
+        button.setAccessibleName(action.text().rstrip("…"))
+        return button
+
+    # State
+
+    def load(self, themes, usage: dict[int, int]) -> None:
+        """Rebuild from the store, keeping the current theme and expansion."""
+        current = self.current_theme_id()
+        self.model.load(themes, usage)
+        self.tree.expandAll()
+        if current is not None:
+            index = self.model.index_of(current)
+            if index.isValid():
+                self.tree.setCurrentIndex(index)
+        if self._filter_id is not None and self.model.theme(self._filter_id) is None:
+            self.filter_action.setChecked(False)
+        self._update_enabled()
+
+    def set_usage(self, usage: dict[int, int]) -> None:
+        self.model.set_usage(usage)
+
+    def current_theme_id(self) -> int | None:
+        index = self.tree.currentIndex()
+        return index.siblingAtColumn(NAME_COLUMN).data(THEME_ID_ROLE) if index.isValid() else None
+
+    def select_theme(self, theme_id: int) -> None:
+        index = self.model.index_of(theme_id)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+
+    def filter_theme_id(self) -> int | None:
+        return self._filter_id
+
+    def _update_enabled(self, *_args) -> None:
+        has_theme = self.current_theme_id() is not None
+        for action in self.edit_actions:
+            action.setEnabled(has_theme)
+        self.filter_action.setEnabled(has_theme or self.filter_action.isChecked())
+
+    def _filter_toggled(self, checked: bool) -> None:
+        self._filter_id = self.current_theme_id() if checked else None
+        if checked and self._filter_id is None:
+            self.filter_action.setChecked(False)
+            return
+        self.themeFilterChanged.emit(self._filter_id)
+        self._update_enabled()
+
+    def set_filter(self, theme_id: int | None) -> None:
+        """Filter by ``theme_id`` (None clears), as if the toggle had been used."""
+        if theme_id is not None:
+            self.select_theme(theme_id)
+        self.filter_action.setChecked(theme_id is not None)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        theme_id = index.siblingAtColumn(NAME_COLUMN).data(THEME_ID_ROLE)
+        if theme_id is not None:
+            self.applyRequested.emit(theme_id)
+
+    def _context_menu(self, position) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.add_action)
+        menu.addSeparator()
+        menu.addActions(self.edit_actions)
+        menu.addSeparator()
+        menu.addAction(self.filter_action)
+        menu.exec(self.tree.viewport().mapToGlobal(position))
+
+    # Dialogs, then actions
+
+    def ask_add(self) -> None:
+        name, ok = QInputDialog.getText(self, "Add theme", "Name of the new theme:")
+        if ok and name.strip():
+            parent = None
+            new_id = self._actions.add(name, DEFAULT_NEW_COLOR, parent)
+            if new_id is not None:
+                self.select_theme(new_id)
+
+    def ask_rename(self) -> None:
+        index = self.tree.currentIndex()
+        if index.isValid():
+            self.tree.edit(index.siblingAtColumn(NAME_COLUMN))
+
+    def ask_color(self) -> None:
+        theme = self.model.theme(self.current_theme_id())
+        if theme is None:
+            return
+        color = QColorDialog.getColor(QColor(theme.color), self, f"Colour of “{theme.name}”")
+        if color.isValid():
+            self._actions.recolor(theme.id, color.name())
+
+    def ask_merge(self) -> None:
+        theme = self.model.theme(self.current_theme_id())
+        if theme is None:
+            return
+        dialog = MergeThemeDialog(theme, self.model.themes(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.target_id() is not None:
+            self._actions.merge(theme.id, dialog.target_id())
+
+    def ask_delete(self) -> None:
+        theme = self.model.theme(self.current_theme_id())
+        if theme is None:
+            return
+        uses = self.model.index_of(theme.id).data(USAGE_ROLE) or 0
+        dialog = DeleteThemeDialog(theme, uses, self.model.themes(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._actions.delete(theme.id, dialog.reassign_to())

@@ -1,0 +1,153 @@
+"""The corpus as a tree: volumes, then their documents in printed order, with counts.
+
+Items carry ids in custom roles so views and tests never parse display text. The filter
+proxy matches the filter box against number, title and date, and can be narrowed to the
+cables that hold a theme (the codebook's "filter by theme").
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+from ..domain.citation import human_date
+from ..domain.volume import describe_frus_id
+
+CABLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+VOLUME_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+COUNT_ROLE = Qt.ItemDataRole.UserRole + 3
+SEARCH_TEXT_ROLE = Qt.ItemDataRole.UserRole + 4
+
+NAME_COLUMN, COUNT_COLUMN = 0, 1
+
+
+def volume_label(volume_id: str, title: str = "") -> str:
+    """A short tree label: ``FRUS 1969–1976, vol. E–11, pt. 2`` rather than the full title."""
+    described = describe_frus_id(volume_id)
+    if described.series.startswith("Foreign Relations of the United States"):
+        years = described.series.rsplit(", ", 1)[-1]
+        return f"FRUS {years}, {described.volume_label}".rstrip(", ")
+    return title or volume_id
+
+
+class CorpusModel(QStandardItemModel):
+    """Volumes → cables; call ``load`` with ``queries.list_cables`` output."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setHorizontalHeaderLabels(["Document", "Notes"])
+        self._cable_rows: dict[str, QPersistentModelIndex] = {}
+
+    def load(self, summaries, volume_titles: dict[str, str] | None = None) -> None:
+        """Rebuild from cable summaries (already sorted by volume, then document number)."""
+        volume_titles = volume_titles or {}
+        self.removeRows(0, self.rowCount())
+        self._cable_rows.clear()
+        volumes: dict[str, QStandardItem] = {}
+        for summary in summaries:
+            parent = volumes.get(summary.volume)
+            if parent is None:
+                parent = self._volume_item(summary.volume, volume_titles.get(summary.volume, ""))
+                volumes[summary.volume] = parent
+                self.appendRow([parent, self._plain_item("")])
+            name, count = self._cable_items(summary)
+            parent.appendRow([name, count])
+            self._cable_rows[summary.id] = QPersistentModelIndex(name.index())
+        for item in volumes.values():
+            cables = item.rowCount()
+            item.setToolTip(f"{item.toolTip()}\n{cables} document{'s' * (cables != 1)}")
+
+    def _volume_item(self, volume_id: str, title: str) -> QStandardItem:
+        item = self._plain_item(volume_label(volume_id, title))
+        item.setData(volume_id, VOLUME_ID_ROLE)
+        item.setData(item.text().lower(), SEARCH_TEXT_ROLE)
+        item.setToolTip(title or describe_frus_id(volume_id).title)
+        return item
+
+    def _cable_items(self, summary) -> tuple[QStandardItem, QStandardItem]:
+        number = summary.number or "–"
+        name = self._plain_item(f"{number}  {summary.title}")
+        name.setData(summary.id, CABLE_ID_ROLE)
+        name.setData(summary.volume, VOLUME_ID_ROLE)
+        when = human_date(summary.date)
+        name.setData(f"{number} {summary.title} {when} {summary.id}".lower(), SEARCH_TEXT_ROLE)
+        name.setToolTip("\n".join(part for part in (summary.title, when, summary.id) if part))
+        count = self._plain_item("")
+        count.setData(summary.id, CABLE_ID_ROLE)
+        count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._write_count(name, count, summary.annotation_count)
+        return name, count
+
+    @staticmethod
+    def _plain_item(text: str) -> QStandardItem:
+        item = QStandardItem(text)
+        item.setEditable(False)
+        item.setDropEnabled(False)
+        item.setDragEnabled(False)
+        return item
+
+    @staticmethod
+    def _write_count(name: QStandardItem, count: QStandardItem, value: int) -> None:
+        name.setData(value, COUNT_ROLE)
+        count.setData(value, COUNT_ROLE)
+        count.setText(str(value) if value else "")
+
+    def index_of(self, cable_id: str) -> QModelIndex:
+        persistent = self._cable_rows.get(cable_id)
+        return QModelIndex(persistent) if persistent and persistent.isValid() else QModelIndex()
+
+    def set_count(self, cable_id: str, value: int) -> None:
+        """Update one cable's annotation count in place (after an edit)."""
+        index = self.index_of(cable_id)
+        if not index.isValid():
+            return
+        name = self.itemFromIndex(index)
+        count = name.parent().child(index.row(), COUNT_COLUMN)
+        self._write_count(name, count, value)
+
+    def cable_ids(self) -> list[str]:
+        return list(self._cable_rows)
+
+
+class CorpusFilter(QSortFilterProxyModel):
+    """Filter-box text plus an optional set of allowed cable ids; volumes follow children."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setRecursiveFilteringEnabled(True)
+        self._words: list[str] = []
+        self._allowed: set[str] | None = None
+
+    def set_text(self, text: str) -> None:
+        self._refilter(lambda: setattr(self, "_words", text.lower().split()))
+
+    def set_allowed(self, cable_ids: set[str] | None) -> None:
+        self._refilter(lambda: setattr(self, "_allowed", cable_ids))
+
+    def _refilter(self, apply) -> None:
+        """Qt 6.9 brackets filter changes; older Qt only knows invalidating afterwards."""
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            apply()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            apply()
+            self.invalidateRowsFilter()
+
+    def is_active(self) -> bool:
+        return bool(self._words) or self._allowed is not None
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
+        index = self.sourceModel().index(source_row, NAME_COLUMN, source_parent)
+        cable_id = index.data(CABLE_ID_ROLE)
+        if cable_id is None:  # a volume: shown when no filter, else through its children
+            return not self.is_active()
+        if self._allowed is not None and cable_id not in self._allowed:
+            return False
+        haystack = index.data(SEARCH_TEXT_ROLE) or ""
+        return all(word in haystack for word in self._words)

@@ -1,0 +1,107 @@
+"""The left-hand corpus panel: a filter box over the volumes → documents tree."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .corpus_model import CABLE_ID_ROLE, COUNT_COLUMN, NAME_COLUMN, CorpusFilter, CorpusModel
+
+
+class CorpusPanel(QWidget):
+    """Lists the project's documents; emits ``cableActivated(id)`` when one is chosen."""
+
+    cableActivated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = CorpusModel(self)
+        self.proxy = CorpusFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.filter_box = QLineEdit(self)
+        self.filter_box.setObjectName("corpusFilter")
+        self.filter_box.setPlaceholderText("Filter documents…")
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.setAccessibleName("Filter documents")
+        self.filter_box.textChanged.connect(self._filter_changed)
+
+        self.theme_note = QLabel(self)
+        self.theme_note.setObjectName("corpusThemeFilter")
+        self.theme_note.setVisible(False)
+        self.theme_note.setWordWrap(True)
+
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("corpusTree")
+        self.tree.setAccessibleName("Documents")
+        self.tree.setModel(self.proxy)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setHeaderHidden(True)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COUNT_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.filter_box)
+        layout.addWidget(self.theme_note)
+        layout.addWidget(self.tree)
+
+    def load(self, summaries, volume_titles: dict[str, str] | None = None) -> None:
+        self.model.load(summaries, volume_titles)
+        self.tree.expandAll()
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self.tree.expandAll()
+
+    def set_theme_filter(self, label: str | None, cable_ids: set[str] | None) -> None:
+        """Show only cables holding a theme (``None`` clears)."""
+        self.proxy.set_allowed(cable_ids)
+        self.theme_note.setVisible(label is not None)
+        self.theme_note.setText(f"Only documents tagged “{label}”" if label else "")
+        self.tree.expandAll()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        cable_id = current.siblingAtColumn(NAME_COLUMN).data(CABLE_ID_ROLE)
+        if cable_id:
+            self.cableActivated.emit(cable_id)
+
+    def select_cable(self, cable_id: str) -> None:
+        """Mark ``cable_id`` as current without emitting ``cableActivated``."""
+        source = self.model.index_of(cable_id)
+        index = self.proxy.mapFromSource(source)
+        if not index.isValid():
+            return
+        blocked = self.tree.selectionModel().blockSignals(True)
+        self.tree.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.tree.selectionModel().blockSignals(blocked)
+        self.tree.viewport().update()
+        self.tree.scrollTo(index)
+
+    def set_count(self, cable_id: str, count: int) -> None:
+        self.model.set_count(cable_id, count)
+
+    def visible_cable_ids(self) -> list[str]:
+        """Cables the filters leave visible, in tree order (for tests and navigation)."""
+        out = []
+        for volume_row in range(self.proxy.rowCount()):
+            volume = self.proxy.index(volume_row, 0)
+            for row in range(self.proxy.rowCount(volume)):
+                out.append(self.proxy.index(row, 0, volume).data(CABLE_ID_ROLE))
+        return out

@@ -1,0 +1,174 @@
+"""Importing and exporting off the GUI thread, with a cancellable progress dialog.
+
+A job runs in a QThread on its OWN Project opened on the same file: SQLite connections
+must not cross threads, and the window's connection stays free for reading meanwhile.
+Errors come back as one sentence naming the file (ImportFailed, ExportFailed,
+ProjectError all say which file and why).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..importers.errors import ImportCancelled
+from ..storage.project import Project
+
+IMPORT_FILTER = "FRUS documents (*.txt *.xml);;Plain text (*.txt);;TEI volumes (*.xml)"
+IMPORTABLE_SUFFIXES = (".txt", ".xml")
+
+Job = Callable[[Project, Callable[[int, int], None], Callable[[], bool]], object]
+
+
+class _Worker(QObject):
+    """Runs one job in the worker thread; reports through queued signals."""
+
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, project_path: Path, job: Job) -> None:
+        super().__init__()
+        self._project_path = project_path
+        self._job = job
+        self._cancel_requested = False
+
+    def request_cancel(self) -> None:
+        self._cancel_requested = True  # read by the job between files / documents
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            project = Project.open(self._project_path, create=False)
+        except Exception as error:
+            self.failed.emit(str(error))
+            return
+        try:
+            result = self._job(project, self.progressed.emit, lambda: self._cancel_requested)
+        except ImportCancelled:
+            self.cancelled.emit()
+        except Exception as error:
+            self.failed.emit(str(error) or error.__class__.__name__)
+        else:
+            self.succeeded.emit(result)
+        finally:
+            project.close()
+
+
+class BackgroundJob(QObject):
+    """One job with its thread and progress dialog; emits exactly one outcome signal."""
+
+    succeeded = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+    finished = Signal()
+
+    def __init__(self, parent: QWidget, label: str, project_path: Path, job: Job) -> None:
+        super().__init__(parent)
+        self._thread = QThread(self)
+        self._worker = _Worker(project_path, job)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._progress = QProgressDialog(label, "Cancel", 0, 0, parent)
+        self._progress.setWindowTitle("Cable Annotator")
+        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self._progress.setMinimumDuration(400)
+        self._progress.setAutoClose(False)
+        self._progress.setAutoReset(False)
+        self._progress.canceled.connect(self._worker.request_cancel)
+        self._worker.progressed.connect(self._show_progress)
+        for signal, handler in ((self._worker.succeeded, self.succeeded.emit),
+                                (self._worker.failed, self.failed.emit),
+                                (self._worker.cancelled, self.cancelled.emit)):
+            signal.connect(handler)
+            signal.connect(self._finish)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def cancel(self) -> None:
+        self._worker.request_cancel()
+
+    def is_running(self) -> bool:
+        return self._thread.isRunning()
+
+    def wait(self, milliseconds: int = 30000) -> bool:
+        return self._thread.wait(milliseconds)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        self._progress.setMaximum(max(total, 0))
+        self._progress.setValue(min(done, total) if total else 0)
+
+    def _finish(self, *_args) -> None:
+        self._progress.close()
+        self._thread.quit()
+        self._thread.wait()
+        self._worker.deleteLater()
+        self.finished.emit()
+
+
+def importable(paths: list[Path]) -> list[Path]:
+    """The files among ``paths`` the importers read (dropped folders are skipped)."""
+    return [path for path in paths if path.suffix.lower() in IMPORTABLE_SUFFIXES]
+
+
+def ask_import_paths(parent: QWidget, directory: str) -> list[Path]:
+    files, _ = QFileDialog.getOpenFileNames(parent, "Import documents", directory, IMPORT_FILTER)
+    return [Path(name) for name in files]
+
+
+class ExportCsvDialog(QDialog):
+    """Where to write the CSV, and in which shape (wide or long, Excel BOM or not)."""
+
+    def __init__(self, suggested: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export annotations to CSV")
+        self.path_edit = QLineEdit(str(suggested), self)
+        self.path_edit.setAccessibleName("File to write")
+        browse = QPushButton("Browse…", self)
+        browse.clicked.connect(self._browse)
+        self.long_box = QCheckBox("One row per theme (long format, for R and pandas)", self)
+        self.excel_box = QCheckBox("For Excel (UTF-8 with byte-order mark)", self)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, parent=self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Write every annotation of the project, with quote, page, "
+                                "paragraph, document, date, themes, note and citation, to:",
+                                self, wordWrap=True))
+        layout.addLayout(row)
+        layout.addWidget(self.long_box)
+        layout.addWidget(self.excel_box)
+        layout.addWidget(buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Export annotations", self.path_edit.text(),
+                                              "CSV files (*.csv)")
+        if name:
+            self.path_edit.setText(name if name.lower().endswith(".csv") else f"{name}.csv")
+
+    def choice(self) -> tuple[Path, bool, bool]:
+        return Path(self.path_edit.text()).expanduser(), self.long_box.isChecked(), \
+            self.excel_box.isChecked()

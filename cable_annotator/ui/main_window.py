@@ -1,0 +1,525 @@
+"""The main window: corpus on the left, the reading surface in the centre, codebook,
+annotation list and note on the right — and the wiring between them.
+
+Edits go through ``AnnotationActions`` / ``CodebookActions`` as undo commands; the
+workspace broadcasts each service ``Change`` and ``_on_change`` refreshes only what that
+change names: highlights of the open cable, one corpus count, the codebook's usage.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from ..domain.annotation import Annotation, Theme
+from ..domain.cable import Cable
+from ..domain.citation import cite
+from ..services import queries
+from ..services.exporting import export_csv
+from ..services.importing import import_files
+from ..storage.errors import ProjectError
+from ..storage.project import Project
+from .annotation_actions import AnnotationActions
+from .annotation_list import AnnotationListPanel
+from .annotation_model import make_rows
+from .codebook_actions import CodebookActions
+from .codebook_panel import CodebookPanel
+from .corpus_panel import CorpusPanel
+from .empty_state import EmptyState
+from .import_export import BackgroundJob, ExportCsvDialog, ask_import_paths, importable
+from .note_editor import NoteEditor
+from .reading_pane import ReadingPane
+from .settings import AppSettings
+from .status_line import StatusLine
+from .window_actions import build_actions, fill_themes_menu
+from .workspace import Workspace
+
+PROJECT_FILTER = "Cable Annotator projects (*.cableproj)"
+LAST_CABLE = "last_cable"
+STYLE = """
+QLabel#panelTitle { font-weight: 600; padding: 4px 2px 2px 2px; }
+QLabel#emptyHint, QLabel#corpusThemeFilter { color: palette(placeholder-text); padding: 4px; }
+QStatusBar QLabel#statusLine { padding: 0 6px; }
+"""
+
+
+class MainWindow(QMainWindow):
+    importFinished = Signal(object)  # ImportReport, or None when it failed or was cancelled
+    exportFinished = Signal(object)  # number of rows, or None
+    cableShown = Signal(str)
+
+    def __init__(self, project: Project, settings: AppSettings | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setStyleSheet(STYLE)
+        self.settings = settings or AppSettings()
+        self.workspace = Workspace(project, self)
+        self.annotation_actions = AnnotationActions(self.workspace)
+        self.codebook_actions = CodebookActions(self.workspace)
+        self._cable: Cable | None = None
+        self._annotations: list[Annotation] = []
+        self._themes: list[Theme] = []
+        self._cables: dict[str, Cable] = {}
+        self._job: BackgroundJob | None = None
+
+        self._build_panels()
+        self.actions = build_actions(self)
+        self.status_line = StatusLine(self)
+        self.statusBar().addPermanentWidget(self.status_line, 1)
+        self._connect()
+        self.setAcceptDrops(True)
+        self._restore_layout()
+        self.load_project()
+
+    # -- construction ---------------------------------------------------------------------
+
+    def _build_panels(self) -> None:
+        self.corpus = CorpusPanel(self)
+        self.reading = ReadingPane(self)
+        self.reading.setAccessibleName("Cable")
+        self.empty = EmptyState(self)
+        self.centre = QStackedWidget(self)
+        self.centre.addWidget(self.empty)
+        self.centre.addWidget(self.reading)
+        self.codebook = CodebookPanel(self.codebook_actions, self)
+        self.annotations = AnnotationListPanel(self)
+        self.note_editor = NoteEditor(self)
+
+        self.side_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.side_splitter.setObjectName("sideSplitter")
+        for widget in (self.codebook, self.annotations, self.note_editor):
+            self.side_splitter.addWidget(widget)
+        self.side_splitter.setSizes([300, 460, 140])
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.main_splitter.setObjectName("mainSplitter")
+        for widget in (self.corpus, self.centre, self.side_splitter):
+            self.main_splitter.addWidget(widget)
+        self.main_splitter.setStretchFactor(1, 1)
+        self.main_splitter.setSizes([290, 940, 370])
+        for splitter in (self.main_splitter, self.side_splitter):
+            splitter.setChildrenCollapsible(False)
+            splitter.setHandleWidth(6)
+        self.main_splitter.setContentsMargins(6, 4, 6, 0)
+        self.setCentralWidget(self.main_splitter)
+
+    def _connect(self) -> None:
+        self.workspace.changed.connect(self._on_change)
+        self.workspace.errorOccurred.connect(self._show_error)
+        self.corpus.cableActivated.connect(self.show_cable)
+        self.actions.find_box.textChanged.connect(self.corpus.filter_box.setText)
+        self.codebook.applyRequested.connect(self.apply_theme)
+        self.codebook.themeFilterChanged.connect(self._theme_filter_changed)
+        self.annotations.annotationActivated.connect(self.go_to_annotation)
+        self.annotations.currentAnnotationChanged.connect(self._current_annotation_changed)
+        self.annotations.clearFilterRequested.connect(lambda: self.codebook.set_filter(None))
+        self.note_editor.noteCommitted.connect(self.annotation_actions.set_note)
+        self.reading.annotationClicked.connect(self.annotations.select_annotation)
+        self.reading.positionChanged.connect(self.status_line.set_position)
+        self.reading.referenceActivated.connect(self._reference_activated)
+        self.empty.importRequested.connect(self.ask_import)
+        text = self.reading.cable_text()
+        if text.contextMenuPolicy() == Qt.ContextMenuPolicy.DefaultContextMenu:
+            text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            text.customContextMenuRequested.connect(self._text_context_menu)
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.window_geometry
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1600, 1000)
+        for splitter in (self.main_splitter, self.side_splitter):
+            state = self.settings.splitter_state(splitter.objectName())
+            if state is not None:
+                splitter.restoreState(state)
+        snap = self.settings.snap_to_words
+        self.actions.snap_to_words.setChecked(snap)
+        self.reading.snap_to_words = snap
+
+    def save_layout(self) -> None:
+        self.settings.window_geometry = self.saveGeometry()
+        for splitter in (self.main_splitter, self.side_splitter):
+            self.settings.set_splitter_state(splitter.objectName(), splitter.saveState())
+        self.settings.sync()
+
+    # -- project ----------------------------------------------------------------------------
+
+    @property
+    def project(self) -> Project:
+        return self.workspace.project
+
+    def load_project(self) -> None:
+        """Show the workspace's project: codebook, corpus, and the last cable read in it."""
+        project = self.project
+        self._cables.clear()
+        self._cable = None
+        self._reload_themes()
+        self._reload_corpus()
+        self.setWindowTitle(f"Cable Annotator — {project.path.name}")
+        self.settings.last_project = project.path
+        last = queries.get_setting(project, LAST_CABLE)
+        cable_ids = self.corpus.model.cable_ids()
+        target = last if last in cable_ids else (cable_ids[0] if cable_ids else None)
+        if target is not None:
+            self.show_cable(target)
+        else:
+            self._show_empty()
+
+    def open_project_path(self, path: Path, create: bool = False) -> bool:
+        """Switch to the project at ``path``; False (and a message) when it cannot be opened."""
+        self.note_editor.commit()
+        try:
+            project = Project.open(path, create=create)
+        except ProjectError as error:
+            self._show_error(str(error))
+            return False
+        self.codebook.set_filter(None)
+        self.workspace.replace_project(project)
+        self.load_project()
+        return True
+
+    def ask_new_project(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "New project", self.settings.last_directory,
+                                              PROJECT_FILTER)
+        if name:
+            path = Path(name if name.endswith(".cableproj") else f"{name}.cableproj")
+            if path.exists():
+                self._show_error(f"{path} already exists; use File → Open Project to open it.")
+                return
+            self.settings.last_directory = str(path.parent)
+            self.open_project_path(path, create=True)
+
+    def ask_open_project(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Open project", self.settings.last_directory,
+                                              PROJECT_FILTER)
+        if name:
+            self.settings.last_directory = str(Path(name).parent)
+            self.open_project_path(Path(name))
+
+    # -- showing ----------------------------------------------------------------------------
+
+    def _reload_themes(self) -> None:
+        self._themes = queries.list_themes(self.project)
+        self.codebook.load(self._themes, queries.theme_usage(self.project))
+        fill_themes_menu(self.actions, self._themes, self.codebook)
+
+    def _reload_corpus(self) -> None:
+        summaries = queries.list_cables(self.project)
+        titles = {}
+        for volume_id in dict.fromkeys(summary.volume for summary in summaries):
+            volume = queries.load_volume(self.project, volume_id)
+            if volume is not None and volume.title:
+                titles[volume_id] = volume.title
+        self.corpus.load(summaries, titles)
+        self._theme_filter_changed(self.codebook.filter_theme_id())
+
+    def _show_empty(self) -> None:
+        self.centre.setCurrentWidget(self.empty)
+        self._annotations = []
+        self._refresh_annotation_list()
+        self.status_line.set_position("", "")
+        self.status_line.set_count(0)
+
+    def _cable_of(self, cable_id: str) -> Cable:
+        if cable_id not in self._cables:
+            self._cables[cable_id] = queries.load_cable(self.project, cable_id)
+        return self._cables[cable_id]
+
+    def current_cable(self) -> Cable | None:
+        return self._cable
+
+    def show_cable(self, cable_id: str) -> None:
+        """Open a cable in the reading pane and remember it as the project's last read."""
+        if self._cable is not None and self._cable.id == cable_id:
+            return
+        self.note_editor.commit()
+        try:
+            cable = self._cable_of(cable_id)
+        except ProjectError as error:
+            self._show_error(str(error))
+            return
+        self._cable = cable
+        self._annotations = queries.annotations_of(self.project, cable_id)
+        volume = queries.load_volume(self.project, cable.volume)
+        self.reading.set_cable(cable, self._annotations, self._themes, volume)
+        self.centre.setCurrentWidget(self.reading)
+        self.corpus.select_cable(cable_id)
+        self._refresh_annotation_list()
+        self.status_line.set_count(len(self._annotations))
+        queries.set_setting(self.project, LAST_CABLE, cable_id)
+        self.cableShown.emit(cable_id)
+
+    def go_to_annotation(self, cable_id: str, annotation_id: str) -> None:
+        if self._cable is None or self._cable.id != cable_id:
+            self.show_cable(cable_id)
+        self.reading.show_annotation(annotation_id)
+        self.annotations.select_annotation(annotation_id)
+
+    def _refresh_annotation_list(self) -> None:
+        theme_id = self.codebook.filter_theme_id()
+        by_id = {theme.id: theme for theme in self._themes}
+        if theme_id is not None and theme_id in by_id:
+            found = queries.annotations_with_theme(self.project, theme_id)
+            cables = {cid: self._cable_of(cid) for cid in {a.cable_id for a in found}}
+            order = {cid: n for n, cid in enumerate(self.corpus.model.cable_ids())}
+            found.sort(key=lambda a: (order.get(a.cable_id, len(order)), a.part != "body",
+                                      a.part, a.start))
+            rows = make_rows(found, cables, by_id, with_document=True)
+            self.annotations.set_scope(f"“{by_id[theme_id].name}” in all documents", True)
+        else:
+            cables = {self._cable.id: self._cable} if self._cable else {}
+            rows = make_rows(self._annotations, cables, by_id)
+            self.annotations.set_scope("In this cable", False)
+        self.annotations.model.sync(rows)
+
+    def _theme_filter_changed(self, theme_id: int | None) -> None:
+        theme = next((t for t in self._themes if t.id == theme_id), None)
+        if theme is None:
+            self.corpus.set_theme_filter(None, None)
+        else:
+            self.corpus.set_theme_filter(theme.name,
+                                         queries.cables_with_theme(self.project, theme.id))
+        self._refresh_annotation_list()
+
+    def _current_annotation_changed(self, annotation: Annotation | None) -> None:
+        self.note_editor.set_annotation(annotation)
+
+    def _reference_activated(self, target: str) -> None:
+        if target in self.corpus.model.cable_ids():
+            self.show_cable(target)
+        else:
+            self.statusBar().showMessage(f"{target} is not in this project.", 5000)
+
+    # -- change records ---------------------------------------------------------------------
+
+    def _on_change(self, change) -> None:
+        """Refresh exactly what ``change`` names (see services.changes.Change)."""
+        project = self.project
+        themes_changed = change.kind.startswith("theme")
+        if themes_changed:
+            self._reload_themes()
+            self.reading.set_themes(self._themes)
+        elif change.theme_ids or change.annotation_ids:
+            self.codebook.set_usage(queries.theme_usage(project))
+        for cable_id in change.cable_ids:
+            self.corpus.set_count(cable_id, len(queries.annotations_of(project, cable_id)))
+        if self._cable is not None and self._cable.id in change.cable_ids:
+            self._annotations = queries.annotations_of(project, self._cable.id)
+            present = {a.id: a for a in self._annotations}
+            changed = [present[i] for i in change.annotation_ids if i in present]
+            removed = [i for i in change.annotation_ids if i not in present]
+            self.reading.apply_annotation_changes(changed, removed)
+            self.status_line.set_count(len(self._annotations))
+        if themes_changed or change.cable_ids:
+            if self.codebook.filter_theme_id() is not None:
+                self._theme_filter_changed(self.codebook.filter_theme_id())
+            else:
+                self._refresh_annotation_list()
+        current = self.annotations.current_annotation_id()
+        row = self.annotations.model.row_of(current) if current else -1
+        self.note_editor.set_annotation(self.annotations.model.annotation(row))
+        self.status_line.set_state("saved")
+
+    def _show_error(self, message: str) -> None:
+        self.status_line.set_state("not saved")
+        QMessageBox.warning(self, "Cable Annotator", message)
+
+    # -- annotating -------------------------------------------------------------------------
+
+    def apply_theme_number(self, number: int) -> None:
+        if 1 <= number <= min(9, len(self._themes)):
+            self.apply_theme(self._themes[number - 1].id)
+
+    def apply_theme(self, theme_id: int) -> None:
+        """Tag the text selection with a theme (toggling it on an identical annotation)."""
+        selection = self.reading.selection() if self._cable is not None else None
+        if selection is None or selection[1] >= selection[2]:
+            self.statusBar().showMessage("Select a passage in the text first.", 4000)
+            return
+        annotation_id = self.annotation_actions.apply_theme(
+            self._cable.id, selection, theme_id, self._annotations)
+        if annotation_id is not None:
+            self.annotations.select_annotation(annotation_id)
+
+    def _annotation_for_delete(self) -> str | None:
+        if self.reading.cable_text().hasFocus() or self.reading.isAncestorOf(self.focusWidget()):
+            selection = self.reading.selection()
+            if selection is not None:
+                under = self.reading.annotations_at(selection[0], selection[1])
+                if under:
+                    return under[0]
+        return self.annotations.current_annotation_id()
+
+    def delete_current_annotation(self) -> None:
+        annotation_id = self._annotation_for_delete()
+        if annotation_id is not None:
+            self.annotation_actions.delete(annotation_id)
+
+    def set_snap_to_words(self, checked: bool) -> None:
+        self.reading.snap_to_words = checked
+        self.settings.snap_to_words = checked
+
+    def selected_passage(self) -> tuple[str, str] | None:
+        """The selected text and its page range, or None without a selection."""
+        selection = self.reading.selection() if self._cable is not None else None
+        if selection is None or selection[1] >= selection[2]:
+            return None
+        part, start, end = selection
+        try:
+            text = self._cable.part_text(part)[start:end]
+        except KeyError:
+            return None
+        return text, self._cable.page_range(part, start, end)
+
+    def copy_selection(self) -> None:
+        passage = self.selected_passage()
+        if passage is not None:
+            QGuiApplication.clipboard().setText(passage[0])
+
+    def copy_with_citation(self) -> None:
+        passage = self.selected_passage()
+        if passage is None:
+            return
+        volume = queries.load_volume(self.project, self._cable.volume)
+        quote = " ".join(passage[0].split())
+        QGuiApplication.clipboard().setText(f"“{quote}” {cite(self._cable, volume, passage[1])}")
+
+    def _text_context_menu(self, position: QPoint) -> None:
+        text = self.reading.cable_text()
+        menu = QMenu(self)
+        menu.addAction(self.actions.copy)
+        menu.addAction(self.actions.copy_citation)
+        menu.addSeparator()
+        apply_menu = menu.addMenu("Apply Theme")
+        for number, theme in enumerate(self._themes, start=1):
+            label = f"&{number}  {theme.name}" if number <= 9 else theme.name
+            apply_menu.addAction(label, lambda _=False, t=theme.id: self.apply_theme(t))
+        apply_menu.setEnabled(self.selected_passage() is not None)
+        menu.addSeparator()
+        menu.addAction(self.actions.delete_annotation)
+        menu.exec(text.viewport().mapToGlobal(position))
+
+    # -- import and export ------------------------------------------------------------------
+
+    def ask_import(self) -> None:
+        paths = ask_import_paths(self, self.settings.last_directory)
+        if paths:
+            self.settings.last_directory = str(paths[0].parent)
+            self.import_paths(paths)
+
+    def import_paths(self, paths: list[Path]) -> bool:
+        """Import files in a worker thread; ``importFinished`` reports the outcome."""
+        paths = [Path(path) for path in paths]
+        if self._job is not None:
+            self.statusBar().showMessage("Another import or export is still running.", 4000)
+            return False
+        names = ", ".join(path.name for path in paths[:3]) + ("…" if len(paths) > 3 else "")
+
+        def job(project, progress, cancelled):
+            return import_files(project, paths, progress=progress, cancelled=cancelled)
+
+        self._start_job(f"Importing {names}…", job, self._import_done, self.importFinished)
+        return True
+
+    def _import_done(self, report) -> None:
+        self._cables.clear()
+        current = self._cable.id if self._cable else None
+        self._reload_corpus()
+        self._reload_themes()
+        imported = [summary.id for summary in report.cables]
+        if current in imported:  # re-imported: text and anchors may have moved
+            self._cable = None
+            self.show_cable(current)
+        elif imported:
+            self.show_cable(imported[0])
+        count = len(imported)
+        self.statusBar().showMessage(
+            f"Imported {count} document{'s' * (count != 1)}"
+            + (f"; {report.orphaned_annotations} annotation(s) could not be placed"
+               if report.orphaned_annotations else "") + ".", 8000)
+        self.importFinished.emit(report)
+
+    def ask_export_csv(self) -> None:
+        folder = Path(self.settings.last_directory or Path.home())
+        dialog = ExportCsvDialog(folder / f"{self.project.path.stem}-annotations.csv", self)
+        if dialog.exec():
+            path, long, excel = dialog.choice()
+            self.settings.last_directory = str(path.parent)
+            self.export_csv_to(path, long=long, excel=excel)
+
+    def export_csv_to(self, path: Path, long: bool = False, excel: bool = False) -> bool:
+        """Write the CSV in a worker thread; ``exportFinished`` reports the row count."""
+        if self._job is not None:
+            self.statusBar().showMessage("Another import or export is still running.", 4000)
+            return False
+        self.note_editor.commit()
+
+        def job(project, _progress, _cancelled):
+            return export_csv(project, path, long=long, excel=excel)
+
+        def done(rows: int) -> None:
+            self.statusBar().showMessage(f"Exported {rows} rows to {path}.", 8000)
+            self.exportFinished.emit(rows)
+
+        self._start_job(f"Exporting to {path.name}…", job, done, self.exportFinished)
+        return True
+
+    def _start_job(self, label: str, job, on_success, finished_signal) -> None:
+        self._job = BackgroundJob(self, label, self.project.path, job)
+        self._job.succeeded.connect(on_success)
+        self._job.failed.connect(lambda message: (self._show_error(message),
+                                                  finished_signal.emit(None)))
+        self._job.cancelled.connect(lambda: (self.statusBar().showMessage("Cancelled.", 4000),
+                                             finished_signal.emit(None)))
+        self._job.finished.connect(self._job_finished)
+        self._job.start()
+
+    def _job_finished(self) -> None:
+        job, self._job = self._job, None
+        if job is not None:
+            job.deleteLater()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if importable(paths):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        files = importable(paths)
+        if files:
+            event.acceptProposedAction()
+            self.import_paths(files)
+
+    # -- misc -------------------------------------------------------------------------------
+
+    def focus_corpus(self) -> None:
+        self.corpus.tree.setFocus()
+
+    def focus_text(self) -> None:
+        self.reading.cable_text().setFocus()
+
+    def show_about(self) -> None:
+        from .. import __version__
+
+        QMessageBox.about(self, "About Cable Annotator",
+                          f"<b>Cable Annotator</b> {__version__}<br>A workbench for reading, "
+                          "tagging and annotating diplomatic cables such as the FRUS series.")
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.note_editor.commit()
+        if self._job is not None:
+            self._job.cancel()
+            self._job.wait()
+        self.save_layout()
+        super().closeEvent(event)

@@ -1,0 +1,81 @@
+"""The note of the selected annotation, saved when editing finishes.
+
+A note is saved on focus-out or Ctrl+Enter rather than per keystroke, so one pause in
+writing becomes one undo step ("Edit note") instead of a hundred.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from ..domain.annotation import Annotation
+
+
+class _NoteText(QPlainTextEdit):
+    editingFinished = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self.editingFinished.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.editingFinished.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class NoteEditor(QWidget):
+    """Edits one annotation's note; emits ``noteCommitted(id, text)`` when it changed."""
+
+    noteCommitted = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._annotation_id: str | None = None
+        self._saved = ""
+        self.label = QLabel("Note", self)
+        self.label.setObjectName("panelTitle")
+        self.text = _NoteText(self)
+        self.text.setObjectName("noteEditor")
+        self.text.setAccessibleName("Note on the selected annotation")
+        self.text.setPlaceholderText("Select an annotation to write a note.")
+        self.text.setTabChangesFocus(True)
+        self.text.editingFinished.connect(self.commit)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.label)
+        layout.addWidget(self.text)
+        self.set_annotation(None)
+
+    def annotation_id(self) -> str | None:
+        return self._annotation_id
+
+    def set_annotation(self, annotation: Annotation | None) -> None:
+        """Show ``annotation``'s note; a pending edit of the previous one is saved first."""
+        if annotation is not None and annotation.id == self._annotation_id:
+            if self.text.toPlainText() == self._saved and annotation.note != self._saved:
+                self._show(annotation)  # changed elsewhere (undo): follow it
+            return
+        self.commit()
+        self._show(annotation)
+
+    def _show(self, annotation: Annotation | None) -> None:
+        self._annotation_id = annotation.id if annotation else None
+        self._saved = annotation.note if annotation else ""
+        self.text.setPlainText(self._saved)
+        self.text.setEnabled(annotation is not None)
+        self.text.setPlaceholderText("Write a note on this passage…" if annotation
+                                     else "Select an annotation to write a note.")
+
+    def commit(self) -> None:
+        """Save the note if it differs from what is stored."""
+        text = self.text.toPlainText()
+        if self._annotation_id is None or text == self._saved:
+            return
+        self._saved = text
+        self.noteCommitted.emit(self._annotation_id, text)

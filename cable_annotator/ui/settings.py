@@ -1,0 +1,73 @@
+"""Window preferences kept between sessions (QSettings), behind named accessors.
+
+Keys live here only, so a renamed key cannot leave a stale twin elsewhere, and tests can
+point the whole window at a throwaway INI file instead of the user's real settings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANIZATION = "CableAnnotator"
+APPLICATION = "Cable Annotator"
+
+
+class AppSettings:
+    """Typed access to the few preferences the window remembers."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self._store = store if store is not None else QSettings(ORGANIZATION, APPLICATION)
+
+    @classmethod
+    def in_file(cls, path: Path) -> AppSettings:
+        """Settings kept in an INI file of their own (tests, portable installs)."""
+        return cls(QSettings(str(path), QSettings.Format.IniFormat))
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._store.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @property
+    def window_geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    @window_geometry.setter
+    def window_geometry(self, value: QByteArray) -> None:
+        self._store.setValue("window/geometry", value)
+
+    def splitter_state(self, name: str) -> QByteArray | None:
+        return self._bytes(f"splitters/{name}")
+
+    def set_splitter_state(self, name: str, value: QByteArray) -> None:
+        self._store.setValue(f"splitters/{name}", value)
+
+    @property
+    def last_project(self) -> Path | None:
+        value = self._store.value("project/last")
+        return Path(value) if value else None
+
+    @last_project.setter
+    def last_project(self, path: Path | None) -> None:
+        self._store.setValue("project/last", str(path) if path else "")
+
+    @property
+    def snap_to_words(self) -> bool:
+        value = self._store.value("reading/snap_to_words", True)
+        return value in (True, "true", "1", 1)
+
+    @snap_to_words.setter
+    def snap_to_words(self, value: bool) -> None:
+        self._store.setValue("reading/snap_to_words", bool(value))
+
+    @property
+    def last_directory(self) -> str:
+        return str(self._store.value("files/last_directory", "") or "")
+
+    @last_directory.setter
+    def last_directory(self, value: str) -> None:
+        self._store.setValue("files/last_directory", value)
+
+    def sync(self) -> None:
+        self._store.sync()

@@ -1,0 +1,168 @@
+"""Every edit a reader can make, as a QUndoCommand over the services.
+
+The first ``redo`` does not call the service again: the caller has already made the change
+(so a refused edit raises in plain Python, before anything reaches the undo stack) and
+hands its ``Change`` over. Later redos and undos call the services, which keep ids stable
+(``restore_annotation``, ``restore_snapshot``) so a redone edit is the same edit, not a copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QUndoCommand
+
+from ..services import annotating, codebook
+from .workspace import Workspace
+
+
+class ServiceCommand(QUndoCommand):
+    """Base: runs a service call, then broadcasts the change it reports."""
+
+    def __init__(self, workspace: Workspace, text: str, first_change) -> None:
+        super().__init__(text)
+        self._workspace = workspace
+        self._pending = first_change
+
+    def _run(self, call: Callable[[], object]) -> None:
+        try:
+            change = call()
+        except Exception as error:  # a failed undo must not crash the event loop
+            self._workspace.report(f"Could not {self.text().lower()}: {error}")
+            return
+        self._workspace.broadcast(change)
+
+    def redo(self) -> None:
+        if self._pending is not None:
+            change, self._pending = self._pending, None
+            self._after_first(change)
+            self._workspace.broadcast(change)
+            return
+        self._run(self._do)
+
+    def undo(self) -> None:
+        self._run(self._undo)
+
+    def _after_first(self, change) -> None:
+        """Keep what undo needs from the first change record."""
+
+    def _do(self):
+        raise NotImplementedError
+
+    def _undo(self):
+        raise NotImplementedError
+
+    @property
+    def project(self):
+        return self._workspace.project
+
+
+class CreateAnnotation(ServiceCommand):
+    def __init__(self, workspace: Workspace, change) -> None:
+        super().__init__(workspace, "Add annotation", change)
+        self._annotation = change.annotation
+
+    def _do(self):
+        return annotating.restore_annotation(self.project, self._annotation)
+
+    def _undo(self):
+        return annotating.delete_annotation(self.project, self._annotation.id)
+
+
+class UpdateAnnotation(ServiceCommand):
+    """Theme or note edits; undo writes the previous themes and note back."""
+
+    def __init__(self, workspace: Workspace, change, text: str = "Edit annotation") -> None:
+        super().__init__(workspace, text, change)
+        self._before = change.before
+        self._after = change.annotation
+
+    def _do(self):
+        return annotating.update_annotation(
+            self.project, self._after.id, theme_ids=list(self._after.theme_ids),
+            note=self._after.note)
+
+    def _undo(self):
+        return annotating.update_annotation(
+            self.project, self._before.id, theme_ids=list(self._before.theme_ids),
+            note=self._before.note)
+
+
+class DeleteAnnotation(ServiceCommand):
+    def __init__(self, workspace: Workspace, change) -> None:
+        super().__init__(workspace, "Delete annotation", change)
+        self._before = change.before
+
+    def _do(self):
+        return annotating.delete_annotation(self.project, self._before.id)
+
+    def _undo(self):
+        return annotating.restore_annotation(self.project, self._before)
+
+
+class AddTheme(ServiceCommand):
+    """Undo deletes the new theme; redo restores that deletion's snapshot (same id)."""
+
+    def __init__(self, workspace: Workspace, change) -> None:
+        super().__init__(workspace, f"Add theme “{change.theme.name}”", change)
+        self._theme_id = change.theme.id
+        self._snapshot = None
+
+    def _do(self):
+        return codebook.restore_snapshot(self.project, self._snapshot)
+
+    def _undo(self):
+        change = codebook.delete_theme(self.project, self._theme_id)
+        self._snapshot = change.snapshot
+        return change
+
+
+class UpdateTheme(ServiceCommand):
+    """Rename, recolour, re-parent or move; undo writes the previous theme back."""
+
+    def __init__(self, workspace: Workspace, change, text: str, **fields) -> None:
+        super().__init__(workspace, text, change)
+        self._previous = change.snapshot
+        self._fields = fields
+
+    def _do(self):
+        return codebook.update_theme(self.project, self._previous.id, **self._fields)
+
+    def _undo(self):
+        before = self._previous
+        return codebook.update_theme(
+            self.project, before.id, name=before.name, color=before.color,
+            parent_id=before.parent_id, description=before.description,
+            position=before.position)
+
+
+class MergeThemes(ServiceCommand):
+    def __init__(self, workspace: Workspace, change, source_id: int, target_id: int,
+                 text: str) -> None:
+        super().__init__(workspace, text, change)
+        self._source_id, self._target_id = source_id, target_id
+        self._snapshot = change.snapshot
+
+    def _do(self):
+        change = codebook.merge_themes(self.project, self._source_id, self._target_id)
+        self._snapshot = change.snapshot
+        return change
+
+    def _undo(self):
+        return codebook.restore_snapshot(self.project, self._snapshot)
+
+
+class DeleteTheme(ServiceCommand):
+    def __init__(self, workspace: Workspace, change, theme_id: int, reassign_to: int | None,
+                 text: str) -> None:
+        super().__init__(workspace, text, change)
+        self._theme_id, self._reassign_to = theme_id, reassign_to
+        self._snapshot = change.snapshot
+
+    def _do(self):
+        change = codebook.delete_theme(self.project, self._theme_id, self._reassign_to)
+        self._snapshot = change.snapshot
+        return change
+
+    def _undo(self):
+        return codebook.restore_snapshot(self.project, self._snapshot)

@@ -1,0 +1,159 @@
+"""The window's menus, toolbar and keyboard shortcuts, built in one place.
+
+Standard QKeySequences where Qt has them, so shortcuts feel native on each platform.
+The digit actions 1–9 are window-wide so a reader can select and tag without leaving
+the text; their labels follow the codebook.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLineEdit, QMainWindow, QMenu, QSizePolicy, QToolBar, QWidget
+
+from ..domain.annotation import Theme
+
+
+@dataclass
+class WindowActions:
+    new_project: QAction
+    open_project: QAction
+    import_files: QAction
+    export_csv: QAction
+    quit: QAction
+    undo: QAction
+    redo: QAction
+    copy: QAction
+    copy_citation: QAction
+    delete_annotation: QAction
+    snap_to_words: QAction
+    focus_corpus: QAction
+    focus_text: QAction
+    focus_filter: QAction
+    about: QAction
+    themes_menu: QMenu
+    find_box: QLineEdit
+    digit_actions: list[QAction] = field(default_factory=list)
+
+
+def _action(window: QMainWindow, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+    action.triggered.connect(slot)
+    window.addAction(action)
+    return action
+
+
+def build_actions(window) -> WindowActions:
+    """Create actions, menus and toolbar on ``window`` (a MainWindow)."""
+    keys = QKeySequence.StandardKey
+    stack = window.workspace.undo_stack
+    undo = stack.createUndoAction(window, "&Undo")
+    undo.setShortcut(QKeySequence(keys.Undo))
+    redo = stack.createRedoAction(window, "&Redo")
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(keys.Redo)])
+    window.addAction(undo)
+    window.addAction(redo)
+    snap = _action(window, "&Snap Selection to Words", window.set_snap_to_words,
+                   tip="Extend a selection to whole words")
+    snap.setCheckable(True)
+
+    find_box = QLineEdit(window)
+    find_box.setObjectName("findBox")
+    find_box.setPlaceholderText("Find documents…")
+    find_box.setClearButtonEnabled(True)
+    find_box.setAccessibleName("Find documents")
+    find_box.setMaximumWidth(260)
+
+    actions = WindowActions(
+        new_project=_action(window, "&New Project…", window.ask_new_project, keys.New),
+        open_project=_action(window, "&Open Project…", window.ask_open_project, keys.Open),
+        import_files=_action(window, "&Import…", window.ask_import, "Ctrl+I",
+                             "Import FRUS plain text or TEI files"),
+        export_csv=_action(window, "&Export Annotations to CSV…", window.ask_export_csv,
+                           "Ctrl+E", "Export all annotations as CSV"),
+        quit=_action(window, "&Quit", window.close, keys.Quit),
+        undo=undo,
+        redo=redo,
+        copy=_action(window, "&Copy", window.copy_selection, keys.Copy),
+        copy_citation=_action(window, "Copy with &Citation", window.copy_with_citation,
+                              "Ctrl+Shift+C", "Copy the passage with a Chicago citation"),
+        delete_annotation=_action(window, "&Delete Annotation", window.delete_current_annotation,
+                                  keys.Delete),
+        snap_to_words=snap,
+        focus_corpus=_action(window, "Go to &Documents", window.focus_corpus, "Ctrl+1"),
+        focus_text=_action(window, "Go to &Text", window.focus_text, "Ctrl+2"),
+        focus_filter=_action(window, "&Find Documents", lambda: find_box.setFocus(), keys.Find),
+        about=_action(window, "&About Cable Annotator", window.show_about),
+        themes_menu=QMenu("&Themes", window),
+        find_box=find_box,
+    )
+    # Text fields get the keys first (Qt sends them ShortcutOverride), so typing a digit
+    # or pressing Delete in the filter box or the note never tags or deletes anything.
+    for number in range(1, 10):
+        digit = _action(window, f"Apply theme {number}", lambda _=False, n=number:
+                        window.apply_theme_number(n), str(number))
+        digit.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        actions.digit_actions.append(digit)
+
+    menu_bar = window.menuBar()
+    file_menu = menu_bar.addMenu("&File")
+    file_menu.addActions([actions.new_project, actions.open_project])
+    file_menu.addSeparator()
+    file_menu.addActions([actions.import_files, actions.export_csv])
+    file_menu.addSeparator()
+    file_menu.addAction(actions.quit)
+    edit_menu = menu_bar.addMenu("&Edit")
+    edit_menu.addActions([undo, redo])
+    edit_menu.addSeparator()
+    edit_menu.addActions([actions.copy, actions.copy_citation])
+    edit_menu.addSeparator()
+    edit_menu.addActions([actions.delete_annotation, actions.snap_to_words])
+    view_menu = menu_bar.addMenu("&View")
+    view_menu.addActions([actions.focus_corpus, actions.focus_text, actions.focus_filter])
+    menu_bar.addMenu(actions.themes_menu)
+    help_menu = menu_bar.addMenu("&Help")
+    help_menu.addAction(actions.about)
+
+    toolbar = QToolBar("Main", window)
+    toolbar.setObjectName("mainToolbar")
+    toolbar.setMovable(False)
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    import_button = QAction("Import", window)
+    import_button.setToolTip("Import FRUS plain text or TEI files (Ctrl+I)")
+    import_button.triggered.connect(window.ask_import)
+    export_button = QAction("Export CSV", window)
+    export_button.setToolTip("Export all annotations as CSV (Ctrl+E)")
+    export_button.triggered.connect(window.ask_export_csv)
+    toolbar.addActions([import_button, export_button])
+    toolbar.addSeparator()
+    toolbar.addActions([undo, redo])
+    stretch = QWidget(toolbar)
+    stretch.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    toolbar.addWidget(stretch)
+    toolbar.addWidget(find_box)
+    window.addToolBar(toolbar)
+    return actions
+
+
+def fill_themes_menu(actions: WindowActions, themes: list[Theme], codebook_panel) -> None:
+    """Label the digit actions after the codebook and list them in the Themes menu."""
+    menu = actions.themes_menu
+    menu.clear()
+    for number, action in enumerate(actions.digit_actions, start=1):
+        theme = themes[number - 1] if number <= len(themes) else None
+        action.setText(f"Apply “{theme.name}”" if theme else f"Apply theme {number}")
+        action.setEnabled(theme is not None)
+        if theme is not None:
+            menu.addAction(action)
+    menu.addSeparator()
+    menu.addAction(codebook_panel.add_action)
+    menu.addActions(codebook_panel.edit_actions)
+    menu.addSeparator()
+    menu.addAction(codebook_panel.filter_action)

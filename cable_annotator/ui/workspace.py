@@ -1,0 +1,39 @@
+"""The open project, its undo stack and the stream of change records the views follow.
+
+Views never reload wholesale after an edit: every mutation returns a ``Change`` from the
+services, the workspace broadcasts it, and each view refreshes only what it names. Keeping
+this apart from the window lets the codebook and annotation controllers share it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+
+class Workspace(QObject):
+    """Holds the current project; emits ``changed(Change)`` after every stored mutation."""
+
+    changed = Signal(object)
+    projectChanged = Signal()
+    errorOccurred = Signal(str)
+
+    def __init__(self, project, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.undo_stack = QUndoStack(self)
+
+    def replace_project(self, project) -> None:
+        """Switch to another project: its history is not ours, so the undo stack is cleared."""
+        old = self.project
+        self.undo_stack.clear()
+        self.project = project
+        if old is not None and old is not project:
+            old.close()
+        self.projectChanged.emit()
+
+    def broadcast(self, change) -> None:
+        self.changed.emit(change)
+
+    def report(self, message: str) -> None:
+        self.errorOccurred.emit(message)
