@@ -55,6 +55,7 @@ def _footnote(data: dict) -> Footnote:
         blocks=[Block(**b) for b in data.get("blocks", [])],
         references=[CrossReference(**r) for r in data.get("references", [])],
         spans=[Span(**s) for s in data.get("spans", [])],
+        pages=[PageBreak(**p) for p in data.get("pages", [])],
     )
 
 
