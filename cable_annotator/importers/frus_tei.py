@@ -90,7 +90,7 @@ def _note_targets(volume_id: str, documents: list[etree._Element]) -> dict[str, 
         doc_id = div.get(_XML_ID) or f"d{div.get('n', '')}"
         notes = document_note_markers(div)
         keys = footnote_keys([marker for _, marker in notes])
-        for (note, _), key in zip(notes, keys):
+        for (note, _), key in zip(notes, keys, strict=True):
             note_id = note.get(_XML_ID)
             if note_id:
                 targets[note_id] = note_target(volume_id, doc_id, key)
