@@ -1,0 +1,177 @@
+"""The window driven as a reader: open, select, press a digit, undo, redo, delete, export."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListView, QTreeView, QWidget
+
+from cable_annotator.services import queries
+
+from .ui_fixtures import ARMS_RACE_QUOTE, SAMPLE_ID, annotate, settings_file
+from .window_helpers import cable_text, export_rows, open_window, select_in_text
+
+
+@pytest.fixture
+def window(qtbot, project, tmp_path):
+    return open_window(qtbot, project, tmp_path)
+
+
+def stored(project):
+    return queries.annotations_of(project, SAMPLE_ID)
+
+
+def test_opens_on_the_sample_cable_with_its_panels(window, project):
+    assert window.current_cable().id == SAMPLE_ID
+    assert "Peruvian Purchase of Soviet Tanks" in cable_text(window).toPlainText()
+    for name, kind in (("corpusTree", QTreeView), ("codebook", QTreeView),
+                       ("annotationList", QListView), ("footnotePane", QWidget)):
+        widget = window.findChild(kind, name)
+        assert widget is not None, name
+        assert widget.isVisible(), name
+    assert window.windowTitle() == "Cable Annotator — test.cableproj"
+    assert "0 annotations" in window.status_line.text()
+    assert window.status_line.text().endswith("saved")
+
+
+def test_select_press_1_tags_arms_race_then_undo_redo_delete(window, project, qtbot, tmp_path):
+    text = select_in_text(window, ARMS_RACE_QUOTE)
+    qtbot.keyClick(text, Qt.Key.Key_1)
+    [annotation] = stored(project)
+    assert annotation.quote == ARMS_RACE_QUOTE
+    arms_race = queries.find_theme(project, "Arms race")
+    assert annotation.theme_ids == [arms_race.id]
+    assert window.annotations.model.ids() == [annotation.id]
+    assert window.annotations.current_annotation_id() == annotation.id
+    assert window.codebook.model.index_of(arms_race.id).siblingAtColumn(1).data() == "1"
+    assert window.corpus.model.index_of(SAMPLE_ID).siblingAtColumn(1).data() == "1"
+    assert "1 annotation" in window.status_line.text()
+
+    [row] = export_rows(qtbot, window, tmp_path / "out.csv")
+    assert row["page"] == "780–781"
+    assert row["quote"] == ARMS_RACE_QUOTE
+    assert row["themes"] == "Arms race"
+
+    window.actions.undo.trigger()
+    assert stored(project) == []
+    assert window.annotations.model.ids() == []
+    assert window.corpus.model.index_of(SAMPLE_ID).siblingAtColumn(1).data() == ""
+    window.actions.redo.trigger()
+    [again] = stored(project)
+    assert again.id == annotation.id and again.theme_ids == [arms_race.id]
+    assert window.annotations.model.ids() == [annotation.id]
+
+    window.annotations.select_annotation(annotation.id)
+    window.annotations.view.setFocus()
+    qtbot.keyClick(window.annotations.view, Qt.Key.Key_Delete)
+    assert stored(project) == []
+    qtbot.keySequence(window, "Ctrl+Z")  # the standard shortcut, through the window
+    assert [a.id for a in stored(project)] == [annotation.id]
+    qtbot.keySequence(window, "Ctrl+Shift+Z")
+    assert stored(project) == []
+
+
+def test_same_selection_toggles_instead_of_duplicating(window, project, qtbot):
+    text = select_in_text(window, ARMS_RACE_QUOTE)
+    qtbot.keyClick(text, Qt.Key.Key_1)
+    qtbot.keyClick(text, Qt.Key.Key_7)
+    [annotation] = stored(project)
+    names = {theme.id: theme.name for theme in queries.list_themes(project)}
+    assert [names[t] for t in annotation.theme_ids] == ["Arms race", "Regional stability"]
+    qtbot.keyClick(text, Qt.Key.Key_1)
+    [annotation] = stored(project)
+    assert [names[t] for t in annotation.theme_ids] == ["Regional stability"]
+    qtbot.keyClick(text, Qt.Key.Key_7)  # no theme and no note left: the highlight goes
+    assert stored(project) == []
+
+
+def test_digit_without_selection_only_explains(window, project, qtbot):
+    text = cable_text(window)
+    text.setFocus()
+    qtbot.keyClick(text, Qt.Key.Key_2)
+    assert stored(project) == []
+    assert "Select a passage" in window.statusBar().currentMessage()
+
+
+def test_clicking_list_and_highlight_link_both_ways(window, project, qtbot):
+    annotate(project, ARMS_RACE_QUOTE, ["Arms race"])
+    window._cable = None
+    window.show_cable(SAMPLE_ID)
+    [annotation] = stored(project)
+    view = window.annotations.view
+    rect = view.visualRect(window.annotations.model.index(0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.annotations.current_annotation_id() == annotation.id
+    selection = window.reading.selection()
+    assert selection is not None and selection[1:] == (annotation.start, annotation.end)
+    window.annotations.view.clearSelection()
+    window.reading.annotationClicked.emit(annotation.id)
+    assert window.annotations.current_annotation_id() == annotation.id
+
+
+def test_note_editor_saves_on_finish_and_undoes(window, project, qtbot):
+    annotate(project, ARMS_RACE_QUOTE, ["Arms race"])
+    window._cable = None
+    window.show_cable(SAMPLE_ID)
+    [annotation] = stored(project)
+    window.annotations.select_annotation(annotation.id)
+    editor = window.note_editor.text
+    assert editor.isEnabled()
+    editor.setFocus()
+    qtbot.keyClicks(editor, "Tanks 1-2")  # digits typed in the note never tag anything
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    [saved] = stored(project)
+    assert saved.note == "Tanks 1-2" and saved.theme_ids == annotation.theme_ids
+    window.actions.undo.trigger()
+    assert stored(project)[0].note == ""
+    assert editor.toPlainText() == ""
+
+
+def test_footnote_marker_click_shows_the_note(window, project, qtbot):
+    cable = window.current_cable()
+    note = cable.footnotes[0]
+    text = cable_text(window)
+    pane = window.findChild(QWidget, "footnotePane")
+    assert pane is not None and pane.isVisible()
+    window.reading.show_footnote(note.key)  # what a marker click does
+    qtbot.wait(50)
+    assert pane.isVisible()
+    assert text.isVisible()
+
+
+def test_copy_with_citation(window, project, qtbot):
+    from PySide6.QtGui import QGuiApplication
+
+    select_in_text(window, ARMS_RACE_QUOTE)
+    window.actions.copy_citation.trigger()
+    copied = QGuiApplication.clipboard().text()
+    assert copied.startswith(f"“{ARMS_RACE_QUOTE}” “Telegram 16696")
+    assert copied.endswith("doc. 293, pp. 780–781.")
+
+
+def test_geometry_splitters_and_last_cable_are_remembered(qtbot, project, tmp_path):
+    from cable_annotator.ui.main_window import MainWindow
+
+    settings = settings_file(tmp_path)
+    first = MainWindow(project, settings)
+    qtbot.addWidget(first)
+    first.resize(780, 560)  # the offscreen screen is 800x600
+    first.show()
+    first.main_splitter.setSizes([180, 360, 220])
+    sizes = first.main_splitter.sizes()
+    first.close()
+    assert settings.last_project == project.path
+    assert queries.get_setting(project, "last_cable") == SAMPLE_ID
+    second = MainWindow(project, settings)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.size().width() == 780
+    assert second.main_splitter.sizes() == sizes
+    assert second.current_cable().id == SAMPLE_ID
+
+
+def test_snap_to_words_is_a_remembered_setting(window, tmp_path):
+    action = window.actions.snap_to_words
+    action.trigger()
+    assert window.reading.snap_to_words is action.isChecked()
+    assert window.settings.snap_to_words is action.isChecked()

@@ -1,0 +1,57 @@
+"""Driving the main window as a reader would: select text in the cable, press keys."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QTextEdit
+
+from .ui_fixtures import settings_file
+
+
+def open_window(qtbot, project, tmp_path: Path, width: int = 1600, height: int = 1000):
+    """A shown, active main window on ``project`` with settings in ``tmp_path``."""
+    from cable_annotator.ui.main_window import MainWindow
+
+    main = MainWindow(project, settings_file(tmp_path))
+    qtbot.addWidget(main)
+    main.resize(width, height)
+    main.show()
+    qtbot.waitExposed(main)
+    main.activateWindow()
+    qtbot.waitUntil(main.isActiveWindow)
+    return main
+
+
+def cable_text(main) -> QTextEdit:
+    text = main.findChild(QTextEdit, "cableText")
+    assert text is not None, "the reading pane has no QTextEdit named cableText"
+    return text
+
+
+def select_in_text(main, quote: str) -> QTextEdit:
+    """Select the first occurrence of ``quote`` in cableText (document.find is UTF-16 aware)."""
+    text = cable_text(main)
+    cursor = text.document().find(quote)
+    assert not cursor.isNull(), f"{quote!r} is not shown in the cable text"
+    selection = QTextCursor(text.document())
+    selection.setPosition(cursor.selectionStart())
+    selection.setPosition(cursor.selectionEnd(), QTextCursor.MoveMode.KeepAnchor)
+    text.setTextCursor(selection)
+    text.setFocus()
+    return text
+
+
+def export_rows(qtbot, main, path: Path, **options) -> list[dict[str, str]]:
+    with qtbot.waitSignal(main.exportFinished, timeout=20000) as blocker:
+        assert main.export_csv_to(path, **options)
+    assert blocker.args[0] is not None
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+from .reading_stand_in import install_if_missing  # noqa: E402
+
+install_if_missing()
