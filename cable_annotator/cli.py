@@ -122,11 +122,17 @@ def _print_json(value: object) -> None:
 
 
 def _progress_printer(label: str) -> Callable[[int, int], None]:
-    """A counter on stderr for long imports (only when there is more than one document)."""
+    """A counter on stderr for long imports: updated in place on a terminal, a single
+    closing line otherwise (so logs stay readable)."""
+    live = sys.stderr.isatty()
+
     def report(done: int, total: int) -> None:
-        if total > 1 and (done == total or done % 10 == 0):
-            end = "\n" if done == total else "\r"
-            print(f"{label}: {done}/{total} documents", end=end, file=sys.stderr, flush=True)
+        if total <= 1:
+            return
+        if done == total:
+            print(f"{label}: {done}/{total} documents", file=sys.stderr, flush=True)
+        elif live and done % 5 == 0:
+            print(f"{label}: {done}/{total} documents", end="\r", file=sys.stderr, flush=True)
     return report
 
 

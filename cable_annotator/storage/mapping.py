@@ -48,6 +48,11 @@ def fill_cable_row(row: CableRow, cable: Cable) -> None:
     row.structure = structure_of(cable)
 
 
+def row_values(row: CableRow) -> dict:
+    """The column values of a (not yet added) cable row, for a bulk insert."""
+    return {column.key: getattr(row, column.key) for column in CableRow.__table__.columns}
+
+
 def _footnote(data: dict) -> Footnote:
     return Footnote(
         key=data["key"], marker=data["marker"], kind=data["kind"], text=data["text"],
