@@ -1,0 +1,460 @@
+"""Text views over a built document: canonical offsets in and out, hover, clicks, flashes.
+
+:class:`PartTextView` is the read-only, selectable view shared by the cable text and the
+footnote apparatus. It speaks canonical offsets (``part``, code points) to the outside and
+document positions to Qt, converting through the document's :class:`PartMap`s; copying
+puts the canonical text on the clipboard, never an inserted marker or a tab.
+
+:class:`CableView` adds what only the body has: a reading measure of about seventy
+characters centred in the pane, and page turns painted beside the text — a quiet label in
+the left margin and a hairline at the exact place of a turn inside a line — so the printed
+page of every passage is visible without a character of it entering the text.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, Qt, QVariantAnimation, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QApplication, QFrame, QTextEdit, QToolTip, QWidget
+
+from ..domain.annotation import Annotation
+from .document_builder import NOTE_HREF, REF_HREF, BuiltDocument, PartMap
+from .highlighter import AnnotationHighlighter, AnnotationLayers
+from .palette import ReadingPalette
+
+MEASURE = 70
+"""Characters per line at most: the comfortable measure for long reading."""
+FLASH_MS = 1600
+
+
+class PartTextView(QTextEdit):
+    """A read-only view of a built document that speaks ``(part, start, end)``."""
+
+    anchorActivated = Signal(str)
+    annotationClicked = Signal(str)
+    visibleBlocksChanged = Signal()
+
+    def __init__(self, palette: ReadingPalette, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.reading_palette = palette
+        self.built: BuiltDocument | None = None
+        self.layers: AnnotationLayers | None = None
+        self.highlighter: AnnotationHighlighter | None = None
+        self.tooltip_for: Callable[[list[Annotation]], str] | None = None
+        self._press: QPoint | None = None
+        self._extras: dict[str, list[QTextEdit.ExtraSelection]] = {}
+        self._hovered: str | None = None
+        self._flash = QVariantAnimation(self)
+        self._flash.setDuration(FLASH_MS)
+        self._flash.setStartValue(1.0)
+        self._flash.setEndValue(0.0)
+        self._flash.valueChanged.connect(self._fade_flash)
+        self._flash_range = (0, 0)
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        self.viewport().setMouseTracking(True)
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self.apply_palette(palette)
+
+    def apply_palette(self, palette: ReadingPalette) -> None:
+        self.reading_palette = palette
+        self.setPalette(palette.qpalette(self.palette()))
+        self.viewport().setAutoFillBackground(True)
+
+    # -- content -------------------------------------------------------------------
+
+    def show_built(
+        self, built: BuiltDocument, layers: AnnotationLayers, highlighter: AnnotationHighlighter
+    ) -> None:
+        """Show a freshly built document; its highlights paint as blocks come into view."""
+        self._flash.stop()
+        self._extras.clear()
+        self._hovered = None
+        self.built, self.layers, self.highlighter = built, layers, highlighter
+        self.setDocument(built.document)
+        built.document.documentLayout().documentSizeChanged.connect(self._on_layout_grew)
+
+    def clear_built(self, document_text: str = "") -> None:
+        self._flash.stop()
+        self._extras.clear()
+        self.built = self.layers = self.highlighter = None
+        self.setPlainText(document_text)
+
+    # -- offsets -------------------------------------------------------------------
+
+    def part_map_at(self, position: int) -> PartMap | None:
+        return self.built.part_at(position) if self.built else None
+
+    def part_selection(self) -> tuple[str, int, int] | None:
+        """The selection as ``(part, start, end)`` code points, clipped to the anchor's part."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection() or self.built is None:
+            return None
+        mapping = self.part_map_at(cursor.anchor())
+        if mapping is None:
+            return None
+        low = min(max(cursor.selectionStart(), mapping.doc_start), mapping.doc_end)
+        high = min(max(cursor.selectionEnd(), mapping.doc_start), mapping.doc_end)
+        start, end = mapping.from_doc(low), mapping.from_doc(high)
+        if end <= start:
+            return None
+        return mapping.part, start, end
+
+    def doc_range(self, part: str, start: int, end: int) -> tuple[int, int] | None:
+        mapping = self.built.parts.get(part) if self.built else None
+        if mapping is None:
+            return None
+        return mapping.to_doc(start), mapping.to_doc(end, end=True)
+
+    def select_part_range(self, part: str, start: int, end: int, scroll: bool = True) -> bool:
+        """Select a passage; with ``scroll``, bring it to the upper third of the view."""
+        span = self.doc_range(part, start, end)
+        if span is None:
+            return False
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(span[0])
+        cursor.setPosition(max(span[1], span[0]), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        if scroll:
+            self.scroll_to_position(span[0])
+        return True
+
+    def scroll_to_position(self, position: int, fraction: float = 0.3) -> None:
+        """Scroll so that document ``position`` sits at ``fraction`` of the view's height."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position)
+        rect = self.cursorRect(cursor)
+        bar = self.verticalScrollBar()
+        target = bar.value() + rect.top() - int(self.viewport().height() * fraction)
+        bar.setValue(max(bar.minimum(), min(bar.maximum(), target)))
+
+    def offset_at(self, point: QPoint) -> tuple[str, int] | None:
+        """The ``(part, offset)`` of the character under viewport ``point``, if over text."""
+        if self.built is None:
+            return None
+        position = self.character_at(point)
+        if position is None:
+            return None
+        mapping = self.part_map_at(position)
+        if mapping is None:
+            return None
+        offset = mapping.from_doc(position)
+        if mapping.to_doc(offset) != position and mapping.from_doc(position + 1) == offset:
+            return None  # an inserted character: a marker, a label
+        return mapping.part, offset
+
+    def character_at(self, point: QPoint) -> int | None:
+        """Document position of the character drawn under ``point`` (None over blank paper)."""
+        layout = self.document().documentLayout()
+        doc_point = point + QPoint(self.horizontalScrollBar().value(),
+                                   self.verticalScrollBar().value())
+        position = layout.hitTest(doc_point, Qt.HitTestAccuracy.ExactHit)
+        if position < 0:
+            return None
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position)
+        if point.x() < self.cursorRect(cursor).x() and position > 0:
+            position -= 1
+        block = self.document().findBlock(position)
+        if position >= block.position() + block.length() - 1:
+            return None
+        return position
+
+    def annotations_under(self, point: QPoint) -> list[Annotation]:
+        hit = self.offset_at(point)
+        if hit is None or self.layers is None:
+            return []
+        return self.layers.at(*hit)
+
+    # -- laziness ------------------------------------------------------------------
+
+    def visible_blocks(self) -> tuple[int, int]:
+        """First and last block numbers on screen."""
+        top = self.cursorForPosition(QPoint(0, 0)).block().blockNumber()
+        bottom_point = QPoint(self.viewport().width(), self.viewport().height())
+        bottom = self.cursorForPosition(bottom_point).block().blockNumber()
+        return top, bottom
+
+    def realize_visible(self) -> None:
+        if self.highlighter is None:
+            return
+        top, bottom = self.visible_blocks()
+        span = max(bottom - top, 4)
+        self.highlighter.realize(top - span, bottom + span)
+
+    def _on_scrolled(self) -> None:
+        self.realize_visible()
+        self.visibleBlocksChanged.emit()
+
+    def _on_layout_grew(self) -> None:
+        self.visibleBlocksChanged.emit()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        self.realize_visible()
+        super().paintEvent(event)
+
+    # -- transient marks -----------------------------------------------------------
+
+    def _set_extras(self, name: str, selections: list[QTextEdit.ExtraSelection]) -> None:
+        if selections:
+            self._extras[name] = selections
+        else:
+            self._extras.pop(name, None)
+        self.setExtraSelections([s for group in self._extras.values() for s in group])
+
+    def _extra(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        selection.format = fmt
+        return selection
+
+    def flash(self, start: int, end: int) -> None:
+        """Draw the eye to document range ``start:end`` with a fading glow."""
+        self._flash.stop()
+        self._flash_range = (start, end)
+        self._flash.start()
+
+    def _fade_flash(self, strength: float) -> None:
+        if self.built is None:
+            return
+        color = QColor(self.reading_palette.flash)
+        color.setAlphaF(max(0.0, min(1.0, float(strength))) * 0.9)
+        fmt = QTextCharFormat()
+        fmt.setBackground(color)
+        start, end = self._flash_range
+        self._set_extras("flash", [self._extra(start, end, fmt)] if strength > 0.01 else [])
+
+    def _hover(self, annotation: Annotation | None) -> None:
+        annotation_id = annotation.id if annotation else None
+        if annotation_id == self._hovered:
+            return
+        self._hovered = annotation_id
+        selections = []
+        if annotation is not None and self.highlighter is not None:
+            span = self.doc_range(annotation.part, annotation.start, annotation.end)
+            if span is not None:
+                fmt = QTextCharFormat()
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                color = QColor(self.highlighter.color_of(annotation))
+                fmt.setUnderlineColor(color.darker(160))
+                selections.append(self._extra(span[0], span[1], fmt))
+        self._set_extras("hover", selections)
+        if annotation is None:
+            self.viewport().unsetCursor()
+        else:
+            self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+
+    # -- mouse and clipboard -------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        self._press = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        super().mouseReleaseEvent(event)
+        point = event.position().toPoint()
+        pressed, self._press = self._press, None
+        if event.button() != Qt.MouseButton.LeftButton or pressed is None:
+            return
+        if (point - pressed).manhattanLength() >= QApplication.startDragDistance():
+            return
+        href = self.anchorAt(point)
+        if href.startswith((NOTE_HREF, REF_HREF)):
+            self.anchorActivated.emit(href)
+            return
+        if self.textCursor().hasSelection():
+            return
+        annotations = self.annotations_under(point)
+        if annotations:
+            self.annotationClicked.emit(annotations[0].id)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        super().mouseMoveEvent(event)
+        if event.buttons() != Qt.MouseButton.NoButton:
+            return
+        point = event.position().toPoint()
+        if self.anchorAt(point):
+            self._hover(None)
+            self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+            return
+        under = self.annotations_under(point)
+        self._hover(under[0] if under else None)
+
+    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        self._hover(None)
+        super().leaveEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            under = self.annotations_under(event.pos())
+            if under and self.tooltip_for is not None:
+                QToolTip.showText(event.globalPos(), self.tooltip_for(under), self.viewport())
+                return True
+            if not self.anchorAt(event.pos()):
+                QToolTip.hideText()
+                event.ignore()
+                return True
+        return super().viewportEvent(event)
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 (Qt override)
+        """Copy the canonical text of the selection, never inserted markers or tabs."""
+        selection = self.part_selection()
+        if selection is None or self.built is None:
+            return super().createMimeDataFromSelection()
+        part, start, end = selection
+        data = QMimeData()
+        data.setText(self.built.parts[part].text[start:end])
+        return data
+
+
+class PageGutter(QWidget):
+    """The left margin of the cable text, where printed page numbers stand."""
+
+    def __init__(self, view: CableView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        view = self.view
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), view.reading_palette.paper)
+        marks = view.visible_page_marks()
+        if not marks:
+            return
+        painter.setFont(view.margin_font)
+        metrics = QFontMetricsF(view.margin_font)
+        painter.setPen(view.reading_palette.margin)
+        right = self.width() - 10
+        last_y = -1000.0
+        for rect, label, _ in marks:
+            baseline = rect.top() + rect.height() * 0.72
+            if baseline - last_y < metrics.height():
+                continue  # two turns on one line: the first label stands for both
+            last_y = baseline
+            text = f"p. {label}"
+            width = metrics.horizontalAdvance(text)
+            painter.drawText(int(right - width), int(baseline), text)
+        painter.end()
+
+
+class CableView(PartTextView):
+    """The body text at a reading measure, with page turns in the margin."""
+
+    def __init__(self, palette: ReadingPalette, parent: QWidget | None = None) -> None:
+        super().__init__(palette, parent)
+        self.setObjectName("cableText")
+        self.setAccessibleName("Cable text")
+        self.setAccessibleDescription(
+            "The document text. Select a passage to annotate it; page numbers stand in the margin."
+        )
+        self.margin_font = QFont(self.font())
+        self.margin_font.setPointSizeF(max(self.font().pointSizeF() * 0.82, 7.0))
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(self.backgroundRole().Base)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.gutter = PageGutter(self)
+        self._gutter_width = 64
+        self.verticalScrollBar().valueChanged.connect(self.gutter.update)
+
+    def show_built(
+        self, built: BuiltDocument, layers: AnnotationLayers, highlighter: AnnotationHighlighter
+    ) -> None:
+        super().show_built(built, layers, highlighter)
+        self._page_positions = [position for position, _ in built.pages]
+        self._fit_measure()
+        built.document.documentLayout().update.connect(self.gutter.update)
+
+    def measure_width(self) -> float:
+        """Width of the text column: ``MEASURE`` average characters plus the page margins."""
+        font = self.document().defaultFont()
+        metrics = QFontMetricsF(font)
+        average = metrics.horizontalAdvance("the quick brown fox jumps over a lazy dog ") / 42
+        return MEASURE * average + 2 * self.document().documentMargin()
+
+    def _fit_measure(self) -> None:
+        """Centre a column of the reading measure; the left margin holds the page gutter."""
+        available = self.width() - self.verticalScrollBar().sizeHint().width() - 2
+        column = min(self.measure_width(), max(available - self._gutter_width, 200))
+        spare = max(available - self._gutter_width - column, 0)
+        left = self._gutter_width + int(spare * 0.45)
+        right = int(spare * 0.55)
+        self.setViewportMargins(left, 0, right, 0)
+        # A fixed wrap width: the window can be resized without laying the text out again.
+        self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
+        if self.lineWrapColumnOrWidth() != int(column):
+            self.setLineWrapColumnOrWidth(int(column))
+        rect = self.contentsRect()
+        self.gutter.setGeometry(QRect(rect.left(), rect.top(), left, rect.height()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit_measure()
+
+    def visible_page_marks(self) -> list[tuple[QRect, str, bool]]:
+        """Page turns on screen: ``(line rect in viewport, label, inside a line?)``."""
+        if self.built is None or not self.built.pages:
+            return []
+        first = self.cursorForPosition(QPoint(0, 0)).position()
+        bottom = QPoint(self.viewport().width(), self.viewport().height())
+        last = self.cursorForPosition(bottom).position()
+        positions = self._page_positions
+        out = []
+        for i in range(bisect_left(positions, first), bisect_right(positions, last)):
+            position, label = self.built.pages[i]
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(position)
+            block = cursor.block()
+            line = block.layout().lineForTextPosition(position - block.position())
+            rect = self.cursorRect(cursor)
+            if line.isValid():
+                top = rect.top() + rect.height() - int(line.height())
+                rect = QRect(rect.left(), top, rect.width(), int(line.height()))
+            inside = position > block.position() and line.isValid() and (
+                position - block.position() > line.textStart()
+            )
+            if inside and self.document().characterAt(position - 1).isspace():
+                # A turn between two words: stand the hairline in the middle of the space.
+                cursor.setPosition(position - 1)
+                before = self.cursorRect(cursor).left()
+                rect.moveLeft((before + rect.left()) // 2)
+            out.append((rect, label, inside))
+        return out
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        super().paintEvent(event)
+        marks = [m for m in self.visible_page_marks() if m[2]]
+        if not marks:
+            return
+        painter = QPainter(self.viewport())
+        pen = QPen(self.reading_palette.margin)
+        pen.setWidthF(1.0)
+        painter.setPen(pen)
+        for rect, _label, _inside in marks:
+            x = rect.left() + 0.5
+            painter.drawLine(int(x), rect.top() + 1, int(x), rect.bottom() + 1)
+        painter.end()

@@ -1,0 +1,343 @@
+"""The reading surface: one cable beside its footnote apparatus, with annotation highlights.
+
+The main window talks to this widget only in canonical terms — parts (``body``,
+``footnote KEY``) and code-point offsets into their texts — and gives it annotations and
+themes from the store. Everything Qt-specific (UTF-16 positions, inserted markers, lazy
+highlighting and layout) stays behind this interface.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QTextCursor
+from PySide6.QtWidgets import QHBoxLayout, QSplitter, QTextEdit, QWidget
+
+from ..domain.annotation import Annotation, Theme
+from ..domain.cable import BODY, Cable, footnote_key_of, footnote_part
+from ..domain.citation import cite
+from ..domain.volume import Volume
+from .cable_view import CableView, PartTextView
+from .document_builder import NOTE_HREF, REF_HREF, BuiltDocument, DocumentBuilder
+from .footnote_pane import FootnotePane
+from .highlighter import AnnotationHighlighter, AnnotationLayers
+from .palette import reading_palette
+
+EMPTY_MESSAGE = "Choose a document from the corpus to start reading."
+
+
+class ReadingPane(QWidget):
+    """Shows one cable and its notes; reports selections, clicks and the reading position."""
+
+    annotationClicked = Signal(str)
+    selectionChanged = Signal()
+    positionChanged = Signal(str, str)
+    referenceActivated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, dark: bool | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readingPane")
+        self.snap_to_words = True
+        self._dark = dark
+        self._palette = reading_palette(dark)
+        self._cable: Cable | None = None
+        self._volume: Volume | None = None
+        self._themes: list[Theme] = []
+        self._body: BuiltDocument | None = None
+        self._notes: BuiltDocument | None = None
+        self._active: PartTextView | None = None
+
+        self._text = CableView(self._palette)
+        self._footnotes = FootnotePane(self._text, self._palette)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("readingSplitter")
+        splitter.setChildrenCollapsible(False)
+        splitter.setHandleWidth(1)
+        splitter.addWidget(self._text)
+        splitter.addWidget(self._footnotes)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([900, 380])
+        self._splitter = splitter
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        for view in (self._text, self._footnotes.view):
+            view.tooltip_for = self._describe
+            view.annotationClicked.connect(self.annotationClicked)
+            view.anchorActivated.connect(self._on_anchor)
+            view.selectionChanged.connect(lambda v=view: self._on_selection(v))
+            view.cursorPositionChanged.connect(lambda v=view: self._on_position(v))
+        self._footnotes.noteActivated.connect(self._show_marker)
+
+        copy_cited = QAction("Copy with Citation", self)
+        copy_cited.setObjectName("copyWithCitation")
+        copy_cited.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        copy_cited.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        copy_cited.triggered.connect(self.copy_with_citation)
+        self.addAction(copy_cited)
+        self.copy_with_citation_action = copy_cited
+
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_scheme_changed)
+        self._apply_palette()
+        self.set_cable(None, [], [])
+
+    # -- the interface the window uses -----------------------------------------------
+
+    def set_cable(
+        self, cable: Cable | None, annotations: list[Annotation], themes: list[Theme],
+        volume: Volume | None = None,
+    ) -> None:
+        """Show ``cable`` with ``annotations`` drawn in ``themes``' colours (None: nothing)."""
+        self._cable, self._volume, self._themes = cable, volume, list(themes)
+        self._active = None
+        if cable is None:
+            self._body = self._notes = None
+            self._text.clear_built(EMPTY_MESSAGE)
+            self._footnotes.view.clear_built()
+            self._footnotes.set_built(None, None)
+            return
+        builder = DocumentBuilder(self._palette, self._point_size())
+        self._body = builder.build_body(cable)
+        self._notes = builder.build_footnotes(cable)
+        for view, built in ((self._text, self._body), (self._footnotes.view, self._notes)):
+            layers = AnnotationLayers(built)
+            for annotation in annotations:
+                if annotation.part in built.parts:
+                    layers.add(annotation)
+            highlighter = AnnotationHighlighter(built, layers, self._palette, self._themes,
+                                                built.document)
+            view.show_built(built, layers, highlighter)
+            highlighter.start_idle_realizing()
+        self._footnotes.set_built(self._notes, self._body)
+        self._text.verticalScrollBar().setValue(0)
+
+    def set_themes(self, themes: list[Theme]) -> None:
+        """Recolour every highlight after the codebook changed."""
+        self._themes = list(themes)
+        for view in self._views():
+            if view.highlighter is not None:
+                view.highlighter.set_themes(self._themes)
+
+    def apply_annotation_changes(self, changed: list[Annotation], removed_ids: list[str]) -> None:
+        """Update the highlights of ``changed`` and ``removed_ids``; repaint only their blocks."""
+        for view in self._views():
+            if view.layers is None or view.highlighter is None or view.built is None:
+                continue
+            touched: set[int] = set()
+            for annotation_id in removed_ids:
+                touched |= view.layers.remove(annotation_id)
+            for annotation in changed:
+                if annotation.part in view.built.parts:
+                    touched |= view.layers.add(annotation)
+                else:
+                    touched |= view.layers.remove(annotation.id)
+            view.highlighter.repaint_blocks(touched)
+
+    def selection(self) -> tuple[str, int, int] | None:
+        """The selected passage as ``(part, start, end)`` code points, or None."""
+        view = self._active
+        if view is None or self._cable is None:
+            return None
+        selected = view.part_selection()
+        if selected is None:
+            return None
+        part, start, end = selected
+        if self.snap_to_words:
+            start, end = snap_to_words(self._cable.part_text(part), start, end)
+            if end <= start:
+                return None
+        return part, start, end
+
+    def set_selection(self, part: str, start: int, end: int) -> None:
+        """Select a passage of ``part`` (code points) and bring it into view."""
+        view = self._view_of(part)
+        if view is None:
+            return
+        if view is self._footnotes.view:
+            key = footnote_key_of(part)
+            if key is not None:
+                self._show_marker(key, flash=False)
+        view.select_part_range(part, start, end, scroll=view is self._text)
+        self._activate(view)
+
+    def show_annotation(self, annotation_id: str) -> None:
+        """Scroll to annotation ``annotation_id`` and select its passage."""
+        for view in self._views():
+            annotation = view.layers.get(annotation_id) if view.layers else None
+            if annotation is not None:
+                self.set_selection(annotation.part, annotation.start, annotation.end)
+                return
+
+    def show_footnote(self, key: str) -> None:
+        """Bring note ``key`` into view beside its marker and flash it."""
+        self._footnotes.show_note(key)
+
+    def annotations_at(self, part: str, offset: int) -> list[str]:
+        """Ids of the annotations covering ``offset`` of ``part``, shortest passage first."""
+        for view in self._views():
+            if view.built is not None and part in view.built.parts and view.layers is not None:
+                return [a.id for a in view.layers.at(part, offset)]
+        return []
+
+    def cable_text(self) -> QTextEdit:
+        return self._text
+
+    def footnote_pane(self) -> QWidget:
+        return self._footnotes
+
+    # -- more --------------------------------------------------------------------------
+
+    def cable(self) -> Cable | None:
+        return self._cable
+
+    def highlighter(self, part: str = BODY) -> AnnotationHighlighter | None:
+        view = self._view_of(part)
+        return view.highlighter if view is not None else None
+
+    def copy_with_citation(self) -> None:
+        """Copy the selection followed by its FRUS citation with the printed page."""
+        selected = self.selection()
+        if selected is None or self._cable is None:
+            return
+        part, start, end = selected
+        quote = self._cable.part_text(part)[start:end]
+        pages = self._cable.page_range(part, start, end)
+        citation = cite(self._cable, self._volume, pages)
+        QGuiApplication.clipboard().setText(f"\u201c{quote}\u201d\n\n{citation}")
+
+    def set_dark(self, dark: bool | None) -> None:
+        """Force a scheme (None: follow the system)."""
+        self._dark = dark
+        self._on_scheme_changed()
+
+    # -- internals -------------------------------------------------------------------
+
+    def _views(self) -> list[PartTextView]:
+        return [self._text, self._footnotes.view]
+
+    def _view_of(self, part: str) -> PartTextView | None:
+        for view in self._views():
+            if view.built is not None and part in view.built.parts:
+                return view
+        return None
+
+    def _point_size(self) -> float:
+        return max(self.font().pointSizeF(), 9.0) * 1.2
+
+    def _apply_palette(self) -> None:
+        self._text.apply_palette(self._palette)
+        self._footnotes.apply_palette(self._palette)
+        self._splitter.setStyleSheet(
+            f"QSplitter#readingSplitter::handle {{ background: {self._palette.rule.name()}; }}"
+        )
+
+    def _on_scheme_changed(self) -> None:
+        palette = reading_palette(self._dark)
+        if palette is self._palette:
+            return
+        self._palette = palette
+        self._apply_palette()
+        if self._cable is not None:
+            value = self._text.verticalScrollBar().value()
+            annotations = [a for v in self._views() if v.layers for a in v.layers.annotations()]
+            self.set_cable(self._cable, annotations, self._themes, self._volume)
+            self._text.verticalScrollBar().setValue(value)
+
+    def _activate(self, view: PartTextView) -> None:
+        """Only one view holds a selection at a time: the one the reader used last."""
+        if self._active is view:
+            return
+        self._active = view
+        for other in self._views():
+            if other is not view and other.textCursor().hasSelection():
+                cursor = other.textCursor()
+                cursor.clearSelection()
+                with QSignalBlocker(other):
+                    other.setTextCursor(cursor)
+
+    def _on_selection(self, view: PartTextView) -> None:
+        if view.textCursor().hasSelection():
+            self._activate(view)
+        elif self._active is not view:
+            return
+        self.selectionChanged.emit()
+
+    def _on_position(self, view: PartTextView) -> None:
+        if self._cable is None or view.built is None:
+            return
+        position = view.textCursor().position()
+        mapping = view.part_map_at(position)
+        if mapping is None:
+            return
+        offset = mapping.from_doc(position)
+        part = mapping.part
+        page = self._cable.page_range(part, offset, offset + 1)
+        paragraph = self._cable.paragraph_at(part, offset) if part == BODY else ""
+        self.positionChanged.emit(page, paragraph)
+
+    def _on_anchor(self, href: str) -> None:
+        if href.startswith(NOTE_HREF):
+            self.show_footnote(href[len(NOTE_HREF):])
+        elif href.startswith(REF_HREF):
+            self.referenceActivated.emit(href[len(REF_HREF):])
+
+    def _show_marker(self, key: str, flash: bool = True) -> None:
+        """Scroll the text to note ``key``'s marker (and flash the marker)."""
+        if self._body is None:
+            return
+        for position, marker_key in self._body.markers:
+            if marker_key == key:
+                cursor = QTextCursor(self._text.document())
+                cursor.setPosition(position)
+                rect = self._text.cursorRect(cursor)
+                if not 0 <= rect.top() <= self._text.viewport().height() * 0.8:
+                    self._text.scroll_to_position(position)
+                if flash:
+                    note = self._cable.footnote(key) if self._cable else None
+                    length = len(note.marker) if note is not None else 1
+                    self._text.flash(position, position + length)
+                return
+
+    def _describe(self, annotations: list[Annotation]) -> str:
+        """Tooltip: the themes of the annotations under the mouse, one line per annotation."""
+        names = {theme.id: theme.name for theme in self._themes}
+        lines = []
+        for annotation in annotations:
+            themes = [names[t] for t in annotation.theme_ids if t in names] or ["(no theme)"]
+            line = ", ".join(themes)
+            if annotation.note:
+                note = annotation.note if len(annotation.note) < 80 else annotation.note[:77] + "…"
+                line += f" \u2014 {note}"
+            lines.append(line)
+        return "\n".join(lines)
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a selection that begins or ends inside a word to the whole word; trim spaces.
+
+    Readers drag quickly; a quote that starts at "rms race" is never what they meant.
+    """
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return start, start
+    while start > 0 and _in_word(text, start - 1) and _in_word(text, start):
+        start -= 1
+    while end < len(text) and _in_word(text, end - 1) and _in_word(text, end):
+        end += 1
+    return start, end
+
+
+def _in_word(text: str, index: int) -> bool:
+    char = text[index]
+    if char.isalnum():
+        return True
+    if char in "'\u2019-" and 0 < index < len(text) - 1:
+        return text[index - 1].isalnum() and text[index + 1].isalnum()
+    return False
+
+
+__all__ = ["ReadingPane", "footnote_part", "snap_to_words"]
