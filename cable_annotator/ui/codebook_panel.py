@@ -69,7 +69,7 @@ class CodebookPanel(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(USAGE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.selectionModel().currentChanged.connect(self._update_enabled)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
 
         self.add_action = QAction("Add theme…", self)
         self.add_action.triggered.connect(self.ask_add)
@@ -171,8 +171,15 @@ class CodebookPanel(QWidget):
     def set_filter(self, theme_id: int | None) -> None:
         """Filter by ``theme_id`` (None clears), as if the toggle had been used."""
         if theme_id is not None:
-            self.select_theme(theme_id)
+            self.select_theme(theme_id)  # while filtering, the filter follows the current theme
         self.filter_action.setChecked(theme_id is not None)
+
+    def _current_changed(self, *_args) -> None:
+        self._update_enabled()
+        current = self.current_theme_id()
+        if self.filter_action.isChecked() and current is not None and current != self._filter_id:
+            self._filter_id = current
+            self.themeFilterChanged.emit(current)
 
     def _double_clicked(self, index: QModelIndex) -> None:
         theme_id = index.siblingAtColumn(NAME_COLUMN).data(THEME_ID_ROLE)

@@ -8,6 +8,7 @@ ProjectError all say which file and why).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..importers.errors import ImportCancelled
+from ..services.importing import ImportReport, import_files
 from ..storage.project import Project
 
 IMPORT_FILTER = "FRUS documents (*.txt *.xml);;Plain text (*.txt);;TEI volumes (*.xml)"
@@ -72,12 +74,14 @@ class _Worker(QObject):
 
 
 class BackgroundJob(QObject):
-    """One job with its thread and progress dialog; emits exactly one outcome signal."""
+    """One job with its thread and progress dialog.
 
-    succeeded = Signal(object)
-    failed = Signal(str)
-    cancelled = Signal()
-    finished = Signal()
+    ``done(outcome, payload)`` is emitted once, after the thread has stopped, with
+    outcome ``"succeeded"`` (payload: the job's result), ``"failed"`` (payload: the
+    message) or ``"cancelled"``; by then the job may be dropped and another started.
+    """
+
+    done = Signal(str, object)
 
     def __init__(self, parent: QWidget, label: str, project_path: Path, job: Job) -> None:
         super().__init__(parent)
@@ -93,20 +97,15 @@ class BackgroundJob(QObject):
         self._progress.setAutoReset(False)
         self._progress.canceled.connect(self._worker.request_cancel)
         self._worker.progressed.connect(self._show_progress)
-        for signal, handler in ((self._worker.succeeded, self.succeeded.emit),
-                                (self._worker.failed, self.failed.emit),
-                                (self._worker.cancelled, self.cancelled.emit)):
-            signal.connect(handler)
-            signal.connect(self._finish)
+        self._worker.succeeded.connect(lambda result: self._finish("succeeded", result))
+        self._worker.failed.connect(lambda message: self._finish("failed", message))
+        self._worker.cancelled.connect(lambda: self._finish("cancelled", None))
 
     def start(self) -> None:
         self._thread.start()
 
     def cancel(self) -> None:
         self._worker.request_cancel()
-
-    def is_running(self) -> bool:
-        return self._thread.isRunning()
 
     def wait(self, milliseconds: int = 30000) -> bool:
         return self._thread.wait(milliseconds)
@@ -115,12 +114,38 @@ class BackgroundJob(QObject):
         self._progress.setMaximum(max(total, 0))
         self._progress.setValue(min(done, total) if total else 0)
 
-    def _finish(self, *_args) -> None:
+    def _finish(self, outcome: str, payload: object) -> None:
         self._progress.close()
+        self._progress.deleteLater()
         self._thread.quit()
         self._thread.wait()
         self._worker.deleteLater()
-        self.finished.emit()
+        self.done.emit(outcome, payload)
+
+
+_VOLUME_IN_NAME = re.compile(r"^(frus\d{4}(?:-\d{2,4})?[a-z0-9]*?)[-_.]?d\d+", re.IGNORECASE)
+
+
+def volume_from_filename(path: Path) -> str | None:
+    """``frus1969-76ve11p2-d293.txt`` → ``frus1969-76ve11p2``: a copied page carries no
+    volume id, but readers (and our sample) name files after the history.state.gov URL."""
+    match = _VOLUME_IN_NAME.match(path.stem)
+    return match.group(1).lower() if match else None
+
+
+def import_in_groups(project: Project, paths: list[Path], progress, cancelled) -> ImportReport:
+    """Import ``paths``, giving plain-text files the volume their names carry."""
+    total = ImportReport()
+    for path in paths:
+        volume = volume_from_filename(path) if path.suffix.lower() == ".txt" else None
+        report = import_files(project, [path], volume=volume, progress=progress,
+                              cancelled=cancelled)
+        total.cables.extend(report.cables)
+        total.added += report.added
+        total.updated += report.updated
+        total.moved_annotations += report.moved_annotations
+        total.orphaned_annotations += report.orphaned_annotations
+    return total
 
 
 def importable(paths: list[Path]) -> list[Path]:

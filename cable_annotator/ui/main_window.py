@@ -27,7 +27,6 @@ from ..domain.cable import Cable
 from ..domain.citation import cite
 from ..services import queries
 from ..services.exporting import export_csv
-from ..services.importing import import_files
 from ..storage.errors import ProjectError
 from ..storage.project import Project
 from .annotation_actions import AnnotationActions
@@ -37,7 +36,13 @@ from .codebook_actions import CodebookActions
 from .codebook_panel import CodebookPanel
 from .corpus_panel import CorpusPanel
 from .empty_state import EmptyState
-from .import_export import BackgroundJob, ExportCsvDialog, ask_import_paths, importable
+from .import_export import (
+    BackgroundJob,
+    ExportCsvDialog,
+    ask_import_paths,
+    import_in_groups,
+    importable,
+)
 from .note_editor import NoteEditor
 from .reading_pane import ReadingPane
 from .settings import AppSettings
@@ -426,7 +431,7 @@ class MainWindow(QMainWindow):
         names = ", ".join(path.name for path in paths[:3]) + ("…" if len(paths) > 3 else "")
 
         def job(project, progress, cancelled):
-            return import_files(project, paths, progress=progress, cancelled=cancelled)
+            return import_in_groups(project, paths, progress, cancelled)
 
         self._start_job(f"Importing {names}…", job, self._import_done, self.importFinished)
         return True
@@ -475,19 +480,24 @@ class MainWindow(QMainWindow):
         return True
 
     def _start_job(self, label: str, job, on_success, finished_signal) -> None:
-        self._job = BackgroundJob(self, label, self.project.path, job)
-        self._job.succeeded.connect(on_success)
-        self._job.failed.connect(lambda message: (self._show_error(message),
-                                                  finished_signal.emit(None)))
-        self._job.cancelled.connect(lambda: (self.statusBar().showMessage("Cancelled.", 4000),
-                                             finished_signal.emit(None)))
-        self._job.finished.connect(self._job_finished)
-        self._job.start()
+        background = BackgroundJob(self, label, self.project.path, job)
 
-    def _job_finished(self) -> None:
-        job, self._job = self._job, None
-        if job is not None:
-            job.deleteLater()
+        def done(outcome: str, payload) -> None:
+            if self._job is background:
+                self._job = None
+            background.deleteLater()
+            if outcome == "succeeded":
+                on_success(payload)
+                return
+            if outcome == "failed":
+                self._show_error(payload)
+            else:
+                self.statusBar().showMessage("Cancelled.", 4000)
+            finished_signal.emit(None)
+
+        background.done.connect(done)
+        self._job = background
+        background.start()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]

@@ -1,0 +1,133 @@
+"""Import and export from the window, through the same methods the menus call after
+their file dialogs; the work runs in a worker thread on its own Project."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from cable_annotator.services import queries
+
+from .ui_fixtures import ARMS_RACE_QUOTE, SAMPLE_ID, annotate
+from .window_helpers import export_rows, open_window
+
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "frus1969-76ve11p2-d293.txt"
+TEI_VOLUME = Path(__file__).resolve().parents[3] / "shared/corpus/frus/frus1969-76ve09p1.xml"
+
+
+@pytest.fixture
+def window(qtbot, project, tmp_path):
+    return open_window(qtbot, project, tmp_path)
+
+
+@pytest.fixture
+def errors(window, monkeypatch) -> list[str]:
+    """Error messages the window would show in a message box (recorded instead)."""
+    shown: list[str] = []
+    monkeypatch.setattr("cable_annotator.ui.main_window.QMessageBox.warning",
+                        lambda _parent, _title, message: shown.append(message))
+    return shown
+
+
+def another_cable(tmp_path: Path) -> Path:
+    path = tmp_path / "doc-294.txt"
+    path.write_text(SAMPLE.read_text(encoding="utf-8").replace("293. Telegram", "294. Telegram", 1),
+                    encoding="utf-8")
+    return path
+
+
+def import_and_wait(qtbot, window, paths):
+    with qtbot.waitSignal(window.importFinished, timeout=60000) as blocker:
+        assert window.import_paths(paths)
+    return blocker.args[0]
+
+
+def test_import_text_file_adds_it_to_corpus_and_shows_it(window, project, qtbot, tmp_path,
+                                                         errors):
+    report = import_and_wait(qtbot, window, [another_cable(tmp_path)])
+    assert report is not None and report.added == 1
+    new_id = report.cables[0].id
+    assert new_id in window.corpus.model.cable_ids()
+    assert window.current_cable().id == new_id
+    assert len(queries.list_cables(project)) == 2
+    assert errors == []
+
+
+def test_reimport_keeps_annotations_of_the_open_cable(window, project, qtbot, errors):
+    annotate(project, ARMS_RACE_QUOTE, ["Arms race"])
+    window._cable = None
+    window.show_cable(SAMPLE_ID)
+    report = import_and_wait(qtbot, window, [SAMPLE])
+    assert report.updated == 1
+    assert window.current_cable().id == SAMPLE_ID
+    assert window.annotations.model.rowCount() == 1
+
+
+def test_import_failure_names_the_file(window, project, qtbot, tmp_path, errors):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    assert import_and_wait(qtbot, window, [empty]) is None
+    assert len(errors) == 1 and "empty.txt" in errors[0] and "empty" in errors[0]
+    assert window._job is None
+
+
+@pytest.mark.shared
+def test_tei_volume_import_and_cancel(window, project, qtbot, errors):
+    if not TEI_VOLUME.exists():
+        pytest.skip("the shared FRUS corpus is not beside the repository")
+    report = import_and_wait(qtbot, window, [TEI_VOLUME])
+    assert report is not None and report.added > 100
+    assert len(window.corpus.model.cable_ids()) == report.added + 1
+    with qtbot.waitSignal(window.importFinished, timeout=60000) as blocker:
+        window.import_paths([TEI_VOLUME])
+        window._job.cancel()
+    assert blocker.args[0] is None or blocker.args[0].updated == report.added
+    assert errors == []
+
+
+def test_dropping_files_imports_them(window, project, qtbot, tmp_path, errors):
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(another_cable(tmp_path))),
+                  QUrl.fromLocalFile(str(tmp_path / "picture.png"))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data,
+                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.importFinished, timeout=60000) as blocker:
+        window.dropEvent(event)
+    assert blocker.args[0].added == 1
+    assert errors == []
+
+
+def test_export_long_and_excel(window, project, qtbot, tmp_path):
+    annotate(project, ARMS_RACE_QUOTE, ["Arms race", "Regional stability"], note="why")
+    path = tmp_path / "long.csv"
+    rows = export_rows(qtbot, window, path, long=True, excel=True)
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert [row["themes"] for row in rows] == ["Arms race", "Regional stability"]
+    assert {row["page"] for row in rows} == {"780–781"}
+
+
+def test_export_failure_is_reported(window, project, qtbot, tmp_path, errors):
+    target = tmp_path / "missing-folder" / "out.csv"
+    with qtbot.waitSignal(window.exportFinished, timeout=20000) as blocker:
+        window.export_csv_to(target)
+    assert blocker.args[0] is None
+    assert errors and str(target) in errors[0]
+    assert not os.path.exists(target)
+
+
+def test_volume_comes_from_a_file_named_after_the_url(window, project, qtbot, tmp_path, errors):
+    from cable_annotator.ui.import_export import volume_from_filename
+
+    assert volume_from_filename(Path("frus1969-76ve11p2-d293.txt")) == "frus1969-76ve11p2"
+    assert volume_from_filename(Path("frus1964-68v27_d12.txt")) == "frus1964-68v27"
+    assert volume_from_filename(Path("notes.txt")) is None
+    named = tmp_path / "frus1969-76ve11p2-d294.txt"
+    named.write_text(another_cable(tmp_path).read_text(encoding="utf-8"), encoding="utf-8")
+    report = import_and_wait(qtbot, window, [named])
+    assert [cable.id for cable in report.cables] == ["frus1969-76ve11p2/d294"]
+    volume = window.corpus.model.index(0, 0)
+    assert window.corpus.model.rowCount() == 1 and window.corpus.model.rowCount(volume) == 2
