@@ -9,6 +9,7 @@ does not yank the reading position around.
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -58,6 +59,7 @@ class AnnotationListPanel(QWidget):
 
         self.empty_hint = QLabel("Select a passage and press 1–9 to tag it.", self)
         self.empty_hint.setObjectName("emptyHint")
+        self.empty_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.empty_hint.setWordWrap(True)
 
         bar = QHBoxLayout()

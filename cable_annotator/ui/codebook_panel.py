@@ -117,9 +117,9 @@ class CodebookPanel(QWidget):
         self._update_enabled()
 
     def _tool_button(self, action: QAction, text: str) -> QToolButton:
+        action.setIconText(text)  # the button shows the short form, menus the full text
         button = QToolButton(self)
         button.setDefaultAction(action)
-        button.setText(text)
         button.setAutoRaise(True)
         button.setAccessibleName(action.text().rstrip("…"))
         return button

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -36,6 +37,7 @@ class CorpusPanel(QWidget):
 
         self.theme_note = QLabel(self)
         self.theme_note.setObjectName("corpusThemeFilter")
+        self.theme_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.theme_note.setVisible(False)
         self.theme_note.setWordWrap(True)
 

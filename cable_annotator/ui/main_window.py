@@ -54,7 +54,7 @@ PROJECT_FILTER = "Cable Annotator projects (*.cableproj)"
 LAST_CABLE = "last_cable"
 STYLE = """
 QLabel#panelTitle { font-weight: 600; padding: 4px 2px 2px 2px; }
-QLabel#emptyHint, QLabel#corpusThemeFilter { color: palette(placeholder-text); padding: 4px; }
+QLabel#emptyHint, QLabel#corpusThemeFilter { padding: 4px; }
 QStatusBar QLabel#statusLine { padding: 0 6px; }
 """
 
@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self.side_splitter.setObjectName("sideSplitter")
         for widget in (self.codebook, self.annotations, self.note_editor):
             self.side_splitter.addWidget(widget)
-        self.side_splitter.setSizes([300, 460, 140])
+        self.side_splitter.setSizes([230, 530, 140])
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_splitter.setObjectName("mainSplitter")
         for widget in (self.corpus, self.centre, self.side_splitter):
@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
         target = last if last in cable_ids else (cable_ids[0] if cable_ids else None)
         if target is not None:
             self.show_cable(target)
+            self.reading.cable_text().setFocus()
         else:
             self._show_empty()
 
