@@ -174,6 +174,13 @@ def _note_text(note: RawNote) -> tuple[str, list[Block]]:
     return text, blocks
 
 
+def _is_source_note(note: RawNote) -> bool:
+    """The source note opens with "Source:" or "Summary:" (e-volumes put both in it)."""
+    return any(
+        paragraph.startswith(("Source:", "Summary:")) for paragraph, _ in note.paragraphs
+    )
+
+
 def _note_kind(text: str, anchored_in_heading: bool) -> str:
     """``source`` for the source note, ``summary`` for a bare summary, else ``editorial``."""
     if re.search(r"(?:^|\n)Source:", text):
@@ -299,7 +306,8 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
 
     inline_pages = page_label_cuts(body.raw)
     page_cuts = Cuts(label.cut for label in inline_pages)
-    hits = find_note_markers(body.raw, [note.marker for note in notes], page_cuts)
+    heading_end = body.blocks[0][1] if notes and _is_source_note(notes[0]) else None
+    hits = find_note_markers(body.raw, [note.marker for note in notes], page_cuts, heading_end)
     cuts = _combine_cuts(
         [label.cut for label in inline_pages] + [hit.cut for hit in hits if hit is not None]
     )

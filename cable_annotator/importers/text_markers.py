@@ -30,9 +30,9 @@ PAGE_ONLY_LINE = re.compile(r"^\s*(?:\[(?:Facsimile |Typeset )?Page [^\[\]\s]{1,
 
 _SPACES = " \t"
 # Punctuation a superscript marker is glued to when the note follows a sentence or clause.
-_CLOSING_PUNCTUATION = ".,;:)]\"'’”!?"
+_CLOSING_PUNCTUATION = ".,;:)]\"'’”!?…"
 # Characters that may follow a marker: it ends a word, so no letter or digit follows.
-_AFTER_MARKER = " \t\n.,;:)]\"'’”!?—–-/"
+_AFTER_MARKER = " \t\n.,;:)]>\"'’”!?—–-/"
 
 # Words that a real number follows after a space ("paragraph 2", "January 3"): a number
 # after them is never taken for a space-separated footnote marker.
@@ -46,16 +46,40 @@ _NUMBER_WORDS = frozenset(
         "despatch", "dispatch", "instruction", "circular", "resolution", "resolutions", "route",
         "routes", "box", "file", "files", "room", "sub-paragraph", "subparagraph", "january",
         "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.",
+        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+        "oct", "nov", "dec", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.",
         "sept.", "oct.", "nov.", "dec.", "schedule", "option", "options", "alternative",
         "alternatives", "case", "level", "grade", "model", "series", "step",
     ]
 )
 
-STRONG, WEAK, LOOSE = 0, 1, 2
-"""Confidence tiers of a marker occurrence: glued to a word or to punctuation after a
-word; glued to punctuation after digits ("1974.3", which could be a decimal); separated
-by a space ("Saigon 1", which could be a real number)."""
+# Capitalised words that open a sentence before a real number ("After 2 years").
+_FUNCTION_WORDS = frozenset(
+    [
+        "after", "about", "all", "and", "another", "approximately", "around", "at", "before",
+        "between", "but", "by", "during", "each", "every", "first", "for", "from", "in", "last",
+        "nearly", "next", "of", "on", "only", "or", "over", "perhaps", "since", "some", "the",
+        "these", "those", "to", "under", "until", "with", "within",
+    ]
+)
+
+STRONG, WEAK, LINE_END, DATE_DIGITS, LOOSE, DIGITS = 0, 1, 2, 3, 4, 5
+"""Confidence tiers of a marker occurrence, safest first: glued to a word or to
+punctuation after a word ("Peru1", "Velasco.2"); glued to punctuation after digits
+("1974.3", which could be a decimal); separated by a space at the end of a line
+("Kissinger 3") or alone on a line (a note between two paragraphs); glued to the digits
+of a date so that the date becomes impossible ("March 221", "August 16, 19612");
+separated by a space after a name inside a sentence ("Colby 2), and"), which could be a
+real number; glued to any other number ("Deptel 5082"), which only the absence of any
+other place can settle."""
+
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+# "March 22" + marker: a day number after a month name.
+_DAY_BEFORE = re.compile(rf"(?:{_MONTH_NAMES})\s+$")
+# "August 16, 1961" / "May 1961" / "in 1961" + marker: a year after a date or a preposition.
+_YEAR_BEFORE = re.compile(rf"(?:(?:{_MONTH_NAMES})(?:\s+\d{{1,2}},)?|\b(?:in|of|since|until))\s+$")
 
 
 @dataclass(frozen=True)
@@ -156,11 +180,42 @@ def _word_before(raw: str, position: int) -> str:
     return raw[start:position]
 
 
+def _digits_tier(raw: str, start: int, end: int) -> int | None:
+    """The tier of a marker glued to the number that ends at ``start``; None: not one.
+
+    A number that reads as a whole date part ("October 1962", "March 22") or that opens a
+    line ("517. Based on…") keeps its digits.
+    """
+    number_start = start
+    while number_start > 0 and raw[number_start - 1].isdigit():
+        number_start -= 1
+    if number_start == 0 or raw[number_start - 1] == "\n":
+        return None
+    number, whole = raw[number_start:start], raw[number_start:end]
+    context = raw[max(0, number_start - 30) : number_start]
+    if _DAY_BEFORE.search(context):
+        if 1 <= int(whole) <= 31:
+            return None
+        if len(number) <= 2 and 1 <= int(number) <= 31:
+            return DATE_DIGITS
+    if _YEAR_BEFORE.search(context):
+        if len(whole) == 4 and whole[:2] in ("19", "20"):
+            return None
+        if len(number) == 4 and number[:2] in ("19", "20"):
+            return DATE_DIGITS
+    return DIGITS
+
+
 def _tier(raw: str, start: int, end: int) -> int | None:
     """How safely the digits at ``[start, end)`` read as a footnote marker; None: not one."""
     if start == 0 or (end < len(raw) and raw[end] not in _AFTER_MARKER):
         return None
     before = raw[start - 1]
+    continued = end + 1 < len(raw) and raw[end] in ".,:" and raw[end + 1].isdigit()
+    if continued and (before.isdigit() or before in _SPACES):
+        return None  # "12:45", "3.5", "1,000": the digits go on
+    if before.isdigit():
+        return _digits_tier(raw, start, end)
     if before.isalpha():
         return STRONG
     if before in _CLOSING_PUNCTUATION:
@@ -168,20 +223,34 @@ def _tier(raw: str, start: int, end: int) -> int | None:
         if before in ".," and two_back.isdigit():
             return WEAK
         return STRONG
-    if before in _SPACES and start >= 2:
-        word = _word_before(raw, start - 1)
-        if not word or any(char.isdigit() for char in word):
-            return None
-        if word.lower() in _NUMBER_WORDS or word.lower().rstrip(".,") in _NUMBER_WORDS:
-            return None
-        if word[0].isupper() or word[-1] in _CLOSING_PUNCTUATION:
-            return LOOSE
+    at_line_end = end == len(raw) or raw[end] == "\n"
+    if before == "\n" and at_line_end:
+        return LINE_END
+    if before in _SPACES and start >= 2 and (at_line_end or raw[end] in " \t),;"):
+        return _loose_tier(raw, start - 1, at_line_end)
     return None
+
+
+def _loose_tier(raw: str, space: int, at_line_end: bool) -> int | None:
+    """The tier of a marker after the space at ``space``: it must follow a name or a
+    closing punctuation mark, never a word that numbers follow or a sentence's first word."""
+    word = _word_before(raw, space)
+    if not word or any(char.isdigit() for char in word):
+        return None
+    if word.lower() in _NUMBER_WORDS or word.lower().rstrip(".,") in _NUMBER_WORDS:
+        return None
+    if not (word[0].isupper() or word[-1] in _CLOSING_PUNCTUATION):
+        return None
+    if at_line_end:
+        return LINE_END
+    if word.lower() in _FUNCTION_WORDS:
+        return None
+    return LOOSE
 
 
 def _occurrences(raw: str, marker: str, low: int, high: int, blocked: Cuts) -> Iterator[MarkerHit]:
     """Occurrences of ``marker`` as a whole number in ``raw[low:high]`` that may be markers."""
-    pattern = re.compile(rf"(?<!\d){re.escape(marker)}(?!\d)")
+    pattern = re.compile(rf"{re.escape(marker)}(?!\d)")
     for match in pattern.finditer(raw, low, high):
         start, end = match.span()
         if blocked.overlaps(start, end):
@@ -189,21 +258,67 @@ def _occurrences(raw: str, marker: str, low: int, high: int, blocked: Cuts) -> I
         tier = _tier(raw, start, end)
         if tier is None:
             continue
-        if tier == LOOSE:
-            yield MarkerHit(Cut(start - 1, end), start - 1, tier)
+        if raw[start - 1] == "\n":
+            previous_end = len(raw[:start].rstrip("\n"))
+            yield MarkerHit(Cut(previous_end, end), previous_end, tier)
+        elif raw[start - 1] in _SPACES:
+            # "Colby 2), and" keeps its space, as the site shows "Colby )"; "Hill 2 come"
+            # loses one of its two.
+            spaced = end == len(raw) or raw[end].isspace()
+            yield MarkerHit(Cut(start - 1 if spaced else start, end), start - 1, tier)
         else:
             yield MarkerHit(Cut(start, end), start, tier)
 
 
 def _best(raw: str, marker: str, low: int, high: int, blocked: Cuts) -> MarkerHit | None:
-    """The earliest occurrence of the safest tier available in ``[low, high)``."""
+    """The earliest occurrence of the safest tier available in ``[low, high)``.
+
+    A marker glued to an ordinary number is taken only when it is the one place left:
+    cutting a digit from a real telegram number would corrupt the text.
+    """
     best: MarkerHit | None = None
+    glued_to_numbers: list[MarkerHit] = []
     for hit in _occurrences(raw, marker, low, high, blocked):
+        if hit.tier == DIGITS:
+            glued_to_numbers.append(hit)
         if best is None or hit.tier < best.tier:
             best = hit
             if hit.tier == STRONG:
                 break
+    if best is not None and best.tier == DIGITS and len(glued_to_numbers) > 1:
+        references = [hit for hit in glued_to_numbers if _after_reference_word(raw, hit.at)]
+        return references[0] if len(references) == 1 else None
     return best
+
+
+# Words after which a number names a telegram or document ("Deptel 692", "telegram
+# No. 77", "CA-715"): where a note about that telegram is most often attached.
+_REFERENCE_WORD = re.compile(
+    r"(?:\b(?:[A-Za-z]*tels?|telegrams?|[Aa]irgrams?|No\.|Nos\.|[A-Z]{1,3}-)\s*)(?:\d+\s*)?$"
+)
+
+
+def _after_reference_word(raw: str, position: int) -> bool:
+    """True when the number ending at ``position`` follows a telegram-reference word."""
+    number_start = position
+    while number_start > 0 and raw[number_start - 1].isdigit():
+        number_start -= 1
+    return bool(_REFERENCE_WORD.search(raw[max(0, number_start - 25) : number_start]))
+
+
+def _heading_hit(raw: str, marker: str, heading_end: int) -> MarkerHit | None:
+    """The source note's marker at the end of the heading, whatever it is glued to.
+
+    The source note always belongs to the heading, so a heading ending in its number
+    ("Peru1", "Saigon 1", "Memorandum No. 881") ends with the marker.
+    """
+    heading = raw[:heading_end].rstrip()
+    if not heading.endswith(marker) or len(heading) <= len(marker):
+        return None
+    start = len(heading) - len(marker)
+    if raw[start - 1] in _SPACES:
+        return MarkerHit(Cut(start - 1, len(heading)), start - 1, LOOSE)
+    return MarkerHit(Cut(start, len(heading)), start, STRONG)
 
 
 def _first_strong(raw: str, marker: str, low: int, blocked: Cuts) -> int | None:
@@ -214,19 +329,27 @@ def _first_strong(raw: str, marker: str, low: int, blocked: Cuts) -> int | None:
 
 
 def find_note_markers(
-    raw: str, markers: list[str], blocked: Cuts | None = None
+    raw: str, markers: list[str], blocked: Cuts | None = None, heading_end: int | None = None
 ) -> list[MarkerHit | None]:
     """Locate each note marker of ``markers`` (in apparatus order) in ``raw``.
 
     Notes are listed in the order their markers occur, so each marker is searched after
     the previous one and before the first safe ("strong") occurrence of the next one;
     within that window a glued occurrence beats one after digits ("1974.3"), which beats
-    one separated by a space ("Saigon 1"). None marks a marker that could not be found.
+    one separated by a space ("Saigon 1"), which beats one glued to a number. When
+    ``heading_end`` is given, the first note is the source note and its marker ends the
+    heading. None marks a marker that could not be found.
     """
     blocked = blocked or Cuts([])
     hits: list[MarkerHit | None] = []
     low = 0
     for index, marker in enumerate(markers):
+        if index == 0 and heading_end is not None:
+            hit = _heading_hit(raw, marker, heading_end)
+            if hit is not None:
+                hits.append(hit)
+                low = hit.cut.end
+                continue
         high = len(raw)
         if index + 1 < len(markers):
             following = _first_strong(raw, markers[index + 1], low, blocked)

@@ -64,12 +64,13 @@ _MONTHS = [
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 ]
-# A dateline: optional place, then "January 29, 1974" (a day range is allowed), then
-# an optional time such as ", 2224Z" or ", 4:17–5:50 p.m.", ending the line.
+# A dateline: optional place (a comma or only a space after it), then "January 29, 1974"
+# (a day range is allowed) or "May 1980", then an optional time such as ", 2224Z",
+# ",4:17–5:50 p.m." or ". 10–11 p.m.", ending the line.
 _DATELINE = re.compile(
-    r"^(?:(?P<place>[A-Z][^\d]{0,80}?),\s+)?"
-    rf"(?P<month>{'|'.join(_MONTHS)})\s+(?P<day>\d{{1,2}})(?:\s*[–-]\s*\d{{1,2}})?,\s+"
-    r"(?P<year>\d{4})(?P<rest>(?:,?\s+[^\n]{0,60})?)\.?$"
+    r"^(?:(?P<place>[A-Z][^\d:;]{0,80}?)(?:,\s*|\s+))?"
+    rf"(?P<month>{'|'.join(_MONTHS)})\s+(?:(?P<day>\d{{1,2}})(?:\s*[–-]\s*\d{{1,2}})?,\s*)?"
+    r"(?P<year>\d{4})(?P<rest>(?:[,.]?\s*[^\n]{0,60})?)\.?$"
 )
 # A dateline without a date: "Washington, undated." or "undated".
 _UNDATED = re.compile(r"^(?:(?P<place>[A-Z][^\d]{0,80}?),\s+)?[Uu]ndated\.?$")
@@ -87,6 +88,10 @@ _DOCUMENT_REFERENCE = re.compile(r"\bDocument (?P<number>\d+[a-z]?)\b")
 _OTHER_VOLUME = re.compile(r"Foreign Relations|\bvol(?:ume)?\.? [IVXLC\d]", re.I)
 # "telegram 193548", "Telegram 8043": a telegram by its number.
 _TELEGRAM_REFERENCE = re.compile(r"\b[Tt]elegram (?P<number>\d{2,7})\b")
+
+
+# A signature by initials: "J.F.K.", "McG. B.", "W.P.B.".
+_INITIALS = re.compile(r"^(?:[A-Z][a-zA-Z]{0,2}\.\s?){2,4}$")
 
 
 @dataclass(frozen=True)
@@ -157,12 +162,14 @@ def read_dateline(line: str) -> Dateline | None:
     if len(line) > 160:
         return None
     match = _DATELINE.match(line.strip())
-    if match:
+    if match and len((match["place"] or "").split()) <= 6:
         month = _MONTHS.index(match["month"]) + 1
-        day = int(match["day"])
-        if not 1 <= day <= 31:
-            return None
-        date = f"{int(match['year']):04d}-{month:02d}-{day:02d}"
+        date = f"{int(match['year']):04d}-{month:02d}"
+        if match["day"]:
+            day = int(match["day"])
+            if not 1 <= day <= 31:
+                return None
+            date += f"-{day:02d}"
         return Dateline((match["place"] or "").strip(), date)
     undated = _UNDATED.match(line.strip())
     if undated:
@@ -183,7 +190,10 @@ def looks_like_signature(line: str) -> bool:
         return False
     if not line[0].isupper() or line.startswith("["):
         return False
-    if line[-1] in "!?:;" or (line.endswith(".") and not re.search(r"\b[JS]r\.$", line, re.I)):
+    initials = _INITIALS.match(line)
+    if line[-1] in "!?:;" or (
+        line.endswith(".") and not initials and not re.search(r"\b[JS]r\.$", line, re.I)
+    ):
         return False
     return not any(char.isdigit() for char in line)
 
