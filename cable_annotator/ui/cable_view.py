@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
 )
 from PySide6.QtWidgets import QApplication, QFrame, QTextEdit, QToolTip, QWidget
 
@@ -88,18 +89,29 @@ class PartTextView(QTextEdit):
         self, built: BuiltDocument, layers: AnnotationLayers, highlighter: AnnotationHighlighter
     ) -> None:
         """Show a freshly built document; its highlights paint as blocks come into view."""
-        self._flash.stop()
-        self._extras.clear()
+        self._retire()
         self._hovered = None
         self.built, self.layers, self.highlighter = built, layers, highlighter
+        # Parented to the view, so the next setDocument deletes it (and its highlighter).
+        built.document.setParent(self)
         self.setDocument(built.document)
         built.document.documentLayout().documentSizeChanged.connect(self._on_layout_grew)
 
     def clear_built(self, document_text: str = "") -> None:
+        self._retire()
+        self.built = self.layers = self.highlighter = None
+        document = QTextDocument(self)
+        document.setDefaultFont(self.font())
+        document.setPlainText(document_text)
+        self.setDocument(document)
+
+    def _retire(self) -> None:
+        """Stop everything that still works on the document about to be replaced."""
         self._flash.stop()
         self._extras.clear()
-        self.built = self.layers = self.highlighter = None
-        self.setPlainText(document_text)
+        self.setExtraSelections([])
+        if self.highlighter is not None:
+            self.highlighter.stop()
 
     # -- offsets -------------------------------------------------------------------
 
@@ -191,17 +203,34 @@ class PartTextView(QTextEdit):
 
     def visible_blocks(self) -> tuple[int, int]:
         """First and last block numbers on screen."""
-        top = self.cursorForPosition(QPoint(0, 0)).block().blockNumber()
-        bottom_point = QPoint(self.viewport().width(), self.viewport().height())
-        bottom = self.cursorForPosition(bottom_point).block().blockNumber()
-        return top, bottom
+        top = self.verticalScrollBar().value()
+        return self.block_at_y(top), self.block_at_y(top + self.viewport().height())
+
+    def block_at_y(self, y: float) -> int:
+        """Number of the block at document ``y``, by bisection over laid-out blocks.
+
+        Qt's own hit test walks the blocks one by one; blocks not laid out yet all lie
+        below the screen (Qt lays out from the top), so the search never forces layout.
+        """
+        document = self.document()
+        layout = document.documentLayout()
+        low, high = 0, document.blockCount() - 1
+        while low < high:
+            middle = (low + high + 1) // 2
+            block = document.findBlockByNumber(middle)
+            if block.layout().lineCount() == 0 or layout.blockBoundingRect(block).top() > y:
+                high = middle - 1
+            else:
+                low = middle
+        return low
 
     def realize_visible(self) -> None:
         if self.highlighter is None:
             return
         top, bottom = self.visible_blocks()
-        span = max(bottom - top, 4)
-        self.highlighter.realize(top - span, bottom + span)
+        self.highlighter.realize(top, bottom)
+        span = max(bottom - top, 4) * 3
+        self.highlighter.want(top - span, bottom + span)
 
     def _on_scrolled(self) -> None:
         self.realize_visible()
@@ -419,9 +448,11 @@ class CableView(PartTextView):
         """Page turns on screen: ``(line rect in viewport, label, inside a line?)``."""
         if self.built is None or not self.built.pages:
             return []
-        first = self.cursorForPosition(QPoint(0, 0)).position()
-        bottom = QPoint(self.viewport().width(), self.viewport().height())
-        last = self.cursorForPosition(bottom).position()
+        top, bottom = self.visible_blocks()
+        document = self.document()
+        first = document.findBlockByNumber(top).position()
+        last_block = document.findBlockByNumber(bottom)
+        last = last_block.position() + last_block.length()
         positions = self._page_positions
         out = []
         for i in range(bisect_left(positions, first), bisect_right(positions, last)):

@@ -46,6 +46,20 @@ NOTE_LINE_HEIGHT = 140
 NOTE_HREF = "note:"
 REF_HREF = "ref:"
 LINE_SEPARATOR = "\u2028"
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_LABEL = re.compile(r"\(?([^\s.):]{1,8})[.):]? ")
+
+
+class _Bmp:
+    """The identity map of a text without astral characters (most texts): no scan needed."""
+
+    @staticmethod
+    def to_utf16(offset: int) -> int:
+        return offset
+
+    @staticmethod
+    def from_utf16(offset: int) -> int:
+        return offset
 
 
 def reading_font(point_size: float = 12.0) -> QFont:
@@ -64,7 +78,7 @@ class PartMap:
     def __init__(self, part: str, text: str) -> None:
         self.part = part
         self.text = text
-        self._utf16 = Utf16Map(text)
+        self._utf16 = Utf16Map(text) if _ASTRAL.search(text) else _Bmp()
         self._doc_starts: list[int] = []
         self._cp_starts: list[int] = []
         self._cp_ends: list[int] = []
@@ -436,5 +450,5 @@ def _hanging_label(text: str, label: str) -> int:
     """
     if not label:
         return 0
-    match = re.match(r"\(?" + re.escape(label) + r"[.):]? ", text)
-    return match.end() if match else 0
+    match = _LABEL.match(text)
+    return match.end() if match and match.group(1) == label else 0

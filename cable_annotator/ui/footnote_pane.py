@@ -141,8 +141,7 @@ class FootnotePane(QWidget):
         if width != self._text_width:
             self._text_width = width
             self._placed = 0
-        if self._placed < len(self.built.note_blocks):
-            self._schedule()
+        self._schedule()
 
     def _align_from(self, index: int) -> None:
         built = self.built
@@ -204,16 +203,22 @@ class FootnotePane(QWidget):
         return built.document.findBlockByNumber(end)
 
     def _pad(self) -> None:
-        """Let the apparatus scroll as far as the text does, so the two stay level."""
-        text_height = self.cable_view.document().size().height()
-        document = self.built.document
-        frame = document.rootFrame()
+        """Let the apparatus scroll at least as far as the text, so the two stay level.
+
+        Heights are read from the scroll bars — what Qt has laid out so far — because
+        asking a document its size lays all of it out. The padding grows with a margin
+        to spare, so a text still being laid out in the background rarely needs more.
+        """
+        text_bar = self.cable_view.verticalScrollBar()
+        notes_bar = self.view.verticalScrollBar()
+        needed = text_bar.maximum() + self.cable_view.viewport().height()
+        have = notes_bar.maximum() + self.view.viewport().height()
+        if have >= needed:
+            return
+        frame = self.built.document.rootFrame()
         fmt: QTextFrameFormat = frame.frameFormat()
-        content = document.size().height() - fmt.bottomMargin()
-        padding = max(text_height - content, document.documentMargin())
-        if abs(padding - fmt.bottomMargin()) > 1:
-            fmt.setBottomMargin(padding)
-            frame.setFrameFormat(fmt)
+        fmt.setBottomMargin(fmt.bottomMargin() + (needed - have) * 1.5)
+        frame.setFrameFormat(fmt)
 
     # -- scrolling together ----------------------------------------------------------
 

@@ -13,6 +13,7 @@ of annotations costs only the visible blocks.
 
 from __future__ import annotations
 
+import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
@@ -23,8 +24,10 @@ from ..domain.annotation import Annotation, Theme
 from .document_builder import BuiltDocument
 from .palette import ReadingPalette, mix
 
-IDLE_CHUNK = 80
-"""Blocks realized per idle tick: small enough that scrolling never stutters."""
+IDLE_DELAY_MS = 150
+"""Idle painting waits this long after a scroll, so that the first paint comes first."""
+IDLE_SLICE_S = 0.008
+"""Time spent painting per idle tick: short enough that scrolling never stutters."""
 
 
 class AnnotationLayers:
@@ -73,6 +76,29 @@ class AnnotationLayers:
             if span is not None and span[1] < max(end, start + 1) and span[2] > start:
                 out.append(numbers[i])
         return out
+
+    def reset(self, annotations: Iterable[Annotation]) -> None:
+        """File many annotations at once (opening a cable): no per-annotation bookkeeping."""
+        self._blocks.clear()
+        self._annotations.clear()
+        spans = self._spans
+        for annotation in annotations:
+            entry = self._by_part.get(annotation.part)
+            if entry is None or annotation.orphaned:
+                continue
+            self._annotations[annotation.id] = annotation
+            starts, numbers = entry
+            start, end = annotation.start, max(annotation.end, annotation.start + 1)
+            i = max(bisect_right(starts, start) - 1, 0)
+            while i < len(numbers) and starts[i] < end:
+                number = numbers[i]
+                if spans[number][2] > start:
+                    layer = self._blocks.get(number)
+                    if layer is None:
+                        self._blocks[number] = {annotation.id: annotation}
+                    else:
+                        layer[annotation.id] = annotation
+                i += 1
 
     def add(self, annotation: Annotation) -> set[int]:
         """File ``annotation`` (replacing a previous version); return the blocks touched."""
@@ -131,10 +157,15 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         self._formats: dict[tuple[str, ...], QTextCharFormat] = {}
         self._realized = bytearray(len(built.block_spans) + 1)
         self._pending = 0
+        self._wanted = (0, -1)
         self._idle = QTimer(self)
         self._idle.setSingleShot(False)
         self._idle.setInterval(0)
         self._idle.timeout.connect(self._realize_some)
+        self._idle_start = QTimer(self)
+        self._idle_start.setSingleShot(True)
+        self._idle_start.setInterval(IDLE_DELAY_MS)
+        self._idle_start.timeout.connect(self._idle.start)
         self.set_themes(themes, repaint=False)
         # Attached only now that the document is complete: QSyntaxHighlighter would
         # otherwise re-highlight every block on every insertion while building.
@@ -193,19 +224,32 @@ class AnnotationHighlighter(QSyntaxHighlighter):
     def realize_all(self) -> None:
         self.realize(0, len(self._realized))
 
-    def start_idle_realizing(self) -> None:
-        """Paint the remaining blocks in small chunks whenever the event loop is idle."""
-        self._pending = 0
-        self._idle.start()
+    def want(self, first: int, last: int) -> None:
+        """Paint blocks ``first..last`` in short slices when the event loop is idle.
+
+        The view asks for a few screens around what is shown, so scrolling finds its
+        highlights ready, without paying for a whole long cable up front.
+        """
+        self._wanted = (max(first, 0), min(last, len(self._realized) - 2))
+        self._pending = self._wanted[0]
+        if not self._idle.isActive() and not self._idle_start.isActive():
+            self._idle_start.start()
+
+    def stop(self) -> None:
+        """Stop idle painting (the document is being replaced)."""
+        self._idle_start.stop()
+        self._idle.stop()
 
     def _realize_some(self) -> None:
-        size = len(self._realized) - 1
-        while self._pending < size and self._realized[self._pending]:
-            self._pending += 1
-        if self._pending >= size:
-            self._idle.stop()
-            return
-        self.realize(self._pending, self._pending + IDLE_CHUNK - 1)
+        first, last = self._wanted
+        deadline = time.perf_counter() + IDLE_SLICE_S
+        while time.perf_counter() < deadline:
+            while self._pending <= last and self._realized[self._pending]:
+                self._pending += 1
+            if self._pending > last:
+                self._idle.stop()
+                return
+            self.realize(self._pending, self._pending)
 
     def repaint_blocks(self, numbers: Iterable[int]) -> None:
         """Re-highlight those of ``numbers`` that are realized (others paint when realized)."""
