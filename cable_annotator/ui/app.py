@@ -31,8 +31,9 @@ def open_start_project(project_path: Path | None, settings: AppSettings) -> Proj
     return open_default_project()
 
 
-def run_app(project_path: Path | None) -> int:
-    """Run the window until it closes; returns the process exit code."""
+def start_app(project_path: Path | None):
+    """Create (or reuse) the QApplication and show the window; returns the window, or
+    None when the project cannot be opened (the reason has been shown)."""
     app = QApplication.instance() or QApplication(sys.argv)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
@@ -43,12 +44,20 @@ def run_app(project_path: Path | None) -> int:
         project = open_start_project(project_path, settings)
     except ProjectError as error:
         QMessageBox.critical(None, APPLICATION, str(error))
-        return 1
+        return None
 
     from .main_window import MainWindow  # after QApplication: widgets need it
 
     window = MainWindow(project, settings)
     window.show()
-    code = app.exec()
+    return window
+
+
+def run_app(project_path: Path | None) -> int:
+    """Run the window until it closes; returns the process exit code."""
+    window = start_app(project_path)
+    if window is None:
+        return 1
+    code = QApplication.instance().exec()
     window.workspace.project.close()
     return code

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QTextEdit,
     QWidget,
 )
 
@@ -134,10 +135,13 @@ class MainWindow(QMainWindow):
         self.reading.positionChanged.connect(self.status_line.set_position)
         self.reading.referenceActivated.connect(self._reference_activated)
         self.empty.importRequested.connect(self.ask_import)
-        text = self.reading.cable_text()
-        if text.contextMenuPolicy() == Qt.ContextMenuPolicy.DefaultContextMenu:
-            text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-            text.customContextMenuRequested.connect(self._text_context_menu)
+        # The body and the notes are both annotatable: both get the tagging menu, unless the
+        # reading pane brings a menu of its own.
+        for view in self.reading.findChildren(QTextEdit):
+            if view.contextMenuPolicy() == Qt.ContextMenuPolicy.DefaultContextMenu:
+                view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+                view.customContextMenuRequested.connect(
+                    lambda position, v=view: self._text_context_menu(v, position))
 
     def _restore_layout(self) -> None:
         geometry = self.settings.window_geometry
@@ -400,8 +404,8 @@ class MainWindow(QMainWindow):
         quote = " ".join(passage[0].split())
         QGuiApplication.clipboard().setText(f"“{quote}” {cite(self._cable, volume, passage[1])}")
 
-    def _text_context_menu(self, position: QPoint) -> None:
-        text = self.reading.cable_text()
+    def build_text_menu(self) -> QMenu:
+        """Copy, copy with citation, apply a theme, delete: the text's context menu."""
         menu = QMenu(self)
         menu.addAction(self.actions.copy)
         menu.addAction(self.actions.copy_citation)
@@ -413,7 +417,12 @@ class MainWindow(QMainWindow):
         apply_menu.setEnabled(self.selected_passage() is not None)
         menu.addSeparator()
         menu.addAction(self.actions.delete_annotation)
-        menu.exec(text.viewport().mapToGlobal(position))
+        return menu
+
+    def _text_context_menu(self, view: QTextEdit, position: QPoint) -> None:
+        menu = self.build_text_menu()
+        menu.exec(view.viewport().mapToGlobal(position))
+        menu.deleteLater()
 
     # -- import and export ------------------------------------------------------------------
 
