@@ -40,6 +40,8 @@ _BLOCKS = {
     TEI + "lg": "paragraph", TEI + "ab": "paragraph", TEI + "argument": "paragraph",
     TEI + "epigraph": "paragraph", TEI + "address": "paragraph", TEI + "addrLine": "line",
 }
+_text_only = etree.tostring
+_LABEL_STARTS = frozenset("0123456789(ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _LABELLED = frozenset({"paragraph", "item", "subheading"})
 
 
@@ -93,13 +95,14 @@ def document_note_markers(div: etree._Element) -> list[tuple[etree._Element, str
 class _Part:
     """Text being built for the body or one footnote, with what lies over it."""
 
-    __slots__ = ("builder", "spans", "refs", "pages")
+    __slots__ = ("builder", "spans", "refs", "pages", "seg_types")
 
     def __init__(self, builder: TextBuilder) -> None:
         self.builder = builder
         self.spans: list[tuple[str, Anchor, int]] = []
         self.refs: list[tuple[str, Anchor, int]] = []
         self.pages: list[tuple[str, Anchor]] = []
+        self.seg_types: set[str] = set()
 
 
 @dataclass
@@ -119,16 +122,25 @@ class DocumentReader:
         self.context = context
         self._handlers: dict[str, Callable[[etree._Element], None]] = {
             TEI + "pb": self._pb, TEI + "lb": self._lb, TEI + "note": self._note,
-            TEI + "hi": self._hi, TEI + "persName": self._person, TEI + "gloss": self._gloss,
+            TEI + "hi": self._hi, TEI + "persName": self._party, TEI + "gloss": self._party,
             TEI + "ref": self._ref, TEI + "head": self._head, TEI + "item": self._item,
             TEI + "label": self._label, TEI + "row": self._row, TEI + "date": self._date,
             TEI + "placeName": self._place, TEI + "seg": self._seg, TEI + "quote": self._quote,
-            TEI + "graphic": self._skip, TEI + "gap": self._skip,
+            TEI + "graphic": self._skip, TEI + "gap": self._skip, TEI + "p": self._paragraph,
+            TEI + "figure": self._figure, TEI + "dateline": self._dateline,
+            TEI + "signed": self._signed, TEI + "list": self._list,
         }
         for ns in FRUS_NAMESPACES:
             self._handlers["{" + ns + "}attachment"] = self._attachment
+        for node_type in (etree.Comment, etree.ProcessingInstruction, etree.Entity):
+            self._handlers[node_type] = self._skip
         for tag in _BLOCKS:
             self._handlers.setdefault(tag, self._block)
+        # Elements whose handling is more than "their text": names, glosses, places and
+        # dates only matter inside the head and dateline, which are always walked.
+        plain = {TEI + "persName", TEI + "gloss", TEI + "placeName", TEI + "date"}
+        self._special = frozenset(tag for tag in self._handlers
+                                  if isinstance(tag, str) and tag not in plain)
 
     # -- entry point ------------------------------------------------------------------
 
@@ -149,8 +161,6 @@ class DocumentReader:
         self._markers = iter(footnote_keys([m for _, m in document_note_markers(div)]))
         self._note_count = 0
         self._note_anchor = Anchor(0)
-        self._persons: dict[str, None] = {}
-        self._terms: dict[str, None] = {}
         self._heading: tuple[int, int] | None = None
         self._head_seen = False
         self._in_head = 0
@@ -167,47 +177,100 @@ class DocumentReader:
 
     def _walk(self, element: etree._Element) -> None:
         """Write ``element``'s text, its children, and their tails, in document order."""
-        if element.text:
-            self._part.builder.add(element.text)
+        builder = self._part.builder  # a note swaps the part but restores it
+        text = element.text
+        if text:
+            builder.add(text)
         handlers = self._handlers
         for child in element:
-            tag = child.tag
-            if isinstance(tag, str):
-                handler = handlers.get(tag)
-                if handler is None:
-                    self._walk(child)
+            handler = handlers.get(child.tag)
+            if handler is None:
+                self._walk_fast(child)
+            else:
+                handler(child)
+            text = child.tail
+            if text:
+                if text.isspace():
+                    builder.space = True
                 else:
-                    handler(child)
-            if child.tail:
-                self._part.builder.add(child.tail)
+                    builder.add(text)
 
     def _inside(self, element: etree._Element, kind: str) -> None:
         builder = self._part.builder
         builder.open_block(kind)
-        self._walk(element)
+        self._walk_fast(element)
         builder.close_block()
+
+    def _walk_fast(self, element: etree._Element) -> None:
+        """Walk ``element``, or take its text in one go when nothing in it needs handling.
+
+        Most paragraphs hold only names and glosses; taking their text in C is what keeps
+        a volume import within a few bare parses.
+        """
+        if len(element):
+            special = self._special
+            for descendant in element.iterdescendants():
+                if descendant.tag in special:
+                    self._walk(element)
+                    return
+            text = _text_only(element, method="text", encoding=str, with_tail=False)
+        else:
+            text = element.text
+        if text:
+            self._part.builder.add(text)
 
     def _block(self, element: etree._Element) -> None:
         kind = _BLOCKS[element.tag]
-        if kind == "paragraph":
-            rend = element.get("rend")
-            if rend == "sectiontitleital":
-                kind = "subheading"
-            elif element.getparent().tag == TEI + "figure":
-                kind = "caption"
-        if kind == "dateline":
-            self._in_dateline += 1
-            self._inside(element, kind)
-            self._in_dateline -= 1
-        elif kind == "signature":
-            builder = self._part.builder
-            builder.open_block(kind)
-            start = builder.anchor()
-            self._walk(element)
-            self._signatures.append((start, builder.length))
-            builder.close_block()
+        if kind == "paragraph" and element.get("rend") == "sectiontitleital":
+            kind = "subheading"
+        self._inside(element, kind)
+
+    def _paragraph(self, element: etree._Element) -> None:
+        if element.get("rend") == "sectiontitleital":
+            self._inside(element, "subheading")
         else:
-            self._inside(element, kind)
+            self._inside(element, "paragraph")
+
+    def _figure(self, element: etree._Element) -> None:
+        """A figure shows as its caption paragraphs (the graphic itself has no text)."""
+        builder = self._part.builder
+        builder.open_block("figure")
+        for child in element:
+            if child.tag == TEI + "p":
+                self._inside(child, "caption")
+            elif isinstance(child.tag, str):
+                (self._handlers.get(child.tag) or self._walk)(child)
+            if child.tail:
+                builder.add(child.tail)
+        builder.close_block()
+
+    def _list(self, element: etree._Element) -> None:
+        """A list; the items of a ``subject`` list are the document's subject."""
+        if element.get("type") != "subject":
+            self._inside(element, "list")
+            return
+        self._in_subject += 1
+        builder = self._part.builder
+        builder.open_block("list")
+        self._walk(element)
+        builder.close_block()
+        self._in_subject -= 1
+
+    def _dateline(self, element: etree._Element) -> None:
+        builder = self._part.builder
+        builder.open_block("dateline")
+        self._in_dateline += 1
+        self._walk(element)
+        self._in_dateline -= 1
+        builder.close_block()
+
+    def _signed(self, element: etree._Element) -> None:
+        builder = self._part.builder
+        builder.open_block("signature")
+        start = builder.anchor()
+        self._walk_fast(element)
+        self._signatures.append((start, builder.length))
+        builder.close_block()
 
     def _attachment(self, element: etree._Element) -> None:
         self._inside(element, "section")
@@ -249,7 +312,7 @@ class DocumentReader:
 
     def _walk_item(self, element: etree._Element) -> None:
         if not self._in_subject:
-            self._walk(element)
+            self._walk_fast(element)
             return
         start = self._part.builder.anchor()
         self._walk(element)
@@ -274,7 +337,7 @@ class DocumentReader:
             first = False
             if isinstance(cell.tag, str):
                 handler = self._handlers.get(cell.tag)
-                (handler or self._walk)(cell)
+                (handler or self._walk_fast)(cell)
                 span = cell.get("cols")
                 if span and span.isdigit() and int(span) > 1:
                     builder.cell_break(int(span) - 1)
@@ -289,6 +352,9 @@ class DocumentReader:
             self._walk(element)
 
     def _seg(self, element: etree._Element) -> None:
+        seg_type = element.get("type")
+        if seg_type:
+            self._part.seg_types.add(seg_type)
         parent = element.getparent()
         if parent is not None and parent.tag in (TEI + "opener", TEI + "closer"):
             self._inside(element, "paragraph")
@@ -310,36 +376,25 @@ class DocumentReader:
             return
         builder = self._part.builder
         start = builder.anchor()
-        self._walk(element)
+        self._walk_fast(element)
         self._part.spans.append((style, start, builder.length))
 
     def _ref(self, element: etree._Element) -> None:
         builder = self._part.builder
         start = builder.anchor()
-        self._walk(element)
+        self._walk_fast(element)
         target = element.get("target")
         if target:
             self._part.refs.append((self.context.resolve(target), start, builder.length))
 
-    def _person(self, element: etree._Element) -> None:
-        corresp = element.get("corresp")
-        if corresp:
-            for ref in corresp.split():
-                self._persons[ref.lstrip("#")] = None
-        self._party(element)
-
-    def _gloss(self, element: etree._Element) -> None:
-        target = element.get("target")
-        if target:
-            for ref in target.split():
-                self._terms[ref.lstrip("#")] = None
-        self._party(element)
-
     def _party(self, element: etree._Element) -> None:
         """Walk a name; remember it when the head marks it as sender or recipient."""
+        if not self._in_head:
+            self._walk_fast(element)
+            return
         role = element.get("type")
-        if not self._in_head or role not in ("from", "to"):
-            self._walk(element)
+        if role not in ("from", "to"):
+            self._walk_fast(element)
             return
         builder = self._part.builder
         start = builder.anchor()
@@ -348,7 +403,7 @@ class DocumentReader:
 
     def _place(self, element: etree._Element) -> None:
         if not self._in_dateline:
-            self._walk(element)
+            self._walk_fast(element)
             return
         builder = self._part.builder
         start = builder.anchor()
@@ -362,7 +417,7 @@ class DocumentReader:
                 self._dateline_date = when
             elif self._in_head and self._head_date is None:
                 self._head_date = when
-        self._walk(element)
+        self._walk_fast(element)
 
     # -- footnotes --------------------------------------------------------------------
 
@@ -377,10 +432,10 @@ class DocumentReader:
         anchor = outer.builder.marker() if outer is self._body else self._note_anchor
         part = _Part(TextBuilder())
         self._part, self._note_anchor = part, anchor
-        self._walk(element)
+        self._walk_fast(element)
         self._part = outer
         text = part.builder.finish()
-        kind = _note_kind(element, marker, text)
+        kind = _note_kind(element, marker, text, part.seg_types)
         self._notes.append(_PendingNote(key, marker, kind, anchor, part, text))
 
     # -- assembling the cable ---------------------------------------------------------
@@ -405,7 +460,8 @@ class DocumentReader:
             footnotes=footnotes,
             references=_references(body.refs, text, skip_until=self._heading_end()),
             spans=_spans(body.spans, text),
-            persons=list(self._persons), terms=list(self._terms),
+            persons=_ids(div, TEI + "persName", "corresp"),
+            terms=_ids(div, TEI + "gloss", "target"),
         )
         self._fill_marked(cable, text)
         return cable
@@ -456,18 +512,28 @@ class DocumentReader:
         )
 
 
+def _ids(div: etree._Element, tag: str, attribute: str) -> list[str]:
+    """Ids that ``tag`` elements point at through ``attribute`` ("#p_KHA_1"), in order."""
+    found: dict[str, None] = {}
+    for element in div.iter(tag):
+        value = element.get(attribute)
+        if value:
+            for ref in value.split():
+                found[ref.lstrip("#")] = None
+    return list(found)
+
+
 def _slice(text: str, anchor: Anchor, end: int) -> str:
     if anchor.offset is None or anchor.offset >= end:
         return ""
     return text[anchor.offset:end]
 
 
-def _note_kind(element: etree._Element, marker: str, text: str) -> str:
+def _note_kind(element: etree._Element, marker: str, text: str, seg_types: set[str]) -> str:
     """source / summary / editorial, from @type, typed segs, or the note's opening words."""
     declared = element.get("type")
     if declared in ("source", "summary"):
         return declared
-    seg_types = {seg.get("type") for seg in element.iter(TEI + "seg")}
     if "source" in seg_types:
         return "source"
     if "summary" in seg_types:
@@ -489,7 +555,7 @@ def _footnote_block(block: Block, text: str) -> Block:
 def _blocks(raw: list[list], text: str) -> list[Block]:
     blocks = []
     for kind, start, end, label in raw:
-        if not label and kind in _LABELLED:
+        if not label and kind in _LABELLED and text[start] in _LABEL_STARTS:
             label = tei_meta.paragraph_label(text[start:start + 12])
         blocks.append(Block(kind, start, end, label))
     return blocks

@@ -40,8 +40,9 @@ _KINDS: list[tuple[re.Pattern[str], str]] = [
 ]
 _TELEGRAM_NUMBER = re.compile(r"\bTelegram (\d[\w/–-]*(?: \d+)?)(?=[ ,.]|$)")
 _CLASSIFICATION = re.compile(
-    r"(?:^|[.;]\s+)((?:Top Secret|Secret|Confidential|Unclassified|Limited Official Use"
-    r"|Official Use Only|No classification marking)\b[^.]*)"
+    r"(?:^|[.;,]\s+)((?:Top Secret|Secret|Confidential|Unclassified|Limited Official Use"
+    r"|Official Use Only|No classification marking|Personal and Confidential"
+    r"|Administratively Confidential|Eyes Only|Personal(?=[.;]))\b[^.]*)"
 )
 _SUBJECT = re.compile(r"\b(?:Subject|Subj|SUBJECT|SUBJ)\s*:\s*(.+?)(?<!\b[A-Z])\.(?=\s|$)")
 _PARAGRAPH_LABEL = re.compile(
@@ -53,7 +54,13 @@ _EDITORIAL_WORDS = re.compile(
     r"Attachment|Tab [A-Z]|Enclosure|Annex|sic\b|less than)",
     re.IGNORECASE,
 )
-_TELEGRAM_MENTION = re.compile(r"\b[Tt]elegram (\d{3,7})\b")
+_TO = re.compile(r"(\S+) to ")
+# Offices whose own name contains " to " ("Mission to the United Nations").
+_OFFICES_TO = frozenset({"Mission", "Delegation", "Representative", "Ambassador", "Assistant",
+                         "Adviser", "Advisor", "Counselor", "Envoy", "Emissary", "Observer",
+                         "Liaison", "Representatives", "Delegate"})
+# Starts with a literal so the regex engine can skip ahead; the "T"/"t" is checked after.
+_TELEGRAM_MENTION = re.compile(r"elegram (\d{3,7})\b")
 
 
 def strip_number(heading: str) -> str:
@@ -118,8 +125,12 @@ def _covered(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
 
 def telegram_mentions(text: str, start: int = 0) -> list[tuple[str, int, int]]:
     """Telegrams named by number in prose ("telegram 193548"): (target, start, end)."""
-    return [(f"telegram {m.group(1)}", m.start(), m.end())
-            for m in _TELEGRAM_MENTION.finditer(text, start)]
+    found = []
+    for match in _TELEGRAM_MENTION.finditer(text, start + 1):
+        at = match.start() - 1
+        if text[at] in "Tt" and (at == 0 or not text[at - 1].isalnum()):
+            found.append((f"telegram {match.group(1)}", at, match.end()))
+    return found
 
 
 def parties_in_title(title: str) -> tuple[str, str]:
@@ -134,13 +145,12 @@ def parties_in_title(title: str) -> tuple[str, str]:
     rest = title[found + len("From "):]
     split = rest.find(") to ")
     if split >= 0:
-        sender, recipient = rest[:split + 1], rest[split + len(") to "):]
-    else:
-        split = rest.find(" to ")
-        if split < 0:
-            return _without_article(rest), ""
-        sender, recipient = rest[:split], rest[split + len(" to "):]
-    return _without_article(sender), _without_article(recipient)
+        return _without_article(rest[:split + 1]), _without_article(rest[split + 5:])
+    for match in _TO.finditer(rest):
+        if match.group(1) not in _OFFICES_TO:
+            return (_without_article(rest[:match.start() + len(match.group(1))]),
+                    _without_article(rest[match.end():]))
+    return _without_article(rest), ""
 
 
 def _without_article(name: str) -> str:
