@@ -136,11 +136,14 @@ class DocumentReader:
             self._handlers[node_type] = self._skip
         for tag in _BLOCKS:
             self._handlers.setdefault(tag, self._block)
-        # Elements whose handling is more than "their text": names, glosses, places and
-        # dates only matter inside the head and dateline, which are always walked.
+        # Names, glosses, places and dates matter only inside the head and the dateline
+        # (sender, recipient, place, date); elsewhere they are plain text, which lets most
+        # paragraphs take the fast path.
         plain = {TEI + "persName", TEI + "gloss", TEI + "placeName", TEI + "date"}
-        self._special = frozenset(tag for tag in self._handlers
-                                  if isinstance(tag, str) and tag not in plain)
+        self._marked_handlers = self._handlers
+        self._plain_handlers = {t: h for t, h in self._handlers.items() if t not in plain}
+        self._handlers = self._plain_handlers
+        self._special = frozenset(tag for tag in self._plain_handlers if isinstance(tag, str))
 
     # -- entry point ------------------------------------------------------------------
 
@@ -184,10 +187,14 @@ class DocumentReader:
         handlers = self._handlers
         for child in element:
             handler = handlers.get(child.tag)
-            if handler is None:
+            if handler is not None:
+                handler(child)
+            elif len(child):
                 self._walk_fast(child)
             else:
-                handler(child)
+                text = child.text
+                if text:
+                    builder.add(text)
             text = child.tail
             if text:
                 if text.isspace():
@@ -260,7 +267,9 @@ class DocumentReader:
         builder = self._part.builder
         builder.open_block("dateline")
         self._in_dateline += 1
+        self._handlers = self._marked_handlers
         self._walk(element)
+        self._handlers = self._plain_handlers
         self._in_dateline -= 1
         builder.close_block()
 
@@ -290,7 +299,9 @@ class DocumentReader:
         builder.open_block("heading")
         start = builder.anchor()
         self._in_head += 1
+        self._handlers = self._marked_handlers
         self._walk(element)
+        self._handlers = self._plain_handlers
         self._in_head -= 1
         builder.boundary()
         if start.offset is not None:
@@ -432,8 +443,10 @@ class DocumentReader:
         anchor = outer.builder.marker() if outer is self._body else self._note_anchor
         part = _Part(TextBuilder())
         self._part, self._note_anchor = part, anchor
+        handlers, self._handlers = self._handlers, self._plain_handlers
+        in_head, self._in_head = self._in_head, 0
         self._walk_fast(element)
-        self._part = outer
+        self._handlers, self._in_head, self._part = handlers, in_head, outer
         text = part.builder.finish()
         kind = _note_kind(element, marker, text, part.seg_types)
         self._notes.append(_PendingNote(key, marker, kind, anchor, part, text))
