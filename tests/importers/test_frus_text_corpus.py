@@ -9,10 +9,12 @@ and all of the Kissinger-era e-volume (the sample's sibling) are checked.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import pytest
 
+from cable_annotator.domain.cable import Cable
 from cable_annotator.importers.frus_text import looks_like_frus_text, parse_frus_text
 from tests.importers.web_text_renderer import RenderedDocument, load_volume, render_document
 
@@ -45,9 +47,25 @@ def _require_corpus() -> None:
         pytest.fail(f"shared FRUS corpus missing: expected TEI volumes in {FRUS.resolve()}")
 
 
+@cache
 def _rendered(file_name: str, index: int) -> RenderedDocument:
     volume, documents = load_volume((FRUS / file_name).resolve())
     return render_document(documents[index], volume)
+
+
+@cache
+def _imported(file_name: str, index: int) -> Cable:
+    expected = _rendered(file_name, index)
+    return parse_frus_text(expected.web_text, volume=expected.volume, source=expected.xml_id)
+
+
+def _every_document() -> list[tuple[str, int]]:
+    """(volume file, index) of all 1,404 documents, rendered and imported once per run."""
+    return [
+        (path.name, index)
+        for path in sorted(FRUS.glob("*.xml"))
+        for index in range(len(load_volume(path.resolve())[1]))
+    ]
 
 
 def _params() -> list:
@@ -71,7 +89,7 @@ def test_document_round_trip(file_name: str | None, index: int | None) -> None:
     _require_corpus()
     assert file_name is not None and index is not None
     expected = _rendered(file_name, index)
-    cable = parse_frus_text(expected.web_text, volume=expected.volume, source=expected.xml_id)
+    cable = _imported(file_name, index)
     where = f"{expected.volume}/{expected.xml_id}"
 
     assert cable.id == f"{expected.volume}/d{expected.number}", where
@@ -93,8 +111,8 @@ def test_document_round_trip(file_name: str | None, index: int | None) -> None:
         assert cable.signature == expected.signature, where
 
 
-def _exactly_recovered(expected: RenderedDocument) -> bool:
-    cable = parse_frus_text(expected.web_text, volume=expected.volume)
+def _exactly_recovered(file_name: str, index: int) -> bool:
+    expected, cable = _rendered(file_name, index), _imported(file_name, index)
     return cable.text == expected.text and [note.offset for note in cable.footnotes] == [
         note.offset for note in expected.notes
     ]
@@ -108,15 +126,12 @@ def test_markers_glued_to_numbers() -> None:
     marker glued to a number or one of two known oddities."""
     _require_corpus()
     known_oddities = {"frus1964-68v28/d286", "frus1964-68v28/d366"}
-    total = 0
-    unrecovered = []
-    for path in sorted(FRUS.glob("*.xml")):
-        volume, documents = load_volume(path.resolve())
-        for div in documents:
-            total += 1
-            expected = render_document(div, volume)
-            if not _exactly_recovered(expected):
-                unrecovered.append(expected)
+    documents = _every_document()
+    unrecovered = [
+        _rendered(name, index)
+        for name, index in documents
+        if not _exactly_recovered(name, index)
+    ]
     unexplained = [
         f"{doc.volume}/{doc.xml_id}"
         for doc in unrecovered
@@ -124,7 +139,7 @@ def test_markers_glued_to_numbers() -> None:
         and f"{doc.volume}/{doc.xml_id}" not in known_oddities
     ]
     assert unexplained == []
-    assert len(unrecovered) <= total * 0.02
+    assert len(unrecovered) <= len(documents) * 0.02
 
 
 def _with_first_page(expected: RenderedDocument) -> list[tuple[str, int]]:
@@ -141,15 +156,11 @@ def test_dates_from_datelines() -> None:
     1963-03-01)."""
     _require_corpus()
     dated = agreeing = 0
-    for path in sorted(FRUS.glob("*.xml")):
-        volume, documents = load_volume(path.resolve())
-        for div in documents:
-            expected = render_document(div, volume)
-            if expected.date is None:
-                continue
+    for name, index in _every_document():
+        expected = _rendered(name, index)
+        if expected.date is not None:
             dated += 1
-            cable = parse_frus_text(expected.web_text, volume=volume)
-            agreeing += cable.date == expected.date
+            agreeing += _imported(name, index).date == expected.date
     assert dated > 1200
     assert agreeing >= dated * 0.99
 
@@ -159,13 +170,10 @@ def test_apparatus_without_indentation() -> None:
     paragraphs by its markers. For at least 99% of documents the result is the same."""
     _require_corpus()
     total = same = 0
-    for path in sorted(FRUS.glob("*.xml")):
-        volume, documents = load_volume(path.resolve())
-        for div in documents:
-            expected = render_document(div, volume)
-            flat = "\n".join(line.lstrip() for line in expected.web_text.split("\n"))
-            indented = parse_frus_text(expected.web_text, volume=volume)
-            unindented = parse_frus_text(flat, volume=volume)
-            total += 1
-            same += indented == unindented
+    for name, index in _every_document():
+        expected = _rendered(name, index)
+        flat = "\n".join(line.lstrip() for line in expected.web_text.split("\n"))
+        unindented = parse_frus_text(flat, volume=expected.volume, source=expected.xml_id)
+        total += 1
+        same += unindented == _imported(name, index)
     assert same >= total * 0.99
