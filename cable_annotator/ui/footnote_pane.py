@@ -84,7 +84,6 @@ class FootnotePane(QWidget):
             for position, key in body.markers:
                 self._markers.setdefault(key, position)
         self._placed = 0
-        self.setVisible(built is not None and bool(built.note_blocks))
         if built is not None:
             built.document.documentLayout().documentSizeChanged.connect(self._schedule)
             self.view.viewport().update()

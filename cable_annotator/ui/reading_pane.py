@@ -251,9 +251,13 @@ class ReadingPane(QWidget):
     def _apply_palette(self) -> None:
         self._text.apply_palette(self._palette)
         self._footnotes.apply_palette(self._palette)
-        self._splitter.setStyleSheet(
-            f"QSplitter#readingSplitter::handle {{ background: {self._palette.rule.name()}; }}"
-        )
+        # A hairline between text and notes; a palette, not a style sheet, because a style
+        # sheet would restore the views' palettes whenever it re-polishes them.
+        handle = self._splitter.handle(1)
+        palette = handle.palette()
+        palette.setColor(palette.ColorRole.Window, self._palette.rule)
+        handle.setPalette(palette)
+        handle.setAutoFillBackground(True)
 
     def _on_scheme_changed(self) -> None:
         palette = reading_palette(self._dark)
