@@ -29,11 +29,14 @@ _KINDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bTranscript\b", re.I), "transcript"),
     (re.compile(r"\b(?:National|Special National) Intelligence Estimate\b", re.I),
      "intelligence estimate"),
-    (re.compile(r"\bIntelligence (?:Note|Memorandum|Report|Information Cable)\b", re.I),
+    (re.compile(r"\bIntelligence (?:Note|Memorandum|Report|Assessment|Brief)\b", re.I),
      "intelligence report"),
+    (re.compile(r"\bInformation Cable\b", re.I), "intelligence report"),
+    (re.compile(r"\bSummary of Conclusions\b|\b(?:Summary )?Record of\b", re.I), "record"),
+    (re.compile(r"\bTalking Points\b", re.I), "talking points"),
     (re.compile(r"\bMessage\b", re.I), "message"),
     (re.compile(r"\bNote\b", re.I), "note"),
-    (re.compile(r"\b(?:Paper|Study|Report|Analysis)\b", re.I), "paper"),
+    (re.compile(r"\b(?:Paper|Study|Report|Analysis|Assessment)\b", re.I), "paper"),
 ]
 
 # "… From the Department of State to the Embassy in Peru": the parties of a title.
