@@ -229,8 +229,6 @@ class PartTextView(QTextEdit):
             return
         top, bottom = self.visible_blocks()
         self.highlighter.realize(top, bottom)
-        span = max(bottom - top, 4) * 3
-        self.highlighter.want(top - span, bottom + span)
 
     def _on_scrolled(self) -> None:
         self.realize_visible()

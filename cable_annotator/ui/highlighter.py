@@ -25,7 +25,7 @@ from .document_builder import BuiltDocument
 from .palette import ReadingPalette, mix
 
 IDLE_DELAY_MS = 150
-"""Idle painting waits this long after a scroll, so that the first paint comes first."""
+"""Idle painting waits this long after a cable opens, so that the first paint comes first."""
 IDLE_SLICE_S = 0.008
 """Time spent painting per idle tick: short enough that scrolling never stutters."""
 
@@ -157,7 +157,6 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         self._formats: dict[tuple[str, ...], QTextCharFormat] = {}
         self._realized = bytearray(len(built.block_spans) + 1)
         self._pending = 0
-        self._wanted = (0, -1)
         self._idle = QTimer(self)
         self._idle.setSingleShot(False)
         self._idle.setInterval(0)
@@ -224,16 +223,16 @@ class AnnotationHighlighter(QSyntaxHighlighter):
     def realize_all(self) -> None:
         self.realize(0, len(self._realized))
 
-    def want(self, first: int, last: int) -> None:
-        """Paint blocks ``first..last`` in short slices when the event loop is idle.
+    def start_idle(self) -> None:
+        """Walk the document in short idle slices: paint each block, then lay it out.
 
-        The view asks for a few screens around what is shown, so scrolling finds its
-        highlights ready, without paying for a whole long cable up front.
+        Painting a block before Qt lays it out costs one layout instead of two, and the
+        walk also finishes the layout that Qt abandons once a highlighted block changes
+        (its lazy layout stops at the first format change), so the scroll bar soon spans
+        the whole cable and every note can be placed beside its marker.
         """
-        self._wanted = (max(first, 0), min(last, len(self._realized) - 2))
-        self._pending = self._wanted[0]
-        if not self._idle.isActive() and not self._idle_start.isActive():
-            self._idle_start.start()
+        self._pending = 0
+        self._idle_start.start()
 
     def stop(self) -> None:
         """Stop idle painting (the document is being replaced)."""
@@ -241,15 +240,17 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         self._idle.stop()
 
     def _realize_some(self) -> None:
-        first, last = self._wanted
+        document = self.built.document
+        layout = document.documentLayout()
+        count = len(self._realized) - 1
         deadline = time.perf_counter() + IDLE_SLICE_S
         while time.perf_counter() < deadline:
-            while self._pending <= last and self._realized[self._pending]:
-                self._pending += 1
-            if self._pending > last:
+            if self._pending >= count:
                 self._idle.stop()
                 return
             self.realize(self._pending, self._pending)
+            layout.blockBoundingRect(document.findBlockByNumber(self._pending))
+            self._pending += 1
 
     def repaint_blocks(self, numbers: Iterable[int]) -> None:
         """Re-highlight those of ``numbers`` that are realized (others paint when realized)."""

@@ -132,6 +132,7 @@ class ReadingPane(QWidget):
             highlighter = AnnotationHighlighter(built, layers, self._palette, self._themes,
                                                 built.document)
             view.show_built(built, layers, highlighter)
+            highlighter.start_idle()
         self._footnotes.set_built(self._notes, self._body)
         self._text.verticalScrollBar().setValue(0)
 

@@ -1,0 +1,145 @@
+"""Offset maps, the per-block annotation index, and the lazy highlighter."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtGui import QColor  # noqa: E402
+
+from cable_annotator.domain.cable import BODY, Block, Cable, Footnote  # noqa: E402
+from cable_annotator.ui.document_builder import DocumentBuilder  # noqa: E402
+from cable_annotator.ui.highlighter import AnnotationHighlighter, AnnotationLayers  # noqa: E402
+from cable_annotator.ui.palette import LIGHT, blend_layers, mix  # noqa: E402
+from cable_annotator.ui.reading_pane import ReadingPane  # noqa: E402
+
+from .test_reading_pane_data import (  # noqa: E402
+    THEMES,
+    annotation,
+    sample_cable,
+    spread_annotations,
+    synthetic_cable,
+)
+
+pytestmark = pytest.mark.gui
+
+
+def astral_cable() -> Cable:
+    text = "𝔗𝔥𝔢 🙂 heading\n\n1. A 𝔣𝔦𝔰𝔥 paragraph.\n\nTail 🚢 end"
+    first_end = text.index("\n\n")
+    second = text.index("1.")
+    return Cable(
+        id="t/d1", volume="v", number="1", title="t", text=text,
+        blocks=[Block("heading", 0, first_end), Block("paragraph", second,
+                                                      text.index("\n\nTail"), "1")],
+        footnotes=[Footnote("a", "1", "source", "Note 𝔄 text.\n\nSecond 🙂.", 5),
+                   Footnote("b", "2", "editorial", "Other.", len(text))],
+    )
+
+
+def test_part_map_round_trips_every_offset_with_astral_text_and_markers(qapp) -> None:
+    cable = astral_cable()
+    built = DocumentBuilder(LIGHT).build_body(cable)
+    mapping = built.parts[BODY]
+    # Document positions count UTF-16 units: slice the document's text in those.
+    units = built.document.toRawText().encode("utf-16-le")
+    for block in built.block_spans:
+        _, start, end = block
+        for offset in range(start, end + 1):
+            position = mapping.to_doc(offset)
+            assert mapping.from_doc(position) == offset
+        for offset in range(start, end):
+            at = 2 * mapping.to_doc(offset)
+            width = 4 if ord(cable.text[offset]) > 0xFFFF else 2
+            shown = units[at : at + width].decode("utf-16-le")
+            assert shown.replace("\t", " ") == cable.text[offset]
+    # The marker of note "a" sits inside the heading, after "𝔗𝔥𝔢 🙂"; it is no offset.
+    marker_position = dict((k, p) for p, k in built.markers)["a"]
+    assert mapping.from_doc(marker_position) == 5
+    assert mapping.from_doc(marker_position + 1) == 5
+    # The uncovered tail became its own paragraph.
+    assert built.block_spans[-1] == (BODY, cable.text.index("Tail"), len(cable.text))
+
+
+def test_footnote_document_maps_each_note_to_its_part(qapp) -> None:
+    cable = astral_cable()
+    built = DocumentBuilder(LIGHT).build_footnotes(cable)
+    assert set(built.parts) == {"footnote a", "footnote b"}
+    second = built.parts["footnote a"]
+    position = second.to_doc(cable.footnotes[0].text.index("Second"))
+    assert built.part_at(position).part == "footnote a"
+    assert built.part_at(built.parts["footnote b"].doc_start).part == "footnote b"
+    assert built.note_blocks == {"a": 0, "b": 2}
+
+
+def test_layers_file_annotations_under_the_blocks_they_touch(qapp) -> None:
+    cable = sample_cable()
+    built = DocumentBuilder(LIGHT).build_body(cable)
+    layers = AnnotationLayers(built)
+    across = annotation(cable, "End FYI.\n\nKissinger", [1], ident="across")
+    inside = annotation(cable, "an arms race could ensue", [2], ident="inside")
+    assert layers.add(across) == {11, 12}
+    assert layers.add(inside) == {5}
+    assert [a.id for a in layers.at(BODY, inside.start + 3)] == ["inside"]
+    assert layers.at(BODY, cable.text.index("\n\nKissinger")) == []
+    assert layers.remove("across") == {11, 12}
+    bulk = AnnotationLayers(built)
+    bulk.reset([across, inside])
+    assert [a.id for a in bulk.on_block(12)] == ["across"]
+    assert bulk.has_block(5) and not bulk.has_block(4)
+
+
+def test_overlaps_split_into_segments_with_stacked_colours(qapp) -> None:
+    cable = sample_cable()
+    built = DocumentBuilder(LIGHT).build_body(cable)
+    layers = AnnotationLayers(built)
+    outer = annotation(cable, "an arms race could ensue", [1], ident="outer")
+    inner = annotation(cable, "race could", [2], ident="inner")
+    layers.reset([outer, inner])
+    highlighter = AnnotationHighlighter(built, layers, LIGHT, THEMES, built.document)
+    block = built.document.findBlockByNumber(5)
+    local = built.parts[BODY].to_doc(outer.start) - block.position()
+    segments = highlighter.segments(block, layers.on_block(5))
+    red, blue = "#e4572e", "#4c9be8"
+    assert segments == [
+        (local, local + 8, (red,)),
+        (local + 8, local + 18, (red, blue)),
+        (local + 18, local + 24, (red,)),
+    ]
+    highlighter.realize(5, 5)
+    formats = {(r.start, r.length): r.format.background().color().name()
+               for r in block.layout().formats()}
+    assert formats[(local + 8, 10)] == LIGHT.layer([red, blue]).name()
+
+
+def test_highlighting_is_lazy_on_a_long_cable(qtbot) -> None:
+    cable = synthetic_cable(120_000)
+    pane = ReadingPane(dark=False)
+    qtbot.addWidget(pane)
+    pane.resize(1400, 900)
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.set_cable(cable, spread_annotations(cable, 800), THEMES)
+    pane.grab()
+    highlighter = pane.highlighter(BODY)
+    document = pane.cable_text().document()
+    count = document.blockCount()
+    realized = [n for n in range(count) if highlighter.is_realized(n)]
+    assert 1 in realized and len(realized) < 20, "only what is on screen is painted at first"
+    # Idle time then paints and lays out the rest, so the scroll bar spans the cable.
+    qtbot.waitUntil(lambda: all(highlighter.is_realized(n) for n in range(count)), timeout=10000)
+    bar = pane.cable_text().verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() + bar.pageStep() >= document.size().height() - 1)
+    bar.setValue(bar.maximum())
+    pane.grab()
+    assert any(document.findBlockByNumber(n).layout().formats() for n in range(count - 10, count))
+
+
+def test_colour_arithmetic() -> None:
+    paper = QColor("#ffffff")
+    assert blend_layers(paper, ["#000000"], 0.5).name() == "#808080"
+    assert blend_layers(paper, [], 0.5).name() == "#ffffff"
+    assert mix(["#ff0000", "#0000ff"]).name() == "#800080"
+    assert mix([]).name() == "#f2c94c"
