@@ -95,11 +95,14 @@ class BackgroundJob(QObject):
         self._progress.setMinimumDuration(400)
         self._progress.setAutoClose(False)
         self._progress.setAutoReset(False)
-        self._progress.canceled.connect(self._worker.request_cancel)
+        # Bound methods of this main-thread object, so Qt queues the worker's signals to the
+        # GUI thread (a lambda would run in the worker thread). Cancel is a plain flag set
+        # from here: the worker's own event loop is busy running the job.
+        self._progress.canceled.connect(self.cancel)
         self._worker.progressed.connect(self._show_progress)
-        self._worker.succeeded.connect(lambda result: self._finish("succeeded", result))
-        self._worker.failed.connect(lambda message: self._finish("failed", message))
-        self._worker.cancelled.connect(lambda: self._finish("cancelled", None))
+        self._worker.succeeded.connect(self._succeeded)
+        self._worker.failed.connect(self._failed)
+        self._worker.cancelled.connect(self._cancelled)
 
     def start(self) -> None:
         self._thread.start()
@@ -110,11 +113,25 @@ class BackgroundJob(QObject):
     def wait(self, milliseconds: int = 30000) -> bool:
         return self._thread.wait(milliseconds)
 
+    @Slot(object)
+    def _succeeded(self, result: object) -> None:
+        self._finish("succeeded", result)
+
+    @Slot(str)
+    def _failed(self, message: str) -> None:
+        self._finish("failed", message)
+
+    @Slot()
+    def _cancelled(self) -> None:
+        self._finish("cancelled", None)
+
+    @Slot(int, int)
     def _show_progress(self, done: int, total: int) -> None:
         self._progress.setMaximum(max(total, 0))
         self._progress.setValue(min(done, total) if total else 0)
 
     def _finish(self, outcome: str, payload: object) -> None:
+        assert QThread.currentThread() is not self._thread, "job finished off the GUI thread"
         self._progress.close()
         self._progress.deleteLater()
         self._thread.quit()

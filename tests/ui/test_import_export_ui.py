@@ -7,8 +7,9 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QThread, QUrl
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QProgressDialog
 
 from cable_annotator.services import queries
 
@@ -46,10 +47,14 @@ def import_and_wait(qtbot, window, paths):
     return blocker.args[0]
 
 
-def test_import_text_file_adds_it_to_corpus_and_shows_it(window, project, qtbot, tmp_path,
-                                                         errors):
+def test_import_text_file_adds_it_to_corpus_and_shows_it(window, project, qtbot, qapp,
+                                                         tmp_path, errors):
+    on_gui_thread = []
+    window.importFinished.connect(  # a direct call: runs in whichever thread emits
+        lambda _: on_gui_thread.append(QThread.currentThread() is qapp.thread()))
     report = import_and_wait(qtbot, window, [another_cable(tmp_path)])
     assert report is not None and report.added == 1
+    assert on_gui_thread == [True]
     new_id = report.cables[0].id
     assert new_id in window.corpus.model.cable_ids()
     assert window.current_cable().id == new_id
@@ -84,7 +89,7 @@ def test_tei_volume_import_and_cancel(window, project, qtbot, errors):
     assert len(window.corpus.model.cable_ids()) == report.added + 1
     with qtbot.waitSignal(window.importFinished, timeout=60000) as blocker:
         window.import_paths([TEI_VOLUME])
-        window._job.cancel()
+        window.findChild(QProgressDialog).cancel()  # the dialog's Cancel button
     assert blocker.args[0] is None or blocker.args[0].updated == report.added
     assert errors == []
 
