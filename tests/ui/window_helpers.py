@@ -50,8 +50,3 @@ def export_rows(qtbot, main, path: Path, **options) -> list[dict[str, str]]:
     assert blocker.args[0] is not None
     with path.open(encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
-
-
-from .reading_stand_in import install_if_missing  # noqa: E402
-
-install_if_missing()
