@@ -425,11 +425,15 @@ class CableView(PartTextView):
 
     def _fit_measure(self) -> None:
         """Centre a column of the reading measure; the left margin holds the page gutter."""
-        available = self.width() - self.verticalScrollBar().sizeHint().width() - 2
+        bar = 0
+        if self.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+            bar = self.verticalScrollBar().sizeHint().width()
+        available = self.width() - bar - 2
         column = min(self.measure_width(), max(available - self._gutter_width, 200))
         spare = max(available - self._gutter_width - column, 0)
-        left = self._gutter_width + int(spare * 0.45)
-        right = int(spare * 0.55)
+        # A little more air on the left: the notes column stands close on the right.
+        left = self._gutter_width + int(spare * 0.6)
+        right = spare - int(spare * 0.6)
         self.setViewportMargins(left, 0, right, 0)
         # A fixed wrap width: the window can be resized without laying the text out again.
         self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)

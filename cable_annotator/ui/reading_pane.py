@@ -14,7 +14,7 @@ import sys
 import PySide6
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QHBoxLayout, QSplitter, QTextEdit, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QScrollBar, QSplitter, QTextEdit, QWidget
 
 from ..domain.annotation import Annotation, Theme
 from ..domain.cable import BODY, Cable, footnote_key_of, footnote_part
@@ -84,9 +84,20 @@ class ReadingPane(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([900, 380])
         self._splitter = splitter
+        # One scroll bar, at the far right, for text and notes that scroll as one.
+        self._text.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._scroll = QScrollBar(Qt.Orientation.Vertical, self)
+        self._scroll.setObjectName("readingScrollBar")
+        self._scroll.setAccessibleName("Scroll the cable")
+        text_bar = self._text.verticalScrollBar()
+        text_bar.rangeChanged.connect(self._mirror_range)
+        text_bar.valueChanged.connect(self._scroll.setValue)
+        self._scroll.valueChanged.connect(text_bar.setValue)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
         layout.addWidget(splitter)
+        layout.addWidget(self._scroll)
 
         for view in (self._text, self._footnotes.view):
             view.tooltip_for = self._describe
@@ -236,6 +247,13 @@ class ReadingPane(QWidget):
         self._on_scheme_changed()
 
     # -- internals -------------------------------------------------------------------
+
+    def _mirror_range(self, low: int, high: int) -> None:
+        text_bar = self._text.verticalScrollBar()
+        self._scroll.setRange(low, high)
+        self._scroll.setPageStep(text_bar.pageStep())
+        self._scroll.setSingleStep(text_bar.singleStep())
+        self._scroll.setValue(text_bar.value())
 
     def _views(self) -> list[PartTextView]:
         return [self._text, self._footnotes.view]
