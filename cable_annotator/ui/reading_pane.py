@@ -8,10 +8,6 @@ highlighting and layout) stays behind this interface.
 
 from __future__ import annotations
 
-import ctypes
-import sys
-
-import PySide6
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QScrollBar, QSplitter, QTextEdit, QWidget
@@ -27,28 +23,6 @@ from .highlighter import AnnotationHighlighter, AnnotationLayers
 from .palette import reading_palette
 
 EMPTY_MESSAGE = "Choose a document from the corpus to start reading."
-
-
-def _guard_singleton_refcounts() -> None:
-    """Work around PySide6 6.12.0 dropping a reference to None/True/False on each return.
-
-    With Python 3.11 (where these are not yet immortal) each call of a C++ method that
-    returns nothing — ``setFormat``, ``setPosition``, ``update``… — or a bool (a signal's
-    ``emit``) decrements the singleton's reference count once too often, and the
-    interpreter aborts with "none_dealloc" after a few thousand calls (one highlighter pass
-    over a long cable is enough). Raising their counts once by 2**40 keeps them alive for
-    any session. Python 3.12+ and other PySide6 versions are left alone; the lasting fix is
-    a PySide6 release without the bug.
-    """
-    if sys.version_info >= (3, 12) or not PySide6.__version__.startswith("6.12.0"):
-        return
-    for singleton in (None, True, False):
-        refcount = ctypes.c_ssize_t.from_address(id(singleton))
-        if refcount.value < 1 << 39:
-            refcount.value += 1 << 40
-
-
-_guard_singleton_refcounts()
 
 
 class ReadingPane(QWidget):
