@@ -47,6 +47,9 @@ HEADING = re.compile(r"^\s*(?P<number>\d{1,4}[A-Za-z]?)\.\s*(?P<title>[A-Z\[“\
 # A printed paragraph number at the start of a block: "4. " or "(a) " / "(12) ".
 _PARAGRAPH_NUMBER = re.compile(r"^(?:(?P<number>\d{1,3})\.|\((?P<letter>[a-zA-Z0-9]{1,4})\))\s")
 
+# "16696. Subject: …" opens a telegram: the number is the telegram's, not a paragraph's.
+_TELEGRAM_LINE = re.compile(r"\s*Subj(?:ect)?\b", re.IGNORECASE)
+
 _EXAMPLE_HEADING = "293. Telegram 16696 From the Department of State to the Embassy in Peru"
 _KINDS_WITH_TELEGRAM_LINE = {"telegram", "airgram", "backchannel message", "message"}
 _DATELINE_WINDOW = 4
@@ -229,9 +232,9 @@ def _cable_id(volume: str | None, number: str, title: str) -> str:
 
 def _paragraph_label(text: str) -> str:
     match = _PARAGRAPH_NUMBER.match(text)
-    if not match:
+    if not match or _TELEGRAM_LINE.match(text, match.end()):
         return ""
-    return match["number"] or match["letter"]
+    return match["number"] or f"({match['letter']})"
 
 
 @dataclass

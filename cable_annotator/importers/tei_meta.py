@@ -48,6 +48,8 @@ _SUBJECT = re.compile(r"\b(?:Subject|Subj|SUBJECT|SUBJ)\s*:\s*(.+?)(?<!\b[A-Z])\
 _PARAGRAPH_LABEL = re.compile(
     r"(?:(\d{1,3}[a-z]?)\.|(\([0-9]{1,3}\)|\([a-z]{1,4}\)|\([A-Z]\))|([A-Z]|[IVX]{2,5})\.)(?=\s)"
 )
+# "700. Subject: …" opens a telegram: the number is the telegram's, not a paragraph's.
+_TELEGRAM_LINE = re.compile(r"\s*Subj(?:ect)?\b", re.IGNORECASE)
 _EDITORIAL = re.compile(r"\[[^\[\]\n]{1,600}\]")
 _EDITORIAL_WORDS = re.compile(
     r"not declassified|^\[\s*(?:Omitted here|Here follows?|Text not|Not printed|Page \d|"
@@ -99,7 +101,7 @@ def subject_in(text: str) -> str:
 def paragraph_label(start_text: str) -> str:
     """The printed number a paragraph begins with: "4." → "4", "(a)" → "(a)", "B." → "B"."""
     match = _PARAGRAPH_LABEL.match(start_text)
-    if not match:
+    if not match or _TELEGRAM_LINE.match(start_text, match.end()):
         return ""
     return match.group(1) or match.group(2) or match.group(3)
 
