@@ -7,6 +7,7 @@ context; an annotation whose passage is gone is kept and marked orphaned, never 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,9 +38,21 @@ class ImportReport:
     orphaned_annotations: int = 0
 
 
+_VOLUME_IN_NAME = re.compile(r"^(frus\d{4}(?:-\d{2,4})?[a-z0-9]*?)[-_.]?d\d+", re.IGNORECASE)
+
+
+def volume_from_filename(path: Path) -> str | None:
+    """``frus1969-76ve11p2-d293.txt`` → ``frus1969-76ve11p2``: a copied page carries no
+    volume id, but readers (and our sample) name files after the history.state.gov URL."""
+    match = _VOLUME_IN_NAME.match(path.stem)
+    return match.group(1).lower() if match else None
+
+
 def read_file(path: Path, volume: str | None = None, progress: Progress | None = None,
               cancelled: Callable[[], bool] | None = None) -> tuple[Volume | None, list[Cable]]:
-    """Parse one file (TEI volume or plain text) into domain objects, storing nothing."""
+    """Parse one file (TEI volume or plain text) into domain objects, storing nothing.
+
+    A plain-text document takes ``volume``, else the volume its file name carries."""
     from ..importers.frus_tei import looks_like_tei, read_tei_volume
     from ..importers.frus_text import read_frus_text
 
@@ -50,7 +63,7 @@ def read_file(path: Path, volume: str | None = None, progress: Progress | None =
     if looks_like_tei(path):
         parsed_volume, cables = read_tei_volume(path, progress=progress, cancelled=cancelled)
         return parsed_volume, cables
-    cable = read_frus_text(path, volume=volume)
+    cable = read_frus_text(path, volume=volume or volume_from_filename(path))
     if progress is not None:
         progress(1, 1)
     return None, [cable]

@@ -8,7 +8,6 @@ ProjectError all say which file and why).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from ..importers.errors import ImportCancelled
-from ..services.importing import ImportReport, import_files
 from ..storage.project import Project
 
 IMPORT_FILTER = "FRUS documents (*.txt *.xml);;Plain text (*.txt);;TEI volumes (*.xml)"
@@ -138,31 +136,6 @@ class BackgroundJob(QObject):
         self._thread.wait()
         self._worker.deleteLater()
         self.done.emit(outcome, payload)
-
-
-_VOLUME_IN_NAME = re.compile(r"^(frus\d{4}(?:-\d{2,4})?[a-z0-9]*?)[-_.]?d\d+", re.IGNORECASE)
-
-
-def volume_from_filename(path: Path) -> str | None:
-    """``frus1969-76ve11p2-d293.txt`` → ``frus1969-76ve11p2``: a copied page carries no
-    volume id, but readers (and our sample) name files after the history.state.gov URL."""
-    match = _VOLUME_IN_NAME.match(path.stem)
-    return match.group(1).lower() if match else None
-
-
-def import_in_groups(project: Project, paths: list[Path], progress, cancelled) -> ImportReport:
-    """Import ``paths``, giving plain-text files the volume their names carry."""
-    total = ImportReport()
-    for path in paths:
-        volume = volume_from_filename(path) if path.suffix.lower() == ".txt" else None
-        report = import_files(project, [path], volume=volume, progress=progress,
-                              cancelled=cancelled)
-        total.cables.extend(report.cables)
-        total.added += report.added
-        total.updated += report.updated
-        total.moved_annotations += report.moved_annotations
-        total.orphaned_annotations += report.orphaned_annotations
-    return total
 
 
 def importable(paths: list[Path]) -> list[Path]:

@@ -28,6 +28,7 @@ from ..domain.cable import Cable
 from ..domain.citation import cite
 from ..services import queries
 from ..services.exporting import export_csv
+from ..services.importing import import_files
 from ..storage.errors import ProjectError
 from ..storage.project import Project
 from .annotation_actions import AnnotationActions
@@ -41,7 +42,6 @@ from .import_export import (
     BackgroundJob,
     ExportCsvDialog,
     ask_import_paths,
-    import_in_groups,
     importable,
 )
 from .note_editor import NoteEditor
@@ -441,7 +441,7 @@ class MainWindow(QMainWindow):
         names = ", ".join(path.name for path in paths[:3]) + ("…" if len(paths) > 3 else "")
 
         def job(project, progress, cancelled):
-            return import_in_groups(project, paths, progress, cancelled)
+            return import_files(project, paths, progress=progress, cancelled=cancelled)
 
         self._start_job(f"Importing {names}…", job, self._import_done, self.importFinished)
         return True

@@ -125,7 +125,7 @@ def test_export_failure_is_reported(window, project, qtbot, tmp_path, errors):
 
 
 def test_volume_comes_from_a_file_named_after_the_url(window, project, qtbot, tmp_path, errors):
-    from cable_annotator.ui.import_export import volume_from_filename
+    from cable_annotator.services.importing import volume_from_filename
 
     assert volume_from_filename(Path("frus1969-76ve11p2-d293.txt")) == "frus1969-76ve11p2"
     assert volume_from_filename(Path("frus1964-68v27_d12.txt")) == "frus1964-68v27"
