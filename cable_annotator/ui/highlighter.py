@@ -184,18 +184,27 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         self.repaint_blocks(range(len(self._realized) - 1))
 
     def color_of(self, annotation: Annotation) -> str:
-        """One annotation's colour: its theme's, or the mix of several themes'."""
+        """One annotation's colour: its first theme's (the others are underlined, since
+        averaging two theme colours gives a muddy tone that matches neither)."""
         colors = [self._colors[t] for t in annotation.theme_ids if t in self._colors]
-        if len(colors) == 1:
-            return colors[0]
-        return mix(colors).name()
+        return colors[0] if colors else mix([]).name()
 
-    def format_for(self, colors: tuple[str, ...]) -> QTextCharFormat:
-        fmt = self._formats.get(colors)
+    def underline_of(self, annotation: Annotation) -> str | None:
+        """The second theme's colour of an annotation with several themes, else None."""
+        colors = [self._colors[t] for t in annotation.theme_ids if t in self._colors]
+        return colors[1] if len(colors) > 1 else None
+
+    def format_for(self, colors: tuple[str, ...], underline: str | None = None
+                   ) -> QTextCharFormat:
+        key = (colors, underline)
+        fmt = self._formats.get(key)
         if fmt is None:
             fmt = QTextCharFormat()
             fmt.setBackground(self.palette.layer(colors))
-            self._formats[colors] = fmt
+            if underline is not None:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(QColor(underline))
+            self._formats[key] = fmt
         return fmt
 
     def layer_color(self, annotations: list[Annotation]) -> QColor:
@@ -269,8 +278,8 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         annotations = self.layers.on_block(number)
         if not annotations:
             return
-        for start, end, layer in self.segments(block, annotations):
-            self.setFormat(start, end - start, self.format_for(layer))
+        for start, end, layer, top in self._layered_segments(block, annotations):
+            self.setFormat(start, end - start, self.format_for(layer, self.underline_of(top)))
 
     def segments(
         self, block: QTextBlock, annotations: list[Annotation]
@@ -279,6 +288,12 @@ class AnnotationHighlighter(QSyntaxHighlighter):
 
         Returns ``(start, end, colours)`` in UTF-16 positions within the block.
         """
+        return [segment[:3] for segment in self._layered_segments(block, annotations)]
+
+    def _layered_segments(
+        self, block: QTextBlock, annotations: list[Annotation]
+    ) -> list[tuple[int, int, tuple[str, ...], Annotation]]:
+        """Segments as in ``segments``, each with the annotation painted on top."""
         span = self.built.block_spans[block.blockNumber()]
         if span is None:
             return []
@@ -309,7 +324,7 @@ class AnnotationHighlighter(QSyntaxHighlighter):
             if there is None or not active:
                 continue
             ordered = sorted(active.values(), key=_layer_order)
-            out.append((here, there, tuple(self.color_of(a) for a in ordered)))
+            out.append((here, there, tuple(self.color_of(a) for a in ordered), ordered[-1]))
         return out
 
 

@@ -143,3 +143,20 @@ def test_colour_arithmetic() -> None:
     assert blend_layers(paper, [], 0.5).name() == "#ffffff"
     assert mix(["#ff0000", "#0000ff"]).name() == "#800080"
     assert mix([]).name() == "#f2c94c"
+
+
+def test_two_themes_paint_the_first_and_underline_the_second(qapp) -> None:
+    cable = sample_cable()
+    built = DocumentBuilder(LIGHT).build_body(cable)
+    layers = AnnotationLayers(built)
+    both = annotation(cable, "an arms race could ensue", [1, 2], ident="both")
+    layers.reset([both])
+    highlighter = AnnotationHighlighter(built, layers, LIGHT, THEMES, built.document)
+    block = built.document.findBlockByNumber(5)
+    local = built.parts[BODY].to_doc(both.start) - block.position()
+    highlighter.realize(5, 5)
+    (painted,) = [r for r in block.layout().formats() if r.start == local]
+    red, blue = "#e4572e", "#4c9be8"
+    assert painted.format.background().color().name() == LIGHT.layer([red]).name()
+    assert painted.format.underlineColor().name() == blue
+    assert painted.format.fontUnderline()
