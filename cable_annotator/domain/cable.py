@@ -131,6 +131,9 @@ class Cable:
     spans: list[Span] = field(default_factory=list)
     persons: list[str] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)
+    _block_starts: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    """Start offsets of each part's blocks and of the pages, for bisecting; rebuilt when
+    the lists are replaced or change length."""
 
     def footnote(self, key: str) -> Footnote | None:
         """Return the footnote with ``key``, or None."""
@@ -160,8 +163,11 @@ class Cable:
         """The printed page on which the body character at ``offset`` lies ('' if unknown)."""
         if not self.pages:
             return ""
-        offsets = [page.offset for page in self.pages]
-        index = bisect_right(offsets, offset) - 1
+        cached = self._block_starts.get("\0pages")
+        if cached is None or cached[0] is not self.pages or len(cached[1]) != len(self.pages):
+            cached = (self.pages, [page.offset for page in self.pages])
+            self._block_starts["\0pages"] = cached
+        index = bisect_right(cached[1], offset) - 1
         return self.pages[max(index, 0)].label
 
     def page_range(self, part: str, start: int, end: int) -> str:
@@ -191,9 +197,17 @@ class Cable:
 
     def paragraph_at(self, part: str, offset: int) -> str:
         """The printed paragraph number of the block holding ``offset`` ('' if none)."""
-        for block in self.blocks_of(part):
-            if block.start <= offset < block.end or (offset == block.end == block.start):
-                return block.label
+        blocks = self.blocks_of(part)
+        cached = self._block_starts.get(part)
+        if cached is None or cached[0] is not blocks or len(cached[1]) != len(blocks):
+            cached = (blocks, [block.start for block in blocks])
+            self._block_starts[part] = cached
+        index = bisect_right(cached[1], offset) - 1
+        if index < 0:
+            return ""
+        block = blocks[index]
+        if block.start <= offset < block.end or offset == block.end == block.start:
+            return block.label
         return ""
 
     def paragraph_range(self, part: str, start: int, end: int) -> str:

@@ -10,7 +10,7 @@ from typing import TextIO
 
 from ..exporters.csv_export import AnnotatedCable, write_csv
 from ..storage.project import Project
-from .queries import all_annotations, list_themes, load_cable, load_volume
+from .queries import all_annotations, list_themes, load_cable, load_volume, text_order
 
 
 class ExportFailed(Exception):
@@ -27,8 +27,7 @@ def annotated_cables(project: Project) -> Iterator[AnnotatedCable]:
         cable = load_cable(project, cable_id)
         if cable.volume not in volumes:
             volumes[cable.volume] = load_volume(project, cable.volume)
-        annotations = sorted(by_cable[cable_id],
-                             key=lambda a: (a.part != "body", a.part, a.start, a.end))
+        annotations = sorted(by_cable[cable_id], key=text_order)
         yield AnnotatedCable(cable, volumes[cable.volume], annotations)
 
 

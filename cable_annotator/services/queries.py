@@ -99,15 +99,57 @@ def theme_usage(project: Project) -> dict[int, int]:
         return {theme_id: count for theme_id, count in session.execute(statement)}
 
 
-def _part_order(annotation: Annotation) -> tuple:
+def text_order(annotation: Annotation) -> tuple:
+    """Sort key of annotations in reading order: the body first, then each footnote."""
     return (annotation.part != BODY, annotation.part, annotation.start, annotation.end)
+
+
+_ANNOTATION_COLUMNS = ("id", "cable_id", "part", "start", "end", "quote", "prefix", "suffix",
+                       "note", "author", "created", "modified", "orphaned")
+
+
+def _annotations_where(project: Project, condition) -> list[Annotation]:
+    """Annotations matching ``condition``, read with two plain queries.
+
+    Opening a cable reads thousands of annotations; building them from rows directly is
+    about ten times faster than loading ORM objects with their theme links.
+    """
+    columns = [getattr(AnnotationRow, name) for name in _ANNOTATION_COLUMNS]
+    links = (
+        select(AnnotationThemeRow.annotation_id, AnnotationThemeRow.theme_id)
+        .join(AnnotationRow, AnnotationRow.id == AnnotationThemeRow.annotation_id)
+        .where(condition)
+        .order_by(AnnotationThemeRow.annotation_id, AnnotationThemeRow.position)
+    )
+    with project.reading() as session:
+        themes: dict[str, list[int]] = {}
+        for annotation_id, theme_id in session.execute(links):
+            themes.setdefault(annotation_id, []).append(theme_id)
+        rows = session.execute(select(*columns).where(condition)).all()
+    return [
+        Annotation(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7],
+                   themes.get(row[0], []), row[8], row[9], row[10], row[11], bool(row[12]))
+        for row in rows
+    ]
 
 
 def annotations_of(project: Project, cable_id: str) -> list[Annotation]:
     """The annotations of one cable in text order: the body first, then each footnote."""
+    return sorted(_annotations_where(project, AnnotationRow.cable_id == cable_id),
+                  key=text_order)
+
+
+def annotations_by_id(project: Project, annotation_ids: set[str]) -> list[Annotation]:
+    """The annotations with these ids that still exist."""
+    if not annotation_ids:
+        return []
+    return _annotations_where(project, AnnotationRow.id.in_(annotation_ids))
+
+
+def annotation_count(project: Project, cable_id: str) -> int:
+    statement = select(func.count()).where(AnnotationRow.cable_id == cable_id)
     with project.reading() as session:
-        rows = session.scalars(select(AnnotationRow).where(AnnotationRow.cable_id == cable_id))
-        return sorted((annotation_from_row(row) for row in rows), key=_part_order)
+        return session.scalar(statement) or 0
 
 
 def all_annotations(project: Project) -> list[Annotation]:

@@ -46,6 +46,7 @@ class AnnotationListPanel(QWidget):
         self.view.setAccessibleName("Annotations")
         self.view.setModel(self.model)
         self.view.setItemDelegate(AnnotationDelegate(self.view))
+        self.view.setUniformItemSizes(True)  # thousands of cards lay out at once
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)

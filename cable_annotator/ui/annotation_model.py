@@ -7,7 +7,8 @@ keeps the selection and scroll position when one annotation changes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
@@ -25,14 +26,25 @@ ORPHANED_ROLE = Qt.ItemDataRole.UserRole + 8
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 9
 
 
-@dataclass(frozen=True)
+@dataclass(eq=True)
 class AnnotationRow:
-    """What the list shows of one annotation, resolved against its cable and the codebook."""
+    """What the list shows of one annotation, resolved against its cable and the codebook.
+
+    The location (page and paragraph) is worked out when a view first asks for it, so a
+    cable with thousands of annotations lists at once and only visible rows pay for it.
+    """
 
     annotation: Annotation
-    location: str
     theme_names: tuple[str, ...]
     theme_colors: tuple[str, ...]
+    cable: Cable | None = field(default=None, compare=False, repr=False)
+    with_document: bool = False
+
+    @cached_property
+    def location(self) -> str:
+        if self.cable is None:
+            return ""
+        return describe_location(self.cable, self.annotation, self.with_document)
 
     @property
     def id(self) -> str:
@@ -69,17 +81,29 @@ def describe_location(cable: Cable, annotation: Annotation, with_document: bool 
 
 
 def make_rows(annotations: list[Annotation], cables: dict[str, Cable],
-              themes: dict[int, Theme], with_document: bool = False) -> list[AnnotationRow]:
+              themes: dict[int, Theme], with_document: bool = False,
+              cache: dict[str, AnnotationRow] | None = None) -> list[AnnotationRow]:
+    """Rows for ``annotations``. With a ``cache`` (id → row of an earlier call made with
+    the same themes), a row whose annotation object is unchanged is reused, so refreshing a
+    list of thousands after one edit only describes the annotations that changed."""
     rows = []
     for annotation in annotations:
-        cable = cables.get(annotation.cable_id)
+        if cache is not None:
+            earlier = cache.get(annotation.id)
+            if earlier is not None and earlier.annotation is annotation:
+                rows.append(earlier)
+                continue
         named = [themes[t] for t in annotation.theme_ids if t in themes]
         rows.append(AnnotationRow(
             annotation=annotation,
-            location=describe_location(cable, annotation, with_document) if cable else "",
             theme_names=tuple(theme.name for theme in named),
             theme_colors=tuple(theme.color for theme in named),
+            cable=cables.get(annotation.cable_id),
+            with_document=with_document,
         ))
+    if cache is not None:
+        cache.clear()
+        cache.update((row.id, row) for row in rows)
     return rows
 
 
@@ -137,20 +161,29 @@ class AnnotationListModel(QAbstractListModel):
         self.endResetModel()
 
     def sync(self, rows: list[AnnotationRow]) -> None:
-        """Bring the list to ``rows`` with minimal row changes (keeps the selection)."""
+        """Bring the list to ``rows`` with minimal row changes (keeps the selection).
+
+        When little of the old list survives (another cable was opened) the model is
+        simply reset: thousands of single-row removals and inserts would be far slower.
+        """
         wanted = {row.id for row in rows}
+        surviving = sum(1 for row in self._rows if row.id in wanted)
+        if surviving * 2 < max(len(self._rows), len(rows)):
+            self.replace(rows)
+            return
         for position in range(len(self._rows) - 1, -1, -1):
             if self._rows[position].id not in wanted:
                 self.beginRemoveRows(QModelIndex(), position, position)
                 del self._rows[position]
                 self.endRemoveRows()
         kept_order = [row.id for row in self._rows]
-        if kept_order != [row.id for row in rows if row.id in set(kept_order)]:
+        kept = set(kept_order)
+        if kept_order != [row.id for row in rows if row.id in kept]:
             self.replace(rows)  # the order itself changed: nothing to keep
             return
         for position, row in enumerate(rows):
             if position < len(self._rows) and self._rows[position].id == row.id:
-                if self._rows[position] != row:
+                if self._rows[position] is not row and self._rows[position] != row:
                     self._rows[position] = row
                     index = self.index(position)
                     self.dataChanged.emit(index, index)

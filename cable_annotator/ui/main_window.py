@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self._annotations: list[Annotation] = []
         self._themes: list[Theme] = []
         self._cables: dict[str, Cable] = {}
+        self._row_cache: dict = {}  # annotation list rows of the current cable, by id
         self._job: BackgroundJob | None = None
 
         self._build_panels()
@@ -220,6 +221,7 @@ class MainWindow(QMainWindow):
 
     def _reload_themes(self) -> None:
         self._themes = queries.list_themes(self.project)
+        self._row_cache.clear()  # rows show theme names and colours
         self.codebook.load(self._themes, queries.theme_usage(self.project))
         fill_themes_menu(self.actions, self._themes, self.codebook)
 
@@ -288,7 +290,7 @@ class MainWindow(QMainWindow):
             self.annotations.set_scope(f"“{by_id[theme_id].name}” in all documents", True)
         else:
             cables = {self._cable.id: self._cable} if self._cable else {}
-            rows = make_rows(self._annotations, cables, by_id)
+            rows = make_rows(self._annotations, cables, by_id, cache=self._row_cache)
             self.annotations.set_scope("In this cable", False)
         self.annotations.model.sync(rows)
 
@@ -322,12 +324,9 @@ class MainWindow(QMainWindow):
         elif change.theme_ids or change.annotation_ids:
             self.codebook.set_usage(queries.theme_usage(project))
         for cable_id in change.cable_ids:
-            self.corpus.set_count(cable_id, len(queries.annotations_of(project, cable_id)))
+            self.corpus.set_count(cable_id, queries.annotation_count(project, cable_id))
         if self._cable is not None and self._cable.id in change.cable_ids:
-            self._annotations = queries.annotations_of(project, self._cable.id)
-            present = {a.id: a for a in self._annotations}
-            changed = [present[i] for i in change.annotation_ids if i in present]
-            removed = [i for i in change.annotation_ids if i not in present]
+            changed, removed = self._patch_annotations(change)
             self.reading.apply_annotation_changes(changed, removed)
             self.status_line.set_count(len(self._annotations))
         if themes_changed or change.cable_ids:
@@ -339,6 +338,17 @@ class MainWindow(QMainWindow):
         row = self.annotations.model.row_of(current) if current else -1
         self.note_editor.set_annotation(self.annotations.model.annotation(row))
         self.status_line.set_state("saved")
+
+    def _patch_annotations(self, change) -> tuple[list[Annotation], list[str]]:
+        """Bring the current cable's annotations up to date with what ``change`` touched,
+        reading only those annotations again (a cable may hold thousands)."""
+        fresh = {a.id: a for a in queries.annotations_by_id(self.project,
+                                                            change.annotation_ids)}
+        fresh = {i: a for i, a in fresh.items() if a.cable_id == self._cable.id}
+        removed = [i for i in change.annotation_ids if i not in fresh]
+        kept = [a for a in self._annotations if a.id not in change.annotation_ids]
+        self._annotations = sorted(kept + list(fresh.values()), key=queries.text_order)
+        return list(fresh.values()), removed
 
     def _show_error(self, message: str) -> None:
         self.status_line.set_state("not saved")

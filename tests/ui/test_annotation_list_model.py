@@ -47,10 +47,11 @@ def test_sync_inserts_removes_and_updates_in_place(qtbot, qtmodeltester, project
         model.sync(rows_of(project))
     assert model.ids() == [early.id, late.id]
     rows = rows_of(project)
-    rows[1] = replace(rows[1], location="elsewhere")
+    rows[1] = replace(rows[1], theme_names=("Elsewhere",))
     with qtbot.waitSignal(model.dataChanged):
         model.sync(rows)
-    assert model.index(1).data(LOCATION_ROLE) == "elsewhere"
+    assert model.index(1).data(THEME_NAMES_ROLE) == ["Elsewhere"]
+    assert model.index(1).data(LOCATION_ROLE) == "pp. 780–781 · para 4"
     with qtbot.waitSignal(model.rowsRemoved):
         model.sync(rows[1:])
     assert model.ids() == [late.id]
