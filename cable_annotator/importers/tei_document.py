@@ -493,6 +493,10 @@ class DocumentReader:
         cable.place = next((p for p in (_slice(text, a, e) for a, e in self._places) if p), "")
         subjects = [_slice(text, a, e) for a, e in self._subjects]
         cable.subject = "; ".join(s for s in subjects if s) or self._prose_subject(cable)
+        if cable.kind == "telegram" and not cable.telegram_number:
+            cable.telegram_number = next(
+                (n for n in (tei_meta.telegram_line_number(cable.text[b.start:b.end])
+                             for b in cable.blocks[:4]) if n), "")
         cable.signature = "; ".join(
             s for s in (_slice(text, a, e) for a, e in self._signatures) if s)
 

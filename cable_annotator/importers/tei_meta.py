@@ -49,6 +49,7 @@ _PARAGRAPH_LABEL = re.compile(
     r"(?:(\d{1,3}[a-z]?)\.|(\([0-9]{1,3}\)|\([a-z]{1,4}\)|\([A-Z]\))|([A-Z]|[IVX]{2,5})\.)(?=\s)"
 )
 # "700. Subject: …" opens a telegram: the number is the telegram's, not a paragraph's.
+_TELEGRAM_LINE_NUMBER = re.compile(r"(\d{1,7})\.\s*Subj(?:ect)?\b", re.IGNORECASE)
 _TELEGRAM_LINE = re.compile(r"\s*Subj(?:ect)?\b", re.IGNORECASE)
 _EDITORIAL = re.compile(r"\[[^\[\]\n]{1,600}\]")
 _EDITORIAL_WORDS = re.compile(
@@ -82,6 +83,12 @@ def kind_of(title: str) -> str:
 def telegram_number(title: str) -> str:
     """The number in a title such as "Telegram 16696 From …" ("" when not given)."""
     match = _TELEGRAM_NUMBER.search(title)
+    return match.group(1) if match else ""
+
+
+def telegram_line_number(text: str) -> str:
+    """The number of a telegram's opening line ("700. Subject: …" → "700"), or ""."""
+    match = _TELEGRAM_LINE_NUMBER.match(text)
     return match.group(1) if match else ""
 
 

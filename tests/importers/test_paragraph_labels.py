@@ -29,3 +29,10 @@ def test_tei_labels_match() -> None:
     assert paragraph_label("700. Subject: Draft Report") == ""
     assert paragraph_label("1. This is the draft report.") == "1"
     assert paragraph_label("(a) The Prime Minister") == "(a)"
+
+
+def test_telegram_number_from_the_opening_line() -> None:
+    from cable_annotator.importers.tei_meta import telegram_line_number
+
+    assert telegram_line_number("700. Subject: Draft Report") == "700"
+    assert telegram_line_number("1. This is the draft report.") == ""
