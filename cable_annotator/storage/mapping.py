@@ -26,13 +26,25 @@ def sort_key(number: str) -> int:
     return int(match.group()) if match else 1_000_000
 
 
+def _rows(items) -> list[list]:
+    """Small frozen records (blocks, pages, references, spans) as JSON arrays in field
+    order: compact on disk, and much faster than ``dataclasses.asdict``."""
+    return [list(vars(item).values()) for item in items]
+
+
 def structure_of(cable: Cable) -> dict:
     return {
-        "blocks": [asdict(block) for block in cable.blocks],
-        "pages": [asdict(page) for page in cable.pages],
-        "footnotes": [asdict(note) for note in cable.footnotes],
-        "references": [asdict(ref) for ref in cable.references],
-        "spans": [asdict(span) for span in cable.spans],
+        "blocks": _rows(cable.blocks),
+        "pages": _rows(cable.pages),
+        "footnotes": [
+            {"key": note.key, "marker": note.marker, "kind": note.kind, "text": note.text,
+             "offset": note.offset, "blocks": _rows(note.blocks),
+             "references": _rows(note.references), "spans": _rows(note.spans),
+             "pages": _rows(note.pages)}
+            for note in cable.footnotes
+        ],
+        "references": _rows(cable.references),
+        "spans": _rows(cable.spans),
         "persons": list(cable.persons),
         "terms": list(cable.terms),
     }
@@ -57,10 +69,10 @@ def _footnote(data: dict) -> Footnote:
     return Footnote(
         key=data["key"], marker=data["marker"], kind=data["kind"], text=data["text"],
         offset=data["offset"],
-        blocks=[Block(**b) for b in data.get("blocks", [])],
-        references=[CrossReference(**r) for r in data.get("references", [])],
-        spans=[Span(**s) for s in data.get("spans", [])],
-        pages=[PageBreak(**p) for p in data.get("pages", [])],
+        blocks=[Block(*b) for b in data.get("blocks", [])],
+        references=[CrossReference(*r) for r in data.get("references", [])],
+        spans=[Span(*s) for s in data.get("spans", [])],
+        pages=[PageBreak(*p) for p in data.get("pages", [])],
     )
 
 
@@ -70,11 +82,11 @@ def cable_from_row(row: CableRow) -> Cable:
         id=row.id,
         volume=row.volume_id,
         **{name: getattr(row, name) for name in _CABLE_SCALARS},
-        blocks=[Block(**b) for b in structure.get("blocks", [])],
-        pages=[PageBreak(**p) for p in structure.get("pages", [])],
+        blocks=[Block(*b) for b in structure.get("blocks", [])],
+        pages=[PageBreak(*p) for p in structure.get("pages", [])],
         footnotes=[_footnote(n) for n in structure.get("footnotes", [])],
-        references=[CrossReference(**r) for r in structure.get("references", [])],
-        spans=[Span(**s) for s in structure.get("spans", [])],
+        references=[CrossReference(*r) for r in structure.get("references", [])],
+        spans=[Span(*s) for s in structure.get("spans", [])],
         persons=list(structure.get("persons", [])),
         terms=list(structure.get("terms", [])),
     )
