@@ -217,6 +217,25 @@ class MainWindow(QMainWindow):
             self.settings.last_directory = str(Path(name).parent)
             self.open_project_path(Path(name))
 
+    def ask_save_project_as(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Save project as",
+                                              self.settings.last_directory, PROJECT_FILTER)
+        if name:
+            path = Path(name if name.endswith(".cableproj") else f"{name}.cableproj")
+            self.settings.last_directory = str(path.parent)
+            self.save_project_as(path)
+
+    def save_project_as(self, path: Path) -> bool:
+        """Copy the open project to ``path`` (SQLite's backup API: consistent, and safe
+        for the original) and go on working in the copy, as Save As does elsewhere."""
+        self.note_editor.commit()
+        try:
+            copy = self.project.save_as(path)
+        except ProjectError as error:
+            self._show_error(str(error))
+            return False
+        return self.open_project_path(copy)
+
     # -- showing ----------------------------------------------------------------------------
 
     def _reload_themes(self) -> None:

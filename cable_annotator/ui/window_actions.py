@@ -20,6 +20,7 @@ from ..domain.annotation import Theme
 class WindowActions:
     new_project: QAction
     open_project: QAction
+    save_project_as: QAction
     import_files: QAction
     export_csv: QAction
     quit: QAction
@@ -74,6 +75,8 @@ def build_actions(window) -> WindowActions:
     actions = WindowActions(
         new_project=_action(window, "&New Project…", window.ask_new_project, keys.New),
         open_project=_action(window, "&Open Project…", window.ask_open_project, keys.Open),
+        save_project_as=_action(window, "Save Project &As…", window.ask_save_project_as,
+                                keys.SaveAs, "Copy the project to a new file and work there"),
         import_files=_action(window, "&Import…", window.ask_import, "Ctrl+I",
                              "Import FRUS plain text or TEI files"),
         export_csv=_action(window, "&Export Annotations to CSV…", window.ask_export_csv,
@@ -104,7 +107,8 @@ def build_actions(window) -> WindowActions:
 
     menu_bar = window.menuBar()
     file_menu = menu_bar.addMenu("&File")
-    file_menu.addActions([actions.new_project, actions.open_project])
+    file_menu.addActions([actions.new_project, actions.open_project,
+                          actions.save_project_as])
     file_menu.addSeparator()
     file_menu.addActions([actions.import_files, actions.export_csv])
     file_menu.addSeparator()

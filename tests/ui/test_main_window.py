@@ -175,3 +175,28 @@ def test_snap_to_words_is_a_remembered_setting(window, tmp_path):
     action.trigger()
     assert window.reading.snap_to_words is action.isChecked()
     assert window.settings.snap_to_words is action.isChecked()
+
+
+def test_save_as_copies_the_project_and_works_in_the_copy(window, project, qtbot, tmp_path):
+    made = annotate(project, ARMS_RACE_QUOTE, ["Arms race"])
+    copy_path = tmp_path / "for-a-colleague.cableproj"
+    assert window.save_project_as(copy_path)
+    assert window.project.path == copy_path
+    assert [a.id for a in queries.annotations_of(window.project, SAMPLE_ID)] == [made.id]
+    select_in_text(window, "fisheries dispute")
+    qtbot.keyClick(cable_text(window), Qt.Key.Key_4)
+    assert len(queries.annotations_of(window.project, SAMPLE_ID)) == 2
+    assert [a.id for a in stored(project)] == [made.id], "the original is left as it was"
+
+
+def test_opening_a_foreign_file_keeps_the_current_project(window, project, tmp_path,
+                                                          monkeypatch):
+    messages = []
+    monkeypatch.setattr("cable_annotator.ui.main_window.QMessageBox.warning",
+                        lambda *args: messages.append(args[2]))
+    foreign = tmp_path / "notes.cableproj"
+    foreign.write_text("my notes", encoding="utf-8")
+    assert not window.open_project_path(foreign)
+    assert messages and str(foreign) in messages[0]
+    assert window.project.path == project.path
+    assert foreign.read_text(encoding="utf-8") == "my notes"
