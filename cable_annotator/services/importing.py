@@ -19,6 +19,7 @@ from ..domain.annotation import now_utc
 from ..domain.cable import Cable
 from ..domain.volume import Volume, describe_frus_id
 from ..importers.errors import ImportFailed
+from ..storage import fulltext
 from ..storage.mapping import fill_cable_row, fill_volume_row, row_values
 from ..storage.models import AnnotationRow, CableRow, VolumeRow
 from ..storage.project import Project
@@ -129,6 +130,8 @@ def _store(project: Project, path: Path, volume: Volume | None, cables: list[Cab
             # One multi-row INSERT: the ORM's unit of work would double the time of a
             # volume import for no benefit on rows nothing else refers to yet.
             session.execute(insert(CableRow), new_rows)
+        session.flush()
+        fulltext.index_cables(session, cables)
 
 
 def _reanchor_annotations(session, cable: Cable, report: ImportReport) -> None:

@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..resources_access import default_codebook
+from . import fulltext
 from . import sqlite as sqlite_file
 from .errors import ProjectError
 from .models import Base, ThemeRow
@@ -68,6 +69,7 @@ class Project:
         project = cls(path, created=False)
         try:
             project._migrate_if_needed()
+            project._ensure_search_index()
         except BaseException:
             project.close()
             raise
@@ -93,6 +95,7 @@ class Project:
                     session.add(ThemeRow(name=theme["name"], color=theme["color"],
                                          description=theme.get("description", ""),
                                          position=position))
+            fulltext.ensure_index(project.engine)
         except (SQLAlchemyError, OSError, ProjectError) as error:
             project.close()
             path.unlink(missing_ok=True)
@@ -147,6 +150,15 @@ class Project:
 
         upgrade_to_head(self.engine)
         sqlite_file.stamp(self.engine, SCHEMA_VERSION)
+
+    def _ensure_search_index(self) -> None:
+        """Give a file of an earlier release its full-text index, or refresh a stale one
+        (derived data: rebuilding it loses nothing)."""
+        try:
+            fulltext.ensure_index(self.engine)
+        except SQLAlchemyError as error:
+            raise ProjectError(f"Cannot build the search index of {self.path}: "
+                               f"{_reason(error)}.") from error
 
     # -- using ---------------------------------------------------------------------------
     @contextmanager
