@@ -43,6 +43,13 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("cable_id", metavar="CABLE_ID")
     show.add_argument("--json", action="store_true", help="print JSON")
 
+    find = commands.add_parser("search", help="search the text and footnotes of every cable")
+    find.add_argument("query", metavar="QUERY",
+                      help='words (all must occur), "a phrase" in quotes, prefix* with a star')
+    find.add_argument("--limit", type=int, default=200, metavar="N",
+                      help="at most N hits (default 200)")
+    find.add_argument("--json", action="store_true", help="print JSON")
+
     ann = commands.add_parser("annotate", help="annotate a passage of a cable by its quote")
     ann.add_argument("cable_id", metavar="CABLE_ID")
     ann.add_argument("--quote", required=True, help="the exact text of the passage")
@@ -220,6 +227,28 @@ def _cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_search(args: argparse.Namespace) -> int:
+    from .services.queries import load_cable
+    from .services.search import search
+
+    with _project(args) as project:
+        hits = search(project, args.query, limit=args.limit)
+        cables = {cable_id: load_cable(project, cable_id)
+                  for cable_id in dict.fromkeys(hit.cable_id for hit in hits)}
+    pages = [cables[hit.cable_id].page_range(hit.part, hit.start, hit.end) for hit in hits]
+    if args.json:
+        _print_json([{"cable_id": hit.cable_id, "number": hit.number, "title": hit.title,
+                      "part": hit.part, "start": hit.start, "end": hit.end, "page": page,
+                      "snippet": hit.snippet} for hit, page in zip(hits, pages, strict=True)])
+        return EXIT_OK
+    for hit, page in zip(hits, pages, strict=True):
+        print(f"{hit.cable_id}\t{hit.part}\tp. {page or '?'}\t{hit.snippet}")
+    if not hits:
+        print(f"cable-annotator: nothing in {args.project or 'the project'} matches "
+              f"{args.query!r}.", file=sys.stderr)
+    return EXIT_OK
+
+
 def _parse_part(value: str) -> str:
     """``footnote:1`` (command-line spelling) → ``footnote 1`` (stored part name)."""
     value = value.strip()
@@ -298,6 +327,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": _cmd_import,
     "list": _cmd_list,
     "show": _cmd_show,
+    "search": _cmd_search,
     "annotate": _cmd_annotate,
     "themes": _cmd_themes,
     "export": _cmd_export,
