@@ -16,7 +16,17 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QMimeData,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    Qt,
+    QVariantAnimation,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -66,6 +76,8 @@ class PartTextView(QTextEdit):
         self._flash.setEndValue(0.0)
         self._flash.valueChanged.connect(self._fade_flash)
         self._flash_range = (0, 0)
+        self._search_marks: list[tuple[int, int]] = []
+        self._search_current: tuple[int, int] | None = None
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -108,6 +120,7 @@ class PartTextView(QTextEdit):
     def _retire(self) -> None:
         """Stop everything that still works on the document about to be replaced."""
         self._flash.stop()
+        self._search_marks, self._search_current = [], None
         self._extras.clear()
         self.setExtraSelections([])
         if self.highlighter is not None:
@@ -240,8 +253,70 @@ class PartTextView(QTextEdit):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         self.realize_visible()
         super().paintEvent(event)
+        if self._search_marks:
+            self._paint_search_marks()
 
     # -- transient marks -----------------------------------------------------------
+
+    def set_search_marks(self, ranges: list[tuple[int, int]],
+                         current: tuple[int, int] | None = None) -> None:
+        """Outline search hits (document ranges, in order), ``current`` more firmly.
+
+        Painted over the text rather than as a background, so a hit inside an annotation
+        keeps its theme colour and the two are never confused."""
+        self._search_marks = sorted(ranges)
+        self._search_current = current
+        self.viewport().update()
+
+    def search_marks(self) -> list[tuple[int, int]]:
+        return list(self._search_marks)
+
+    def _paint_search_marks(self) -> None:
+        top, bottom = self.visible_blocks()
+        document = self.document()
+        first = document.findBlockByNumber(top).position()
+        last_block = document.findBlockByNumber(bottom)
+        last = last_block.position() + last_block.length()
+        current = self._search_current
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fill = QColor(self.reading_palette.ink)  # a faint grey: no theme is grey
+        fill.setAlphaF(0.07)
+        for span in self._search_marks[max(bisect_left(self._search_marks, (first, 0)) - 1, 0):]:
+            if span[0] > last:
+                break
+            firm = span == current
+            pen = QPen(self.reading_palette.marker if firm else self.reading_palette.margin)
+            pen.setWidthF(1.6 if firm else 1.0)
+            painter.setPen(pen)
+            painter.setBrush(fill if not firm else Qt.BrushStyle.NoBrush)
+            for rect in self._line_rects(*span):
+                painter.drawRoundedRect(rect.adjusted(-1.5, 0.5, 1.5, -0.5), 3, 3)
+        painter.end()
+
+    def _line_rects(self, start: int, end: int) -> list[QRectF]:
+        """Viewport rectangles of document range ``start:end``, one per line it covers."""
+        document = self.document()
+        layout = document.documentLayout()
+        scroll = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        rects = []
+        block = document.findBlock(start)
+        while block.isValid() and block.position() < end:
+            origin = layout.blockBoundingRect(block).topLeft() - scroll
+            text_layout = block.layout()
+            for number in range(text_layout.lineCount()):
+                line = text_layout.lineAt(number)
+                line_start = block.position() + line.textStart()
+                low = max(start, line_start)
+                high = min(end, line_start + line.textLength())
+                if low >= high:
+                    continue
+                left = line.cursorToX(low - block.position())[0]
+                right = line.cursorToX(high - block.position())[0]
+                rects.append(QRectF(left, line.y(), right - left, line.height())
+                             .translated(origin))
+            block = block.next()
+        return rects
 
     def _set_extras(self, name: str, selections: list[QTextEdit.ExtraSelection]) -> None:
         if selections:

@@ -122,12 +122,20 @@ class CorpusFilter(QSortFilterProxyModel):
         self.setRecursiveFilteringEnabled(True)
         self._words: list[str] = []
         self._allowed: set[str] | None = None
+        self._search: tuple[list[str], set[str]] | None = None
 
     def set_text(self, text: str) -> None:
         self._refilter(lambda: setattr(self, "_words", text.lower().split()))
 
     def set_allowed(self, cable_ids: set[str] | None) -> None:
         self._refilter(lambda: setattr(self, "_allowed", cable_ids))
+
+    def set_search(self, words: list[str], cable_ids: set[str] | None) -> None:
+        """Narrow to a full-text search: cables whose text matched (``cable_ids``) or whose
+        number, title or date hold every word, so ``293`` or ``1974`` still find
+        documents. ``None`` ends the search."""
+        search = None if cable_ids is None else ([w.lower() for w in words], set(cable_ids))
+        self._refilter(lambda: setattr(self, "_search", search))
 
     def _refilter(self, apply) -> None:
         """Qt 6.9 brackets filter changes; older Qt only knows invalidating afterwards."""
@@ -140,7 +148,7 @@ class CorpusFilter(QSortFilterProxyModel):
             self.invalidateRowsFilter()
 
     def is_active(self) -> bool:
-        return bool(self._words) or self._allowed is not None
+        return bool(self._words) or self._allowed is not None or self._search is not None
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
         index = self.sourceModel().index(source_row, NAME_COLUMN, source_parent)
@@ -150,4 +158,8 @@ class CorpusFilter(QSortFilterProxyModel):
         if self._allowed is not None and cable_id not in self._allowed:
             return False
         haystack = index.data(SEARCH_TEXT_ROLE) or ""
+        if self._search is not None:
+            words, found = self._search
+            if cable_id not in found and not (words and all(w in haystack for w in words)):
+                return False
         return all(word in haystack for word in self._words)

@@ -41,6 +41,12 @@ class CorpusPanel(QWidget):
         self.theme_note.setVisible(False)
         self.theme_note.setWordWrap(True)
 
+        self.search_note = QLabel(self)
+        self.search_note.setObjectName("corpusSearchNote")
+        self.search_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.search_note.setVisible(False)
+        self.search_note.setWordWrap(True)
+
         self.tree = QTreeView(self)
         self.tree.setObjectName("corpusTree")
         self.tree.setAccessibleName("Documents")
@@ -60,6 +66,7 @@ class CorpusPanel(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.filter_box)
         layout.addWidget(self.theme_note)
+        layout.addWidget(self.search_note)
         layout.addWidget(self.tree)
 
     def load(self, summaries, volume_titles: dict[str, str] | None = None) -> None:
@@ -75,6 +82,18 @@ class CorpusPanel(QWidget):
         self.proxy.set_allowed(cable_ids)
         self.theme_note.setVisible(label is not None)
         self.theme_note.setText(f"Only documents tagged “{label}”" if label else "")
+        self.tree.expandAll()
+
+    def set_search(self, query: str | None, words: list[str], cable_ids: set[str]) -> None:
+        """Show only documents found by the toolbar search (``None`` ends it)."""
+        active = query is not None
+        self.proxy.set_search(words, cable_ids if active else None)
+        self.search_note.setVisible(active)
+        if active:
+            count = len(self.visible_cable_ids())
+            self.search_note.setText(
+                f"{count} document{'s' * (count != 1)} matching “{query}”" if count
+                else f"No document matches “{query}”")
         self.tree.expandAll()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -46,6 +46,7 @@ from .import_export import (
 )
 from .note_editor import NoteEditor
 from .reading_pane import ReadingPane
+from .search_controller import SearchController
 from .settings import AppSettings
 from .status_line import StatusLine
 from .window_actions import build_actions, fill_themes_menu
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
 
         self._build_panels()
         self.actions = build_actions(self)
+        self.search = SearchController(self, self.actions.find_box)
         self.status_line = StatusLine(self)
         self.statusBar().addPermanentWidget(self.status_line, 1)
         self._connect()
@@ -125,7 +127,6 @@ class MainWindow(QMainWindow):
         self.workspace.changed.connect(self._on_change)
         self.workspace.errorOccurred.connect(self._show_error)
         self.corpus.cableActivated.connect(self.show_cable)
-        self.actions.find_box.textChanged.connect(self.corpus.filter_box.setText)
         self.codebook.applyRequested.connect(self.apply_theme)
         self.codebook.themeFilterChanged.connect(self._theme_filter_changed)
         self.annotations.annotationActivated.connect(self.go_to_annotation)
@@ -253,6 +254,7 @@ class MainWindow(QMainWindow):
                 titles[volume_id] = volume.title
         self.corpus.load(summaries, titles)
         self._theme_filter_changed(self.codebook.filter_theme_id())
+        self.search.refresh()
 
     def _show_empty(self) -> None:
         self.centre.setCurrentWidget(self.empty)

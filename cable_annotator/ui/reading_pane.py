@@ -45,6 +45,8 @@ class ReadingPane(QWidget):
         self._body: BuiltDocument | None = None
         self._notes: BuiltDocument | None = None
         self._active: PartTextView | None = None
+        self._search_hits: list[tuple[str, int, int]] = []
+        self._current_hit: int | None = None
 
         self._text = CableView(self._palette)
         self._footnotes = FootnotePane(self._text, self._palette)
@@ -102,6 +104,7 @@ class ReadingPane(QWidget):
         """Show ``cable`` with ``annotations`` drawn in ``themes``' colours (None: nothing)."""
         self._cable, self._volume, self._themes = cable, volume, list(themes)
         self._active = None
+        self._search_hits, self._current_hit = [], None
         if cable is None:
             self._body = self._notes = None
             self._text.clear_built(EMPTY_MESSAGE)
@@ -177,6 +180,35 @@ class ReadingPane(QWidget):
             if annotation is not None:
                 self.set_selection(annotation.part, annotation.start, annotation.end)
                 return
+
+    def set_search_hits(self, hits: list[tuple[str, int, int]]) -> None:
+        """Mark search hits ``(part, start, end)`` (code points) in the text and the notes,
+        in reading order; an empty list clears them."""
+        self._search_hits, self._current_hit = list(hits), None
+        self._mark_search_hits()
+
+    def search_hits(self) -> list[tuple[str, int, int]]:
+        return list(self._search_hits)
+
+    def show_hit(self, index: int) -> None:
+        """Select hit ``index`` (so a digit tags it) and bring it into view."""
+        if not 0 <= index < len(self._search_hits):
+            return
+        self._current_hit = index
+        self._mark_search_hits()
+        self.set_selection(*self._search_hits[index])
+
+    def _mark_search_hits(self) -> None:
+        current = (self._search_hits[self._current_hit]
+                   if self._current_hit is not None else None)
+        for view in self._views():
+            ranges, firm = [], None
+            for hit in self._search_hits:
+                span = view.doc_range(*hit)
+                if span is not None:
+                    ranges.append(span)
+                    firm = span if hit == current else firm
+            view.set_search_marks(ranges, firm)
 
     def show_footnote(self, key: str) -> None:
         """Bring note ``key`` into view beside its marker and flash it."""
@@ -261,7 +293,10 @@ class ReadingPane(QWidget):
         if self._cable is not None:
             value = self._text.verticalScrollBar().value()
             annotations = [a for v in self._views() if v.layers for a in v.layers.annotations()]
+            hits, current = self._search_hits, self._current_hit
             self.set_cable(self._cable, annotations, self._themes, self._volume)
+            self._search_hits, self._current_hit = hits, current
+            self._mark_search_hits()
             self._text.verticalScrollBar().setValue(value)
 
     def _activate(self, view: PartTextView) -> None:

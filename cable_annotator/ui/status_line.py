@@ -18,6 +18,7 @@ class StatusLine(QLabel):
         self._paragraph = ""
         self._count = 0
         self._state = "saved"
+        self._search = ""
         self._render()
 
     def set_position(self, page: str, paragraph: str) -> None:
@@ -28,12 +29,17 @@ class StatusLine(QLabel):
         self._count = count
         self._render()
 
+    def set_search(self, summary: str) -> None:
+        """What the toolbar search found (empty: no search)."""
+        self._search = summary
+        self._render()
+
     def set_state(self, state: str) -> None:
         self._state = state
         self._render()
 
     def _render(self) -> None:
-        pieces = []
+        pieces = [self._search] if self._search else []
         if self._page:
             pieces.append(f"p. {self._page}")
         if self._paragraph:

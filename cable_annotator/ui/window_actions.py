@@ -33,6 +33,9 @@ class WindowActions:
     focus_corpus: QAction
     focus_text: QAction
     focus_filter: QAction
+    find_next: QAction
+    find_previous: QAction
+    clear_search: QAction
     about: QAction
     themes_menu: QMenu
     find_box: QLineEdit
@@ -51,6 +54,15 @@ def _action(window: QMainWindow, text: str, slot, shortcut=None, tip: str = "") 
     return action
 
 
+def _with_standard(key: QKeySequence, standard: QKeySequence.StandardKey) -> list[QKeySequence]:
+    """``key`` plus the platform's own bindings for ``standard`` (Ctrl+G on macOS), once."""
+    keys = [key]
+    for binding in QKeySequence.keyBindings(standard):
+        if binding not in keys:
+            keys.append(binding)
+    return keys
+
+
 def build_actions(window) -> WindowActions:
     """Create actions, menus and toolbar on ``window`` (a MainWindow)."""
     keys = QKeySequence.StandardKey
@@ -67,10 +79,27 @@ def build_actions(window) -> WindowActions:
 
     find_box = QLineEdit(window)
     find_box.setObjectName("findBox")
-    find_box.setPlaceholderText("Find documents…")
+    find_box.setPlaceholderText("Search documents…")
     find_box.setClearButtonEnabled(True)
-    find_box.setAccessibleName("Find documents")
-    find_box.setMaximumWidth(260)
+    find_box.setAccessibleName("Search documents")
+    find_box.setToolTip("Search the text and notes of every document: words, \"a phrase\", "
+                        "prefix*.\nEnter or F3: next hit, Shift+F3: previous, Esc: clear")
+    find_box.setMinimumWidth(220)
+    find_box.setMaximumWidth(320)
+    find_next = _action(window, "Find &Next", lambda: window.search.next_hit(), "F3",
+                        "Go to the next search hit")
+    find_next.setShortcuts(_with_standard(QKeySequence("F3"), keys.FindNext))
+    find_previous = _action(window, "Find &Previous", lambda: window.search.previous_hit(),
+                            "Shift+F3", "Go to the previous search hit")
+    find_previous.setShortcuts(_with_standard(QKeySequence("Shift+F3"), keys.FindPrevious))
+    # Escape ends the search where a reader is searching — in the box or in the text —
+    # and nowhere else, so it still cancels a rename in the codebook.
+    clear_search = QAction("Clear Search", window)
+    clear_search.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+    clear_search.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    clear_search.triggered.connect(lambda: window.search.clear())
+    find_box.addAction(clear_search)
+    window.reading.addAction(clear_search)
 
     actions = WindowActions(
         new_project=_action(window, "&New Project…", window.ask_new_project, keys.New),
@@ -92,7 +121,10 @@ def build_actions(window) -> WindowActions:
         snap_to_words=snap,
         focus_corpus=_action(window, "Go to &Documents", window.focus_corpus, "Ctrl+1"),
         focus_text=_action(window, "Go to &Text", window.focus_text, "Ctrl+2"),
-        focus_filter=_action(window, "&Find Documents", lambda: find_box.setFocus(), keys.Find),
+        focus_filter=_action(window, "&Search Documents", lambda: find_box.setFocus(), keys.Find),
+        find_next=find_next,
+        find_previous=find_previous,
+        clear_search=clear_search,
         about=_action(window, "&About Cable Annotator", window.show_about),
         themes_menu=QMenu("&Themes", window),
         find_box=find_box,
@@ -120,7 +152,9 @@ def build_actions(window) -> WindowActions:
     edit_menu.addSeparator()
     edit_menu.addActions([actions.delete_annotation, actions.snap_to_words])
     view_menu = menu_bar.addMenu("&View")
-    view_menu.addActions([actions.focus_corpus, actions.focus_text, actions.focus_filter])
+    view_menu.addActions([actions.focus_corpus, actions.focus_text])
+    view_menu.addSeparator()
+    view_menu.addActions([actions.focus_filter, actions.find_next, actions.find_previous])
     menu_bar.addMenu(actions.themes_menu)
     help_menu = menu_bar.addMenu("&Help")
     help_menu.addAction(actions.about)

@@ -81,9 +81,11 @@ def test_clicking_a_reference_outside_the_project_says_so(window, qtbot):
 
 def test_find_box_filters_the_corpus(window, qtbot):
     qtbot.keyClicks(window.actions.find_box, "peru")
+    qtbot.waitUntil(lambda: window.search.query == "peru")
     assert window.corpus.visible_cable_ids() == [SAMPLE_ID]
     window.actions.find_box.clear()
-    qtbot.keyClicks(window.actions.find_box, "fisheries")
+    qtbot.keyClicks(window.actions.find_box, "zeppelin")
+    qtbot.waitUntil(lambda: window.search.query == "zeppelin")
     assert window.corpus.visible_cable_ids() == []
 
 
