@@ -309,6 +309,8 @@ class PartTextView(QTextEdit):
                 line_start = block.position() + line.textStart()
                 low = max(start, line_start)
                 high = min(end, line_start + line.textLength())
+                while high > low and document.characterAt(high - 1).isspace():
+                    high -= 1  # a phrase wrapping at a space: no box around the space
                 if low >= high:
                     continue
                 left = line.cursorToX(low - block.position())[0]

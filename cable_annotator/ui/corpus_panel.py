@@ -85,15 +85,16 @@ class CorpusPanel(QWidget):
         self.tree.expandAll()
 
     def set_search(self, query: str | None, words: list[str], cable_ids: set[str]) -> None:
-        """Show only documents found by the toolbar search (``None`` ends it)."""
+        """Show only documents found by the toolbar search, ``query`` as it should be
+        quoted in the note (``None`` ends the search)."""
         active = query is not None
         self.proxy.set_search(words, cable_ids if active else None)
         self.search_note.setVisible(active)
         if active:
             count = len(self.visible_cable_ids())
             self.search_note.setText(
-                f"{count} document{'s' * (count != 1)} matching “{query}”" if count
-                else f"No document matches “{query}”")
+                f"{count} document{'s' * (count != 1)} matching {query}" if count
+                else f"No document matches {query}")
         self.tree.expandAll()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

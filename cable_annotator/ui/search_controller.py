@@ -61,9 +61,10 @@ class SearchController(QObject):
             total = len(search_service.search(project, query, limit=TOTAL_LIMIT))
             shown = f"{TOTAL_LIMIT}+" if total >= TOTAL_LIMIT else str(total)
             documents = len(self._matching)
-            self._summary = (f"“{query}”: {shown} hit{'s' * (total != 1)} in {documents} "
+            label = query if '"' in query else f"“{query}”"
+            self._summary = (f"{label}: {shown} hit{'s' * (total != 1)} in {documents} "
                              f"document{'s' * (documents != 1)}")
-            corpus.set_search(query, _plain_words(query), set(self._matching))
+            corpus.set_search(label, _plain_words(query), set(self._matching))
         cable = self.window.current_cable()
         self._load_hits(cable.id if cable else None)
         self.searched.emit(query)
