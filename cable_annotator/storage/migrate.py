@@ -9,7 +9,15 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from .fulltext import INDEX_TABLE, STATE_TABLE
+
 MIGRATIONS = Path(__file__).with_name("migrations")
+_DERIVED_TABLES = (INDEX_TABLE, STATE_TABLE)
+
+
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    """Leave the full-text index (derived data kept by fulltext.py) out of migrations."""
+    return not (type_ == "table" and bool(name) and name.startswith(_DERIVED_TABLES))
 
 
 def alembic_config() -> Config:

@@ -2,6 +2,7 @@
 
 from alembic import context
 
+from cable_annotator.storage.migrate import include_object
 from cable_annotator.storage.models import Base
 
 connection = context.config.attributes["connection"]
@@ -9,6 +10,7 @@ context.configure(
     connection=connection,
     target_metadata=Base.metadata,
     render_as_batch=True,
+    include_object=include_object,
 )
 with context.begin_transaction():
     context.run_migrations()
