@@ -3,7 +3,8 @@
 This is the entry point other layers call; the work is split over small modules:
 ``tei_parse`` (hardened parsing, clear errors), ``tei_volume`` (header and front matter),
 ``tei_document`` (one document div → Cable) with ``tei_text`` (offset-exact text
-building) and ``tei_meta`` (kind, classification… read from prose).
+building), ``tei_meta`` (title number, editorial brackets) and ``frus_prose`` (kind,
+classification… read from prose, shared with the plain-text importer).
 """
 
 from __future__ import annotations

@@ -10,7 +10,9 @@ quote can be cited by page and paragraph like the printed volume.
 
 Parsing runs in three steps: split the apparatus off the end (``text_apparatus``), cut
 page labels and footnote markers out of the body (``text_markers``), then read the
-catalogue facts from the cleaned blocks (``text_metadata``).
+catalogue facts from the cleaned blocks: datelines and signatures (``text_metadata``),
+and kind, parties, numbers, subject, classification, paragraph labels and references from
+the prose conventions it shares with the TEI importer (``frus_prose``).
 """
 
 from __future__ import annotations
@@ -23,39 +25,38 @@ from pathlib import Path
 from cable_annotator.domain.cable import Block, Cable, Footnote, PageBreak
 
 from .errors import ImportFailed
+from .frus_prose import (
+    SUBJECT_HEADER,
+    classification_in,
+    kind_of,
+    paragraph_label,
+    parties_of,
+    references_in,
+    subject_in,
+    telegram_line,
+    telegram_number_of,
+    without_full_stop,
+)
 from .text_apparatus import RawNote, find_apparatus, parse_notes
 from .text_decode import decode_text_file, normalise_newlines
 from .text_markers import PAGE_ONLY_LINE, Cut, Cuts, MarkerHit, find_note_markers, page_label_cuts
-from .text_metadata import (
-    SUBJECT_HEADER,
-    TELEGRAM_LINE,
-    classification_in,
-    kind_of,
-    looks_like_signature,
-    parties_of,
-    read_dateline,
-    references_in,
-    subject_in,
-    telegram_number_of,
-)
+from .text_metadata import looks_like_signature, read_dateline
 
 __all__ = ["decode_text_file", "looks_like_frus_text", "parse_frus_text", "read_frus_text"]
 
 # The document heading: printed number (perhaps "12a"), a period, the editorial title.
 # FRUS prints a space after the period, but one volume has "11.Memorandum".
 HEADING = re.compile(r"^\s*(?P<number>\d{1,4}[A-Za-z]?)\.\s*(?P<title>[A-Z\[“\"‘'].*?)\s*$")
-# A printed paragraph number at the start of a block: "4. " or "(a) " / "(12) ".
-_PARAGRAPH_NUMBER = re.compile(r"^(?:(?P<number>\d{1,3})\.|\((?P<letter>[a-zA-Z0-9]{1,4})\))\s")
-
-# "16696. Subject: …" opens a telegram: the number is the telegram's, not a paragraph's.
-_TELEGRAM_LINE = re.compile(r"\s*Subj(?:ect)?\b", re.IGNORECASE)
 
 _EXAMPLE_HEADING = "293. Telegram 16696 From the Department of State to the Embassy in Peru"
-_KINDS_WITH_TELEGRAM_LINE = {"telegram", "airgram", "backchannel message", "message"}
 _DATELINE_WINDOW = 4
 """A dateline comes right after the heading (telegram header lines may precede it)."""
 _SUBJECT_WINDOW = 12
-"""How many blocks after the heading may hold a memorandum's SUBJECT line."""
+"""How many blocks after the heading may hold a "Subject: …" line."""
+_SUBJECT_HEADER_WINDOW = 60
+"""How far a memorandum's "SUBJECT" header may stand: after a long participants list."""
+_FRONT_MATTER_LINE = 200
+"""Beyond the subject window, the header is sought only while no block was longer."""
 
 
 @dataclass
@@ -230,13 +231,6 @@ def _cable_id(volume: str | None, number: str, title: str) -> str:
     return f"unknown/d{number}-{slug}" if slug else f"unknown/d{number}"
 
 
-def _paragraph_label(text: str) -> str:
-    match = _PARAGRAPH_NUMBER.match(text)
-    if not match or _TELEGRAM_LINE.match(text, match.end()):
-        return ""
-    return match["number"] or f"({match['letter']})"
-
-
 @dataclass
 class _Facts:
     """Catalogue facts read from the body blocks."""
@@ -261,26 +255,23 @@ def _read_facts(texts: list[str], title: str, kind: str) -> _Facts:
             facts.kinds[index] = "dateline"
             first_paragraph = index + 1
             break
-    if first_paragraph < len(texts):
-        opening = texts[first_paragraph]
-        facts.telegram_number = telegram_number_of(title, opening)
-        line = TELEGRAM_LINE.match(opening)
-        if line and (
-            kind in _KINDS_WITH_TELEGRAM_LINE
-            and (line["number"] != "1" or facts.telegram_number == "1")
-            or re.match(r"^\d+\. Subj(?:ect)?:", opening)
-        ):
-            facts.unlabelled.add(first_paragraph)
-            if not facts.telegram_number:
-                facts.telegram_number = line["number"]
-    for index in range(1, min(len(texts), 1 + _SUBJECT_WINDOW)):
+    facts.telegram_number = telegram_number_of(title)
+    line = telegram_line(texts[first_paragraph:], kind)
+    if line is not None:
+        facts.unlabelled.add(first_paragraph + line[0])
+        facts.telegram_number = facts.telegram_number or line[1]
+    prose_seen = False
+    for index in range(1, min(len(texts), 1 + _SUBJECT_HEADER_WINDOW)):
+        if index > _SUBJECT_WINDOW and prose_seen:
+            break  # past the front matter: a header there would be an attachment's
         if SUBJECT_HEADER.match(texts[index]) and index + 1 < len(texts):
-            facts.subject = texts[index + 1].strip().rstrip(".")
+            facts.subject = without_full_stop(texts[index + 1])
             break
-        subject = subject_in(texts[index])
+        subject = subject_in(texts[index]) if index <= _SUBJECT_WINDOW else ""
         if subject:
             facts.subject = subject
             break
+        prose_seen = prose_seen or len(texts[index]) > _FRONT_MATTER_LINE
     if len(texts) > 2 and looks_like_signature(texts[-1]) and len(texts) - 1 not in facts.kinds:
         facts.signature = texts[-1]
         facts.kinds[len(texts) - 1] = "signature"
@@ -329,7 +320,7 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
     for index, (start, end) in enumerate(spans):
         block_kind = facts.kinds.get(index, "paragraph")
         label = "" if block_kind != "paragraph" or index in facts.unlabelled else (
-            _paragraph_label(texts[index])
+            paragraph_label(texts[index])
         )
         blocks.append(Block(block_kind, start, end, label))
 
@@ -355,6 +346,8 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
         blocks=blocks,
         pages=_pages(labels, cuts, clean),
         footnotes=footnotes,
+        # The heading's own "Telegram 16696" is kept as a reference (the reading pane links
+        # it); the TEI importer starts after the heading.
         references=references_in(clean, volume),
     )
 

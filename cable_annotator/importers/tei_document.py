@@ -4,8 +4,9 @@ Everything is gathered in a single recursive pass, because a volume has ~25,000 
 and a second pass per feature would dominate import time: body text and blocks, footnote
 texts, page breaks, emphasis, cross-references, persons and terms, and the few metadata
 fields that are marked up (sender/recipient, dateline place and date, subject list,
-signature). Prose-only metadata is parsed afterwards from the finished text
-(see ``tei_meta``).
+signature). Prose-only metadata (kind, telegram number, classification, subject, paragraph
+labels, telegram mentions) is read afterwards from the finished text by ``frus_prose``,
+the readers the plain-text importer uses too, so both importers agree on a document.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..domain.cable import Block, Cable, CrossReference, Footnote, PageBreak, Span, footnote_part
-from . import tei_meta
+from . import frus_prose, tei_meta
 from .tei_parse import TEI
 from .tei_text import Anchor, TextBuilder
 
@@ -43,6 +44,8 @@ _BLOCKS = {
 _text_only = etree.tostring
 _LABEL_STARTS = frozenset("0123456789(ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _LABELLED = frozenset({"paragraph", "item", "subheading"})
+# How much of a block paragraph_label needs: "1234567. Subject" or "S. J. Papich".
+_LABEL_CONTEXT = 24
 
 
 @dataclass
@@ -448,7 +451,7 @@ class DocumentReader:
         self._walk_fast(element)
         self._handlers, self._in_head, self._part = handlers, in_head, outer
         text = part.builder.finish()
-        kind = _note_kind(element, marker, text, part.seg_types)
+        kind = _note_kind(element, marker, text, part.seg_types, in_head > 0)
         self._notes.append(_PendingNote(key, marker, kind, anchor, part, text))
 
     # -- assembling the cable ---------------------------------------------------------
@@ -464,10 +467,10 @@ class DocumentReader:
         body = self._body
         cable = Cable(
             id=f"{volume}/{doc_id}", volume=volume, number=div.get("n", ""), title=title,
-            text=text, kind=tei_meta.kind_of(title), date=self._date_of(div),
+            text=text, kind=frus_prose.kind_of(title), date=self._date_of(div),
             chapter=chapter, compilation=compilation,
-            telegram_number=tei_meta.telegram_number(title),
-            classification=tei_meta.classification_of(source),
+            telegram_number=frus_prose.telegram_number_of(title),
+            classification=frus_prose.classification_in(source),
             blocks=_blocks(body.builder.blocks, text),
             pages=_pages(body.pages, start_page),
             footnotes=footnotes,
@@ -489,22 +492,41 @@ class DocumentReader:
         cable.sender = "; ".join(s for s in senders if s)
         cable.recipient = "; ".join(r for r in recipients if r)
         if not cable.sender and not cable.recipient:
-            cable.sender, cable.recipient = tei_meta.parties_in_title(cable.title)
+            cable.sender, cable.recipient = frus_prose.parties_of(cable.title)
         cable.place = next((p for p in (_slice(text, a, e) for a, e in self._places) if p), "")
         subjects = [_slice(text, a, e) for a, e in self._subjects]
         cable.subject = "; ".join(s for s in subjects if s) or self._prose_subject(cable)
-        if cable.kind == "telegram" and not cable.telegram_number:
-            cable.telegram_number = next(
-                (n for n in (tei_meta.telegram_line_number(cable.text[b.start:b.end])
-                             for b in cable.blocks[:4]) if n), "")
+        self._telegram_line(cable)
         cable.signature = "; ".join(
             s for s in (_slice(text, a, e) for a, e in self._signatures) if s)
 
-    def _prose_subject(self, cable: Cable) -> str:
+    @staticmethod
+    def _telegram_line(cable: Cable) -> None:
+        """The telegram number of the opening line ("700. Subject: …"), which is no paragraph.
+
+        The opening paragraphs are those after the heading and dateline, as the plain-text
+        importer reads them.
+        """
+        text = cable.text
+        blocks = cable.blocks
+        opening = [i for i, b in enumerate(blocks[:4]) if b.kind in ("paragraph", "item")][:2]
+        if not any(text[blocks[i].start:blocks[i].start + 1].isdigit() for i in opening):
+            return  # a telegram line starts with its number
+        line = frus_prose.telegram_line(
+            [text[blocks[i].start:blocks[i].end] for i in opening], cable.kind)
+        if line is None:
+            return
+        cable.telegram_number = cable.telegram_number or line[1]
+        block = blocks[opening[line[0]]]
+        if block.label:
+            blocks[opening[line[0]]] = Block(block.kind, block.start, block.end, "")
+
+    @staticmethod
+    def _prose_subject(cable: Cable) -> str:
         """A telegram's "Subject: …" in one of the first blocks after the heading."""
         for block in cable.blocks[:4]:
             if block.kind in ("paragraph", "item"):
-                found = tei_meta.subject_in(cable.text[block.start:block.end])
+                found = frus_prose.subject_in(cable.text[block.start:block.end])
                 if found:
                     return found
         return ""
@@ -546,8 +568,13 @@ def _slice(text: str, anchor: Anchor, end: int) -> str:
     return text[anchor.offset:end]
 
 
-def _note_kind(element: etree._Element, marker: str, text: str, seg_types: set[str]) -> str:
-    """source / summary / editorial, from @type, typed segs, or the note's opening words."""
+def _note_kind(element: etree._Element, marker: str, text: str, seg_types: set[str],
+               on_heading: bool = False) -> str:
+    """source / summary / editorial, from @type, typed segs, the note's opening words or place.
+
+    A note on the document's heading is its source note even when the editors left out
+    "Source:" ("Johnson Library, … Confidential."), as the plain-text importer reads it.
+    """
     declared = element.get("type")
     if declared in ("source", "summary"):
         return declared
@@ -556,6 +583,8 @@ def _note_kind(element: etree._Element, marker: str, text: str, seg_types: set[s
     if "summary" in seg_types:
         return "summary"
     if marker == "1" and text.startswith(("Source:", "Summary:")):
+        return "source"
+    if on_heading and not text.startswith("Summary:"):
         return "source"
     return "editorial"
 
@@ -573,7 +602,7 @@ def _blocks(raw: list[list], text: str) -> list[Block]:
     blocks = []
     for kind, start, end, label in raw:
         if not label and kind in _LABELLED and text[start] in _LABEL_STARTS:
-            label = tei_meta.paragraph_label(text[start:start + 12])
+            label = frus_prose.paragraph_label(text[start:min(end, start + _LABEL_CONTEXT)])
         blocks.append(Block(kind, start, end, label))
     return blocks
 
@@ -607,9 +636,9 @@ def _references(raw: list[tuple[str, Anchor, int]], text: str,
             for target, anchor, end in raw
             if anchor.offset is not None and anchor.offset < end]
     marked = [(r.start, r.end) for r in refs]
-    for target, start, end in tei_meta.telegram_mentions(text, skip_until):
-        if not any(lo <= start < hi for lo, hi in marked):
-            refs.append(CrossReference(target, text[start:end], start, end))
+    for mention in frus_prose.telegram_references(text, skip_until):
+        if not any(lo <= mention.start < hi for lo, hi in marked):
+            refs.append(mention)
     refs.sort(key=lambda r: r.start)
     return refs
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from cable_annotator.importers.frus_prose import paragraph_label
 from cable_annotator.importers.frus_text import parse_frus_text
-from cable_annotator.importers.tei_meta import paragraph_label
 
 TEXT = """12. Telegram 700 From the Embassy in Greece to the Department of State
 
@@ -32,7 +32,7 @@ def test_tei_labels_match() -> None:
 
 
 def test_telegram_number_from_the_opening_line() -> None:
-    from cable_annotator.importers.tei_meta import telegram_line_number
+    from cable_annotator.importers.frus_prose import telegram_line_number
 
-    assert telegram_line_number("700. Subject: Draft Report") == "700"
-    assert telegram_line_number("1. This is the draft report.") == ""
+    assert telegram_line_number("700. Subject: Draft Report", "telegram") == "700"
+    assert telegram_line_number("1. This is the draft report.", "telegram") == ""
