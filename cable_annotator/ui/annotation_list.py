@@ -47,6 +47,10 @@ class AnnotationListPanel(QWidget):
         self.view.setModel(self.model)
         self.view.setItemDelegate(AnnotationDelegate(self.view))
         self.view.setUniformItemSizes(True)  # thousands of cards lay out at once
+        # Lay out long lists in batches between events, so adding one annotation to a
+        # cable with thousands never waits for the whole list.
+        self.view.setLayoutMode(QListView.LayoutMode.Batched)
+        self.view.setBatchSize(200)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)

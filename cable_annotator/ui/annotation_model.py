@@ -163,31 +163,36 @@ class AnnotationListModel(QAbstractListModel):
     def sync(self, rows: list[AnnotationRow]) -> None:
         """Bring the list to ``rows`` with minimal row changes (keeps the selection).
 
-        When little of the old list survives (another cable was opened) the model is
-        simply reset: thousands of single-row removals and inserts would be far slower.
+        An edit changes one stretch of a list that may hold thousands of rows: the common
+        head and tail are kept (rows whose content changed are updated in place) and only
+        the stretch between them is removed and inserted, each as one range. When little
+        of the old list survives (another cable was opened) the model is simply reset.
         """
-        wanted = {row.id for row in rows}
-        surviving = sum(1 for row in self._rows if row.id in wanted)
-        if surviving * 2 < max(len(self._rows), len(rows)):
+        old = self._rows
+        old_ids = [row.annotation.id for row in old]
+        new_ids = [row.annotation.id for row in rows]
+        head = 0
+        limit = min(len(old), len(rows))
+        while head < limit and old_ids[head] == new_ids[head]:
+            head += 1
+        old_end, new_end = len(old), len(rows)
+        while old_end > head and new_end > head and old_ids[old_end - 1] == new_ids[new_end - 1]:
+            old_end -= 1
+            new_end -= 1
+        if 2 * (len(old) - (old_end - head)) < max(len(old), len(rows)):
             self.replace(rows)
             return
-        for position in range(len(self._rows) - 1, -1, -1):
-            if self._rows[position].id not in wanted:
-                self.beginRemoveRows(QModelIndex(), position, position)
-                del self._rows[position]
-                self.endRemoveRows()
-        kept_order = [row.id for row in self._rows]
-        kept = set(kept_order)
-        if kept_order != [row.id for row in rows if row.id in kept]:
-            self.replace(rows)  # the order itself changed: nothing to keep
-            return
-        for position, row in enumerate(rows):
-            if position < len(self._rows) and self._rows[position].id == row.id:
-                if self._rows[position] is not row and self._rows[position] != row:
-                    self._rows[position] = row
-                    index = self.index(position)
-                    self.dataChanged.emit(index, index)
-            else:
-                self.beginInsertRows(QModelIndex(), position, position)
-                self._rows.insert(position, row)
-                self.endInsertRows()
+        for position in [*range(head), *range(old_end, len(old))]:
+            fresh = rows[position if position < head else position - old_end + new_end]
+            if old[position] is not fresh and old[position] != fresh:
+                old[position] = fresh
+                index = self.index(position)
+                self.dataChanged.emit(index, index)
+        if old_end > head:
+            self.beginRemoveRows(QModelIndex(), head, old_end - 1)
+            del old[head:old_end]
+            self.endRemoveRows()
+        if new_end > head:
+            self.beginInsertRows(QModelIndex(), head, new_end - 1)
+            old[head:head] = rows[head:new_end]
+            self.endInsertRows()
