@@ -346,9 +346,9 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
         blocks=blocks,
         pages=_pages(labels, cuts, clean),
         footnotes=footnotes,
-        # The heading's own "Telegram 16696" is kept as a reference (the reading pane links
-        # it); the TEI importer starts after the heading.
-        references=references_in(clean, volume),
+        # After the heading, as the TEI importer does: the title's own "Telegram 16696"
+        # names this cable, not another one.
+        references=references_in(clean, volume, blocks[0].end if blocks else 0),
     )
 
 

@@ -139,10 +139,17 @@ def test_document_reference_without_volume(anonymous_cable) -> None:
 
 
 def test_body_references(cable) -> None:
-    targets = [reference.target for reference in cable.references]
-    assert "telegram 16696" in targets
-    for reference in cable.references:
-        assert cable.text[reference.start : reference.end] == reference.text
+    # The heading's "Telegram 16696" names this cable itself, not another one.
+    assert "telegram 16696" not in [reference.target for reference in cable.references]
+    other = parse_frus_text(
+        "12. Telegram 500 From the Embassy in Peru to the Department of State\n\n"
+        "1. As reported in telegram 16696 and Document 299, the Embassy agrees.\n\nBelcher\n",
+        volume=VOLUME,
+    )
+    targets = [reference.target for reference in other.references]
+    assert targets == ["telegram 16696", f"{VOLUME}/d299"]
+    for reference in other.references:
+        assert other.text[reference.start : reference.end] == reference.text
 
 
 def test_id_without_volume_is_stable_and_readable(anonymous_cable) -> None:

@@ -71,7 +71,7 @@ def test_clicking_the_footnote_marker_flashes_the_note(window, qtbot):
 
 
 def test_clicking_a_reference_outside_the_project_says_so(window, qtbot):
-    text = cable_text(window)
+    text = window.reading.footnote_pane().view  # "Document 299" in the source note
     link = first_link(text, "ref:")
     assert link is not None
     qtbot.mouseClick(text.viewport(), Qt.MouseButton.LeftButton, pos=point_of(text, link + 2))
