@@ -65,14 +65,20 @@ def row_values(row: CableRow) -> dict:
     return {column.key: getattr(row, column.key) for column in CableRow.__table__.columns}
 
 
+def _record(kind, item):
+    """A record from its stored form: a JSON array in field order (as written now) or an
+    object keyed by field name (as the first development builds wrote it)."""
+    return kind(**item) if isinstance(item, dict) else kind(*item)
+
+
 def _footnote(data: dict) -> Footnote:
     return Footnote(
         key=data["key"], marker=data["marker"], kind=data["kind"], text=data["text"],
         offset=data["offset"],
-        blocks=[Block(*b) for b in data.get("blocks", [])],
-        references=[CrossReference(*r) for r in data.get("references", [])],
-        spans=[Span(*s) for s in data.get("spans", [])],
-        pages=[PageBreak(*p) for p in data.get("pages", [])],
+        blocks=[_record(Block, b) for b in data.get("blocks", [])],
+        references=[_record(CrossReference, r) for r in data.get("references", [])],
+        spans=[_record(Span, s) for s in data.get("spans", [])],
+        pages=[_record(PageBreak, p) for p in data.get("pages", [])],
     )
 
 
@@ -82,11 +88,11 @@ def cable_from_row(row: CableRow) -> Cable:
         id=row.id,
         volume=row.volume_id,
         **{name: getattr(row, name) for name in _CABLE_SCALARS},
-        blocks=[Block(*b) for b in structure.get("blocks", [])],
-        pages=[PageBreak(*p) for p in structure.get("pages", [])],
+        blocks=[_record(Block, b) for b in structure.get("blocks", [])],
+        pages=[_record(PageBreak, p) for p in structure.get("pages", [])],
         footnotes=[_footnote(n) for n in structure.get("footnotes", [])],
-        references=[CrossReference(*r) for r in structure.get("references", [])],
-        spans=[Span(*s) for s in structure.get("spans", [])],
+        references=[_record(CrossReference, r) for r in structure.get("references", [])],
+        spans=[_record(Span, s) for s in structure.get("spans", [])],
         persons=list(structure.get("persons", [])),
         terms=list(structure.get("terms", [])),
     )
