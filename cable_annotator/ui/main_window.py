@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
         for widget in (self.corpus, self.centre, self.side_splitter):
             self.main_splitter.addWidget(widget)
         self.main_splitter.setStretchFactor(1, 1)
-        self.main_splitter.setSizes([290, 940, 370])
+        self.main_splitter.setSizes([340, 900, 360])  # long FRUS titles need room
         for splitter in (self.main_splitter, self.side_splitter):
             splitter.setChildrenCollapsible(False)
             splitter.setHandleWidth(6)
