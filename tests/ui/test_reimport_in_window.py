@@ -1,0 +1,46 @@
+"""Re-importing a corrected cable from the window: highlights follow the text, and a
+passage that is gone stays listed as not found instead of vanishing or breaking the view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cable_annotator.services import queries
+from cable_annotator.ui.annotation_model import LOCATION_ROLE
+
+from .test_import_export_ui import import_and_wait
+from .ui_fixtures import ARMS_RACE_QUOTE, SAMPLE_ID, annotate
+from .window_helpers import open_window
+
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "frus1969-76ve11p2-d293.txt"
+GONE = "Guidance prepared for that purpose follows septel"
+
+
+def test_reimport_moves_highlights_and_keeps_orphans(qtbot, project, tmp_path):
+    kept = annotate(project, ARMS_RACE_QUOTE, ["Arms race"])
+    doomed = annotate(project, GONE, ["Congress and public opinion"], note="press line")
+    window = open_window(qtbot, project, tmp_path)
+    corrected = SAMPLE.read_text(encoding="utf-8")
+    corrected = corrected.replace("You should seek", "You should, as soon as possible, seek")
+    corrected = corrected.replace(f" {GONE}.", "")
+    path = tmp_path / "frus1969-76ve11p2-d293.txt"
+    path.write_text(corrected, encoding="utf-8")
+
+    report = import_and_wait(qtbot, window, [path])
+    assert report is not None and report.orphaned_annotations == 1
+    qtbot.waitUntil(lambda: window.current_cable().text.startswith("293."))
+    stored = {a.id: a for a in queries.annotations_of(project, SAMPLE_ID)}
+    assert stored[doomed.id].orphaned and not stored[kept.id].orphaned
+    moved = stored[kept.id]
+    window._cable = None
+    window.show_cable(SAMPLE_ID)
+    assert window.current_cable().text[moved.start:moved.end] == ARMS_RACE_QUOTE
+    assert window.reading.annotations_at("body", moved.start + 3) == [kept.id]
+    model = window.annotations.model
+    locations = {model.annotation(row).id: model.index(row).data(LOCATION_ROLE)
+                 for row in range(model.rowCount())}
+    assert set(locations) == {kept.id, doomed.id}
+    assert "not found in text" in locations[doomed.id]
+    assert "not found" not in locations[kept.id]
+    window.go_to_annotation(SAMPLE_ID, doomed.id)  # must not fail on a passage that is gone
+    assert window.note_editor.annotation_id() == doomed.id
