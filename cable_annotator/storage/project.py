@@ -49,6 +49,8 @@ class Project:
         self.created = created
         self.engine = sqlite_file.make_engine(path)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._watcher: sqlite_file.ChangeWatcher | None = None
+        self._seen_version = 0
 
     # -- opening ------------------------------------------------------------------------
     @classmethod
@@ -169,6 +171,7 @@ class Project:
         try:
             yield session
             session.commit()
+            self._note_own_commit()
         except DBAPIError as error:
             session.rollback()
             raise ProjectError(f"Could not save to {self.path}: {_reason(error)}.") from error
@@ -202,7 +205,27 @@ class Project:
             raise ProjectError(f"Could not write {destination}: {error}.") from error
         return destination
 
+    def changed_elsewhere(self) -> bool:
+        """True (once) when someone else has committed to the file since the last call or
+        since this object's own last commit: a window then knows to refresh its views."""
+        if self._watcher is None:
+            self._watcher = sqlite_file.ChangeWatcher(self.path)
+            self._seen_version = self._watcher.version()
+            return False
+        version = self._watcher.version()
+        if version == self._seen_version:
+            return False
+        self._seen_version = version
+        return True
+
+    def _note_own_commit(self) -> None:
+        if self._watcher is not None:
+            self._seen_version = self._watcher.version()
+
     def close(self) -> None:
+        if self._watcher is not None:
+            self._watcher.close()
+            self._watcher = None
         self.engine.dispose()
 
     def __enter__(self) -> Project:

@@ -65,6 +65,22 @@ def stamp(engine: Engine, schema_version: int) -> None:
         connection.exec_driver_sql(f"PRAGMA user_version={int(schema_version)}")
 
 
+class ChangeWatcher:
+    """Notices commits made to a project file by other connections — the command line,
+    an import worker, another window — through SQLite's ``PRAGMA data_version``, which
+    changes for a connection whenever another connection has committed."""
+
+    def __init__(self, path: Path) -> None:
+        self._connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True,
+                                           check_same_thread=False)
+
+    def version(self) -> int:
+        return self._connection.execute("PRAGMA data_version").fetchone()[0]
+
+    def close(self) -> None:
+        self._connection.close()
+
+
 def backup(source: Path, destination: Path) -> None:
     """Copy a live project with SQLite's online backup API (consistent even while open)."""
     destination.parent.mkdir(parents=True, exist_ok=True)

@@ -45,6 +45,7 @@ from .import_export import (
     importable,
 )
 from .note_editor import NoteEditor
+from .outside_changes import OutsideChangeWatcher
 from .reading_pane import ReadingPane
 from .search_controller import SearchController
 from .settings import AppSettings
@@ -91,6 +92,8 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._restore_layout()
         self.load_project()
+        self.outside_changes = OutsideChangeWatcher(self, lambda: self.project,
+                                                    self.reload_after_outside_change)
 
     # -- construction ---------------------------------------------------------------------
 
@@ -371,6 +374,34 @@ class MainWindow(QMainWindow):
         self._annotations = sorted(kept + list(fresh.values()), key=queries.text_order)
         return list(fresh.values()), removed
 
+    def reload_after_outside_change(self) -> None:
+        """Bring every view up to date after another program changed the project, keeping
+        the open cable and its scroll position when its text is unchanged."""
+        previous = self._cable
+        self._cables.clear()
+        self._reload_themes()
+        self.reading.set_themes(self._themes)
+        self._reload_corpus()
+        cable_ids = self.corpus.model.cable_ids()
+        if previous is None or previous.id not in cable_ids:
+            self._cable = None
+            if cable_ids:
+                self.show_cable(cable_ids[0])
+            else:
+                self._show_empty()
+        elif self._cable_of(previous.id) != previous:  # re-imported with other text
+            self._cable = None
+            self.show_cable(previous.id)
+        else:
+            old = {a.id: a for a in self._annotations}
+            self._annotations = queries.annotations_of(self.project, previous.id)
+            new_ids = {a.id for a in self._annotations}
+            changed = [a for a in self._annotations if old.get(a.id) != a]
+            self.reading.apply_annotation_changes(changed, [i for i in old if i not in new_ids])
+            self._refresh_annotation_list()
+            self.status_line.set_count(len(self._annotations))
+        self.statusBar().showMessage("Updated with changes made outside this window.", 5000)
+
     def _show_error(self, message: str) -> None:
         self.status_line.set_state("not saved")
         QMessageBox.warning(self, "Cable Annotator", message)
@@ -478,6 +509,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _import_done(self, report) -> None:
+        self.outside_changes.forget()  # the worker's writes are ours, shown below
         self._cables.clear()
         current = self._cable.id if self._cable else None
         self._reload_corpus()

@@ -144,3 +144,16 @@ def test_save_as_copies_a_consistent_project(project: Project, tmp_path: Path) -
 def test_missing_project_with_create_false(tmp_path: Path) -> None:
     with pytest.raises(ProjectError, match="does not exist"):
         Project.open(tmp_path / "nothing.cableproj", create=False)
+
+
+def test_changes_by_another_program_are_noticed_once(project: Project) -> None:
+    """The window polls this to refresh after the command line (or a colleague's import
+    worker) changed the same file; its own changes do not count."""
+    theme = list_themes(project)[0]
+    assert not project.changed_elsewhere()  # starts watching
+    create_annotation(project, "frus1969-76ve11p2/d293", "body", 0, 4, [theme.id])
+    assert not project.changed_elsewhere(), "own commits are not someone else's"
+    with Project.open(project.path) as other:
+        create_annotation(other, "frus1969-76ve11p2/d293", "body", 5, 9, [theme.id])
+    assert project.changed_elsewhere()
+    assert not project.changed_elsewhere(), "reported once"

@@ -1,0 +1,57 @@
+"""The window follows changes another program makes to the open project."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from cable_annotator.services import queries
+
+from .ui_fixtures import ARMS_RACE_QUOTE, SAMPLE_ID, annotate
+from .window_helpers import open_window
+
+
+def cli(project, *args: str) -> None:
+    subprocess.run([sys.executable, "-m", "cable_annotator", "--project", str(project.path),
+                    *args], check=True, capture_output=True, timeout=120)
+
+
+def test_annotation_made_on_the_command_line_appears_in_the_open_window(qtbot, project,
+                                                                        tmp_path):
+    own = annotate(project, ARMS_RACE_QUOTE, ["Arms race"])
+    window = open_window(qtbot, project, tmp_path)
+    window.outside_changes.check()  # start watching
+    scroll = window.reading.cable_text().verticalScrollBar()
+    scroll.setValue(scroll.maximum() // 2)
+    position = scroll.value()
+    cli(project, "annotate", SAMPLE_ID, "--quote", "fisheries dispute", "--theme", "Fisheries")
+    assert window.outside_changes.check()
+    stored = queries.annotations_of(project, SAMPLE_ID)
+    assert len(stored) == 2
+    outside = next(a for a in stored if a.id != own.id)
+    assert window.reading.annotations_at("body", outside.start + 2) == [outside.id]
+    assert window.annotations.model.rowCount() == 2
+    assert window.corpus.model.cable_ids() == [SAMPLE_ID]
+    assert scroll.value() == position, "the reader keeps their place"
+    assert "outside this window" in window.statusBar().currentMessage()
+    assert not window.outside_changes.check(), "reported once"
+
+
+def test_own_edits_do_not_count_as_outside_changes(qtbot, project, tmp_path):
+    window = open_window(qtbot, project, tmp_path)
+    window.outside_changes.check()
+    annotate(project, ARMS_RACE_QUOTE, ["Arms race"])  # through the same Project object
+    assert not window.outside_changes.check()
+
+
+def test_a_cable_imported_elsewhere_joins_the_corpus(qtbot, project, tmp_path):
+    window = open_window(qtbot, project, tmp_path)
+    window.outside_changes.check()
+    other = tmp_path / "frus1969-76ve11p2-d294.txt"
+    sample = window.current_cable()
+    other.write_text("294. Telegram 1 From the Embassy in Peru to the Department of State\n\n"
+                     "1. The Ambassador saw Velasco today.\n\nBelcher\n", encoding="utf-8")
+    cli(project, "import", str(other))
+    assert window.outside_changes.check()
+    assert window.corpus.model.cable_ids() == [SAMPLE_ID, "frus1969-76ve11p2/d294"]
+    assert window.current_cable().id == sample.id
