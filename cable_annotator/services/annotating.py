@@ -95,6 +95,8 @@ def annotate_quote(
     """Annotate the ``occurrence``-th appearance of ``quote`` in a part of a cable."""
     from .queries import load_cable
 
+    if not quote.strip():
+        raise AnnotationError("The quote is empty: give the exact text of the passage.")
     cable = load_cable(project, cable_id)
     try:
         text = cable.part_text(part)

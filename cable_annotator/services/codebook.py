@@ -6,6 +6,7 @@ parents, annotation links) so that undo can restore the codebook exactly.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from sqlalchemy import delete, func, select
@@ -33,6 +34,16 @@ class ThemeSnapshot:
     themes: list[Theme] = field(default_factory=list)
     links: list[tuple[str, int, int]] = field(default_factory=list)  # annotation, theme, position
     parents: dict[int, int | None] = field(default_factory=dict)  # child id -> parent id
+
+
+_COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
+
+
+def _check_color(color: str) -> str:
+    """A colour as ``#rrggbb`` (or ``#rgb``), which every view and export understands."""
+    if not _COLOR.fullmatch(color.strip()):
+        raise CodebookError(f"{color!r} is not a colour; write it as #rrggbb, e.g. #e8743b.")
+    return color.strip().lower()
 
 
 def _get(session, project: Project, theme_id: int) -> ThemeRow:
@@ -65,7 +76,8 @@ def add_theme(project: Project, name: str, color: str | None = None,
         name = _check_name(session, name, parent_id)
         count = session.scalar(select(func.count()).select_from(ThemeRow)) or 0
         position = (session.scalar(select(func.max(ThemeRow.position))) or 0) + 1
-        row = ThemeRow(name=name, color=color or PALETTE[count % len(PALETTE)],
+        color = _check_color(color) if color else PALETTE[count % len(PALETTE)]
+        row = ThemeRow(name=name, color=color,
                        parent_id=parent_id, description=description,
                        position=position if count else 0)
         session.add(row)
@@ -93,7 +105,7 @@ def update_theme(project: Project, theme_id: int, *, name: str | None = None,
                                    theme_id)
         row.parent_id = new_parent
         if color is not None:
-            row.color = color
+            row.color = _check_color(color)
         if description is not None:
             row.description = description
         if position is not None:

@@ -110,3 +110,9 @@ def test_astral_characters_in_a_cable_keep_offsets_in_code_points(project) -> No
     text = load_cable(project, summary.id).text
     assert text[annotation.start:annotation.end] == "arms race"
     assert annotation.start == text.index("arms race")
+
+
+def test_empty_quote_is_refused_clearly(project) -> None:
+    theme = find_theme(project, "Arms race")
+    with pytest.raises(AnnotationError, match="quote is empty"):
+        annotate_quote(project, CABLE, "  ", [theme.id])

@@ -76,3 +76,13 @@ def test_delete_with_reassignment(project) -> None:
     annotate_quote(project, CABLE, "fisheries dispute", [fisheries.id])
     delete_theme(project, fisheries.id, reassign_to=bilateral.id)
     assert annotations_of(project, CABLE)[0].theme_ids == [bilateral.id]
+
+
+def test_colours_must_be_colours(project) -> None:
+    with pytest.raises(CodebookError, match="not a colour"):
+        add_theme(project, "Oil", color="notacolor")
+    theme = add_theme(project, "Oil", color="#ABC").theme
+    assert theme.color == "#abc"
+    with pytest.raises(CodebookError, match="not a colour"):
+        update_theme(project, theme.id, color="red; drop table")
+    assert find_theme(project, "Oil").color == "#abc"
