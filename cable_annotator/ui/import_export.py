@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QProgressDialog,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..importers.errors import ImportCancelled
+from ..services.importing import ImportReport, import_files, volume_from_filename
 from ..storage.project import Project
 
 IMPORT_FILTER = "FRUS documents (*.txt *.xml);;Plain text (*.txt);;TEI volumes (*.xml)"
@@ -146,6 +148,41 @@ def importable(paths: list[Path]) -> list[Path]:
 def ask_import_paths(parent: QWidget, directory: str) -> list[Path]:
     files, _ = QFileDialog.getOpenFileNames(parent, "Import documents", directory, IMPORT_FILTER)
     return [Path(name) for name in files]
+
+
+def needing_volume(paths: list[Path]) -> list[Path]:
+    """Plain-text documents whose file name does not say which volume they come from."""
+    return [path for path in paths
+            if path.suffix.lower() == ".txt" and volume_from_filename(path) is None]
+
+
+def ask_volume(parent: QWidget, count: int) -> str | None:
+    """The volume id for ``count`` plain-text documents: '' when unknown, None if cancelled.
+
+    A page copied from history.state.gov does not say its volume, yet the volume makes the
+    cable's id (``frus1969-76ve11p2/d293``) and its citation."""
+    text, ok = QInputDialog.getText(
+        parent, "Volume of the documents",
+        f"Which FRUS volume do {'this document' if count == 1 else f'these {count} documents'}"
+        " come from?\nGive its id as in the history.state.gov address, e.g. "
+        "frus1969-76ve11p2 — or leave it empty if you do not know.")
+    return text.strip() if ok else None
+
+
+def import_with_volume(project: Project, paths: list[Path], volume: str | None, progress,
+                       cancelled) -> ImportReport:
+    """Import ``paths``; ``volume`` goes to the plain-text ones whose names carry none."""
+    unnamed = set(needing_volume(paths)) if volume else set()
+    total = ImportReport()
+    for path in paths:
+        report = import_files(project, [path], volume=volume if path in unnamed else None,
+                              progress=progress, cancelled=cancelled)
+        total.cables.extend(report.cables)
+        total.added += report.added
+        total.updated += report.updated
+        total.moved_annotations += report.moved_annotations
+        total.orphaned_annotations += report.orphaned_annotations
+    return total
 
 
 class ExportCsvDialog(QDialog):

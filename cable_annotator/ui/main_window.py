@@ -28,7 +28,6 @@ from ..domain.cable import Cable
 from ..domain.citation import cite
 from ..services import queries
 from ..services.exporting import export_csv
-from ..services.importing import import_files
 from ..storage.errors import ProjectError
 from ..storage.project import Project
 from .annotation_actions import AnnotationActions
@@ -42,7 +41,10 @@ from .import_export import (
     BackgroundJob,
     ExportCsvDialog,
     ask_import_paths,
+    ask_volume,
+    import_with_volume,
     importable,
+    needing_volume,
 )
 from .note_editor import NoteEditor
 from .outside_changes import OutsideChangeWatcher
@@ -331,8 +333,11 @@ class MainWindow(QMainWindow):
         self.note_editor.set_annotation(annotation)
 
     def _reference_activated(self, target: str) -> None:
-        if target in self.corpus.model.cable_ids():
-            self.show_cable(target)
+        cable_id, _, anchor = target.partition("#")  # "vol/d21#footnote 2" → a note
+        if cable_id in self.corpus.model.cable_ids():
+            self.show_cable(cable_id)
+            if anchor.startswith("footnote "):
+                self.reading.show_footnote(anchor.removeprefix("footnote "))
         else:
             self.statusBar().showMessage(f"{target} is not in this project.", 5000)
 
@@ -492,10 +497,21 @@ class MainWindow(QMainWindow):
         paths = ask_import_paths(self, self.settings.last_directory)
         if paths:
             self.settings.last_directory = str(paths[0].parent)
-            self.import_paths(paths)
+            self.import_asking_volume(paths)
 
-    def import_paths(self, paths: list[Path]) -> bool:
-        """Import files in a worker thread; ``importFinished`` reports the outcome."""
+    def import_asking_volume(self, paths: list[Path]) -> bool:
+        """Import, first asking the volume of plain-text documents whose names lack one."""
+        volume = None
+        unnamed = needing_volume([Path(path) for path in paths])
+        if unnamed:
+            volume = ask_volume(self, len(unnamed))
+            if volume is None:
+                return False
+        return self.import_paths(paths, volume or None)
+
+    def import_paths(self, paths: list[Path], volume: str | None = None) -> bool:
+        """Import files in a worker thread; ``importFinished`` reports the outcome.
+        ``volume`` is given to plain-text documents whose file names carry none."""
         paths = [Path(path) for path in paths]
         if self._job is not None:
             self.statusBar().showMessage("Another import or export is still running.", 4000)
@@ -503,7 +519,7 @@ class MainWindow(QMainWindow):
         names = ", ".join(path.name for path in paths[:3]) + ("…" if len(paths) > 3 else "")
 
         def job(project, progress, cancelled):
-            return import_files(project, paths, progress=progress, cancelled=cancelled)
+            return import_with_volume(project, paths, volume, progress, cancelled)
 
         self._start_job(f"Importing {names}…", job, self._import_done, self.importFinished)
         return True
@@ -582,7 +598,7 @@ class MainWindow(QMainWindow):
         files = importable(paths)
         if files:
             event.acceptProposedAction()
-            self.import_paths(files)
+            self.import_asking_volume(files)
 
     # -- misc -------------------------------------------------------------------------------
 

@@ -94,7 +94,10 @@ def test_tei_volume_import_and_cancel(window, project, qtbot, errors):
     assert errors == []
 
 
-def test_dropping_files_imports_them(window, project, qtbot, tmp_path, errors):
+def test_dropping_files_imports_them(window, project, qtbot, tmp_path, errors, monkeypatch):
+    asked = []
+    monkeypatch.setattr("cable_annotator.ui.main_window.ask_volume",
+                        lambda parent, count: asked.append(count) or "frus1969-76ve11p2")
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(another_cable(tmp_path))),
                   QUrl.fromLocalFile(str(tmp_path / "picture.png"))])
@@ -103,7 +106,27 @@ def test_dropping_files_imports_them(window, project, qtbot, tmp_path, errors):
     with qtbot.waitSignal(window.importFinished, timeout=60000) as blocker:
         window.dropEvent(event)
     assert blocker.args[0].added == 1
+    assert asked == [1], "doc-294.txt does not say its volume, so the reader is asked"
+    assert [c.id for c in blocker.args[0].cables] == ["frus1969-76ve11p2/d294"]
     assert errors == []
+
+
+def test_cancelling_the_volume_question_imports_nothing(window, project, qtbot, tmp_path,
+                                                        monkeypatch):
+    monkeypatch.setattr("cable_annotator.ui.main_window.ask_volume", lambda parent, count: None)
+    assert not window.import_asking_volume([another_cable(tmp_path)])
+    assert window.corpus.model.cable_ids() == [SAMPLE_ID]
+
+
+def test_files_named_after_their_volume_are_not_asked_about(window, project, qtbot, tmp_path,
+                                                            monkeypatch):
+    monkeypatch.setattr("cable_annotator.ui.main_window.ask_volume",
+                        lambda parent, count: pytest.fail("asked needlessly"))
+    named = tmp_path / "frus1969-76ve11p2-d294.txt"
+    named.write_text(another_cable(tmp_path).read_text(encoding="utf-8"), encoding="utf-8")
+    with qtbot.waitSignal(window.importFinished, timeout=60000) as blocker:
+        assert window.import_asking_volume([named])
+    assert [c.id for c in blocker.args[0].cables] == ["frus1969-76ve11p2/d294"]
 
 
 def test_export_long_and_excel(window, project, qtbot, tmp_path):

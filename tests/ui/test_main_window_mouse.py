@@ -134,3 +134,11 @@ def test_context_menu_applies_a_theme_in_a_footnote(window, project, qtbot):
     [annotation] = queries.annotations_of(project, SAMPLE_ID)
     assert annotation.part == note.part and annotation.quote == word
     assert window.annotations.model.index(0).data().count("fn. 1") == 1
+
+
+def test_a_reference_to_a_footnote_opens_its_cable_and_note(window, qtbot):
+    notes = window.findChild(QWidget, "footnotePane").findChild(QTextEdit)
+    notes.setExtraSelections([])
+    window._reference_activated(f"{SAMPLE_ID}#footnote 1")
+    assert window.current_cable().id == SAMPLE_ID
+    qtbot.waitUntil(lambda: bool(notes.extraSelections()), timeout=2000)
