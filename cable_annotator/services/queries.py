@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select, text
 
 from ..domain.annotation import Annotation, Theme, theme_path
 from ..domain.cable import BODY, Cable
@@ -104,46 +104,53 @@ def text_order(annotation: Annotation) -> tuple:
     return (annotation.part != BODY, annotation.part, annotation.start, annotation.end)
 
 
-_ANNOTATION_COLUMNS = ("id", "cable_id", "part", "start", "end", "quote", "prefix", "suffix",
-                       "note", "author", "created", "modified", "orphaned")
+_ANNOTATION_COLUMNS = ('id, cable_id, part, start, "end", quote, prefix, suffix, note, '
+                       "author, created, modified, orphaned")
+_BY_CABLE = "a.cable_id = :cable_id"
+_BY_IDS = "a.id IN :ids"
 
 
-def _annotations_where(project: Project, condition) -> list[Annotation]:
-    """Annotations matching ``condition``, read with two plain queries.
+def _annotations_where(project: Project, where: str, **params) -> list[Annotation]:
+    """Annotations matching the SQL condition ``where`` (on alias ``a``), in text order.
 
-    Opening a cable reads thousands of annotations; building them from rows directly is
-    about ten times faster than loading ORM objects with their theme links.
+    Opening a cable reads thousands of annotations, so this is plain, portable SQL whose
+    rows become Annotation objects directly: several times faster than ORM objects with
+    their theme links, and a third faster than typed Core selects.
     """
-    columns = [getattr(AnnotationRow, name) for name in _ANNOTATION_COLUMNS]
-    links = (
-        select(AnnotationThemeRow.annotation_id, AnnotationThemeRow.theme_id)
-        .join(AnnotationRow, AnnotationRow.id == AnnotationThemeRow.annotation_id)
-        .where(condition)
-        .order_by(AnnotationThemeRow.annotation_id, AnnotationThemeRow.position)
+    links = text(
+        "SELECT l.annotation_id, l.theme_id FROM annotation_themes l "
+        f"JOIN annotations a ON a.id = l.annotation_id WHERE {where} "
+        "ORDER BY l.annotation_id, l.position"
     )
+    rows = text(
+        f"SELECT {_ANNOTATION_COLUMNS} FROM annotations a WHERE {where} "
+        "ORDER BY a.part <> 'body', a.part, a.start, a.\"end\""
+    )
+    if "ids" in params:
+        links = links.bindparams(bindparam("ids", expanding=True))
+        rows = rows.bindparams(bindparam("ids", expanding=True))
     with project.reading() as session:
         themes: dict[str, list[int]] = {}
-        for annotation_id, theme_id in session.execute(links):
+        for annotation_id, theme_id in session.execute(links, params):
             themes.setdefault(annotation_id, []).append(theme_id)
-        rows = session.execute(select(*columns).where(condition)).all()
+        found = session.execute(rows, params).all()
     return [
         Annotation(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7],
                    themes.get(row[0], []), row[8], row[9], row[10], row[11], bool(row[12]))
-        for row in rows
+        for row in found
     ]
 
 
 def annotations_of(project: Project, cable_id: str) -> list[Annotation]:
     """The annotations of one cable in text order: the body first, then each footnote."""
-    return sorted(_annotations_where(project, AnnotationRow.cable_id == cable_id),
-                  key=text_order)
+    return _annotations_where(project, _BY_CABLE, cable_id=cable_id)
 
 
 def annotations_by_id(project: Project, annotation_ids: set[str]) -> list[Annotation]:
     """The annotations with these ids that still exist."""
     if not annotation_ids:
         return []
-    return _annotations_where(project, AnnotationRow.id.in_(annotation_ids))
+    return _annotations_where(project, _BY_IDS, ids=list(annotation_ids))
 
 
 def annotation_count(project: Project, cable_id: str) -> int:
