@@ -10,28 +10,11 @@ from __future__ import annotations
 from ..domain.annotation import Annotation
 from ..services import annotating
 from .undo_commands import CreateAnnotation, DeleteAnnotation, UpdateAnnotation
-from .workspace import Workspace
+from .workspace_actions import WorkspaceActions
 
 
-class AnnotationActions:
+class AnnotationActions(WorkspaceActions):
     """Turns reader intentions into commands pushed on the workspace's undo stack."""
-
-    def __init__(self, workspace: Workspace) -> None:
-        self._workspace = workspace
-
-    @property
-    def _project(self):
-        return self._workspace.project
-
-    def _push(self, command) -> None:
-        self._workspace.undo_stack.push(command)
-
-    def _guard(self, what: str, call):
-        try:
-            return call()
-        except Exception as error:
-            self._workspace.report(f"Could not {what}: {error}")
-            return None
 
     def apply_theme(self, cable_id: str, selection: tuple[str, int, int],
                     theme_id: int, existing: list[Annotation]) -> str | None:

@@ -8,24 +8,10 @@ from __future__ import annotations
 
 from ..services import codebook
 from .undo_commands import AddTheme, DeleteTheme, MergeThemes, UpdateTheme
-from .workspace import Workspace
+from .workspace_actions import WorkspaceActions
 
 
-class CodebookActions:
-    def __init__(self, workspace: Workspace) -> None:
-        self._workspace = workspace
-
-    @property
-    def _project(self):
-        return self._workspace.project
-
-    def _guard(self, what: str, call):
-        try:
-            return call()
-        except Exception as error:
-            self._workspace.report(f"Could not {what}: {error}")
-            return None
-
+class CodebookActions(WorkspaceActions):
     def add(self, name: str, color: str | None = None, parent_id: int | None = None) -> int | None:
         """Add a theme; returns its id (None when refused, e.g. a duplicate name)."""
         name = name.strip()
