@@ -81,9 +81,8 @@ def test_import_failure_names_the_file(window, project, qtbot, tmp_path, errors)
 
 
 @pytest.mark.shared
-def test_tei_volume_import_and_cancel(window, project, qtbot, errors):
-    if not TEI_VOLUME.exists():
-        pytest.skip("the shared FRUS corpus is not beside the repository")
+def test_tei_volume_import_and_cancel(window, project, qtbot, errors, shared_corpus):
+    assert TEI_VOLUME.exists(), f"missing {TEI_VOLUME}"
     report = import_and_wait(qtbot, window, [TEI_VOLUME])
     assert report is not None and report.added > 100
     assert len(window.corpus.model.cable_ids()) == report.added + 1
