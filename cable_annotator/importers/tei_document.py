@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from lxml import etree
 
@@ -42,6 +43,9 @@ _BLOCKS = {
     TEI + "epigraph": "paragraph", TEI + "address": "paragraph", TEI + "addrLine": "line",
 }
 _text_only = etree.tostring
+_tag_of = attrgetter("tag")
+# XPath's normalize-space squeezes exactly the XML whitespace TextBuilder squeezes.
+_squeezed_text = etree.XPath("normalize-space()", smart_strings=False)
 _LABEL_STARTS = frozenset("0123456789(ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _LABELLED = frozenset({"paragraph", "item", "subheading"})
 # How much of a block paragraph_label needs: "1234567. Subject" or "S. J. Papich".
@@ -206,10 +210,19 @@ class DocumentReader:
                     builder.add(text)
 
     def _inside(self, element: etree._Element, kind: str) -> None:
+        """``element`` as a block of ``kind``; plain text is taken and squeezed in C."""
         builder = self._part.builder
+        if not len(element) or self._is_plain(element):
+            builder.add_block(kind, _squeezed_text(element))
+            return
         builder.open_block(kind)
-        self._walk_fast(element)
+        self._walk(element)
         builder.close_block()
+
+    def _is_plain(self, element: etree._Element) -> bool:
+        """Whether nothing below ``element`` needs a handler, so its text can be taken whole."""
+        # map/attrgetter and isdisjoint (which stops at the first hit) all run in C.
+        return self._special.isdisjoint(map(_tag_of, element.iterdescendants()))
 
     def _walk_fast(self, element: etree._Element) -> None:
         """Walk ``element``, or take its text in one go when nothing in it needs handling.
@@ -218,11 +231,9 @@ class DocumentReader:
         a volume import within a few bare parses.
         """
         if len(element):
-            special = self._special
-            for descendant in element.iterdescendants():
-                if descendant.tag in special:
-                    self._walk(element)
-                    return
+            if not self._is_plain(element):
+                self._walk(element)
+                return
             text = _text_only(element, method="text", encoding=str, with_tail=False)
         else:
             text = element.text
