@@ -51,7 +51,8 @@ def read_tei_volume(
     documents, start_pages = _documents_and_start_pages(root)
     if not documents:
         raise ImportFailed(path, 'it contains no document divisions (div type="document")')
-    context = VolumeContext(volume_id, _note_targets(volume_id, documents))
+    note_keys = [_note_keys(div) for div in documents]
+    context = VolumeContext(volume_id, _note_targets(volume_id, documents, note_keys))
     reader = DocumentReader(context)
     cables: list[Cable] = []
     titles: dict[object, tuple[str, str]] = {}
@@ -60,7 +61,8 @@ def read_tei_volume(
         if cancelled is not None and cancelled():
             raise ImportCancelled(str(path))
         chapter, compilation = _titles_for(div, titles)
-        cables.append(reader.read(div, start_pages[done - 1], chapter, compilation))
+        cables.append(reader.read(div, start_pages[done - 1], chapter, compilation,
+                                  note_keys[done - 1]))
         if progress is not None:
             progress(done, total)
     return volume, cables
@@ -84,14 +86,20 @@ def _documents_and_start_pages(root: etree._Element) -> tuple[list, list[str]]:
     return documents, start_pages
 
 
-def _note_targets(volume_id: str, documents: list[etree._Element]) -> dict[str, str]:
+def _note_keys(div: etree._Element) -> list[tuple[etree._Element, str]]:
+    """A document's footnotes with their keys, found once for both the targets and the reader."""
+    notes = document_note_markers(div)
+    keys = footnote_keys([marker for _, marker in notes])
+    return [(note, key) for (note, _), key in zip(notes, keys, strict=True)]
+
+
+def _note_targets(volume_id: str, documents: list[etree._Element],
+                  note_keys: list[list[tuple[etree._Element, str]]]) -> dict[str, str]:
     """Footnote xml:ids mapped to how a cross-reference names them (``…/d21#footnote 2``)."""
     targets: dict[str, str] = {}
-    for div in documents:
+    for div, notes in zip(documents, note_keys, strict=True):
         doc_id = div.get(_XML_ID) or f"d{div.get('n', '')}"
-        notes = document_note_markers(div)
-        keys = footnote_keys([marker for _, marker in notes])
-        for (note, _), key in zip(notes, keys, strict=True):
+        for note, key in notes:
             note_id = note.get(_XML_ID)
             if note_id:
                 targets[note_id] = note_target(volume_id, doc_id, key)

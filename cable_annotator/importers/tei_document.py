@@ -155,20 +155,31 @@ class DocumentReader:
     # -- entry point ------------------------------------------------------------------
 
     def read(self, div: etree._Element, start_page: str, chapter: str = "",
-             compilation: str = "") -> Cable:
-        """The Cable for ``div``, which starts on printed page ``start_page``."""
-        self._reset(div)
+             compilation: str = "",
+             note_keys: list[tuple[etree._Element, str]] | None = None) -> Cable:
+        """The Cable for ``div``, which starts on printed page ``start_page``.
+
+        ``note_keys`` are the div's footnotes with their keys when the caller has already
+        found them (the volume reader needs them for cross-references first); else they
+        are found here.
+        """
+        if note_keys is None:
+            notes = document_note_markers(div)
+            keys = footnote_keys([marker for _, marker in notes])
+        else:
+            keys = [key for _, key in note_keys]
+        self._reset(keys)
         body = self._body
         body.builder.kinds[0] = "section"
         self._walk(div)
         text = body.builder.finish()
         return self._cable(div, text, start_page, chapter, compilation)
 
-    def _reset(self, div: etree._Element) -> None:
+    def _reset(self, note_keys: list[str]) -> None:
         self._body = _Part(TextBuilder())
         self._part = self._body
         self._notes: list[_PendingNote] = []
-        self._markers = iter(footnote_keys([m for _, m in document_note_markers(div)]))
+        self._markers = iter(note_keys)
         self._note_count = 0
         self._note_anchor = Anchor(0)
         self._heading: tuple[int, int] | None = None
