@@ -197,28 +197,45 @@ class DocumentReader:
     # -- the walk ---------------------------------------------------------------------
 
     def _walk(self, element: etree._Element) -> None:
-        """Write ``element``'s text, its children, and their tails, in document order."""
+        """Write ``element``'s text, its children, and their tails, in document order.
+
+        Consecutive text that needs no handling (names and glosses in running text, and
+        the words around them) is joined and added as one piece before the next handled
+        child: squeezing whitespace over the joined piece gives the same text as adding
+        each node alone, with a fraction of the calls.
+        """
         builder = self._part.builder  # a note swaps the part but restores it
-        text = element.text
-        if text:
-            builder.add(text)
         handlers = self._handlers
+        text = element.text
+        run = [text] if text else []
         for child in element:
             handler = handlers.get(child.tag)
             if handler is not None:
+                if run:
+                    builder.add("".join(run))
+                    run.clear()
                 handler(child)
-            elif len(child):
-                self._walk_fast(child)
-            else:
+            elif not len(child):
                 text = child.text
                 if text:
-                    builder.add(text)
+                    run.append(text)
+            elif self._is_plain(child):
+                run.append(_text_only(child, method="text", encoding=str, with_tail=False))
+            else:
+                if run:
+                    builder.add("".join(run))
+                    run.clear()
+                self._walk(child)
             text = child.tail
             if text:
-                if text.isspace():
-                    builder.space = True
+                if not text.isspace():
+                    run.append(text)
+                elif run:
+                    run.append(" ")  # any spaces, even no-break ones, separate words
                 else:
-                    builder.add(text)
+                    builder.space = True
+        if run:
+            builder.add("".join(run))
 
     def _inside(self, element: etree._Element, kind: str) -> None:
         """``element`` as a block of ``kind``; plain text is taken and squeezed in C."""
