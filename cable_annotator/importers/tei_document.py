@@ -50,6 +50,8 @@ _LABEL_STARTS = frozenset("0123456789(ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _LABELLED = frozenset({"paragraph", "item", "subheading"})
 # How much of a block paragraph_label needs: "1234567. Subject" or "S. J. Papich".
 _LABEL_CONTEXT = 24
+# The longest label paragraph_label knows, with its closing "." or ")": "(XVIII)".
+_LABEL_LENGTH = 7
 
 
 @dataclass
@@ -640,10 +642,23 @@ def _footnote_block(block: Block, text: str) -> Block:
 def _blocks(raw: list[list], text: str) -> list[Block]:
     blocks = []
     for kind, start, end, label in raw:
-        if not label and kind in _LABELLED and text[start] in _LABEL_STARTS:
+        if not label and kind in _LABELLED and _may_start_with_label(text, start):
             label = frus_prose.paragraph_label(text[start:min(end, start + _LABEL_CONTEXT)])
         blocks.append(Block(kind, start, end, label))
     return blocks
+
+
+def _may_start_with_label(text: str, start: int) -> bool:
+    """Whether the block at ``start`` could open with a label, without running the regex.
+
+    Most paragraphs open with a capital letter, as labels may ("B."), but a label ends
+    in "." or ")" within its first seven characters (the longest are like "(XVIII)"),
+    which few openings of ordinary sentences have.
+    """
+    if text[start] not in _LABEL_STARTS:
+        return False
+    head = text[start:start + _LABEL_LENGTH]
+    return "." in head or ")" in head
 
 
 def _pages(raw: list[tuple[str, Anchor]], start_page: str) -> list[PageBreak]:
