@@ -291,19 +291,27 @@ def paragraph_label(paragraph: str) -> str:
 _DOCUMENT_REFERENCE = re.compile(r"\bDocument (?P<number>\d+[a-z]?)\b")
 _OTHER_VOLUME = re.compile(r"Foreign Relations|\bvol(?:ume)?\.? [IVXLC\d]", re.I)
 _ABBREVIATION_BEFORE = re.compile(r"(?:\b(?:[Vv]ol|[Nn]o|pp?)|\b[A-Z])$")
-# "telegram 193548", "Telegram 8043". The pattern starts with a literal so the regex
-# engine can skip ahead (a volume has ~10 MB of text); the "T"/"t" is checked after.
+# "telegram 193548", "Telegram 8043". The "T"/"t" is checked after, so that the search
+# for the rest can skip ahead by str.find, several times faster than the regex engine's
+# own scan (a volume has ~10 MB of text and few mentions).
+_TELEGRAM_WORD = "elegram "
 _TELEGRAM_REFERENCE = re.compile(r"elegram (?P<number>\d{2,7})\b")
 
 
 def telegram_references(text: str, start: int = 0) -> list[CrossReference]:
     """Telegrams named by number in ``text[start:]`` ("telegram 193548"), in order."""
     found = []
-    for match in _TELEGRAM_REFERENCE.finditer(text, start + 1):
-        at = match.start() - 1
+    at = text.find(_TELEGRAM_WORD, start + 1)
+    while at >= 0:
+        match = _TELEGRAM_REFERENCE.match(text, at)
+        if match is None:
+            at = text.find(_TELEGRAM_WORD, at + 1)
+            continue
+        at -= 1
         if text[at] in "Tt" and (at == 0 or not text[at - 1].isalnum()):
             found.append(CrossReference(f"telegram {match['number']}", text[at:match.end()],
                                         at, match.end()))
+        at = text.find(_TELEGRAM_WORD, match.end())
     return found
 
 
