@@ -240,9 +240,10 @@ class DocumentReader:
             builder.add("".join(run))
 
     def _inside(self, element: etree._Element, kind: str) -> None:
-        """``element`` as a block of ``kind``; plain text is taken and squeezed in C."""
+        """``element`` as a block of ``kind``; plain text under elements is taken and
+        squeezed in C (for a lone text node, the XPath call would cost more than it saves)."""
         builder = self._part.builder
-        if not len(element) or self._is_plain(element):
+        if len(element) and self._is_plain(element):
             builder.add_block(kind, _squeezed_text(element))
             return
         builder.open_block(kind)
