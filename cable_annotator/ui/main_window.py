@@ -602,6 +602,21 @@ class MainWindow(QMainWindow):
 
     # -- misc -------------------------------------------------------------------------------
 
+    def step_document(self, step: int) -> None:
+        """Open the next (``step`` = 1) or previous (-1) document the corpus shows, so a
+        reader can work through a volume without leaving the text."""
+        shown = self.corpus.visible_cable_ids()
+        if not shown:
+            return
+        current = self._cable.id if self._cable is not None else None
+        position = shown.index(current) + step if current in shown else 0
+        if 0 <= position < len(shown):
+            self.show_cable(shown[position])
+        else:
+            self.statusBar().showMessage(
+                "This is the last document." if step > 0 else "This is the first document.",
+                3000)
+
     def focus_corpus(self) -> None:
         self.corpus.tree.setFocus()
 

@@ -32,6 +32,8 @@ class WindowActions:
     snap_to_words: QAction
     focus_corpus: QAction
     focus_text: QAction
+    next_document: QAction
+    previous_document: QAction
     focus_filter: QAction
     find_next: QAction
     find_previous: QAction
@@ -121,6 +123,11 @@ def build_actions(window) -> WindowActions:
         snap_to_words=snap,
         focus_corpus=_action(window, "Go to &Documents", window.focus_corpus, "Ctrl+1"),
         focus_text=_action(window, "Go to &Text", window.focus_text, "Ctrl+2"),
+        next_document=_action(window, "&Next Document", lambda: window.step_document(1),
+                              "Ctrl+PgDown", "Open the next document of the corpus"),
+        previous_document=_action(window, "&Previous Document",
+                                  lambda: window.step_document(-1), "Ctrl+PgUp",
+                                  "Open the previous document of the corpus"),
         focus_filter=_action(window, "&Search Documents", lambda: find_box.setFocus(), keys.Find),
         find_next=find_next,
         find_previous=find_previous,
@@ -153,6 +160,7 @@ def build_actions(window) -> WindowActions:
     edit_menu.addActions([actions.delete_annotation, actions.snap_to_words])
     view_menu = menu_bar.addMenu("&View")
     view_menu.addActions([actions.focus_corpus, actions.focus_text])
+    view_menu.addActions([actions.next_document, actions.previous_document])
     view_menu.addSeparator()
     view_menu.addActions([actions.focus_filter, actions.find_next, actions.find_previous])
     menu_bar.addMenu(actions.themes_menu)

@@ -158,3 +158,21 @@ def test_volume_comes_from_a_file_named_after_the_url(window, project, qtbot, tm
     assert [cable.id for cable in report.cables] == ["frus1969-76ve11p2/d294"]
     volume = window.corpus.model.index(0, 0)
     assert window.corpus.model.rowCount() == 1 and window.corpus.model.rowCount(volume) == 2
+
+
+def test_next_and_previous_document_from_the_keyboard(window, project, qtbot, tmp_path,
+                                                      monkeypatch):
+    monkeypatch.setattr("cable_annotator.ui.main_window.ask_volume",
+                        lambda parent, count: "frus1969-76ve11p2")
+    with qtbot.waitSignal(window.importFinished, timeout=60000):
+        window.import_asking_volume([another_cable(tmp_path)])
+    window.show_cable(SAMPLE_ID)
+    text = window.reading.cable_text()
+    text.setFocus()
+    qtbot.keyClick(text, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_cable().id == "frus1969-76ve11p2/d294"
+    qtbot.keyClick(text, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_cable().id == "frus1969-76ve11p2/d294"
+    assert "last document" in window.statusBar().currentMessage()
+    qtbot.keyClick(text, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_cable().id == SAMPLE_ID
