@@ -1,5 +1,6 @@
-"""The annotation list: this cable's annotations in text order, or, while the codebook
-filters by a theme, every annotation with that theme across the project.
+"""The annotation list: this cable's annotations in text order, every annotation of the
+project (the All documents switch), or, while the codebook filters by a theme, every
+annotation with that theme across the project.
 
 A click jumps to the passage (``annotationActivated``); moving the current row only
 updates the note editor (``currentAnnotationChanged``), so arrowing through the list
@@ -28,6 +29,7 @@ class AnnotationListPanel(QWidget):
     annotationActivated = Signal(str, str)  # cable id, annotation id
     currentAnnotationChanged = Signal(object)  # Annotation or None
     clearFilterRequested = Signal()
+    allDocumentsToggled = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +42,14 @@ class AnnotationListPanel(QWidget):
         self.clear_button.setAutoRaise(True)
         self.clear_button.setVisible(False)
         self.clear_button.clicked.connect(self.clearFilterRequested)
+        self.all_button = QToolButton(self)
+        self.all_button.setObjectName("allDocumentsButton")
+        self.all_button.setText("All documents")
+        self.all_button.setCheckable(True)
+        self.all_button.setAutoRaise(True)
+        self.all_button.setToolTip("List the annotations of every document in the project")
+        self.all_button.setAccessibleName("Show annotations of all documents")
+        self.all_button.toggled.connect(self.allDocumentsToggled)
 
         self.view = QListView(self)
         self.view.setObjectName("annotationList")
@@ -72,6 +82,7 @@ class AnnotationListPanel(QWidget):
         bar.addWidget(self.title)
         bar.addStretch(1)
         bar.addWidget(self.clear_button)
+        bar.addWidget(self.all_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -83,11 +94,16 @@ class AnnotationListPanel(QWidget):
         self._scope_label = "In this cable"
         self._update_title()
 
-    def set_scope(self, label: str, project_wide: bool) -> None:
-        """``In this cable`` or ``Arms race — all documents``; the latter shows a way back."""
+    def set_scope(self, label: str, theme_filtered: bool) -> None:
+        """``In this cable``, ``All documents`` or ``“Arms race” in all documents``; a theme
+        filter shows a way back to the cable instead of the All documents switch."""
         self._scope_label = label
-        self.clear_button.setVisible(project_wide)
+        self.clear_button.setVisible(theme_filtered)
+        self.all_button.setVisible(not theme_filtered)
         self._update_title()
+
+    def showing_all_documents(self) -> bool:
+        return self.all_button.isChecked() and self.all_button.isVisible()
 
     def _update_title(self, *_args) -> None:
         count = self.model.rowCount()

@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
         self.annotations.annotationActivated.connect(self.go_to_annotation)
         self.annotations.currentAnnotationChanged.connect(self._current_annotation_changed)
         self.annotations.clearFilterRequested.connect(lambda: self.codebook.set_filter(None))
+        self.annotations.allDocumentsToggled.connect(lambda _on: self._refresh_annotation_list())
         self.note_editor.noteCommitted.connect(self.annotation_actions.set_note)
         self.reading.annotationClicked.connect(self.annotations.select_annotation)
         self.reading.positionChanged.connect(self.status_line.set_position)
@@ -308,17 +309,23 @@ class MainWindow(QMainWindow):
         by_id = {theme.id: theme for theme in self._themes}
         if theme_id is not None and theme_id in by_id:
             found = queries.annotations_with_theme(self.project, theme_id)
-            cables = {cid: self._cable_of(cid) for cid in {a.cable_id for a in found}}
-            order = {cid: n for n, cid in enumerate(self.corpus.model.cable_ids())}
-            found.sort(key=lambda a: (order.get(a.cable_id, len(order)), a.part != "body",
-                                      a.part, a.start))
-            rows = make_rows(found, cables, by_id, with_document=True)
             self.annotations.set_scope(f"“{by_id[theme_id].name}” in all documents", True)
+            rows = self._project_wide_rows(found, by_id)
+        elif self.annotations.all_button.isChecked():
+            self.annotations.set_scope("All documents", False)
+            rows = self._project_wide_rows(queries.all_annotations(self.project), by_id)
         else:
+            self.annotations.set_scope("In this cable", False)
             cables = {self._cable.id: self._cable} if self._cable else {}
             rows = make_rows(self._annotations, cables, by_id, cache=self._row_cache)
-            self.annotations.set_scope("In this cable", False)
         self.annotations.model.sync(rows)
+
+    def _project_wide_rows(self, found: list[Annotation], by_id: dict[int, Theme]) -> list:
+        """Rows for annotations of many cables, in corpus order then text order."""
+        cables = {cid: self._cable_of(cid) for cid in {a.cable_id for a in found}}
+        order = {cid: n for n, cid in enumerate(self.corpus.model.cable_ids())}
+        found.sort(key=lambda a: (order.get(a.cable_id, len(order)), *queries.text_order(a)))
+        return make_rows(found, cables, by_id, with_document=True)
 
     def _theme_filter_changed(self, theme_id: int | None) -> None:
         theme = next((t for t in self._themes if t.id == theme_id), None)

@@ -12,6 +12,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QProgressDialog
 
 from cable_annotator.services import queries
+from cable_annotator.ui.annotation_model import LOCATION_ROLE
 
 from .ui_fixtures import ARMS_RACE_QUOTE, SAMPLE_ID, annotate
 from .window_helpers import export_rows, open_window
@@ -176,3 +177,26 @@ def test_next_and_previous_document_from_the_keyboard(window, project, qtbot, tm
     assert "last document" in window.statusBar().currentMessage()
     qtbot.keyClick(text, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     assert window.current_cable().id == SAMPLE_ID
+
+
+def test_all_documents_lists_every_annotation_of_the_project(window, project, qtbot, tmp_path,
+                                                             monkeypatch):
+    monkeypatch.setattr("cable_annotator.ui.main_window.ask_volume",
+                        lambda parent, count: "frus1969-76ve11p2")
+    with qtbot.waitSignal(window.importFinished, timeout=60000):
+        window.import_asking_volume([another_cable(tmp_path)])
+    here = annotate(project, ARMS_RACE_QUOTE, ["Arms race"])
+    there = annotate(project, "fisheries dispute", ["Fisheries"],
+                     cable_id="frus1969-76ve11p2/d294")
+    window._cable = None
+    window.show_cable(SAMPLE_ID)
+    model = window.annotations.model
+    assert model.ids() == [here.id]
+    window.annotations.all_button.click()
+    assert model.ids() == [here.id, there.id]
+    assert model.index(1).data(LOCATION_ROLE).startswith("doc. 294")
+    assert window.annotations.title.text() == "All documents (2)"
+    window.go_to_annotation("frus1969-76ve11p2/d294", there.id)
+    assert window.current_cable().id == "frus1969-76ve11p2/d294"
+    window.annotations.all_button.click()
+    assert model.ids() == [there.id]
