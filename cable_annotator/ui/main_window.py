@@ -8,12 +8,9 @@ change names: highlights of the open cable, one corpus count, the codebook's usa
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
-    QFileDialog,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -27,7 +24,6 @@ from ..domain.annotation import Annotation, Theme
 from ..domain.cable import Cable
 from ..domain.citation import cite
 from ..services import queries
-from ..services.exporting import export_csv
 from ..storage.errors import ProjectError
 from ..storage.project import Project
 from .annotation_actions import AnnotationActions
@@ -37,15 +33,7 @@ from .codebook_actions import CodebookActions
 from .codebook_panel import CodebookPanel
 from .corpus_panel import CorpusPanel
 from .empty_state import EmptyState
-from .import_export import (
-    BackgroundJob,
-    ExportCsvDialog,
-    ask_import_paths,
-    ask_volume,
-    import_with_volume,
-    importable,
-    needing_volume,
-)
+from .import_export import BackgroundJob
 from .note_editor import NoteEditor
 from .outside_changes import OutsideChangeWatcher
 from .reading_pane import ReadingPane
@@ -53,9 +41,10 @@ from .search_controller import SearchController
 from .settings import AppSettings
 from .status_line import StatusLine
 from .window_actions import build_actions, fill_themes_menu
+from .window_import_export import ImportExportMixin
+from .window_project_files import ProjectFilesMixin
 from .workspace import Workspace
 
-PROJECT_FILTER = "Cable Annotator projects (*.cableproj)"
 LAST_CABLE = "last_cable"
 STYLE = """
 QLabel#panelTitle { font-weight: 600; padding: 4px 2px 2px 2px; }
@@ -64,7 +53,7 @@ QStatusBar QLabel#statusLine { padding: 0 6px; }
 """
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ProjectFilesMixin, ImportExportMixin, QMainWindow):
     importFinished = Signal(object)  # ImportReport, or None when it failed or was cancelled
     exportFinished = Signal(object)  # number of rows, or None
     cableShown = Signal(str)
@@ -192,56 +181,6 @@ class MainWindow(QMainWindow):
             self.reading.cable_text().setFocus()
         else:
             self._show_empty()
-
-    def open_project_path(self, path: Path, create: bool = False) -> bool:
-        """Switch to the project at ``path``; False (and a message) when it cannot be opened."""
-        self.note_editor.commit()
-        try:
-            project = Project.open(path, create=create)
-        except ProjectError as error:
-            self._show_error(str(error))
-            return False
-        self.codebook.set_filter(None)
-        self.workspace.replace_project(project)
-        self.load_project()
-        return True
-
-    def ask_new_project(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "New project", self.settings.last_directory,
-                                              PROJECT_FILTER)
-        if name:
-            path = Path(name if name.endswith(".cableproj") else f"{name}.cableproj")
-            if path.exists():
-                self._show_error(f"{path} already exists; use File → Open Project to open it.")
-                return
-            self.settings.last_directory = str(path.parent)
-            self.open_project_path(path, create=True)
-
-    def ask_open_project(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Open project", self.settings.last_directory,
-                                              PROJECT_FILTER)
-        if name:
-            self.settings.last_directory = str(Path(name).parent)
-            self.open_project_path(Path(name))
-
-    def ask_save_project_as(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Save project as",
-                                              self.settings.last_directory, PROJECT_FILTER)
-        if name:
-            path = Path(name if name.endswith(".cableproj") else f"{name}.cableproj")
-            self.settings.last_directory = str(path.parent)
-            self.save_project_as(path)
-
-    def save_project_as(self, path: Path) -> bool:
-        """Copy the open project to ``path`` (SQLite's backup API: consistent, and safe
-        for the original) and go on working in the copy, as Save As does elsewhere."""
-        self.note_editor.commit()
-        try:
-            copy = self.project.save_as(path)
-        except ProjectError as error:
-            self._show_error(str(error))
-            return False
-        return self.open_project_path(copy)
 
     # -- showing ----------------------------------------------------------------------------
 
@@ -497,115 +436,6 @@ class MainWindow(QMainWindow):
         menu = self.build_text_menu()
         menu.exec(view.viewport().mapToGlobal(position))
         menu.deleteLater()
-
-    # -- import and export ------------------------------------------------------------------
-
-    def ask_import(self) -> None:
-        paths = ask_import_paths(self, self.settings.last_directory)
-        if paths:
-            self.settings.last_directory = str(paths[0].parent)
-            self.import_asking_volume(paths)
-
-    def import_asking_volume(self, paths: list[Path]) -> bool:
-        """Import, first asking the volume of plain-text documents whose names lack one."""
-        volume = None
-        unnamed = needing_volume([Path(path) for path in paths])
-        if unnamed:
-            volume = ask_volume(self, len(unnamed))
-            if volume is None:
-                return False
-        return self.import_paths(paths, volume or None)
-
-    def import_paths(self, paths: list[Path], volume: str | None = None) -> bool:
-        """Import files in a worker thread; ``importFinished`` reports the outcome.
-        ``volume`` is given to plain-text documents whose file names carry none."""
-        paths = [Path(path) for path in paths]
-        if self._job is not None:
-            self.statusBar().showMessage("Another import or export is still running.", 4000)
-            return False
-        names = ", ".join(path.name for path in paths[:3]) + ("…" if len(paths) > 3 else "")
-
-        def job(project, progress, cancelled):
-            return import_with_volume(project, paths, volume, progress, cancelled)
-
-        self._start_job(f"Importing {names}…", job, self._import_done, self.importFinished)
-        return True
-
-    def _import_done(self, report) -> None:
-        self.outside_changes.forget()  # the worker's writes are ours, shown below
-        self._cables.clear()
-        current = self._cable.id if self._cable else None
-        self._reload_corpus()
-        self._reload_themes()
-        imported = [summary.id for summary in report.cables]
-        if current in imported:  # re-imported: text and anchors may have moved
-            self._cable = None
-            self.show_cable(current)
-        elif imported:
-            self.show_cable(imported[0])
-        count = len(imported)
-        self.statusBar().showMessage(
-            f"Imported {count} document{'s' * (count != 1)}"
-            + (f"; {report.orphaned_annotations} annotation(s) could not be placed"
-               if report.orphaned_annotations else "") + ".", 8000)
-        self.importFinished.emit(report)
-
-    def ask_export_csv(self) -> None:
-        folder = Path(self.settings.last_directory or Path.home())
-        dialog = ExportCsvDialog(folder / f"{self.project.path.stem}-annotations.csv", self)
-        if dialog.exec():
-            path, long, excel = dialog.choice()
-            self.settings.last_directory = str(path.parent)
-            self.export_csv_to(path, long=long, excel=excel)
-
-    def export_csv_to(self, path: Path, long: bool = False, excel: bool = False) -> bool:
-        """Write the CSV in a worker thread; ``exportFinished`` reports the row count."""
-        if self._job is not None:
-            self.statusBar().showMessage("Another import or export is still running.", 4000)
-            return False
-        self.note_editor.commit()
-
-        def job(project, _progress, _cancelled):
-            return export_csv(project, path, long=long, excel=excel)
-
-        def done(rows: int) -> None:
-            self.statusBar().showMessage(f"Exported {rows} rows to {path}.", 8000)
-            self.exportFinished.emit(rows)
-
-        self._start_job(f"Exporting to {path.name}…", job, done, self.exportFinished)
-        return True
-
-    def _start_job(self, label: str, job, on_success, finished_signal) -> None:
-        background = BackgroundJob(self, label, self.project.path, job)
-
-        def done(outcome: str, payload) -> None:
-            if self._job is background:
-                self._job = None
-            background.deleteLater()
-            if outcome == "succeeded":
-                on_success(payload)
-                return
-            if outcome == "failed":
-                self._show_error(payload)
-            else:
-                self.statusBar().showMessage("Cancelled.", 4000)
-            finished_signal.emit(None)
-
-        background.done.connect(done)
-        self._job = background
-        background.start()
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        if importable(paths):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        files = importable(paths)
-        if files:
-            event.acceptProposedAction()
-            self.import_asking_volume(files)
 
     # -- misc -------------------------------------------------------------------------------
 

@@ -1,0 +1,133 @@
+"""The main window's import and export: file dialogs, drag and drop, the volume question,
+and running each job on a worker thread with a cancellable progress dialog.
+
+A mixin of ``MainWindow``; it reports through the window's ``importFinished`` and
+``exportFinished`` signals and refreshes the views when a job ends.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+from ..services.exporting import export_csv
+from .import_export import (
+    BackgroundJob,
+    ExportCsvDialog,
+    ask_import_paths,
+    ask_volume,
+    import_with_volume,
+    importable,
+    needing_volume,
+)
+
+
+class ImportExportMixin:
+    def ask_import(self) -> None:
+        paths = ask_import_paths(self, self.settings.last_directory)
+        if paths:
+            self.settings.last_directory = str(paths[0].parent)
+            self.import_asking_volume(paths)
+
+    def import_asking_volume(self, paths: list[Path]) -> bool:
+        """Import, first asking the volume of plain-text documents whose names lack one."""
+        volume = None
+        unnamed = needing_volume([Path(path) for path in paths])
+        if unnamed:
+            volume = ask_volume(self, len(unnamed))
+            if volume is None:
+                return False
+        return self.import_paths(paths, volume or None)
+
+    def import_paths(self, paths: list[Path], volume: str | None = None) -> bool:
+        """Import files in a worker thread; ``importFinished`` reports the outcome.
+        ``volume`` is given to plain-text documents whose file names carry none."""
+        paths = [Path(path) for path in paths]
+        if self._job is not None:
+            self.statusBar().showMessage("Another import or export is still running.", 4000)
+            return False
+        names = ", ".join(path.name for path in paths[:3]) + ("…" if len(paths) > 3 else "")
+
+        def job(project, progress, cancelled):
+            return import_with_volume(project, paths, volume, progress, cancelled)
+
+        self._start_job(f"Importing {names}…", job, self._import_done, self.importFinished)
+        return True
+
+    def _import_done(self, report) -> None:
+        self.outside_changes.forget()  # the worker's writes are ours, shown below
+        self._cables.clear()
+        current = self._cable.id if self._cable else None
+        self._reload_corpus()
+        self._reload_themes()
+        imported = [summary.id for summary in report.cables]
+        if current in imported:  # re-imported: text and anchors may have moved
+            self._cable = None
+            self.show_cable(current)
+        elif imported:
+            self.show_cable(imported[0])
+        count = len(imported)
+        self.statusBar().showMessage(
+            f"Imported {count} document{'s' * (count != 1)}"
+            + (f"; {report.orphaned_annotations} annotation(s) could not be placed"
+               if report.orphaned_annotations else "") + ".", 8000)
+        self.importFinished.emit(report)
+
+    def ask_export_csv(self) -> None:
+        folder = Path(self.settings.last_directory or Path.home())
+        dialog = ExportCsvDialog(folder / f"{self.project.path.stem}-annotations.csv", self)
+        if dialog.exec():
+            path, long, excel = dialog.choice()
+            self.settings.last_directory = str(path.parent)
+            self.export_csv_to(path, long=long, excel=excel)
+
+    def export_csv_to(self, path: Path, long: bool = False, excel: bool = False) -> bool:
+        """Write the CSV in a worker thread; ``exportFinished`` reports the row count."""
+        if self._job is not None:
+            self.statusBar().showMessage("Another import or export is still running.", 4000)
+            return False
+        self.note_editor.commit()
+
+        def job(project, _progress, _cancelled):
+            return export_csv(project, path, long=long, excel=excel)
+
+        def done(rows: int) -> None:
+            self.statusBar().showMessage(f"Exported {rows} rows to {path}.", 8000)
+            self.exportFinished.emit(rows)
+
+        self._start_job(f"Exporting to {path.name}…", job, done, self.exportFinished)
+        return True
+
+    def _start_job(self, label: str, job, on_success, finished_signal) -> None:
+        background = BackgroundJob(self, label, self.project.path, job)
+
+        def done(outcome: str, payload) -> None:
+            if self._job is background:
+                self._job = None
+            background.deleteLater()
+            if outcome == "succeeded":
+                on_success(payload)
+                return
+            if outcome == "failed":
+                self._show_error(payload)
+            else:
+                self.statusBar().showMessage("Cancelled.", 4000)
+            finished_signal.emit(None)
+
+        background.done.connect(done)
+        self._job = background
+        background.start()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if importable(paths):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        files = importable(paths)
+        if files:
+            event.acceptProposedAction()
+            self.import_asking_volume(files)
+

@@ -1,0 +1,73 @@
+"""The main window's File menu for project files: new, open, and Save As.
+
+A mixin of ``MainWindow`` (it uses the window's workspace, settings, note editor and
+``load_project``), kept apart so the window module stays about arranging the views.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog
+
+from ..storage.errors import ProjectError
+from ..storage.project import PROJECT_SUFFIX, Project
+
+PROJECT_FILTER = f"Cable Annotator projects (*{PROJECT_SUFFIX})"
+
+
+def _with_suffix(name: str) -> Path:
+    return Path(name if name.endswith(PROJECT_SUFFIX) else f"{name}{PROJECT_SUFFIX}")
+
+
+class ProjectFilesMixin:
+    def open_project_path(self, path: Path, create: bool = False) -> bool:
+        """Switch to the project at ``path``; False (and a message) when it cannot be opened."""
+        self.note_editor.commit()
+        try:
+            project = Project.open(path, create=create)
+        except ProjectError as error:
+            self._show_error(str(error))
+            return False
+        self.codebook.set_filter(None)
+        self.workspace.replace_project(project)
+        self.load_project()
+        return True
+
+    def ask_new_project(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "New project", self.settings.last_directory,
+                                              PROJECT_FILTER)
+        if name:
+            path = _with_suffix(name)
+            if path.exists():
+                self._show_error(f"{path} already exists; use File → Open Project to open it.")
+                return
+            self.settings.last_directory = str(path.parent)
+            self.open_project_path(path, create=True)
+
+    def ask_open_project(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Open project", self.settings.last_directory,
+                                              PROJECT_FILTER)
+        if name:
+            self.settings.last_directory = str(Path(name).parent)
+            self.open_project_path(Path(name))
+
+    def ask_save_project_as(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Save project as",
+                                              self.settings.last_directory, PROJECT_FILTER)
+        if name:
+            path = _with_suffix(name)
+            self.settings.last_directory = str(path.parent)
+            self.save_project_as(path)
+
+    def save_project_as(self, path: Path) -> bool:
+        """Copy the open project to ``path`` (SQLite's backup API: consistent, and safe
+        for the original) and go on working in the copy, as Save As does elsewhere."""
+        self.note_editor.commit()
+        try:
+            copy = self.project.save_as(path)
+        except ProjectError as error:
+            self._show_error(str(error))
+            return False
+        return self.open_project_path(copy)
+
