@@ -21,6 +21,7 @@ from .changes import Change
 PALETTE = ("#e8743b", "#f2c94c", "#eb5757", "#2d9cdb", "#27ae60", "#9b51e0", "#56ccf2",
            "#bb6bd9", "#f2994a", "#6fcf97", "#a0785a", "#ff8fab")
 _UNSET = object()
+MAX_NAME = 120
 
 
 class CodebookError(ValueError):
@@ -59,6 +60,11 @@ def _check_name(session, name: str, parent_id: int | None, own_id: int | None = 
         raise CodebookError("A theme needs a name.")
     if "/" in name:
         raise CodebookError(f"A theme name cannot contain '/' ({name!r}): it separates levels.")
+    if ";" in name:
+        raise CodebookError(f"A theme name cannot contain ';' ({name!r}): it separates "
+                            "themes in the CSV export.")
+    if len(name) > MAX_NAME:
+        raise CodebookError(f"A theme name can have at most {MAX_NAME} characters.")
     clash = session.scalars(select(ThemeRow).where(
         func.lower(ThemeRow.name) == name.lower(), ThemeRow.parent_id.is_(parent_id)
         if parent_id is None else ThemeRow.parent_id == parent_id)).first()

@@ -28,6 +28,10 @@ def test_add_child_theme_and_path_lookup(project) -> None:
         add_theme(project, "tanks", parent_id=parent.id)
     with pytest.raises(CodebookError, match="'/'"):
         add_theme(project, "A/B")
+    with pytest.raises(CodebookError, match="';'"):
+        add_theme(project, "Cyprus; Turkey")
+    with pytest.raises(CodebookError, match="at most"):
+        add_theme(project, "x" * 500)
 
 
 def test_rename_recolour_and_undo(project) -> None:
