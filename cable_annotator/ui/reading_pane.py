@@ -299,6 +299,10 @@ class ReadingPane(QWidget):
             self._mark_search_hits()
             self._text.verticalScrollBar().setValue(value)
 
+    def focus_selection(self) -> None:
+        """Give keyboard focus to the view that holds the current selection."""
+        (self._active or self._text).setFocus()
+
     def _activate(self, view: PartTextView) -> None:
         """Only one view holds a selection at a time: the one the reader used last."""
         if self._active is view:

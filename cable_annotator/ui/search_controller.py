@@ -150,6 +150,10 @@ class SearchController(QObject):
     def _select(self, index: int) -> None:
         self._current = index
         self.window.reading.show_hit(index)
+        if self.find_box.hasFocus():
+            # Reaching a hit hands the keyboard to the text, so a digit tags the hit
+            # instead of being typed into the query; F3 goes on to the next one.
+            self.window.reading.focus_selection()
         self._render()
 
     def _render(self, note: str = "") -> None:

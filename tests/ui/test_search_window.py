@@ -136,3 +136,20 @@ def test_hostile_input_is_just_a_search(window, qtbot):
         qtbot.waitUntil(lambda: window.search.query == "", timeout=3000)
         type_search(qtbot, window, typed)
         assert window.isVisible()
+
+
+def test_a_digit_after_reaching_a_hit_tags_it(window, project, qtbot):
+    from cable_annotator.services import queries
+
+    box = type_search(qtbot, window, '"arms race"')
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    first = window.search.hits()[0]
+    focused = window.focusWidget()
+    assert focused is not box, "the keyboard moves to the text when a hit is reached"
+    qtbot.keyClick(focused, Qt.Key.Key_1)
+    assert box.text() == '"arms race"'
+    (stored,) = queries.annotations_of(project, SAMPLE_ID)
+    assert (stored.part, stored.start, stored.end) == (first.part, first.start, first.end)
+    assert stored.theme_ids == [queries.find_theme(project, "Arms race").id]
+    qtbot.keyClick(focused, Qt.Key.Key_F3)
+    assert window.search.current_index() == 1
