@@ -20,6 +20,13 @@ EXIT_ERROR = 1
 EXIT_USAGE = 2
 
 
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cable-annotator",
@@ -46,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     find = commands.add_parser("search", help="search the text and footnotes of every cable")
     find.add_argument("query", metavar="QUERY",
                       help='words (all must occur), "a phrase" in quotes, prefix* with a star')
-    find.add_argument("--limit", type=int, default=200, metavar="N",
+    find.add_argument("--limit", type=_positive, default=200, metavar="N",
                       help="at most N hits (default 200)")
     find.add_argument("--json", action="store_true", help="print JSON")
 
@@ -117,9 +124,20 @@ def _open_window(project_path: Path | None) -> int:
     return run_app(project_path)
 
 
+# Commands that may start a new project file at --project; the others only read or change
+# an existing one, so a mistyped path is reported instead of silently creating a file.
+_CREATING_COMMANDS = {"import"}
+
+
 def _project(args: argparse.Namespace):
     from .services.projects import open_project
+    from .storage.errors import ProjectError
 
+    creating = args.command in _CREATING_COMMANDS or getattr(args, "theme_command", None)
+    if args.project is not None and not creating and not args.project.expanduser().exists():
+        raise ProjectError(
+            f"{args.project} does not exist; start it with "
+            f"'cable-annotator --project {args.project} import FILE'.")
     return open_project(args.project)
 
 
@@ -153,9 +171,14 @@ def _cmd_import(args: argparse.Namespace) -> int:
             for summary in report.cables:
                 date = summary.date or "undated"
                 print(f"{summary.id}\t{summary.number}. {summary.title}\t{date}")
+            if report.moved_annotations:
+                print(f"cable-annotator: {report.moved_annotations} annotation(s) followed "
+                      f"their passages in the re-imported text of {path.name}.",
+                      file=sys.stderr)
             if report.orphaned_annotations:
-                print(f"cable-annotator: {report.orphaned_annotations} annotation(s) of "
-                      f"{path} could not be placed in the new text and are kept as orphaned.",
+                print(f"cable-annotator: {report.orphaned_annotations} annotation(s) could not "
+                      f"be placed in the re-imported text of {path.name}; they are kept as "
+                      "orphaned (listed as not found, exported without offsets).",
                       file=sys.stderr)
     return EXIT_OK
 
@@ -283,7 +306,7 @@ def _cmd_annotate(args: argparse.Namespace) -> int:
 
 
 def _cmd_themes(args: argparse.Namespace) -> int:
-    from .domain.annotation import theme_path
+    from .domain.annotation import theme_path, tree_order
     from .services.codebook import add_theme
     from .services.queries import find_theme, list_themes, theme_usage
 
@@ -296,17 +319,19 @@ def _cmd_themes(args: argparse.Namespace) -> int:
         themes = list_themes(project)
         usage = theme_usage(project)
     by_id = {t.id: t for t in themes}
+    shortcut = {t.id: str(i + 1) for i, t in enumerate(themes[:9])}
+    ordered = tree_order(themes)
     if args.json:
         _print_json([{"id": t.id, "name": t.name, "path": theme_path(t, by_id),
                       "color": t.color, "parent": by_id[t.parent_id].name
                       if t.parent_id in by_id else None,
-                      "shortcut": str(i + 1) if i < 9 else None,
+                      "shortcut": shortcut.get(t.id),
                       "description": t.description, "annotations": usage.get(t.id, 0)}
-                     for i, t in enumerate(themes)])
+                     for t, _depth in ordered])
     else:
-        for i, t in enumerate(themes):
-            key = str(i + 1) if i < 9 else " "
-            print(f"{key}  {t.color}  {theme_path(t, by_id)}\t{usage.get(t.id, 0)}")
+        for t, depth in ordered:
+            print(f"{shortcut.get(t.id, ' ')}  {t.color}  {'  ' * depth}{t.name}\t"
+                  f"{usage.get(t.id, 0)}")
     return EXIT_OK
 
 

@@ -110,4 +110,15 @@ def _fuzzy_find(
                     best = (ratio, at, at + len(candidate))
     if best is None or best[0] < min_ratio:
         return None
-    return best[1], best[2]
+    return _trim_like(text, quote, best[1], best[2])
+
+
+def _trim_like(text: str, quote: str, start: int, end: int) -> tuple[int, int]:
+    """Drop whitespace the fuzzy window took in at either edge that the quote lacks."""
+    if not quote[:1].isspace():
+        while start < end and text[start].isspace():
+            start += 1
+    if not quote[-1:].isspace():
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    return start, end

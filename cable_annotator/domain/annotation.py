@@ -68,3 +68,29 @@ def theme_path(theme: Theme, themes_by_id: dict[int, Theme]) -> str:
         seen.add(parent_id)
         parent_id = parent.parent_id
     return "/".join(reversed(names))
+
+
+def tree_order(themes: list[Theme]) -> list[tuple[Theme, int]]:
+    """Themes as the codebook shows them — each followed by its sub-themes — with depth.
+
+    ``themes`` come in codebook order (which also gives the digit shortcuts); a theme whose
+    parent is missing is shown at the top level.
+    """
+    ids = {theme.id for theme in themes}
+    children: dict[int | None, list[Theme]] = {}
+    for theme in themes:
+        parent = theme.parent_id if theme.parent_id in ids else None
+        children.setdefault(parent, []).append(theme)
+    out: list[tuple[Theme, int]] = []
+    seen: set[int | None] = set()
+
+    def visit(parent: int | None, depth: int) -> None:
+        for theme in children.get(parent, []):
+            if theme.id not in seen:
+                seen.add(theme.id)
+                out.append((theme, depth))
+                visit(theme.id, depth + 1)
+
+    visit(None, 0)
+    out.extend((theme, 0) for theme in themes if theme.id not in seen)  # cycles, if any
+    return out

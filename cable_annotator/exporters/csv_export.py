@@ -50,7 +50,9 @@ def annotation_rows(
     """The CSV rows of one cable's annotations (one per theme in long format)."""
     cable = item.cable
     for annotation in item.annotations:
-        pages = cable.page_range(annotation.part, annotation.start, annotation.end)
+        placed = not annotation.orphaned
+        pages = cable.page_range(annotation.part, annotation.start, annotation.end) \
+            if placed else ""
         paths = [theme_path(themes_by_id[t], themes_by_id)
                  for t in annotation.theme_ids if t in themes_by_id]
         row = {
@@ -62,10 +64,12 @@ def annotation_rows(
             "cable_date": cable.date or "",
             "part": annotation.part,
             "paragraph": cable.paragraph_range(annotation.part, annotation.start,
-                                               annotation.end),
+                                               annotation.end) if placed else "",
             "page": pages,
-            "start": str(annotation.start),
-            "end": str(annotation.end),
+            # An orphaned annotation's passage vanished from a re-imported text: its old
+            # offsets would point at other words, so they are left out.
+            "start": "" if annotation.orphaned else str(annotation.start),
+            "end": "" if annotation.orphaned else str(annotation.end),
             "quote": annotation.quote,
             "themes": THEME_SEPARATOR.join(paths),
             "note": annotation.note,

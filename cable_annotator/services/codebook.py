@@ -174,6 +174,8 @@ def merge_themes(project: Project, source_id: int, target_id: int) -> Change:
 def delete_theme(project: Project, theme_id: int, reassign_to: int | None = None) -> Change:
     """Delete a theme. Its annotations move to ``reassign_to`` when given; otherwise they
     lose this theme but are kept (with their other themes, or none). Sub-themes move up."""
+    if reassign_to == theme_id:
+        raise CodebookError("The annotations of a deleted theme cannot move to that same theme.")
     if reassign_to is not None:
         change = merge_themes(project, theme_id, reassign_to)
         change.kind = "theme-removed"

@@ -25,7 +25,8 @@ class CodebookActions(WorkspaceActions):
         return change.theme.id
 
     def _update(self, theme_id: int, text: str, **fields) -> bool:
-        change = self._guard(text.lower(), lambda: codebook.update_theme(
+        # "Rename theme to “USSR”" → "rename theme to “USSR”": only the verb is lowered.
+        change = self._guard(text[:1].lower() + text[1:], lambda: codebook.update_theme(
             self._project, theme_id, **fields))
         if change is None:
             return False

@@ -83,7 +83,13 @@ def test_themes_list_and_add(project_path: Path) -> None:
         project=project_path)
     themes = json.loads(run("themes", "--json", project=project_path).stdout)
     assert themes[0]["name"] == "Arms race" and themes[0]["shortcut"] == "1"
-    assert themes[-1]["path"] == "Arms sales/Tanks" and themes[-1]["color"] == "#336699"
+    names = [theme["name"] for theme in themes]
+    assert names.index("Tanks") == names.index("Arms sales") + 1, "listed under its parent"
+    tanks = themes[names.index("Tanks")]
+    assert tanks["path"] == "Arms sales/Tanks" and tanks["color"] == "#336699"
+    assert tanks["shortcut"] == "9", "the 9th theme of the codebook"
+    listing = run("themes", project=project_path).stdout.splitlines()
+    assert listing[2].split()[-2:] == ["Tanks", "0"] and "    Tanks" in listing[2]
 
 
 def digest(path: Path) -> str:
@@ -152,3 +158,31 @@ def test_console_script_and_module_are_the_same_program() -> None:
     assert script.exists(), "the console script is installed beside the interpreter"
     assert run("--version").stdout == subprocess.run(
         [str(script), "--version"], capture_output=True, text=True).stdout
+
+
+def test_a_mistyped_project_path_is_not_created(tmp_path: Path) -> None:
+    missing = tmp_path / "peru-typo.cableproj"
+    for args in (("list",), ("export", "csv"), ("show", SAMPLE_ID), ("search", "tanks")):
+        result = run(*args, project=missing, check=False)
+        assert result.returncode == 1 and "does not exist" in result.stderr
+    assert not missing.exists()
+
+
+def test_search_limit_must_be_positive(imported: Path) -> None:
+    result = run("search", "Peru", "--limit", "0", project=imported, check=False)
+    assert result.returncode == 2 and "must be 1 or more" in result.stderr
+
+
+def test_reimport_reports_moved_and_orphaned_annotations(imported: Path, tmp_path: Path) -> None:
+    run("annotate", SAMPLE_ID, "--quote", "You should seek an appointment", "--theme",
+        "Bilateral relations", project=imported)
+    run("annotate", SAMPLE_ID, "--quote", "follows septel", "--theme", "Arms race",
+        project=imported)
+    corrected = tmp_path / "frus1969-76ve11p2-d293.txt"
+    corrected.write_text(SAMPLE_TEXT.read_text(encoding="utf-8")
+                         .replace("1. You should seek", "1. As agreed, you should seek")
+                         .replace(" Guidance prepared for that purpose follows septel.", ""),
+                         encoding="utf-8")
+    result = run("import", str(corrected), project=imported)
+    assert "1 annotation(s) followed their passages" in result.stderr
+    assert "1 annotation(s) could not be placed" in result.stderr

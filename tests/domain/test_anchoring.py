@@ -51,3 +51,12 @@ def test_vanished_passage_cannot_be_placed() -> None:
 def test_find_occurrence_counts_from_one() -> None:
     assert find_occurrence(TEXT, "arms race", 2)[0] == TEXT.index("arms race or")
     assert find_occurrence(TEXT, "arms race", 3) is None
+
+
+def test_fuzzy_match_takes_no_stray_space() -> None:
+    text = "4. Contrary to alarmist rumors and some public statements in Lima, there is no."
+    start = text.index("Contrary to alarmist rumors")
+    selector = select(text, start, start + len("Contrary to alarmist rumors"))
+    changed = text.replace("alarmist rumors", "alarmist rumours")
+    found = reanchor(changed, selector, start, start + len(selector.quote))
+    assert changed[found[0]:found[1]] == "Contrary to alarmist rumours"

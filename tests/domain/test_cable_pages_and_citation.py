@@ -52,3 +52,12 @@ def test_volume_ids_become_readable_titles() -> None:
         "Foreign Relations of the United States, 1961–1963, vol. XII")
     assert describe_frus_id("frus1969-76ve09p1").volume_label == "vol. E–9, pt. 1"
     assert human_date("1974-09") == "September 1974"
+
+
+def test_codebook_tree_order_puts_sub_themes_under_their_parent() -> None:
+    from cable_annotator.domain.annotation import Theme, tree_order
+
+    themes = [Theme(1, "Arms race"), Theme(2, "Arms sales"), Theme(3, "Tanks", parent_id=2),
+              Theme(4, "Fisheries"), Theme(5, "Orphan", parent_id=99)]
+    assert [(t.name, depth) for t, depth in tree_order(themes)] == [
+        ("Arms race", 0), ("Arms sales", 0), ("Tanks", 1), ("Fisheries", 0), ("Orphan", 0)]

@@ -97,3 +97,18 @@ def test_notes_with_quotes_commas_and_newlines_survive(project) -> None:
     note = 'He said, "no",\nand left.'
     annotate_quote(project, CABLE, "arms race", [theme.id], note=note)
     assert rows_of(project)[0]["note"] == note
+
+
+def test_orphaned_annotations_export_without_offsets(project, sample_copy) -> None:
+    from cable_annotator.services.importing import import_files
+
+    theme = find_theme(project, "Arms race")
+    annotate_quote(project, CABLE, "Guidance prepared for that purpose follows septel", [theme.id])
+    text = sample_copy.read_text("utf-8").replace(
+        " Guidance prepared for that purpose follows septel.", "")
+    sample_copy.write_text(text, encoding="utf-8")
+    import_files(project, [sample_copy], volume="frus1969-76ve11p2")
+    (row,) = rows_of(project)
+    assert (row["start"], row["end"], row["page"], row["paragraph"]) == ("", "", "", "")
+    assert row["quote"] == "Guidance prepared for that purpose follows septel"
+    assert row["citation"].endswith("doc. 293.")

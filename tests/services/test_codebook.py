@@ -90,3 +90,10 @@ def test_colours_must_be_colours(project) -> None:
     with pytest.raises(CodebookError, match="not a colour"):
         update_theme(project, theme.id, color="red; drop table")
     assert find_theme(project, "Oil").color == "#abc"
+
+
+def test_delete_cannot_reassign_to_itself(project) -> None:
+    fisheries = find_theme(project, "Fisheries")
+    with pytest.raises(CodebookError, match="same theme"):
+        delete_theme(project, fisheries.id, reassign_to=fisheries.id)
+    assert find_theme(project, "Fisheries").id == fisheries.id
