@@ -148,9 +148,16 @@ class Project:
             )
         backup_path = self.path.with_suffix(f".before-upgrade-{revision}{PROJECT_SUFFIX}")
         sqlite_file.backup(self.path, backup_path)
-        from .migrate import upgrade_to_head  # Alembic is only imported when needed.
+        from . import migrate  # Alembic is only imported when needed.
 
-        upgrade_to_head(self.engine)
+        try:
+            migrate.upgrade_to_head(self.engine)  # one transaction: all or nothing
+        except Exception as error:
+            raise ProjectError(
+                f"Could not upgrade {self.path} from schema revision {revision} "
+                f"({_reason(error)}); it was left as it was, and a copy from before the "
+                f"upgrade is at {backup_path}."
+            ) from error
         sqlite_file.stamp(self.engine, SCHEMA_VERSION)
 
     def _ensure_search_index(self) -> None:

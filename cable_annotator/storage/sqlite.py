@@ -28,6 +28,14 @@ def make_engine(path: Path) -> Engine:
         cursor.execute("PRAGMA trusted_schema=OFF")
         cursor.execute("PRAGMA busy_timeout=5000")
         cursor.close()
+        # Python's sqlite3 opens a transaction only before INSERT/UPDATE/DELETE, so DDL
+        # (a migration, the search index) would commit statement by statement. Taking the
+        # transaction into our own hands makes every unit of work all-or-nothing.
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection) -> None:
+        connection.exec_driver_sql("BEGIN")
 
     return engine
 

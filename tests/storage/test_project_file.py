@@ -157,3 +157,60 @@ def test_changes_by_another_program_are_noticed_once(project: Project) -> None:
         create_annotation(other, "frus1969-76ve11p2/d293", "body", 5, 9, [theme.id])
     assert project.changed_elsewhere()
     assert not project.changed_elsewhere(), "reported once"
+
+
+def dump(path: Path) -> list[str]:
+    """The SQL content of a database file (a backup copies content, not bytes)."""
+    connection = sqlite3.connect(path)
+    try:
+        return list(connection.iterdump())
+    finally:
+        connection.close()
+
+
+def _pretend_newer_release(monkeypatch) -> None:
+    """This release knows revisions 0001 and 0002 and its models are at 0002."""
+    import cable_annotator.storage.project as project_module
+
+    monkeypatch.setattr(project_module, "HEAD_REVISION", "0002")
+    monkeypatch.setattr(project_module, "KNOWN_REVISIONS", ("0001", "0002"))
+
+
+def test_upgrade_backs_the_file_up_first(project_path: Path, monkeypatch) -> None:
+    import cable_annotator.storage.migrate as migrate
+
+    Project.open(project_path).close()
+    before = dump(project_path)
+    _pretend_newer_release(monkeypatch)
+
+    def upgrade(engine) -> None:
+        with engine.begin() as connection:
+            connection.exec_driver_sql("CREATE TABLE memos (id INTEGER PRIMARY KEY)")
+            connection.exec_driver_sql("UPDATE alembic_version SET version_num='0002'")
+
+    monkeypatch.setattr(migrate, "upgrade_to_head", upgrade)
+    Project.open(project_path).close()
+    backup = project_path.with_suffix(".before-upgrade-0001.cableproj")
+    assert dump(backup) == before, "the copy holds the project as it was before"
+    connection = sqlite3.connect(project_path)
+    assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+    connection.close()
+
+
+def test_failed_upgrade_leaves_the_file_as_it_was(project_path: Path, monkeypatch) -> None:
+    import cable_annotator.storage.migrate as migrate
+
+    Project.open(project_path).close()
+    before = digest(project_path)
+    _pretend_newer_release(monkeypatch)
+
+    def upgrade(engine) -> None:
+        with engine.begin() as connection:
+            connection.exec_driver_sql("CREATE TABLE memos (id INTEGER PRIMARY KEY)")
+            raise RuntimeError("disk unplugged")
+
+    monkeypatch.setattr(migrate, "upgrade_to_head", upgrade)
+    with pytest.raises(ProjectError, match="left as it was") as raised:
+        Project.open(project_path)
+    assert "before-upgrade-0001" in str(raised.value)
+    assert digest(project_path) == before
