@@ -102,9 +102,6 @@ class AnnotationListPanel(QWidget):
         self.all_button.setVisible(not theme_filtered)
         self._update_title()
 
-    def showing_all_documents(self) -> bool:
-        return self.all_button.isChecked() and self.all_button.isVisible()
-
     def _update_title(self, *_args) -> None:
         count = self.model.rowCount()
         self.title.setText(f"{self._scope_label} ({count})")

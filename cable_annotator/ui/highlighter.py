@@ -178,11 +178,6 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         if repaint:
             self.repaint_blocks(range(len(self._realized) - 1))
 
-    def set_palette(self, palette: ReadingPalette) -> None:
-        self.palette = palette
-        self._formats.clear()
-        self.repaint_blocks(range(len(self._realized) - 1))
-
     def color_of(self, annotation: Annotation) -> str:
         """One annotation's colour: its first theme's (the others are underlined, since
         averaging two theme colours gives a muddy tone that matches neither)."""

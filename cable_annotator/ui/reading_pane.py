@@ -187,9 +187,6 @@ class ReadingPane(QWidget):
         self._search_hits, self._current_hit = list(hits), None
         self._mark_search_hits()
 
-    def search_hits(self) -> list[tuple[str, int, int]]:
-        return list(self._search_hits)
-
     def show_hit(self, index: int) -> None:
         """Select hit ``index`` (so a digit tags it) and bring it into view."""
         if not 0 <= index < len(self._search_hits):
