@@ -117,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _open_window(project_path: Path | None) -> int:
     try:
-        from .ui.app import run_app
+        from .ui.window.app import run_app
     except ImportError as error:
         print(f"cable-annotator: the window cannot start: {error}.", file=sys.stderr)
         return EXIT_ERROR

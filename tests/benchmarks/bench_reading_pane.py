@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from PySide6.QtWidgets import QApplication, QTextEdit  # noqa: E402
 
 from cable_annotator.domain.annotation import Annotation  # noqa: E402
-from cable_annotator.ui.reading_pane import ReadingPane  # noqa: E402
+from cable_annotator.ui.reading.reading_pane import ReadingPane  # noqa: E402
 from tests.ui.test_reading_pane_data import (  # noqa: E402
     THEMES,
     spread_annotations,

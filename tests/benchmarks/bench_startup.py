@@ -22,7 +22,7 @@ import tempfile
 APP = """
 import time, sys
 start = time.perf_counter()
-from cable_annotator.ui.app import start_app
+from cable_annotator.ui.window.app import start_app
 from PySide6.QtWidgets import QApplication
 window = start_app(None)
 window.resize(1600, 1000)

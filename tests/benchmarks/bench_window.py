@@ -35,8 +35,8 @@ from cable_annotator.services.queries import list_themes  # noqa: E402
 from cable_annotator.storage.mapping import fill_annotation_row, fill_cable_row  # noqa: E402
 from cable_annotator.storage.models import AnnotationRow, CableRow, VolumeRow  # noqa: E402
 from cable_annotator.storage.project import Project  # noqa: E402
-from cable_annotator.ui.main_window import MainWindow  # noqa: E402
-from cable_annotator.ui.settings import AppSettings  # noqa: E402
+from cable_annotator.ui.window.main_window import MainWindow  # noqa: E402
+from cable_annotator.ui.window.settings import AppSettings  # noqa: E402
 from tests.ui.test_reading_pane_data import spread_annotations, synthetic_cable  # noqa: E402
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "frus1969-76ve11p2-d293.txt"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from cable_annotator.services import queries
-from cable_annotator.ui.annotation_model import (
+from cable_annotator.ui.annotations.annotation_model import (
     ANNOTATION_ID_ROLE,
     LOCATION_ROLE,
     NOTE_ROLE,

@@ -6,7 +6,7 @@ from PySide6.QtCore import QMimeData, Qt
 
 from cable_annotator.domain.annotation import Theme
 from cable_annotator.services import queries
-from cable_annotator.ui.codebook_model import (
+from cable_annotator.ui.codebook.codebook_model import (
     SHORTCUT_ROLE,
     THEME_ID_ROLE,
     USAGE_ROLE,

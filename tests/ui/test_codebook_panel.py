@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from cable_annotator.services import queries
-from cable_annotator.ui.codebook_model import THEME_ID_ROLE
-from cable_annotator.ui.theme_dialogs import DeleteThemeDialog, MergeThemeDialog
+from cable_annotator.ui.codebook.codebook_model import THEME_ID_ROLE
+from cable_annotator.ui.codebook.theme_dialogs import DeleteThemeDialog, MergeThemeDialog
 
 from .ui_fixtures import ARMS_RACE_QUOTE, SAMPLE_ID, annotate
 from .window_helpers import open_window, select_in_text

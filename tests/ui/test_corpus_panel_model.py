@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from cable_annotator.services import queries
-from cable_annotator.ui.corpus_model import (
+from cable_annotator.ui.corpus.corpus_model import (
     CABLE_ID_ROLE,
     COUNT_ROLE,
     CorpusFilter,
     CorpusModel,
     volume_label,
 )
-from cable_annotator.ui.corpus_panel import CorpusPanel
+from cable_annotator.ui.corpus.corpus_panel import CorpusPanel
 
 from .ui_fixtures import SAMPLE_ID, annotate
 

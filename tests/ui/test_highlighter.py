@@ -10,10 +10,10 @@ import pytest  # noqa: E402
 from PySide6.QtGui import QColor  # noqa: E402
 
 from cable_annotator.domain.cable import BODY, Block, Cable, Footnote  # noqa: E402
-from cable_annotator.ui.document_builder import DocumentBuilder  # noqa: E402
-from cable_annotator.ui.highlighter import AnnotationHighlighter, AnnotationLayers  # noqa: E402
-from cable_annotator.ui.palette import LIGHT, blend_layers, mix  # noqa: E402
-from cable_annotator.ui.reading_pane import ReadingPane  # noqa: E402
+from cable_annotator.ui.reading.document_builder import DocumentBuilder  # noqa: E402
+from cable_annotator.ui.reading.highlighter import AnnotationHighlighter, AnnotationLayers  # noqa: E402
+from cable_annotator.ui.reading.palette import LIGHT, blend_layers, mix  # noqa: E402
+from cable_annotator.ui.reading.reading_pane import ReadingPane  # noqa: E402
 
 from .test_reading_pane_data import (  # noqa: E402
     THEMES,

@@ -12,7 +12,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QProgressDialog
 
 from cable_annotator.services import queries
-from cable_annotator.ui.annotation_model import LOCATION_ROLE
+from cable_annotator.ui.annotations.annotation_model import LOCATION_ROLE
 
 from .ui_fixtures import ARMS_RACE_QUOTE, SAMPLE_ID, annotate
 from .window_helpers import export_rows, open_window
@@ -30,7 +30,7 @@ def window(qtbot, project, tmp_path):
 def errors(window, monkeypatch) -> list[str]:
     """Error messages the window would show in a message box (recorded instead)."""
     shown: list[str] = []
-    monkeypatch.setattr("cable_annotator.ui.main_window.QMessageBox.warning",
+    monkeypatch.setattr("cable_annotator.ui.window.main_window.QMessageBox.warning",
                         lambda _parent, _title, message: shown.append(message))
     return shown
 
@@ -96,7 +96,7 @@ def test_tei_volume_import_and_cancel(window, project, qtbot, errors, shared_cor
 
 def test_dropping_files_imports_them(window, project, qtbot, tmp_path, errors, monkeypatch):
     asked = []
-    monkeypatch.setattr("cable_annotator.ui.window_import_export.ask_volume",
+    monkeypatch.setattr("cable_annotator.ui.window.window_import_export.ask_volume",
                         lambda parent, count: asked.append(count) or "frus1969-76ve11p2")
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(another_cable(tmp_path))),
@@ -113,7 +113,7 @@ def test_dropping_files_imports_them(window, project, qtbot, tmp_path, errors, m
 
 def test_cancelling_the_volume_question_imports_nothing(window, project, qtbot, tmp_path,
                                                         monkeypatch):
-    monkeypatch.setattr("cable_annotator.ui.window_import_export.ask_volume",
+    monkeypatch.setattr("cable_annotator.ui.window.window_import_export.ask_volume",
                         lambda parent, count: None)
     assert not window.import_asking_volume([another_cable(tmp_path)])
     assert window.corpus.model.cable_ids() == [SAMPLE_ID]
@@ -121,7 +121,7 @@ def test_cancelling_the_volume_question_imports_nothing(window, project, qtbot, 
 
 def test_files_named_after_their_volume_are_not_asked_about(window, project, qtbot, tmp_path,
                                                             monkeypatch):
-    monkeypatch.setattr("cable_annotator.ui.window_import_export.ask_volume",
+    monkeypatch.setattr("cable_annotator.ui.window.window_import_export.ask_volume",
                         lambda parent, count: pytest.fail("asked needlessly"))
     named = tmp_path / "frus1969-76ve11p2-d294.txt"
     named.write_text(another_cable(tmp_path).read_text(encoding="utf-8"), encoding="utf-8")
@@ -164,7 +164,7 @@ def test_volume_comes_from_a_file_named_after_the_url(window, project, qtbot, tm
 
 def test_next_and_previous_document_from_the_keyboard(window, project, qtbot, tmp_path,
                                                       monkeypatch):
-    monkeypatch.setattr("cable_annotator.ui.window_import_export.ask_volume",
+    monkeypatch.setattr("cable_annotator.ui.window.window_import_export.ask_volume",
                         lambda parent, count: "frus1969-76ve11p2")
     with qtbot.waitSignal(window.importFinished, timeout=60000):
         window.import_asking_volume([another_cable(tmp_path)])
@@ -182,7 +182,7 @@ def test_next_and_previous_document_from_the_keyboard(window, project, qtbot, tm
 
 def test_all_documents_lists_every_annotation_of_the_project(window, project, qtbot, tmp_path,
                                                              monkeypatch):
-    monkeypatch.setattr("cable_annotator.ui.window_import_export.ask_volume",
+    monkeypatch.setattr("cable_annotator.ui.window.window_import_export.ask_volume",
                         lambda parent, count: "frus1969-76ve11p2")
     with qtbot.waitSignal(window.importFinished, timeout=60000):
         window.import_asking_volume([another_cable(tmp_path)])

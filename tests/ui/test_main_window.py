@@ -150,7 +150,7 @@ def test_copy_with_citation(window, project, qtbot):
 
 
 def test_geometry_splitters_and_last_cable_are_remembered(qtbot, project, tmp_path):
-    from cable_annotator.ui.main_window import MainWindow
+    from cable_annotator.ui.window.main_window import MainWindow
 
     settings = settings_file(tmp_path)
     first = MainWindow(project, settings)
@@ -192,7 +192,7 @@ def test_save_as_copies_the_project_and_works_in_the_copy(window, project, qtbot
 def test_opening_a_foreign_file_keeps_the_current_project(window, project, tmp_path,
                                                           monkeypatch):
     messages = []
-    monkeypatch.setattr("cable_annotator.ui.main_window.QMessageBox.warning",
+    monkeypatch.setattr("cable_annotator.ui.window.main_window.QMessageBox.warning",
                         lambda *args: messages.append(args[2]))
     foreign = tmp_path / "notes.cableproj"
     foreign.write_text("my notes", encoding="utf-8")

@@ -102,8 +102,8 @@ def test_start_app_opens_the_default_project_and_remembers_it(qtbot, tmp_path):
     from PySide6.QtCore import QSettings
 
     from cable_annotator.storage.project import default_project_path
-    from cable_annotator.ui.app import start_app
-    from cable_annotator.ui.settings import AppSettings
+    from cable_annotator.ui.window.app import start_app
+    from cable_annotator.ui.window.settings import AppSettings
 
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
     window = start_app(None)

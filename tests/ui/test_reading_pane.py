@@ -12,8 +12,8 @@ from PySide6.QtGui import QGuiApplication, QTextCursor  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from cable_annotator.domain.cable import BODY, Block, Cable, Footnote, PageBreak  # noqa: E402
-from cable_annotator.ui.palette import DARK, LIGHT  # noqa: E402
-from cable_annotator.ui.reading_pane import ReadingPane, snap_to_words  # noqa: E402
+from cable_annotator.ui.reading.palette import DARK, LIGHT  # noqa: E402
+from cable_annotator.ui.reading.reading_pane import ReadingPane, snap_to_words  # noqa: E402
 
 from .test_reading_pane_data import THEMES, annotation, sample_cable  # noqa: E402
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cable_annotator.services import queries
-from cable_annotator.ui.annotation_model import LOCATION_ROLE
+from cable_annotator.ui.annotations.annotation_model import LOCATION_ROLE
 
 from .test_import_export_ui import import_and_wait
 from .ui_fixtures import ARMS_RACE_QUOTE, SAMPLE_ID, annotate

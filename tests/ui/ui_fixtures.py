@@ -27,6 +27,6 @@ def annotate(project, quote: str, theme_names: list[str], note: str = "",
 
 
 def settings_file(tmp_path: Path):
-    from cable_annotator.ui.settings import AppSettings
+    from cable_annotator.ui.window.settings import AppSettings
 
     return AppSettings.in_file(tmp_path / "settings.ini")

@@ -13,7 +13,7 @@ from .ui_fixtures import settings_file
 
 def open_window(qtbot, project, tmp_path: Path, width: int = 1600, height: int = 1000):
     """A shown, active main window on ``project`` with settings in ``tmp_path``."""
-    from cable_annotator.ui.main_window import MainWindow
+    from cable_annotator.ui.window.main_window import MainWindow
 
     main = MainWindow(project, settings_file(tmp_path))
     qtbot.addWidget(main)

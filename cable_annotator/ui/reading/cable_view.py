@@ -43,7 +43,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QFrame, QTextEdit, QToolTip, QWidget
 
-from ..domain.annotation import Annotation
+from ...domain.annotation import Annotation
 from .document_builder import NOTE_HREF, REF_HREF, BuiltDocument, PartMap
 from .highlighter import AnnotationHighlighter, AnnotationLayers
 from .palette import ReadingPalette

@@ -20,23 +20,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.annotation import Annotation, Theme
-from ..domain.cable import Cable
-from ..domain.citation import cite
-from ..services import queries
-from ..storage.errors import ProjectError
-from ..storage.project import Project
-from .annotation_actions import AnnotationActions
-from .annotation_list import AnnotationListPanel
-from .annotation_model import make_rows
-from .codebook_actions import CodebookActions
-from .codebook_panel import CodebookPanel
-from .corpus_panel import CorpusPanel
+from ...domain.annotation import Annotation, Theme
+from ...domain.cable import Cable
+from ...domain.citation import cite
+from ...services import queries
+from ...storage.errors import ProjectError
+from ...storage.project import Project
+from ..annotations.annotation_actions import AnnotationActions
+from ..annotations.annotation_list import AnnotationListPanel
+from ..annotations.annotation_model import make_rows
+from ..annotations.note_editor import NoteEditor
+from ..codebook.codebook_actions import CodebookActions
+from ..codebook.codebook_panel import CodebookPanel
+from ..corpus.corpus_panel import CorpusPanel
+from ..jobs.import_export import BackgroundJob
+from ..reading.reading_pane import ReadingPane
 from .empty_state import EmptyState
-from .import_export import BackgroundJob
-from .note_editor import NoteEditor
 from .outside_changes import OutsideChangeWatcher
-from .reading_pane import ReadingPane
 from .search_controller import SearchController
 from .settings import AppSettings
 from .status_line import StatusLine
@@ -461,7 +461,7 @@ class MainWindow(ProjectFilesMixin, ImportExportMixin, QMainWindow):
         self.reading.cable_text().setFocus()
 
     def show_about(self) -> None:
-        from .. import __version__
+        from ... import __version__
 
         QMessageBox.about(self, "About Cable Annotator",
                           f"<b>Cable Annotator</b> {__version__}<br>A workbench for reading, "

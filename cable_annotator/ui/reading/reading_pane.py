@@ -12,10 +12,10 @@ from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QScrollBar, QSplitter, QTextEdit, QWidget
 
-from ..domain.annotation import Annotation, Theme
-from ..domain.cable import BODY, Cable, footnote_key_of, footnote_part
-from ..domain.citation import cite
-from ..domain.volume import Volume
+from ...domain.annotation import Annotation, Theme
+from ...domain.cable import BODY, Cable, footnote_key_of, footnote_part
+from ...domain.citation import cite
+from ...domain.volume import Volume
 from .cable_view import CableView, PartTextView
 from .document_builder import NOTE_HREF, REF_HREF, BuiltDocument, DocumentBuilder
 from .footnote_pane import FootnotePane

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from ..domain.annotation import Theme
+from ...domain.annotation import Theme
 from .swatch import swatch_icon
 
 THEME_ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from ..services import annotating, codebook
-from .workspace import Workspace
+from ...services import annotating, codebook
+from ..window.workspace import Workspace
 
 
 class ServiceCommand(QUndoCommand):

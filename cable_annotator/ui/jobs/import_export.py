@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..importers.errors import ImportCancelled
-from ..services.importing import ImportReport, import_files, volume_from_filename
-from ..storage.project import Project
+from ...importers.errors import ImportCancelled
+from ...services.importing import ImportReport, import_files, volume_from_filename
+from ...storage.project import Project
 
 IMPORT_FILTER = "FRUS documents (*.txt *.xml);;Plain text (*.txt);;TEI volumes (*.xml)"
 IMPORTABLE_SUFFIXES = (".txt", ".xml")

@@ -12,8 +12,8 @@ from functools import cached_property
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from ..domain.annotation import Annotation, Theme
-from ..domain.cable import Cable
+from ...domain.annotation import Annotation, Theme
+from ...domain.cable import Cable
 
 ANNOTATION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CABLE_ID_ROLE = Qt.ItemDataRole.UserRole + 2

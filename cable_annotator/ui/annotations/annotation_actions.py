@@ -7,10 +7,10 @@ drop an untagged annotation only when it holds no note) are testable on their ow
 
 from __future__ import annotations
 
-from ..domain.annotation import Annotation
-from ..services import annotating
+from ...domain.annotation import Annotation
+from ...services import annotating
+from ..window.workspace_actions import WorkspaceActions
 from .undo_commands import CreateAnnotation, DeleteAnnotation, UpdateAnnotation
-from .workspace_actions import WorkspaceActions
 
 
 class AnnotationActions(WorkspaceActions):

@@ -32,8 +32,8 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from ..domain.cable import BODY, Block, Cable, CrossReference, Footnote, Span
-from ..domain.offsets import Utf16Map
+from ...domain.cable import BODY, Block, Cable, CrossReference, Footnote, Span
+from ...domain.offsets import Utf16Map
 from .palette import ReadingPalette
 
 SERIF_FAMILIES = [

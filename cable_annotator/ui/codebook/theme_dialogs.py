@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.annotation import Theme
+from ...domain.annotation import Theme
 
 
 class MergeThemeDialog(QDialog):

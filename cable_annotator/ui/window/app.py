@@ -12,9 +12,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..services.projects import open_default_project
-from ..storage.errors import ProjectError
-from ..storage.project import Project
+from ...services.projects import open_default_project
+from ...storage.errors import ProjectError
+from ...storage.project import Project
 from .settings import APPLICATION, ORGANIZATION, AppSettings
 
 

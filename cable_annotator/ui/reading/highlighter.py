@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextBlock, QTextCharFormat
 
-from ..domain.annotation import Annotation, Theme
+from ...domain.annotation import Annotation, Theme
 from .document_builder import BuiltDocument
 from .palette import ReadingPalette, mix
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
-from ..services.exporting import export_csv
-from .import_export import (
+from ...services.exporting import export_csv
+from ..jobs.import_export import (
     BackgroundJob,
     ExportCsvDialog,
     ask_import_paths,

@@ -6,9 +6,9 @@ these methods take the answers, so tests and menus reach the same code without a
 
 from __future__ import annotations
 
-from ..services import codebook
-from .undo_commands import AddTheme, DeleteTheme, MergeThemes, UpdateTheme
-from .workspace_actions import WorkspaceActions
+from ...services import codebook
+from ..annotations.undo_commands import AddTheme, DeleteTheme, MergeThemes, UpdateTheme
+from ..window.workspace_actions import WorkspaceActions
 
 
 class CodebookActions(WorkspaceActions):

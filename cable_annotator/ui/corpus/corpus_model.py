@@ -15,8 +15,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from ..domain.citation import human_date
-from ..domain.volume import describe_frus_id
+from ...domain.citation import human_date
+from ...domain.volume import describe_frus_id
 
 CABLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 VOLUME_ID_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog
 
-from ..storage.errors import ProjectError
-from ..storage.project import PROJECT_SUFFIX, Project
+from ...storage.errors import ProjectError
+from ...storage.project import PROJECT_SUFFIX, Project
 
 PROJECT_FILTER = f"Cable Annotator projects (*{PROJECT_SUFFIX})"
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from ..domain.annotation import Annotation
+from ...domain.annotation import Annotation
 
 
 class _NoteText(QPlainTextEdit):

@@ -1,0 +1,1 @@
+"""The annotations of a cable: list, cards, note editor, and the undoable edits on them."""

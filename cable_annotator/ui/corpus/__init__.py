@@ -1,0 +1,1 @@
+"""The corpus panel: volumes and documents with their annotation counts."""

@@ -1,0 +1,1 @@
+"""Long work off the GUI thread: importing and exporting with progress and cancel."""

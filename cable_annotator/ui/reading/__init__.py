@@ -1,0 +1,1 @@
+"""The reading surface: the cable text, its footnote apparatus, highlights and page gutter."""
