@@ -9,7 +9,7 @@ highlighting and layout) stays behind this interface.
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QTextCursor
+from PySide6.QtGui import QAction, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QScrollBar, QSplitter, QTextEdit, QWidget
 
 from ...domain.annotation import Annotation, Theme
@@ -85,8 +85,8 @@ class ReadingPane(QWidget):
 
         copy_cited = QAction("Copy with Citation", self)
         copy_cited.setObjectName("copyWithCitation")
-        copy_cited.setShortcut(QKeySequence("Ctrl+Shift+C"))
-        copy_cited.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # No key here: in the window, Edit > Copy with Citation owns Ctrl+Shift+C, and a
+        # second binding made Qt drop the key as ambiguous.
         copy_cited.triggered.connect(self.copy_with_citation)
         self.addAction(copy_cited)
         self.copy_with_citation_action = copy_cited

@@ -1,8 +1,9 @@
 """The window's menus, toolbar and keyboard shortcuts, built in one place.
 
-Standard QKeySequences where Qt has them, so shortcuts feel native on each platform.
-The digit actions 1–9 are window-wide so a reader can select and tag without leaving
-the text; their labels follow the codebook.
+Standard QKeySequences where Qt has them — every binding the platform lists, each once —
+so shortcuts feel native on each platform; a key is bound once in the whole window (see
+``shortcuts``: Qt ignores a key bound twice). The digit actions 1–9 are window-wide so a
+reader can select and tag without leaving the text; their labels follow the codebook.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QMainWindow, QMenu, QSizePolicy, QToolBar, QWidget
 
 from ...domain.annotation import Theme
+from .shortcuts import keys_in_use, set_keys, standard_keys
 
 
 @dataclass
@@ -46,7 +48,9 @@ class WindowActions:
 
 def _action(window: QMainWindow, text: str, slot, shortcut=None, tip: str = "") -> QAction:
     action = QAction(text, window)
-    if shortcut is not None:
+    if isinstance(shortcut, QKeySequence.StandardKey):
+        set_keys(action, standard_keys(shortcut))
+    elif shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
     if tip:
         action.setStatusTip(tip)
@@ -56,23 +60,18 @@ def _action(window: QMainWindow, text: str, slot, shortcut=None, tip: str = "") 
     return action
 
 
-def _with_standard(key: QKeySequence, standard: QKeySequence.StandardKey) -> list[QKeySequence]:
-    """``key`` plus the platform's own bindings for ``standard`` (Ctrl+G on macOS), once."""
-    keys = [key]
-    for binding in QKeySequence.keyBindings(standard):
-        if binding not in keys:
-            keys.append(binding)
-    return keys
-
-
 def build_actions(window) -> WindowActions:
     """Create actions, menus and toolbar on ``window`` (a MainWindow)."""
     keys = QKeySequence.StandardKey
     stack = window.workspace.undo_stack
     undo = stack.createUndoAction(window, "&Undo")
-    undo.setShortcut(QKeySequence(keys.Undo))
+    undo.setObjectName("undo")
+    set_keys(undo, standard_keys(keys.Undo))
     redo = stack.createRedoAction(window, "&Redo")
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(keys.Redo)])
+    redo.setObjectName("redo")
+    # StandardKey.Redo is Ctrl+Shift+Z on Linux and Ctrl+Y on Windows; naming Ctrl+Shift+Z
+    # beside it bound that key twice, and Qt then ignored it. Ctrl+Y joins at the end.
+    set_keys(redo, standard_keys(keys.Redo))
     window.addAction(undo)
     window.addAction(redo)
     snap = _action(window, "&Snap Selection to Words", window.set_snap_to_words,
@@ -90,10 +89,10 @@ def build_actions(window) -> WindowActions:
     find_box.setMaximumWidth(320)
     find_next = _action(window, "Find &Next", lambda: window.search.next_hit(), "F3",
                         "Go to the next search hit")
-    find_next.setShortcuts(_with_standard(QKeySequence("F3"), keys.FindNext))
+    set_keys(find_next, standard_keys(keys.FindNext, "F3"))
     find_previous = _action(window, "Find &Previous", lambda: window.search.previous_hit(),
                             "Shift+F3", "Go to the previous search hit")
-    find_previous.setShortcuts(_with_standard(QKeySequence("Shift+F3"), keys.FindPrevious))
+    set_keys(find_previous, standard_keys(keys.FindPrevious, "Shift+F3"))
     # Escape ends the search where a reader is searching — in the box or in the text —
     # and nowhere else, so it still cancels a rename in the codebook.
     clear_search = QAction("Clear Search", window)
@@ -185,7 +184,16 @@ def build_actions(window) -> WindowActions:
     toolbar.addWidget(stretch)
     toolbar.addWidget(find_box)
     window.addToolBar(toolbar)
+    _also_redo_on_ctrl_y(window, redo)
     return actions
+
+
+def _also_redo_on_ctrl_y(window: QMainWindow, redo: QAction) -> None:
+    """Readers coming from Word press Ctrl+Y to redo: accept it wherever it is free."""
+    ctrl_y = QKeySequence("Ctrl+Y")
+    if ctrl_y.toString(QKeySequence.SequenceFormat.PortableText) not in keys_in_use(window,
+                                                                                    redo):
+        set_keys(redo, [*redo.shortcuts(), ctrl_y])
 
 
 def fill_themes_menu(actions: WindowActions, themes: list[Theme], codebook_panel) -> None:
