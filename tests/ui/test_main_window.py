@@ -29,7 +29,7 @@ def test_opens_on_the_sample_cable_with_its_panels(window, project):
         widget = window.findChild(kind, name)
         assert widget is not None, name
         assert widget.isVisible(), name
-    assert window.windowTitle() == "Cable Annotator — test.cableproj"
+    assert window.windowTitle() == "test.cableproj — Cable Annotator"
     assert "0 annotations" in window.status_line.text()
     assert window.status_line.text().endswith("saved")
 

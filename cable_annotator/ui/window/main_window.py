@@ -39,7 +39,7 @@ from .empty_state import EmptyState
 from .outside_changes import OutsideChangeWatcher
 from .search_controller import SearchController
 from .settings import AppSettings
-from .status_line import StatusLine
+from .status_line import StatusLine, window_title
 from .window_actions import build_actions, fill_themes_menu
 from .window_import_export import ImportExportMixin
 from .window_project_files import ProjectFilesMixin
@@ -78,7 +78,8 @@ class MainWindow(ProjectFilesMixin, ImportExportMixin, QMainWindow):
         self.actions = build_actions(self)
         self.search = SearchController(self, self.actions.find_box)
         self.status_line = StatusLine(self)
-        self.statusBar().addPermanentWidget(self.status_line, 1)
+        # No stretch: a stretching permanent widget leaves showMessage() no room at all.
+        self.statusBar().addPermanentWidget(self.status_line, 0)
         self._connect()
         self.setAcceptDrops(True)
         self._restore_layout()
@@ -171,7 +172,8 @@ class MainWindow(ProjectFilesMixin, ImportExportMixin, QMainWindow):
         self._cable = None
         self._reload_themes()
         self._reload_corpus()
-        self.setWindowTitle(f"Cable Annotator — {project.path.name}")
+        self.setWindowTitle(window_title(project.path))
+        self.status_line.set_state("saved")
         self.settings.last_project = project.path
         last = queries.get_setting(project, LAST_CABLE)
         cable_ids = self.corpus.model.cable_ids()

@@ -2,11 +2,25 @@
 
 ``p. 781 · para 4 · 3 annotations · saved`` — the page is what a citation needs, and
 "saved" reassures readers used to Save buttons that every edit is already on disk.
+The line sits at the right of the status bar without stretching, so the bar's own
+messages ("Imported 3 documents.") show on the left at the same time.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import QLabel, QWidget
+
+from .settings import APPLICATION
+
+
+def window_title(project_path: Path) -> str:
+    """``peru-1974.cableproj — Cable Annotator``: the document first, then the program.
+
+    Qt appends the application display name to a title on X11 and Windows unless the
+    title already ends with it, so leading with the program's name showed it twice."""
+    return f"{project_path.name} — {APPLICATION}"
 
 
 class StatusLine(QLabel):

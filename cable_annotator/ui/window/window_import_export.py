@@ -107,6 +107,7 @@ class ImportExportMixin:
                 self._job = None
             background.deleteLater()
             if outcome == "succeeded":
+                self.status_line.set_state("saved")  # an earlier error is behind us
                 on_success(payload)
                 return
             if outcome == "failed":

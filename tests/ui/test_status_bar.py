@@ -1,0 +1,100 @@
+"""The status bar shows where the reader is and the last message, both at once, and an
+error's "not saved" gives way to "saved" when the next action succeeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
+
+from .ui_fixtures import ARMS_RACE_QUOTE
+from .window_helpers import export_rows, open_window, select_in_text
+
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "frus1969-76ve11p2-d293.txt"
+
+
+@pytest.fixture
+def window(qtbot, project, tmp_path):
+    return open_window(qtbot, project, tmp_path)
+
+
+@pytest.fixture
+def errors(window, monkeypatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr("cable_annotator.ui.window.main_window.QMessageBox.warning",
+                        lambda _parent, _title, message: shown.append(message))
+    return shown
+
+
+def ink_columns(window, left: int, right: int) -> int:
+    """How many pixel columns of the status bar between ``left`` and ``right`` hold text."""
+    bar = window.statusBar()
+    image = bar.grab().toImage()
+    background = QColor(image.pixel(2, image.height() // 2)).lightness()
+    columns = 0
+    for x in range(max(left, 0), min(right, image.width())):
+        if any(abs(QColor(image.pixel(x, y)).lightness() - background) > 60
+               for y in range(image.height())):
+            columns += 1
+    return columns
+
+
+def test_message_and_reading_position_are_visible_together(window, qtbot):
+    select_in_text(window, ARMS_RACE_QUOTE)
+    qtbot.waitUntil(lambda: "p. 78" in window.status_line.text())
+    window._reference_activated("frus1969-76ve11p2/d299")  # a cross-reference not imported
+    message = window.statusBar().currentMessage()
+    assert message == "frus1969-76ve11p2/d299 is not in this project."
+    line = window.status_line
+    assert line.isVisible()
+    qtbot.waitUntil(lambda: line.width() >= line.sizeHint().width())  # the position is whole
+    room = line.geometry().left() - 8
+    assert room >= window.statusBar().fontMetrics().horizontalAdvance(message)
+    assert ink_columns(window, 6, room) > 100, "the message is not painted"
+    assert ink_columns(window, line.geometry().left(), window.statusBar().width()) > 100
+
+
+def test_message_shows_beside_the_position_in_a_narrow_window(qtbot, project, tmp_path):
+    window = open_window(qtbot, project, tmp_path, width=800, height=600)
+    window.statusBar().showMessage("Imported 12 documents.")
+    room = window.status_line.geometry().left() - 8
+    assert room >= window.statusBar().fontMetrics().horizontalAdvance("Imported 12 documents.")
+    assert window.status_line.text().endswith("saved")
+
+
+def test_a_successful_import_clears_not_saved(window, qtbot, tmp_path, errors):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    with qtbot.waitSignal(window.importFinished, timeout=60000):
+        window.import_paths([empty])
+    assert errors and window.status_line.text().endswith("not saved")
+    with qtbot.waitSignal(window.importFinished, timeout=60000) as blocker:
+        window.import_paths([SAMPLE])
+    assert blocker.args[0] is not None
+    assert window.status_line.text().endswith("·  saved")
+    assert window.statusBar().currentMessage() == "Imported 1 document."
+
+
+def test_a_successful_export_clears_not_saved(window, qtbot, tmp_path, errors):
+    with qtbot.waitSignal(window.exportFinished, timeout=20000):
+        window.export_csv_to(tmp_path / "no-such-folder" / "out.csv")
+    assert window.status_line.text().endswith("not saved")
+    export_rows(qtbot, window, tmp_path / "out.csv")
+    assert window.status_line.text().endswith("·  saved")
+    assert window.statusBar().currentMessage().startswith("Exported 0 rows to ")
+
+
+def test_title_names_the_program_once(window, project):
+    app = QApplication.instance()
+    before = app.applicationDisplayName()
+    app.setApplicationDisplayName("Cable Annotator")
+    try:
+        window.load_project()
+        title = window.windowTitle()
+        # Qt appends the display name on X11 and Windows unless the title ends with it.
+        assert title == f"{project.path.name} — Cable Annotator"
+        assert title.count("Cable Annotator") == 1
+    finally:
+        app.setApplicationDisplayName(before)
