@@ -1,8 +1,16 @@
-"""The left-hand corpus panel: a filter box over the volumes → documents tree."""
+"""The left-hand corpus panel: a filter box over the volumes → documents tree.
+
+A document opens only when the reader chooses it — a click, Enter, or moving through the
+tree with the arrow keys — never because filtering moved the tree's current row: typing
+"359" once opened doc. 35 of another volume on the way.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +42,10 @@ class CorpusPanel(QWidget):
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.setAccessibleName("Filter documents")
         self.filter_box.textChanged.connect(self._filter_changed)
+        self.filter_box.returnPressed.connect(self._open_first_match)
+        self.filter_box.installEventFilter(self)
+        self._refiltering = False
+        self._shown_id: str | None = None
 
         self.theme_note = QLabel(self)
         self.theme_note.setObjectName("corpusThemeFilter")
@@ -60,6 +72,8 @@ class CorpusPanel(QWidget):
         header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COUNT_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.tree.activated.connect(self._chosen)  # Enter, or the platform's activation
+        self.tree.clicked.connect(self._chosen)  # a click on the row already current
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -70,43 +84,81 @@ class CorpusPanel(QWidget):
         layout.addWidget(self.tree)
 
     def load(self, summaries, volume_titles: dict[str, str] | None = None) -> None:
-        self.model.load(summaries, volume_titles)
+        with self._quietly():
+            self.model.load(summaries, volume_titles)
+        self.tree.expandAll()
+
+    @contextmanager
+    def _quietly(self) -> Iterator[None]:
+        """Refilter or reload without opening whatever row becomes current meanwhile; then
+        mark the document on screen again if it is still listed."""
+        self._refiltering = True
+        try:
+            yield
+        finally:
+            self._refiltering = False
+        if self._shown_id is not None:
+            self.select_cable(self._shown_id)
+
+    def _refilter(self, apply: Callable[[], None]) -> None:
+        with self._quietly():
+            apply()
         self.tree.expandAll()
 
     def _filter_changed(self, text: str) -> None:
-        self.proxy.set_text(text)
-        self.tree.expandAll()
+        self._refilter(lambda: self.proxy.set_text(text))
+
+    def _open_first_match(self) -> None:
+        """Enter in the filter box opens the marked document if it matches, else the first."""
+        shown = self.visible_cable_ids()
+        if shown:
+            self.cableActivated.emit(self._shown_id if self._shown_id in shown else shown[0])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Down in the filter box moves into the list, as in a file dialog."""
+        if (watched is self.filter_box and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Down):
+            self.tree.setFocus()
+            return True
+        return super().eventFilter(watched, event)
 
     def set_theme_filter(self, label: str | None, cable_ids: set[str] | None) -> None:
         """Show only cables holding a theme (``None`` clears)."""
-        self.proxy.set_allowed(cable_ids)
+        self._refilter(lambda: self.proxy.set_allowed(cable_ids))
         self.theme_note.setVisible(label is not None)
         self.theme_note.setText(f"Only documents tagged “{label}”" if label else "")
-        self.tree.expandAll()
 
     def set_search(self, query: str | None, words: list[str], cable_ids: set[str]) -> None:
         """Show only documents found by the toolbar search, ``query`` as it should be
         quoted in the note (``None`` ends the search)."""
         active = query is not None
-        self.proxy.set_search(words, cable_ids if active else None)
+        self._refilter(lambda: self.proxy.set_search(words, cable_ids if active else None))
         self.search_note.setVisible(active)
         if active:
             count = len(self.visible_cable_ids())
             self.search_note.setText(
                 f"{count} document{'s' * (count != 1)} matching {query}" if count
                 else f"No document matches {query}")
-        self.tree.expandAll()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        cable_id = current.siblingAtColumn(NAME_COLUMN).data(CABLE_ID_ROLE)
+        if not self._refiltering:  # the reader moved (arrow keys), not the filter
+            self._chosen(current)
+
+    def _chosen(self, index: QModelIndex) -> None:
+        cable_id = index.siblingAtColumn(NAME_COLUMN).data(CABLE_ID_ROLE)
         if cable_id:
             self.cableActivated.emit(cable_id)
 
     def select_cable(self, cable_id: str) -> None:
         """Mark ``cable_id`` as current without emitting ``cableActivated``."""
+        self._shown_id = cable_id
         source = self.model.index_of(cable_id)
         index = self.proxy.mapFromSource(source)
-        if not index.isValid():
+        if not index.isValid():  # filtered out: mark nothing rather than a stray row
+            blocked = self.tree.selectionModel().blockSignals(True)
+            self.tree.selectionModel().clear()
+            self.tree.selectionModel().blockSignals(blocked)
+            self.tree.viewport().update()
             return
         blocked = self.tree.selectionModel().blockSignals(True)
         self.tree.selectionModel().setCurrentIndex(

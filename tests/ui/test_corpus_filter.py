@@ -1,0 +1,86 @@
+"""Typing in the corpus filter narrows the list and opens nothing; a document opens when
+the reader chooses it: Enter, a click, or the arrow keys in the list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from cable_annotator.services import queries
+from cable_annotator.services.importing import import_files
+
+from .ui_fixtures import SAMPLE_ID
+from .window_helpers import open_window
+
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "frus1969-76ve11p2-d293.txt"
+OTHER_VOLUME = "frus1964-68v28"
+
+
+def renumbered(tmp_path: Path, number: str) -> Path:
+    path = tmp_path / f"doc-{number}.txt"
+    path.write_text(SAMPLE.read_text(encoding="utf-8").replace(
+        "293. Telegram", f"{number}. Telegram", 1), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def window(qtbot, project, tmp_path):
+    """The sample volume plus doc. 35 in it, and docs 3 and 359 of another volume."""
+    import_files(project, [renumbered(tmp_path, "35")], volume="frus1969-76ve11p2")
+    import_files(project, [renumbered(tmp_path, "3"), renumbered(tmp_path, "359")],
+                 volume=OTHER_VOLUME)
+    queries.set_setting(project, "last_cable", SAMPLE_ID)
+    return open_window(qtbot, project, tmp_path)
+
+
+def test_typing_in_the_filter_opens_nothing_and_enter_opens_the_match(window, qtbot):
+    assert window.current_cable().id == SAMPLE_ID
+    opened: list[str] = []
+    window.cableShown.connect(opened.append)
+    box = window.corpus.filter_box
+    box.setFocus()
+    qtbot.keyClicks(box, "359")
+    assert window.corpus.visible_cable_ids() == [f"{OTHER_VOLUME}/d359"]
+    assert opened == [], "typing opened a document"
+    assert window.current_cable().id == SAMPLE_ID
+    assert box.hasFocus() and box.text() == "359"
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert opened == [f"{OTHER_VOLUME}/d359"]
+    assert window.current_cable().id == f"{OTHER_VOLUME}/d359"
+
+
+def test_deleting_filter_text_opens_nothing_either(window, qtbot):
+    opened: list[str] = []
+    window.cableShown.connect(opened.append)
+    box = window.corpus.filter_box
+    qtbot.keyClicks(box, "35")
+    for _ in range(2):
+        qtbot.keyClick(box, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(box, "telegram 3")
+    box.clear()
+    assert opened == []
+    assert window.current_cable().id == SAMPLE_ID
+    assert window.corpus.tree.selectionModel().isSelected(
+        window.corpus.proxy.mapFromSource(window.corpus.model.index_of(SAMPLE_ID)))
+
+
+def test_arrow_keys_and_clicks_in_the_list_open_documents(window, qtbot):
+    box = window.corpus.filter_box
+    qtbot.keyClicks(box, "35")
+    assert window.current_cable().id == SAMPLE_ID
+    qtbot.keyClick(box, Qt.Key.Key_Down)  # into the list
+    tree = window.corpus.tree
+    assert tree.hasFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_Down)  # the first volume's heading: opens nothing
+    assert window.current_cable().id == SAMPLE_ID
+    qtbot.keyClick(tree, Qt.Key.Key_Down)  # its first document
+    first = window.corpus.visible_cable_ids()[0]
+    assert first != SAMPLE_ID
+    assert window.current_cable().id == first
+    last = window.corpus.visible_cable_ids()[-1]
+    index = window.corpus.proxy.mapFromSource(window.corpus.model.index_of(last))
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
+                     pos=tree.visualRect(index).center())
+    assert window.current_cable().id == last
