@@ -69,5 +69,14 @@ class AppSettings:
     def last_directory(self, value: str) -> None:
         self._store.setValue("files/last_directory", value)
 
+    @property
+    def last_export_directory(self) -> str:
+        """Where the last CSV was written: exports go together, apart from the sources."""
+        return str(self._store.value("files/last_export_directory", "") or "")
+
+    @last_export_directory.setter
+    def last_export_directory(self, value: str) -> None:
+        self._store.setValue("files/last_export_directory", value)
+
     def sync(self) -> None:
         self._store.sync()

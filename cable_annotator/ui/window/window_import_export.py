@@ -21,6 +21,7 @@ from ..jobs.import_export import (
     importable,
     needing_volume,
 )
+from .file_suggestions import export_suggestion
 
 
 class ImportExportMixin:
@@ -75,11 +76,11 @@ class ImportExportMixin:
         self.importFinished.emit(report)
 
     def ask_export_csv(self) -> None:
-        folder = Path(self.settings.last_directory or Path.home())
-        dialog = ExportCsvDialog(folder / f"{self.project.path.stem}-annotations.csv", self)
+        suggested = export_suggestion(self.project.path, self.settings.last_export_directory)
+        dialog = ExportCsvDialog(suggested, self)
         if dialog.exec():
             path, long, excel = dialog.choice()
-            self.settings.last_directory = str(path.parent)
+            self.settings.last_export_directory = str(path.parent)
             self.export_csv_to(path, long=long, excel=excel)
 
     def export_csv_to(self, path: Path, long: bool = False, excel: bool = False) -> bool:

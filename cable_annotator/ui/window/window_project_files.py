@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from ...storage.errors import ProjectError
 from ...storage.project import PROJECT_SUFFIX, Project
+from .file_suggestions import save_as_suggestion
 
 PROJECT_FILTER = f"Cable Annotator projects (*{PROJECT_SUFFIX})"
 
@@ -53,8 +54,9 @@ class ProjectFilesMixin:
             self.open_project_path(Path(name))
 
     def ask_save_project_as(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Save project as",
-                                              self.settings.last_directory, PROJECT_FILTER)
+        suggested = save_as_suggestion(self.project.path)
+        name, _ = QFileDialog.getSaveFileName(self, "Save project as", str(suggested),
+                                              PROJECT_FILTER)
         if name:
             path = _with_suffix(name)
             self.settings.last_directory = str(path.parent)

@@ -1,0 +1,96 @@
+"""Export and Save As suggest files beside the project, named after it — not in the folder
+the last import came from, and never an empty name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
+
+from cable_annotator.ui.jobs.import_export import ExportCsvDialog
+from cable_annotator.ui.window.file_suggestions import export_suggestion, save_as_suggestion
+
+from .window_helpers import open_window
+
+
+@pytest.fixture
+def window(qtbot, project, tmp_path):
+    main = open_window(qtbot, project, tmp_path)
+    corpus = tmp_path / "corpus" / "frus"
+    corpus.mkdir(parents=True)
+    main.settings.last_directory = str(corpus)  # where the last import came from
+    return main
+
+
+def read_modal(qtbot, kind, read):
+    """Run ``read`` on the modal dialog of ``kind`` as soon as it shows, then close it."""
+    seen: list = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, kind):
+            seen.append(read(dialog))
+            dialog.reject()
+        else:
+            QTimer.singleShot(20, look)
+
+    QTimer.singleShot(0, look)
+    return seen
+
+
+def test_export_suggests_the_project_folder_and_name(window, project, qtbot):
+    seen = read_modal(qtbot, ExportCsvDialog, lambda d: d.path_edit.text())
+    window.ask_export_csv()
+    assert seen == [str(project.path.parent / "test-annotations.csv")]
+
+
+def test_export_suggests_the_last_export_folder(window, project, qtbot, tmp_path):
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    window.settings.last_export_directory = str(exports)
+    seen = read_modal(qtbot, ExportCsvDialog, lambda d: d.path_edit.text())
+    window.ask_export_csv()
+    assert seen == [str(exports / "test-annotations.csv")]
+
+
+def test_export_after_an_export_remembers_its_folder_not_the_import_one(window, qtbot,
+                                                                       tmp_path):
+    exports = tmp_path / "exports"
+    exports.mkdir()
+
+    def accept_elsewhere() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ExportCsvDialog):
+            QTimer.singleShot(20, accept_elsewhere)
+            return
+        dialog.path_edit.setText(str(exports / "mine.csv"))
+        dialog.accept()
+
+    QTimer.singleShot(0, accept_elsewhere)
+    with qtbot.waitSignal(window.exportFinished, timeout=20000):
+        window.ask_export_csv()
+    assert (exports / "mine.csv").exists()
+    assert window.settings.last_export_directory == str(exports)
+    assert window.settings.last_directory.endswith("frus")
+
+
+def test_save_as_suggests_a_copy_beside_the_project(window, project, qtbot):
+    def name_in(dialog: QFileDialog) -> str:
+        field = dialog.findChild(QLineEdit, "fileNameEdit")
+        return str(Path(dialog.directory().absolutePath()) / field.text())
+
+    seen = read_modal(qtbot, QFileDialog, name_in)
+    window.ask_save_project_as()
+    assert seen == [str(project.path.parent / "test-copy.cableproj")]
+
+
+def test_suggestions_skip_taken_names_and_missing_folders(tmp_path):
+    project = tmp_path / "peru-1974.cableproj"
+    assert export_suggestion(project) == tmp_path / "peru-1974-annotations.csv"
+    assert export_suggestion(project, str(tmp_path / "gone")) == \
+        tmp_path / "peru-1974-annotations.csv"
+    assert save_as_suggestion(project) == tmp_path / "peru-1974-copy.cableproj"
+    (tmp_path / "peru-1974-copy.cableproj").write_bytes(b"")
+    assert save_as_suggestion(project) == tmp_path / "peru-1974-copy-2.cableproj"
