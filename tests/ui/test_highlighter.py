@@ -1,4 +1,4 @@
-"""Offset maps, the per-block annotation index, and the lazy highlighter."""
+"""Offset maps, the per-block annotation index, and the highlight painter."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 from PySide6.QtGui import QColor  # noqa: E402
+from PySide6.QtWidgets import QScrollBar  # noqa: E402
 
 from cable_annotator.domain.cable import BODY, Block, Cable, Footnote  # noqa: E402
 from cable_annotator.ui.reading.document_builder import DocumentBuilder  # noqa: E402
-from cable_annotator.ui.reading.highlighter import AnnotationHighlighter, AnnotationLayers  # noqa: E402
+from cable_annotator.ui.reading.highlighter import AnnotationLayers, AnnotationPainter  # noqa: E402
 from cable_annotator.ui.reading.palette import LIGHT, blend_layers, mix  # noqa: E402
 from cable_annotator.ui.reading.reading_pane import ReadingPane  # noqa: E402
 
@@ -71,7 +72,7 @@ def test_footnote_document_maps_each_note_to_its_part(qapp) -> None:
     position = second.to_doc(cable.footnotes[0].text.index("Second"))
     assert built.part_at(position).part == "footnote a"
     assert built.part_at(built.parts["footnote b"].doc_start).part == "footnote b"
-    assert built.note_blocks == {"a": 0, "b": 2}
+    assert built.note_blocks == {"a": 1, "b": 3}  # after the spacer block
 
 
 def test_layers_file_annotations_under_the_blocks_they_touch(qapp) -> None:
@@ -98,23 +99,22 @@ def test_overlaps_split_into_segments_with_stacked_colours(qapp) -> None:
     outer = annotation(cable, "an arms race could ensue", [1], ident="outer")
     inner = annotation(cable, "race could", [2], ident="inner")
     layers.reset([outer, inner])
-    highlighter = AnnotationHighlighter(built, layers, LIGHT, THEMES, built.document)
+    painter = AnnotationPainter(built, layers, LIGHT, THEMES)
     block = built.document.findBlockByNumber(5)
     local = built.parts[BODY].to_doc(outer.start) - block.position()
-    segments = highlighter.segments(block, layers.on_block(5))
+    segments = painter.segments(block, layers.on_block(5))
     red, blue = "#e4572e", "#4c9be8"
     assert segments == [
         (local, local + 8, (red,)),
         (local + 8, local + 18, (red, blue)),
         (local + 18, local + 24, (red,)),
     ]
-    highlighter.realize(5, 5)
-    formats = {(r.start, r.length): r.format.background().color().name()
-               for r in block.layout().formats()}
-    assert formats[(local + 8, 10)] == LIGHT.layer([red, blue]).name()
+    fills = {(s, e): fill.name() for s, e, fill, _ in painter.block_segments(5)}
+    assert fills[(local + 8, local + 18)] == LIGHT.layer([red, blue]).name()
+    assert not block.layout().formats(), "highlights never change the document's formats"
 
 
-def test_highlighting_is_lazy_on_a_long_cable(qtbot) -> None:
+def test_long_annotated_cable_lays_out_to_its_end(qtbot) -> None:
     cable = synthetic_cable(120_000)
     pane = ReadingPane(dark=False)
     qtbot.addWidget(pane)
@@ -123,18 +123,22 @@ def test_highlighting_is_lazy_on_a_long_cable(qtbot) -> None:
     qtbot.waitExposed(pane)
     pane.set_cable(cable, spread_annotations(cable, 800), THEMES)
     pane.grab()
-    highlighter = pane.highlighter(BODY)
-    document = pane.cable_text().document()
-    count = document.blockCount()
-    realized = [n for n in range(count) if highlighter.is_realized(n)]
-    assert 1 in realized and len(realized) < 20, "only what is on screen is painted at first"
-    # Idle time then paints and lays out the rest, so the scroll bar spans the cable.
-    qtbot.waitUntil(lambda: all(highlighter.is_realized(n) for n in range(count)), timeout=10000)
-    bar = pane.cable_text().verticalScrollBar()
-    qtbot.waitUntil(lambda: bar.maximum() + bar.pageStep() >= document.size().height() - 1)
+    view = pane.cable_text()
+    document = view.document()
+    # The layout is driven to the end in the background; the scroll range then spans
+    # the whole cable, annotations or not (they are painted, never typed into it).
+    qtbot.waitUntil(view.layout_driver.is_finished, timeout=10000)
+    last = document.lastBlock()
+    assert last.layout().lineCount() > 0
+    bottom = document.documentLayout().blockBoundingRect(last).bottom()
+    bar = pane.findChild(QScrollBar, "readingScrollBar")
+    assert bar.maximum() + view.viewport().height() >= bottom
     bar.setValue(bar.maximum())
     pane.grab()
-    assert any(document.findBlockByNumber(n).layout().formats() for n in range(count - 10, count))
+    rect = document.documentLayout().blockBoundingRect(last)
+    assert rect.bottom() - view.verticalScrollBar().value() <= view.viewport().height()
+    assert not any(document.findBlockByNumber(n).layout().formats()
+                   for n in range(document.blockCount()))
 
 
 def test_colour_arithmetic() -> None:
@@ -151,12 +155,10 @@ def test_two_themes_paint_the_first_and_underline_the_second(qapp) -> None:
     layers = AnnotationLayers(built)
     both = annotation(cable, "an arms race could ensue", [1, 2], ident="both")
     layers.reset([both])
-    highlighter = AnnotationHighlighter(built, layers, LIGHT, THEMES, built.document)
+    painter = AnnotationPainter(built, layers, LIGHT, THEMES)
     block = built.document.findBlockByNumber(5)
     local = built.parts[BODY].to_doc(both.start) - block.position()
-    highlighter.realize(5, 5)
-    (painted,) = [r for r in block.layout().formats() if r.start == local]
+    (painted,) = [s for s in painter.block_segments(5) if s[0] == local]
     red, blue = "#e4572e", "#4c9be8"
-    assert painted.format.background().color().name() == LIGHT.layer([red]).name()
-    assert painted.format.underlineColor().name() == blue
-    assert painted.format.fontUnderline()
+    assert painted[2].name() == LIGHT.layer([red]).name()
+    assert painted[3].name() == blue

@@ -124,11 +124,10 @@ def test_characters_outside_the_bmp_map_exactly(pane: ReadingPane, qtbot) -> Non
     assert pane.annotations_at(BODY, start) == ["astral"]
     assert pane.annotations_at(BODY, start - 1) == []
     # The highlight covers exactly the passage in UTF-16 units of the block.
-    pane.highlighter(BODY).realize_all()
     block = view.document().findBlockByNumber(1)
-    ranges = [r for r in block.layout().formats() if r.format.background().style() != 0]
+    segments = pane.annotation_painter(BODY).block_segments(1)
     local = view.document().find(ARMS_RACE).selectionStart() - block.position()
-    assert [(r.start, r.length) for r in ranges] == [(local, len(ARMS_RACE))]
+    assert [(s, e - s) for s, e, _, _ in segments] == [(local, len(ARMS_RACE))]
     # Footnote text with astral characters too.
     notes = pane.footnote_pane().view
     select_text(notes, "archive 𝔄")
@@ -177,32 +176,30 @@ def test_highlight_pixels_are_the_blended_theme_colour(
     assert pixel_at("arms race could", 0.2) == both.name()
     assert pixel_at("arms race could", 0.5) == LIGHT.margin.name()
     assert pixel_at("alarmist rumors") == LIGHT.paper.name()
-    highlighter = pane.highlighter(BODY)
-    assert highlighter.layer_color([arms, overlap]).name() == both.name()
+    painter = pane.annotation_painter(BODY)
+    assert painter.layer_color([arms, overlap]).name() == both.name()
 
 
 def test_adding_one_annotation_repaints_only_its_block(
     pane: ReadingPane, cable: Cable, monkeypatch
 ) -> None:
     pane.set_cable(cable, [annotation(cable, "fisheries dispute", [4])], THEMES)
-    highlighter = pane.highlighter(BODY)
-    highlighter.realize_all()
-    repainted = []
-    original = highlighter.rehighlightBlock
-    monkeypatch.setattr(highlighter, "rehighlightBlock",
-                        lambda block: (repainted.append(block.blockNumber()), original(block)))
+    painter = pane.annotation_painter(BODY)
+    recomputed = []
+    original = painter.invalidate
+    monkeypatch.setattr(painter, "invalidate",
+                        lambda blocks: (recomputed.extend(sorted(blocks)), original(blocks)))
     new = annotation(cable, ARMS_RACE, [1], ident="new")
     pane.apply_annotation_changes([new], [])
-    assert repainted == [5]
+    assert recomputed == [5]
     assert pane.annotations_at(BODY, new.start) == ["new"]
-    block = pane.cable_text().document().findBlockByNumber(5)
-    assert any(r.format.background().color().name() == LIGHT.layer(["#e4572e"]).name()
-               for r in block.layout().formats())
-    repainted.clear()
+    assert [fill.name() for _, _, fill, _ in painter.block_segments(5)] == [
+        LIGHT.layer(["#e4572e"]).name()]
+    recomputed.clear()
     pane.apply_annotation_changes([], ["new"])
-    assert repainted == [5]
+    assert recomputed == [5]
     assert pane.annotations_at(BODY, new.start) == []
-    assert not block.layout().formats()
+    assert painter.block_segments(5) == []
 
 
 def test_clicking_a_highlight_emits_its_id(pane: ReadingPane, cable: Cable, qtbot) -> None:
@@ -238,9 +235,9 @@ def test_clicking_a_marker_brings_its_note_and_flashes_it(
 def test_note_is_level_with_its_marker(pane: ReadingPane, cable: Cable, qtbot) -> None:
     pane.set_cable(cable, [], THEMES)
     footnotes = pane.footnote_pane()
-    qtbot.waitUntil(lambda: footnotes._placed == 1)
+    qtbot.waitUntil(lambda: footnotes.placed_keys() == ["1"])
     baseline = footnotes.marker_baseline("1")
-    block = footnotes.built.document.firstBlock()
+    block = footnotes.built.document.findBlockByNumber(footnotes.built.note_blocks["1"])
     note_baseline = footnotes.note_top("1") + block.layout().lineAt(0).ascent()
     assert abs(note_baseline - baseline) < 2
 
@@ -334,5 +331,5 @@ def test_empty_and_dark(pane: ReadingPane, cable: Cable) -> None:
     assert view.palette().color(view.palette().ColorRole.Base) == DARK.paper
     assert pane.annotations_at(BODY, cable.text.index(ARMS_RACE)) == ["arms"]
     pane.set_themes([THEMES[1].__class__(1, "Arms race", "#000000")])
-    assert pane.highlighter(BODY).color_of(pane.cable_text().layers.get("arms")) == "#000000"
+    assert pane.annotation_painter(BODY).color_of(pane.cable_text().layers.get("arms")) == "#000000"
     QApplication.processEvents()

@@ -45,7 +45,8 @@ from PySide6.QtWidgets import QApplication, QFrame, QTextEdit, QToolTip, QWidget
 
 from ...domain.annotation import Annotation
 from .document_builder import NOTE_HREF, REF_HREF, BuiltDocument, PartMap
-from .highlighter import AnnotationHighlighter, AnnotationLayers
+from .highlighter import AnnotationLayers, AnnotationPainter
+from .layout_driver import LayoutDriver
 from .palette import ReadingPalette
 
 MEASURE = 70
@@ -65,7 +66,7 @@ class PartTextView(QTextEdit):
         self.reading_palette = palette
         self.built: BuiltDocument | None = None
         self.layers: AnnotationLayers | None = None
-        self.highlighter: AnnotationHighlighter | None = None
+        self.painter: AnnotationPainter | None = None
         self.tooltip_for: Callable[[list[Annotation]], str] | None = None
         self._press: QPoint | None = None
         self._extras: dict[str, list[QTextEdit.ExtraSelection]] = {}
@@ -98,20 +99,20 @@ class PartTextView(QTextEdit):
     # -- content -------------------------------------------------------------------
 
     def show_built(
-        self, built: BuiltDocument, layers: AnnotationLayers, highlighter: AnnotationHighlighter
+        self, built: BuiltDocument, layers: AnnotationLayers, painter: AnnotationPainter
     ) -> None:
         """Show a freshly built document; its highlights paint as blocks come into view."""
         self._retire()
         self._hovered = None
-        self.built, self.layers, self.highlighter = built, layers, highlighter
-        # Parented to the view, so the next setDocument deletes it (and its highlighter).
+        self.built, self.layers, self.painter = built, layers, painter
+        # Parented to the view, so the next setDocument deletes it.
         built.document.setParent(self)
         self.setDocument(built.document)
         built.document.documentLayout().documentSizeChanged.connect(self._on_layout_grew)
 
     def clear_built(self, document_text: str = "") -> None:
         self._retire()
-        self.built = self.layers = self.highlighter = None
+        self.built = self.layers = self.painter = None
         document = QTextDocument(self)
         document.setDefaultFont(self.font())
         document.setPlainText(document_text)
@@ -123,8 +124,6 @@ class PartTextView(QTextEdit):
         self._search_marks, self._search_current = [], None
         self._extras.clear()
         self.setExtraSelections([])
-        if self.highlighter is not None:
-            self.highlighter.stop()
 
     # -- offsets -------------------------------------------------------------------
 
@@ -165,8 +164,13 @@ class PartTextView(QTextEdit):
             self.scroll_to_position(span[0])
         return True
 
+    def ensure_laid_out(self, position: int) -> None:
+        """Make sure the document is laid out down to ``position`` (views that lay out in
+        the background override this)."""
+
     def scroll_to_position(self, position: int, fraction: float = 0.3) -> None:
         """Scroll so that document ``position`` sits at ``fraction`` of the view's height."""
+        self.ensure_laid_out(position)
         cursor = QTextCursor(self.document())
         cursor.setPosition(position)
         rect = self.cursorRect(cursor)
@@ -237,24 +241,31 @@ class PartTextView(QTextEdit):
                 low = middle
         return low
 
-    def realize_visible(self) -> None:
-        if self.highlighter is None:
-            return
-        top, bottom = self.visible_blocks()
-        self.highlighter.realize(top, bottom)
-
     def _on_scrolled(self) -> None:
-        self.realize_visible()
         self.visibleBlocksChanged.emit()
 
     def _on_layout_grew(self) -> None:
         self.visibleBlocksChanged.emit()
 
+    def repaint_highlights(self, blocks: set[int]) -> None:
+        """Annotations on ``blocks`` changed: recompute those blocks and repaint."""
+        if self.painter is not None:
+            self.painter.invalidate(blocks)
+        self.viewport().update()
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
-        self.realize_visible()
+        if self.painter is not None:
+            top, bottom = self.visible_blocks()
+            painter = QPainter(self.viewport())
+            painter.setClipRect(event.rect())
+            self.painter.paint(painter, self._scroll_offset(), top, bottom)
+            painter.end()
         super().paintEvent(event)
         if self._search_marks:
             self._paint_search_marks()
+
+    def _scroll_offset(self) -> QPointF:
+        return QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
 
     # -- transient marks -----------------------------------------------------------
 
@@ -358,12 +369,12 @@ class PartTextView(QTextEdit):
             return
         self._hovered = annotation_id
         selections = []
-        if annotation is not None and self.highlighter is not None:
+        if annotation is not None and self.painter is not None:
             span = self.doc_range(annotation.part, annotation.start, annotation.end)
             if span is not None:
                 fmt = QTextCharFormat()
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                color = QColor(self.highlighter.color_of(annotation))
+                color = QColor(self.painter.color_of(annotation))
                 fmt.setUnderlineColor(color.darker(160))
                 selections.append(self._extra(span[0], span[1], fmt))
         self._set_extras("hover", selections)
@@ -482,16 +493,31 @@ class CableView(PartTextView):
         self.setBackgroundRole(self.backgroundRole().Base)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.gutter = PageGutter(self)
-        self._gutter_width = 64
+        self._page_positions: list[int] = []
+        self.layout_driver = LayoutDriver(self)
+        self.layout_driver.progressed.connect(self.gutter.update)
+        self.layout_driver.progressed.connect(self.visibleBlocksChanged)
         self.verticalScrollBar().valueChanged.connect(self.gutter.update)
 
     def show_built(
-        self, built: BuiltDocument, layers: AnnotationLayers, highlighter: AnnotationHighlighter
+        self, built: BuiltDocument, layers: AnnotationLayers, painter: AnnotationPainter
     ) -> None:
-        super().show_built(built, layers, highlighter)
+        self.layout_driver.stop()
         self._page_positions = [position for position, _ in built.pages]
+        super().show_built(built, layers, painter)
         self._fit_measure()
         built.document.documentLayout().update.connect(self.gutter.update)
+        self.layout_driver.start(built.document)
+        self.gutter.update()
+
+    def clear_built(self, document_text: str = "") -> None:
+        self.layout_driver.stop()
+        self._page_positions = []
+        super().clear_built(document_text)
+        self.gutter.update()
+
+    def ensure_laid_out(self, position: int) -> None:
+        self.layout_driver.ensure(position)
 
     def measure_width(self) -> float:
         """Width of the text column: ``MEASURE`` average characters plus the page margins."""
@@ -500,24 +526,43 @@ class CableView(PartTextView):
         average = metrics.horizontalAdvance("the quick brown fox jumps over a lazy dog ") / 42
         return MEASURE * average + 2 * self.document().documentMargin()
 
+    def gutter_width(self) -> int:
+        """Room for the widest page label (``p. 1234``) and a little air: no wider, so a
+        narrow window gives its width to the text."""
+        metrics = QFontMetricsF(self.margin_font)
+        return int(metrics.horizontalAdvance("p. 8888") + 18)
+
     def _fit_measure(self) -> None:
-        """Centre a column of the reading measure; the left margin holds the page gutter."""
+        """Centre a column of the reading measure; the left margin holds the page gutter.
+
+        The column is never wider than the view (a wrapped line is never clipped): in a
+        narrow pane it takes all the width there is, down to what the window allows.
+        """
         bar = 0
         if self.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
             bar = self.verticalScrollBar().sizeHint().width()
         available = self.width() - bar - 2
-        column = min(self.measure_width(), max(available - self._gutter_width, 200))
-        spare = max(available - self._gutter_width - column, 0)
+        gutter = self.gutter_width()
+        column = int(max(min(self.measure_width(), available - gutter), 1))
+        spare = max(available - gutter - column, 0)
         # A little more air on the left: the notes column stands close on the right.
-        left = self._gutter_width + int(spare * 0.6)
+        left = gutter + int(spare * 0.6)
         right = spare - int(spare * 0.6)
         self.setViewportMargins(left, 0, right, 0)
-        # A fixed wrap width: the window can be resized without laying the text out again.
+        # A fixed wrap width: the window can be resized without laying the text out again
+        # as long as the column keeps its measure.
         self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
-        if self.lineWrapColumnOrWidth() != int(column):
-            self.setLineWrapColumnOrWidth(int(column))
+        if self.lineWrapColumnOrWidth() != column:
+            self.setLineWrapColumnOrWidth(column)
+            if self.built is not None:
+                self.layout_driver.restart()
         rect = self.contentsRect()
         self.gutter.setGeometry(QRect(rect.left(), rect.top(), left, rect.height()))
+        self.gutter.update()
+
+    def column_width(self) -> int:
+        """Width of the text column (the document's wrap width), in pixels."""
+        return self.lineWrapColumnOrWidth()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)

@@ -328,10 +328,16 @@ class DocumentBuilder:
         built = BuiltDocument(document, {}, [])
         cursor = QTextCursor(document)
         cursor.beginEditBlock()
-        for index, note in enumerate(cable.footnotes):
+        # An empty first block of no height: Qt ignores the top margin of a document's
+        # first block, and the apparatus moves every note, the first too, by its margin.
+        spacer = QTextBlockFormat()
+        spacer.setLineHeight(0, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+        cursor.setBlockFormat(spacer)
+        built.block_spans.append(None)
+        for note in cable.footnotes:
             part = PartMap(note.part, note.text)
             built.parts[note.part] = part
-            block_number, position = self._insert_note(cursor, built, part, note, index == 0)
+            block_number, position = self._insert_note(cursor, built, part, note, False)
             built.note_blocks[note.key] = block_number
             built._part_starts.append((position, note.part))
         cursor.endEditBlock()

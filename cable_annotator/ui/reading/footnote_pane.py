@@ -1,18 +1,23 @@
 """The footnote apparatus beside the text: each note level with its marker, where space allows.
 
-All notes live in one document (one highlighter, one selection model) shown by a
+All notes live in one document (one painter, one selection model) shown by a
 :class:`PartTextView` that scrolls in step with the cable text. Notes are aligned the way
 margin notes are set in print: each note's first baseline is moved down, by its top
 margin, to the baseline of its marker's line; a note that would collide with the one above
-is pushed below it instead. Alignment is lazy like everything else: only notes whose
-markers have been laid out (everything down to the screen) are placed, and the rest follow
-as the reader scrolls, so a 300,000-character cable opens without laying out all of it.
+is pushed below it instead, never above its marker.
+
+Positions come from the documents on screen and nothing else: the body's positions only
+where its :class:`LayoutDriver` has laid it out (notes further down wait for it, and are
+placed as it reaches them), the notes' own only once their document is laid out whole —
+Qt's lazy layout does not survive a format change made while it is still running, so no
+margin is changed before. When the pane is too narrow for notes beside the text, they
+stand below it as a plain list with a scroll bar of their own.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QTextCursor, QTextFrameFormat
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from .cable_view import CableView, PartTextView
@@ -21,6 +26,8 @@ from .palette import ReadingPalette
 
 NOTE_GAP = 0.9
 """Least space between two notes, in em of the note font."""
+STACKED_GAP = 0.6
+"""Space between notes listed below the text, in em."""
 
 
 class FootnoteView(PartTextView):
@@ -45,6 +52,8 @@ class FootnotePane(QWidget):
 
     noteActivated = Signal(str)
     """A note's label was clicked: the text should bring its marker into view."""
+    aligned = Signal()
+    """Notes were placed anew (their document's height may have changed)."""
 
     def __init__(self, cable_view: CableView, palette: ReadingPalette,
                  parent: QWidget | None = None) -> None:
@@ -58,18 +67,16 @@ class FootnotePane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         self.built: BuiltDocument | None = None
+        self.beside = True
         self._markers: dict[str, int] = {}
-        self._placed = 0
         self._aligning = False
-        self._scrolling = False
-        self._text_width = -1.0
         self._realign = QTimer(self)
         self._realign.setSingleShot(True)
         self._realign.setInterval(0)
         self._realign.timeout.connect(self.align)
-        cable_view.verticalScrollBar().valueChanged.connect(self._follow_text)
-        cable_view.visibleBlocksChanged.connect(self._extend)
-        self.view.verticalScrollBar().valueChanged.connect(self._lead_text)
+        driver = cable_view.layout_driver
+        driver.progressed.connect(self._schedule)
+        driver.finished.connect(self._schedule)
         self.view.anchorActivated.connect(self._on_anchor)
 
     def apply_palette(self, palette: ReadingPalette) -> None:
@@ -83,10 +90,18 @@ class FootnotePane(QWidget):
         if body is not None:
             for position, key in body.markers:
                 self._markers.setdefault(key, position)
-        self._placed = 0
         if built is not None:
-            built.document.documentLayout().documentSizeChanged.connect(self._schedule)
-            self.view.viewport().update()
+            self.align()
+
+    def set_beside(self, beside: bool) -> None:
+        """Notes beside the text, level with their markers, or below it as a list."""
+        if beside == self.beside:
+            return
+        self.beside = beside
+        policy = (Qt.ScrollBarPolicy.ScrollBarAlwaysOff if beside
+                  else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.view.setVerticalScrollBarPolicy(policy)
+        self.align()
 
     def _schedule(self) -> None:
         if not self._aligning:
@@ -94,7 +109,6 @@ class FootnotePane(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
-        self._placed = 0
         self._schedule()
 
     # -- alignment -----------------------------------------------------------------
@@ -108,9 +122,10 @@ class FootnotePane(QWidget):
         return document.documentLayout().blockBoundingRect(block).top()
 
     def marker_baseline(self, key: str) -> float | None:
-        """Document y of the baseline of the line that holds note ``key``'s marker."""
+        """Document y of the baseline of the line that holds note ``key``'s marker, or None
+        when the note has no marker or the text is not laid out that far yet."""
         position = self._markers.get(key)
-        if position is None:
+        if position is None or not self.cable_view.layout_driver.is_laid_out(position):
             return None
         document = self.cable_view.document()
         block = document.findBlock(position)
@@ -120,78 +135,76 @@ class FootnotePane(QWidget):
             return rect.top()
         return rect.top() + line.y() + line.ascent()
 
+    def placed_keys(self) -> list[str]:
+        """Notes whose place is final: those whose marker's line is laid out (or that have
+        no marker), from the first note down."""
+        if self.built is None:
+            return []
+        driver = self.cable_view.layout_driver
+        placed = []
+        for key in self.built.note_blocks:
+            position = self._markers.get(key)
+            if position is not None and not driver.is_laid_out(position):
+                break
+            placed.append(key)
+        return placed
+
     def align(self) -> None:
-        """Place notes level with their markers, from the first unplaced note down."""
+        """Place every note whose marker is laid out, from the first note down."""
         if self.built is None or self._aligning:
             return
         self._aligning = True
         try:
-            self._align_from(self._placed)
+            # The notes document must be laid out whole before a margin changes (see the
+            # module's docstring); it is small, so this is quick.
+            self.built.document.documentLayout().documentSize()
+            if self.beside:
+                self._align_beside()
+            else:
+                self._stack()
             self._pad()
         finally:
             self._aligning = False
-        self._follow_text()
+        self.aligned.emit()
 
-    def _extend(self) -> None:
-        """The text scrolled or was laid out further (or anew, at another width)."""
-        if self.built is None:
-            return
-        width = self.cable_view.document().textWidth()
-        if width != self._text_width:
-            self._text_width = width
-            self._placed = 0
-        self._schedule()
-
-    def _align_from(self, index: int) -> None:
+    def _align_beside(self) -> None:
         built = self.built
         document = built.document
         layout = document.documentLayout()
-        keys = list(built.note_blocks)
         gap = self.view.fontMetrics().height() * NOTE_GAP
-        previous_bottom = 0.0
-        if index > 0:
-            previous_bottom = layout.blockBoundingRect(self._last_block(index - 1)).bottom()
-        cursor = QTextCursor(document)
-        for i in range(index, len(keys)):
-            key = keys[i]
+        keys = self.placed_keys()
+        previous_bottom: float | None = None
+        for i, key in enumerate(keys):
             block = document.findBlockByNumber(built.note_blocks[key])
-            if not self._marker_laid_out(key):
-                self._placed = i  # the text is not laid out that far yet: wait for it
-                return
             baseline = self.marker_baseline(key)
-            if baseline is None:
-                baseline = previous_bottom
-            top = layout.blockBoundingRect(block).top()
             line = block.layout().lineAt(0)
             ascent = line.ascent() if line.isValid() else 0.0
-            wanted = max(baseline - ascent, previous_bottom + gap if i else 0.0)
-            if i == 0:
-                self._set_first_margin(wanted - top)
-            else:
-                fmt = block.blockFormat()
-                margin = max(fmt.topMargin() + wanted - top, 0.0)
-                if abs(margin - fmt.topMargin()) > 0.5:
-                    fmt.setTopMargin(margin)
-                    cursor.setPosition(block.position())
-                    cursor.setBlockFormat(fmt)
+            floor = previous_bottom + gap if previous_bottom is not None else 0.0
+            wanted = floor if baseline is None else max(baseline - ascent, floor)
+            self._move_block_to(block, wanted)
             previous_bottom = layout.blockBoundingRect(self._last_block(i)).bottom()
-        self._placed = len(keys)
 
-    def _set_first_margin(self, shift: float) -> None:
-        """Move the first note: Qt ignores a first block's top margin, so use the frame's."""
-        document = self.built.document
-        frame = document.rootFrame()
-        fmt = frame.frameFormat()
-        margin = max(fmt.topMargin() + shift, document.documentMargin())
+    def _stack(self) -> None:
+        """Notes below the text: a plain list, each a little apart from the last."""
+        built = self.built
+        gap = self.view.fontMetrics().height() * STACKED_GAP
+        for i, key in enumerate(built.note_blocks):
+            block = built.document.findBlockByNumber(built.note_blocks[key])
+            self._set_top_margin(block, gap if i else 0.0)
+
+    def _move_block_to(self, block, wanted: float) -> None:
+        """Give ``block`` the top margin that puts its top at document y ``wanted``."""
+        top = self.built.document.documentLayout().blockBoundingRect(block).top()
+        margin = max(block.blockFormat().topMargin() + wanted - top, 0.0)
+        self._set_top_margin(block, margin)
+
+    def _set_top_margin(self, block, margin: float) -> None:
+        fmt = block.blockFormat()
         if abs(margin - fmt.topMargin()) > 0.5:
             fmt.setTopMargin(margin)
-            frame.setFrameFormat(fmt)
-
-    def _marker_laid_out(self, key: str) -> bool:
-        position = self._markers.get(key)
-        if position is None:
-            return True
-        return self.cable_view.document().findBlock(position).layout().lineCount() > 0
+            cursor = QTextCursor(self.built.document)
+            cursor.setPosition(block.position())
+            cursor.setBlockFormat(fmt)
 
     def _last_block(self, index: int):
         built = self.built
@@ -202,46 +215,24 @@ class FootnotePane(QWidget):
         return built.document.findBlockByNumber(end)
 
     def _pad(self) -> None:
-        """Let the apparatus scroll at least as far as the text, so the two stay level.
-
-        Heights are read from the scroll bars — what Qt has laid out so far — because
-        asking a document its size lays all of it out. The padding grows with a margin
-        to spare, so a text still being laid out in the background rarely needs more.
-        """
-        text_bar = self.cable_view.verticalScrollBar()
-        notes_bar = self.view.verticalScrollBar()
-        needed = text_bar.maximum() + self.cable_view.viewport().height()
-        have = notes_bar.maximum() + self.view.viewport().height()
-        if have >= needed:
-            return
-        frame = self.built.document.rootFrame()
-        fmt: QTextFrameFormat = frame.frameFormat()
-        fmt.setBottomMargin(fmt.bottomMargin() + (needed - have) * 1.5)
-        frame.setFrameFormat(fmt)
-
-    # -- scrolling together ----------------------------------------------------------
-
-    def _follow_text(self) -> None:
-        if self._scrolling:
-            return
-        bar = self.view.verticalScrollBar()
-        value = self.cable_view.verticalScrollBar().value()
-        self._scrolling = True
-        try:
-            bar.setValue(min(value, bar.maximum()))
-        finally:
-            self._scrolling = False
-
-    def _lead_text(self, value: int) -> None:
-        """Scrolling the notes (wheel, keyboard) scrolls the text as far as it goes."""
-        if self._scrolling:
-            return
-        text_bar = self.cable_view.verticalScrollBar()
-        self._scrolling = True
-        try:
-            text_bar.setValue(min(value, text_bar.maximum()))
-        finally:
-            self._scrolling = False
+        """Beside the text, let the apparatus scroll at least as far as the text, so the
+        two stay level to the end: the last note's bottom margin takes up the difference.
+        The text's height is the laid-out height its scroll bar spans."""
+        document = self.built.document
+        last = document.lastBlock()
+        fmt = last.blockFormat()
+        padding = 0.0
+        if self.beside:
+            text_bar = self.cable_view.verticalScrollBar()
+            needed = text_bar.maximum() + self.cable_view.viewport().height()
+            bottom = (document.documentLayout().blockBoundingRect(last).bottom()
+                      - fmt.bottomMargin() + document.documentMargin())
+            padding = max(needed - bottom, 0.0)
+        if abs(padding - fmt.bottomMargin()) > 0.5:
+            fmt.setBottomMargin(padding)
+            cursor = QTextCursor(document)
+            cursor.setPosition(last.position())
+            cursor.setBlockFormat(fmt)
 
     # -- notes and markers -------------------------------------------------------------
 

@@ -1,34 +1,32 @@
-"""Annotation highlights painted from the store, block by block.
+"""Annotation highlights painted from the store, line by line, under the text.
 
 Highlights are never typed into the document (no ``mergeCharFormat`` per annotation, as
-QualCoder does): a :class:`QSyntaxHighlighter` paints, for each block, the annotations an
-:class:`AnnotationLayers` index lists for it. Overlaps are split into segments, each
+QualCoder does), and not set as formats by a ``QSyntaxHighlighter`` either: any format
+change makes Qt lay the changed block out again, and Qt's lazy layout of a long document
+does not survive such changes (the scroll range froze part-way down an annotated cable).
+Instead the view paints, before Qt draws the glyphs, a rectangle per line of each
+segment of the :class:`AnnotationLayers` of the blocks on screen. The document never
+changes after it is built, so its layout — height, scroll range, marker and page
+positions — is the layout of the text alone. Overlaps are split into segments, each
 painted with the theme colours composited in order, so a passage tagged twice reads as a
-deeper mix. Adding or removing one annotation re-highlights only the blocks it touches.
-
-Highlighting is lazy: a block is painted once it is *realized* — when it scrolls into
-view, or when idle time reaches it — so opening a 300,000-character cable with thousands
-of annotations costs only the visible blocks.
+deeper mix. Adding or removing one annotation recomputes only the blocks it touches and
+repaints the screen: no layout at all.
 """
 
 from __future__ import annotations
 
-import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextBlock, QTextCharFormat
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QPainter, QPen, QTextBlock, QTextDocument
 
 from ...domain.annotation import Annotation, Theme
 from .document_builder import BuiltDocument
 from .palette import ReadingPalette, mix
 
-IDLE_DELAY_MS = 150
-"""Idle painting waits this long after a cable opens, so that the first paint comes first."""
-IDLE_SLICE_S = 0.008
-"""Time spent painting per idle tick: short enough that scrolling never stutters."""
-
+Segment = tuple[int, int, QColor, "QColor | None"]
+"""``(start, end, fill, underline)``: UTF-16 positions within a block and its colours."""
 
 class AnnotationLayers:
     """Which annotations lie on which block of one built document.
@@ -142,41 +140,32 @@ class AnnotationLayers:
         return found
 
 
-class AnnotationHighlighter(QSyntaxHighlighter):
-    """Paints the layers of :class:`AnnotationLayers` over a built document, lazily."""
+class AnnotationPainter:
+    """Paints the layers of :class:`AnnotationLayers` under the text of a built document.
+
+    Segments are computed per block on first paint and cached until an annotation on
+    that block, or the codebook's colours, change.
+    """
 
     def __init__(
         self, built: BuiltDocument, layers: AnnotationLayers, palette: ReadingPalette,
-        themes: list[Theme], parent: QObject | None = None,
+        themes: list[Theme],
     ) -> None:
-        super().__init__(parent)
         self.built = built
         self.layers = layers
         self.palette = palette
         self._colors: dict[int | None, str] = {}
-        self._formats: dict[tuple[str, ...], QTextCharFormat] = {}
-        self._realized = bytearray(len(built.block_spans) + 1)
-        self._pending = 0
-        self._idle = QTimer(self)
-        self._idle.setSingleShot(False)
-        self._idle.setInterval(0)
-        self._idle.timeout.connect(self._realize_some)
-        self._idle_start = QTimer(self)
-        self._idle_start.setSingleShot(True)
-        self._idle_start.setInterval(IDLE_DELAY_MS)
-        self._idle_start.timeout.connect(self._idle.start)
-        self.set_themes(themes, repaint=False)
-        # Attached only now that the document is complete: QSyntaxHighlighter would
-        # otherwise re-highlight every block on every insertion while building.
-        self.setDocument(built.document)
+        self._fills: dict[tuple[str, ...], QColor] = {}
+        self._segments: dict[int, list[Segment]] = {}
+        self.set_themes(themes)
 
     # -- colours -------------------------------------------------------------------
 
-    def set_themes(self, themes: list[Theme], repaint: bool = True) -> None:
+    def set_themes(self, themes: list[Theme]) -> None:
+        """New theme colours: every cached segment is recomputed on the next paint."""
         self._colors = {theme.id: theme.color for theme in themes}
-        self._formats.clear()
-        if repaint:
-            self.repaint_blocks(range(len(self._realized) - 1))
+        self._fills.clear()
+        self._segments.clear()
 
     def color_of(self, annotation: Annotation) -> str:
         """One annotation's colour: its first theme's (the others are underlined, since
@@ -189,92 +178,63 @@ class AnnotationHighlighter(QSyntaxHighlighter):
         colors = [self._colors[t] for t in annotation.theme_ids if t in self._colors]
         return colors[1] if len(colors) > 1 else None
 
-    def format_for(self, colors: tuple[str, ...], underline: str | None = None
-                   ) -> QTextCharFormat:
-        key = (colors, underline)
-        fmt = self._formats.get(key)
-        if fmt is None:
-            fmt = QTextCharFormat()
-            fmt.setBackground(self.palette.layer(colors))
-            if underline is not None:
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(QColor(underline))
-            self._formats[key] = fmt
-        return fmt
+    def fill_for(self, colors: tuple[str, ...]) -> QColor:
+        fill = self._fills.get(colors)
+        if fill is None:
+            fill = self._fills[colors] = self.palette.layer(colors)
+        return fill
 
     def layer_color(self, annotations: list[Annotation]) -> QColor:
         """The painted colour where exactly ``annotations`` overlap (for tests and swatches)."""
         ordered = sorted(annotations, key=_layer_order)
-        return self.palette.layer(tuple(self.color_of(a) for a in ordered))
+        return self.fill_for(tuple(self.color_of(a) for a in ordered))
 
-    # -- laziness ------------------------------------------------------------------
+    # -- changes -------------------------------------------------------------------
 
-    def is_realized(self, number: int) -> bool:
-        return 0 <= number < len(self._realized) and bool(self._realized[number])
+    def invalidate(self, numbers: Iterable[int]) -> None:
+        """Forget the segments of blocks ``numbers`` (their annotations changed)."""
+        for number in numbers:
+            self._segments.pop(number, None)
 
-    def realize(self, first: int, last: int) -> None:
-        """Paint blocks ``first..last`` (inclusive) if they are not painted yet."""
-        document = self.built.document
-        first = max(first, 0)
-        last = min(last, len(self._realized) - 2)
-        for number in range(first, last + 1):
-            if self._realized[number]:
-                continue
-            self._realized[number] = 1
-            if self.layers.has_block(number):
-                self.rehighlightBlock(document.findBlockByNumber(number))
-
-    def realize_all(self) -> None:
-        self.realize(0, len(self._realized))
-
-    def start_idle(self) -> None:
-        """Walk the document in short idle slices: paint each block, then lay it out.
-
-        Painting a block before Qt lays it out costs one layout instead of two, and the
-        walk also finishes the layout that Qt abandons once a highlighted block changes
-        (its lazy layout stops at the first format change), so the scroll bar soon spans
-        the whole cable and every note can be placed beside its marker.
-        """
-        self._pending = 0
-        self._idle_start.start()
-
-    def stop(self) -> None:
-        """Stop idle painting (the document is being replaced)."""
-        self._idle_start.stop()
-        self._idle.stop()
-
-    def _realize_some(self) -> None:
-        document = self.built.document
-        layout = document.documentLayout()
-        count = len(self._realized) - 1
-        deadline = time.perf_counter() + IDLE_SLICE_S
-        while time.perf_counter() < deadline:
-            if self._pending >= count:
-                self._idle.stop()
-                return
-            self.realize(self._pending, self._pending)
-            layout.blockBoundingRect(document.findBlockByNumber(self._pending))
-            self._pending += 1
-
-    def repaint_blocks(self, numbers: Iterable[int]) -> None:
-        """Re-highlight those of ``numbers`` that are realized (others paint when realized)."""
-        document = self.built.document
-        for number in sorted(set(numbers)):
-            if self.is_realized(number):
-                self.rehighlightBlock(document.findBlockByNumber(number))
+    def block_segments(self, number: int) -> list[Segment]:
+        """The painted segments of block ``number`` (cached)."""
+        segments = self._segments.get(number)
+        if segments is None:
+            segments = []
+            annotations = self.layers.on_block(number)
+            if annotations:
+                block = self.built.document.findBlockByNumber(number)
+                for start, end, colors, top in self._layered_segments(block, annotations):
+                    underline = self.underline_of(top)
+                    segments.append((start, end, self.fill_for(colors),
+                                     QColor(underline) if underline else None))
+            self._segments[number] = segments
+        return segments
 
     # -- painting ------------------------------------------------------------------
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
-        block = self.currentBlock()
-        number = block.blockNumber()
-        if not self.is_realized(number):
-            return
-        annotations = self.layers.on_block(number)
-        if not annotations:
-            return
-        for start, end, layer, top in self._layered_segments(block, annotations):
-            self.setFormat(start, end - start, self.format_for(layer, self.underline_of(top)))
+    def paint(self, painter: QPainter, scroll: QPointF, first: int, last: int) -> None:
+        """Paint the highlights of blocks ``first..last`` onto a viewport scrolled by
+        ``scroll``; blocks not laid out yet have no lines and paint nothing."""
+        document: QTextDocument = self.built.document
+        layout = document.documentLayout()
+        for number in range(max(first, 0), min(last, document.blockCount() - 1) + 1):
+            if not self.layers.has_block(number):
+                continue
+            segments = self.block_segments(number)
+            if not segments:
+                continue
+            block = document.findBlockByNumber(number)
+            origin = layout.blockBoundingRect(block).topLeft() - scroll
+            for rect, fill, underline, baseline in _segment_rects(block, segments):
+                rect.translate(origin)
+                painter.fillRect(rect, fill)
+                if underline is not None:
+                    pen = QPen(underline)
+                    pen.setWidthF(1.6)
+                    painter.setPen(pen)
+                    y = origin.y() + baseline + 2.0
+                    painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
 
     def segments(
         self, block: QTextBlock, annotations: list[Annotation]
@@ -321,6 +281,28 @@ class AnnotationHighlighter(QSyntaxHighlighter):
             ordered = sorted(active.values(), key=_layer_order)
             out.append((here, there, tuple(self.color_of(a) for a in ordered), ordered[-1]))
         return out
+
+
+def _segment_rects(block: QTextBlock, segments: list[Segment]):
+    """Yield ``(rect, fill, underline, baseline)`` per line piece of each segment, in block
+    coordinates; a segment ending in the space where a line wraps stops before it."""
+    text_layout = block.layout()
+    document, origin = block.document(), block.position()
+    for number in range(text_layout.lineCount()):
+        line = text_layout.lineAt(number)
+        line_start = line.textStart()
+        line_end = line_start + line.textLength()
+        for start, end, fill, underline in segments:
+            low, high = max(start, line_start), min(end, line_end)
+            while high > low and high == line_end and (
+                    document.characterAt(origin + high - 1).isspace()):
+                high -= 1
+            if low >= high:
+                continue
+            left = line.cursorToX(low)[0]
+            right = line.cursorToX(high)[0]
+            yield (QRectF(left, line.y(), right - left, line.height()), fill, underline,
+                   line.y() + line.ascent())
 
 
 def _layer_order(annotation: Annotation) -> tuple:

@@ -9,7 +9,7 @@ highlighting and layout) stays behind this interface.
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QTextCursor
+from PySide6.QtGui import QAction, QFontMetricsF, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QScrollBar, QSplitter, QTextEdit, QWidget
 
 from ...domain.annotation import Annotation, Theme
@@ -17,12 +17,16 @@ from ...domain.cable import BODY, Cable, footnote_key_of, footnote_part
 from ...domain.citation import cite
 from ...domain.volume import Volume
 from .cable_view import CableView, PartTextView
-from .document_builder import NOTE_HREF, REF_HREF, BuiltDocument, DocumentBuilder
+from .document_builder import NOTE_HREF, REF_HREF, BuiltDocument, DocumentBuilder, reading_font
 from .footnote_pane import FootnotePane
-from .highlighter import AnnotationHighlighter, AnnotationLayers
+from .highlighter import AnnotationLayers, AnnotationPainter
 from .palette import reading_palette
 
 EMPTY_MESSAGE = "Choose a document from the corpus to start reading."
+MIN_MEASURE = 42
+"""Fewest characters per line of text with the notes beside it; narrower, they go below."""
+NOTES_MIN_WIDTH = 210
+NOTES_MAX_WIDTH = 400
 
 
 class ReadingPane(QWidget):
@@ -50,6 +54,7 @@ class ReadingPane(QWidget):
 
         self._text = CableView(self._palette)
         self._footnotes = FootnotePane(self._text, self._palette)
+        self._arranged = False
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("readingSplitter")
         splitter.setChildrenCollapsible(False)
@@ -65,10 +70,15 @@ class ReadingPane(QWidget):
         self._scroll = QScrollBar(Qt.Orientation.Vertical, self)
         self._scroll.setObjectName("readingScrollBar")
         self._scroll.setAccessibleName("Scroll the cable")
+        self._syncing = False
         text_bar = self._text.verticalScrollBar()
+        notes_bar = self._footnotes.view.verticalScrollBar()
         text_bar.rangeChanged.connect(self._mirror_range)
-        text_bar.valueChanged.connect(self._scroll.setValue)
-        self._scroll.valueChanged.connect(text_bar.setValue)
+        notes_bar.rangeChanged.connect(self._mirror_range)
+        text_bar.valueChanged.connect(self._follow)
+        notes_bar.valueChanged.connect(self._follow)
+        self._scroll.valueChanged.connect(self._scroll_to)
+        self._footnotes.aligned.connect(self._mirror_range)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -117,10 +127,8 @@ class ReadingPane(QWidget):
         for view, built in ((self._text, self._body), (self._footnotes.view, self._notes)):
             layers = AnnotationLayers(built)
             layers.reset(annotations)
-            highlighter = AnnotationHighlighter(built, layers, self._palette, self._themes,
-                                                built.document)
-            view.show_built(built, layers, highlighter)
-            highlighter.start_idle()
+            view.show_built(built, layers,
+                            AnnotationPainter(built, layers, self._palette, self._themes))
         self._footnotes.set_built(self._notes, self._body)
         self._text.verticalScrollBar().setValue(0)
 
@@ -128,13 +136,14 @@ class ReadingPane(QWidget):
         """Recolour every highlight after the codebook changed."""
         self._themes = list(themes)
         for view in self._views():
-            if view.highlighter is not None:
-                view.highlighter.set_themes(self._themes)
+            if view.painter is not None:
+                view.painter.set_themes(self._themes)
+                view.viewport().update()
 
     def apply_annotation_changes(self, changed: list[Annotation], removed_ids: list[str]) -> None:
         """Update the highlights of ``changed`` and ``removed_ids``; repaint only their blocks."""
         for view in self._views():
-            if view.layers is None or view.highlighter is None or view.built is None:
+            if view.layers is None or view.painter is None or view.built is None:
                 continue
             touched: set[int] = set()
             for annotation_id in removed_ids:
@@ -144,7 +153,8 @@ class ReadingPane(QWidget):
                     touched |= view.layers.add(annotation)
                 else:
                     touched |= view.layers.remove(annotation.id)
-            view.highlighter.repaint_blocks(touched)
+            if touched:
+                view.repaint_highlights(touched)
 
     def selection(self) -> tuple[str, int, int] | None:
         """The selected passage as ``(part, start, end)`` code points, or None."""
@@ -229,9 +239,9 @@ class ReadingPane(QWidget):
     def cable(self) -> Cable | None:
         return self._cable
 
-    def highlighter(self, part: str = BODY) -> AnnotationHighlighter | None:
+    def annotation_painter(self, part: str = BODY) -> AnnotationPainter | None:
         view = self._view_of(part)
-        return view.highlighter if view is not None else None
+        return view.painter if view is not None else None
 
     def copy_with_citation(self) -> None:
         """Copy the selection followed by its FRUS citation with the printed page."""
@@ -251,12 +261,80 @@ class ReadingPane(QWidget):
 
     # -- internals -------------------------------------------------------------------
 
-    def _mirror_range(self, low: int, high: int) -> None:
+    # -- scrolling text and notes as one ------------------------------------------------
+
+    def _mirror_range(self, *_args) -> None:
+        """The reading scroll bar spans the text, and the notes too when they stand beside
+        it (a long last note can run past the end of a short text)."""
         text_bar = self._text.verticalScrollBar()
-        self._scroll.setRange(low, high)
-        self._scroll.setPageStep(text_bar.pageStep())
-        self._scroll.setSingleStep(text_bar.singleStep())
-        self._scroll.setValue(text_bar.value())
+        high = text_bar.maximum()
+        if self._footnotes.beside:
+            high = max(high, self._footnotes.view.verticalScrollBar().maximum())
+        self._syncing = True
+        try:
+            self._scroll.setRange(0, high)
+            self._scroll.setPageStep(text_bar.pageStep())
+            self._scroll.setSingleStep(text_bar.singleStep())
+        finally:
+            self._syncing = False
+
+    def _follow(self, value: int) -> None:
+        """The text or the notes scrolled by themselves (keys, wheel, a jump): lead."""
+        if self._syncing:
+            return
+        self._scroll.setValue(value)
+        if self._scroll.value() != value:  # the reading bar's range lags a step behind
+            self._scroll_to(value)
+
+    def _scroll_to(self, value: int) -> None:
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            text_bar = self._text.verticalScrollBar()
+            text_bar.setValue(min(value, text_bar.maximum()))
+            if self._footnotes.beside:
+                notes_bar = self._footnotes.view.verticalScrollBar()
+                notes_bar.setValue(min(value, notes_bar.maximum()))
+        finally:
+            self._syncing = False
+
+    # -- notes beside the text, or below it -----------------------------------------------
+
+    def notes_beside_min_width(self) -> int:
+        """The narrowest pane that holds the text at ``MIN_MEASURE`` characters and the
+        notes at ``NOTES_MIN_WIDTH`` beside it."""
+        metrics = QFontMetricsF(reading_font(self._point_size()))
+        average = metrics.horizontalAdvance("the quick brown fox jumps over a lazy dog ") / 42
+        return int(self._text.gutter_width() + MIN_MEASURE * average + NOTES_MIN_WIDTH + 40)
+
+    def notes_beside(self) -> bool:
+        return self._footnotes.beside
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._arrange(event.size().width())
+
+    def _arrange(self, width: int) -> None:
+        beside = width >= self.notes_beside_min_width()
+        if beside == self._footnotes.beside and self._arranged:
+            return
+        self._arranged = True
+        splitter = self._splitter
+        if beside:
+            splitter.setOrientation(Qt.Orientation.Horizontal)
+            notes = max(NOTES_MIN_WIDTH, min(int(width * 0.3), NOTES_MAX_WIDTH))
+            splitter.setSizes([max(width - notes, 1), notes])
+        else:
+            splitter.setOrientation(Qt.Orientation.Vertical)
+            height = max(self.height(), 200)
+            splitter.setSizes([int(height * 0.7), height - int(height * 0.7)])
+        self._footnotes.set_beside(beside)
+        self._scroll.setVisible(beside)
+        self._text.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff if beside
+            else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self._mirror_range()
 
     def _views(self) -> list[PartTextView]:
         return [self._text, self._footnotes.view]

@@ -35,6 +35,7 @@ from ..codebook.codebook_panel import CodebookPanel
 from ..corpus.corpus_panel import CorpusPanel
 from ..jobs.import_export import BackgroundJob
 from ..reading.reading_pane import ReadingPane
+from .adaptive_layout import AdaptiveLayout, fitted_geometry
 from .empty_state import EmptyState
 from .outside_changes import OutsideChangeWatcher
 from .search_controller import SearchController
@@ -116,7 +117,11 @@ class MainWindow(ProjectFilesMixin, ImportExportMixin, QMainWindow):
             splitter.setChildrenCollapsible(False)
             splitter.setHandleWidth(6)
         self.main_splitter.setContentsMargins(6, 4, 6, 0)
+        self.corpus.setMinimumWidth(180)
+        self.side_splitter.setMinimumWidth(220)
         self.setCentralWidget(self.main_splitter)
+        self.adaptive_layout = AdaptiveLayout(self, self.main_splitter, self.corpus,
+                                              self.side_splitter)
 
     def _connect(self) -> None:
         self.workspace.changed.connect(self._on_change)
@@ -144,19 +149,36 @@ class MainWindow(ProjectFilesMixin, ImportExportMixin, QMainWindow):
     def _restore_layout(self) -> None:
         geometry = self.settings.window_geometry
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1600, 1000)
+            screen = self.screen()
+            if screen is not None:
+                self.setGeometry(fitted_geometry(screen.availableGeometry()))
+            else:
+                self.resize(1600, 1000)
+        self.adaptive_layout.fit_to_screen()
+        self.adaptive_layout.add_to_menu(self._view_menu())
         for splitter in (self.main_splitter, self.side_splitter):
             state = self.settings.splitter_state(splitter.objectName())
             if state is not None:
                 splitter.restoreState(state)
+                self.adaptive_layout.restored = {
+                    name: self.settings.panel_shown(name) is not False
+                    for name in ("corpus", "side")}
         snap = self.settings.snap_to_words
         self.actions.snap_to_words.setChecked(snap)
         self.reading.snap_to_words = snap
+
+    def _view_menu(self) -> QMenu:
+        for action in self.menuBar().actions():
+            if action.menu() is not None and action.text().replace("&", "") == "View":
+                return action.menu()
+        return self.menuBar().addMenu("&View")
 
     def save_layout(self) -> None:
         self.settings.window_geometry = self.saveGeometry()
         for splitter in (self.main_splitter, self.side_splitter):
             self.settings.set_splitter_state(splitter.objectName(), splitter.saveState())
+        for name, shown in self.adaptive_layout.shown_panels().items():
+            self.settings.set_panel_shown(name, shown)
         self.settings.sync()
 
     # -- project ----------------------------------------------------------------------------

@@ -80,3 +80,12 @@ class AppSettings:
 
     def sync(self) -> None:
         self._store.sync()
+
+    def panel_shown(self, name: str) -> bool | None:
+        """Whether side panel ``name`` was shown when the window last closed (None: never
+        recorded)."""
+        value = self._store.value(f"panels/{name}")
+        return None if value is None else value in (True, "true", "1", 1)
+
+    def set_panel_shown(self, name: str, shown: bool) -> None:
+        self._store.setValue(f"panels/{name}", bool(shown))

@@ -1,0 +1,143 @@
+"""Lays out a long document in short slices, so its geometry soon spans all of it.
+
+Qt lays a ``QTextDocument`` out lazily: what is on screen at once, the rest from a timer
+in steps that double in size up to 200,000 characters — one step can hold the GUI thread
+for 40 ms on a 300,000-character cable, and the scroll range, the footnote positions and
+the page gutter are only right once the last step has run. This driver takes that work
+over: while it runs it swallows the layout's own timer, lays the document out block by
+block for at most ``SLICE_S`` per event-loop turn, reports the new size after each slice
+(so the scroll bar grows as Qt's own progress would make it), and says when it is done.
+
+Everything that depends on geometry listens to :attr:`LayoutDriver.progressed` and
+:attr:`LayoutDriver.finished`, and asks :meth:`LayoutDriver.is_laid_out` before trusting a
+position, so nothing is computed from a half-laid-out document, or from a previous one.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QEvent, QObject, QSizeF, QTimer, Signal
+from PySide6.QtGui import QTextDocument
+
+SLICE_S = 0.008
+"""Layout work per event-loop turn: half a 60 Hz frame, so scrolling never stutters."""
+
+
+class LayoutDriver(QObject):
+    """Drives the layout of one document at a time to its end."""
+
+    progressed = Signal()
+    """More of the document is laid out (its size and positions further down are known)."""
+    finished = Signal()
+    """The whole document is laid out."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._document: QTextDocument | None = None
+        self._layout: QObject | None = None
+        self._next = 0
+        self._done = True
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._slice)
+
+    # -- control -------------------------------------------------------------------
+
+    def start(self, document: QTextDocument) -> None:
+        """Lay ``document`` out from its start; the first slice runs at once."""
+        self.stop()
+        self._document = document
+        self._layout = document.documentLayout()
+        self._layout.installEventFilter(self)
+        document.destroyed.connect(self._forget)
+        self.restart()
+
+    def restart(self) -> None:
+        """The document is laid out anew (another width): drive it again from the top."""
+        if self._document is None:
+            return
+        if self._done and self._layout is not None:
+            self._layout.installEventFilter(self)
+        self._next = 0
+        self._done = False
+        self._slice()
+        if not self._done:
+            self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        if self._layout is not None:
+            self._layout.removeEventFilter(self)
+        self._document = self._layout = None
+        self._done = True
+
+    def _forget(self) -> None:
+        self._timer.stop()
+        self._document = self._layout = None
+        self._done = True
+
+    # -- state ---------------------------------------------------------------------
+
+    def is_finished(self) -> bool:
+        return self._done
+
+    def laid_out_blocks(self) -> int:
+        """How many blocks, from the top, have their final layout."""
+        if self._document is None:
+            return 0
+        return self._document.blockCount() if self._done else self._next
+
+    def is_laid_out(self, position: int) -> bool:
+        """Whether the block holding document ``position`` has its final layout."""
+        if self._document is None:
+            return False
+        if self._done:
+            return True
+        return self._document.findBlock(position).blockNumber() < self._next
+
+    def ensure(self, position: int) -> None:
+        """Lay out at once down to ``position`` (the reader jumps there) and report it."""
+        if self._document is None or self.is_laid_out(position):
+            return
+        target = self._document.findBlock(position).blockNumber()
+        layout = self._document.documentLayout()
+        while self._next <= target:
+            layout.blockBoundingRect(self._document.findBlockByNumber(self._next))
+            self._next += 1
+        self._report()
+
+    # -- work ----------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        # Qt's own lazy-layout steps (and its deferred size report) while we drive: ours
+        # are bounded in time, and we report the size ourselves after each slice.
+        return watched is self._layout and event.type() == QEvent.Type.Timer and not self._done
+
+    def _slice(self) -> None:
+        document = self._document
+        if document is None:
+            self._timer.stop()
+            return
+        layout = document.documentLayout()
+        count = document.blockCount()
+        deadline = time.perf_counter() + SLICE_S
+        while self._next < count and time.perf_counter() < deadline:
+            layout.blockBoundingRect(document.findBlockByNumber(self._next))
+            self._next += 1
+        if self._next >= count:
+            self._done = True
+            self._timer.stop()
+            self._layout.removeEventFilter(self)
+        self._report()
+        if self._done:
+            self.finished.emit()
+
+    def _report(self) -> None:
+        """Tell the view the size has grown: QTextEdit resizes its scroll range on it."""
+        document = self._document
+        last = document.findBlockByNumber(max(min(self._next, document.blockCount()) - 1, 0))
+        bottom = document.documentLayout().blockBoundingRect(last).bottom()
+        document.documentLayout().documentSizeChanged.emit(
+            QSizeF(document.textWidth(), bottom + document.documentMargin()))
+        self.progressed.emit()

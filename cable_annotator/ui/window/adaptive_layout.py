@@ -1,0 +1,121 @@
+"""The window's arrangement follows its width, so the text stays readable at any size.
+
+A historian reads on a laptop, or with the window beside a PDF at half a screen: the
+side panes give way before the text does. Below ``CORPUS_MIN_WIDTH`` the corpus panel
+folds away (View → Corpus Panel, F9, brings it back); below ``NARROW_WIDTH`` the codebook
+column narrows. The reading pane itself puts the footnotes below the text when it is too
+narrow for both side by side (see ``ReadingPane``). The first window fits the screen it
+opens on.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRect, QSize
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QWidget
+
+CORPUS_MIN_WIDTH = 1240
+"""Window width under which the corpus panel folds away by itself."""
+NARROW_WIDTH = 1000
+"""Window width under which the codebook column narrows."""
+DEFAULT_SIZE = QSize(1600, 1000)
+SCREEN_SHARE = 0.92
+"""At most this share of the screen's free area for a first window."""
+
+
+def fitted_geometry(available: QRect, wanted: QSize = DEFAULT_SIZE) -> QRect:
+    """A window rectangle of at most ``wanted`` that fits ``available``, centred in it."""
+    width = min(wanted.width(), int(available.width() * SCREEN_SHARE))
+    height = min(wanted.height(), int(available.height() * SCREEN_SHARE))
+    rect = QRect(0, 0, width, height)
+    rect.moveCenter(available.center())
+    return rect
+
+
+class AdaptiveLayout(QObject):
+    """Folds and narrows the side panels of ``window`` as its width changes."""
+
+    def __init__(self, window: QMainWindow, splitter: QSplitter, corpus: QWidget,
+                 side: QWidget) -> None:
+        super().__init__(window)
+        self.window = window
+        self.splitter = splitter
+        self.corpus = corpus
+        self.side = side
+        self._wide: bool | None = None
+        self._narrow: bool | None = None
+        self.restored: dict[str, bool] | None = None
+        """Which panels were shown in the reader's last session, when its sizes were
+        restored: the first width seen then keeps them as they were."""
+        self.toggle_corpus = QAction("&Corpus Panel", window)
+        self.toggle_corpus.setObjectName("toggleCorpusPanel")
+        self.toggle_corpus.setCheckable(True)
+        self.toggle_corpus.setChecked(True)
+        self.toggle_corpus.setShortcut(QKeySequence("F9"))
+        self.toggle_corpus.toggled.connect(self._show_corpus)
+        self.toggle_side = QAction("Code&book Panel", window)
+        self.toggle_side.setObjectName("toggleSidePanel")
+        self.toggle_side.setCheckable(True)
+        self.toggle_side.setChecked(True)
+        self.toggle_side.setShortcut(QKeySequence("Shift+F9"))
+        self.toggle_side.toggled.connect(self._show_side)
+        window.addAction(self.toggle_corpus)
+        window.addAction(self.toggle_side)
+        window.installEventFilter(self)
+
+    def shown_panels(self) -> dict[str, bool]:
+        return {"corpus": self.toggle_corpus.isChecked(), "side": self.toggle_side.isChecked()}
+
+    def add_to_menu(self, menu: QMenu) -> None:
+        menu.addSeparator()
+        menu.addActions([self.toggle_corpus, self.toggle_side])
+
+    def fit_to_screen(self) -> None:
+        """Keep the window within the screen it is on (a first start, a smaller screen)."""
+        screen = self.window.screen()
+        if screen is None:
+            return
+        available = screen.availableGeometry()
+        frame = self.window.frameGeometry()
+        if self.window.isMaximized() or available.contains(frame):
+            return
+        wanted = QSize(min(self.window.width(), DEFAULT_SIZE.width()),
+                       min(self.window.height(), DEFAULT_SIZE.height()))
+        self.window.setGeometry(fitted_geometry(available, wanted))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.window and event.type() == QEvent.Type.Resize:
+            self.apply(self.window.width())
+        return False
+
+    def apply(self, width: int) -> None:
+        """Arrange the panels for a window ``width`` pixels wide (only when a threshold is
+        crossed, so a reader's own choice holds while the width stays on its side)."""
+        wide = width >= CORPUS_MIN_WIDTH
+        narrow = width < NARROW_WIDTH
+        if self._wide is None and self.restored is not None:
+            self._wide, self._narrow = wide, narrow
+            self.toggle_corpus.setChecked(self.restored.get("corpus", True))
+            self.toggle_side.setChecked(self.restored.get("side", True))
+            return
+        if wide != self._wide:
+            self._wide = wide
+            self.toggle_corpus.setChecked(wide)
+        if narrow != self._narrow:
+            self._narrow = narrow
+            self._size_side(narrow)
+
+    def _show_corpus(self, shown: bool) -> None:
+        self.corpus.setVisible(shown)
+
+    def _show_side(self, shown: bool) -> None:
+        self.side.setVisible(shown)
+
+    def _size_side(self, narrow: bool) -> None:
+        sizes = self.splitter.sizes()
+        if len(sizes) != 3:
+            return
+        total = sum(sizes)
+        side = 250 if narrow else min(360, max(300, total // 5))
+        corpus = sizes[0] if self.corpus.isVisible() else 0
+        self.splitter.setSizes([corpus, max(total - corpus - side, 0), side])
