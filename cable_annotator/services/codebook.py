@@ -17,9 +17,8 @@ from ..storage.mapping import theme_from_row
 from ..storage.models import AnnotationRow, AnnotationThemeRow, ThemeRow
 from ..storage.project import Project
 from .changes import Change
+from .theme_colors import next_color
 
-PALETTE = ("#e8743b", "#f2c94c", "#eb5757", "#2d9cdb", "#27ae60", "#9b51e0", "#56ccf2",
-           "#bb6bd9", "#f2994a", "#6fcf97", "#a0785a", "#ff8fab")
 _UNSET = object()
 MAX_NAME = 120
 
@@ -82,7 +81,10 @@ def add_theme(project: Project, name: str, color: str | None = None,
         name = _check_name(session, name, parent_id)
         count = session.scalar(select(func.count()).select_from(ThemeRow)) or 0
         position = (session.scalar(select(func.max(ThemeRow.position))) or 0) + 1
-        color = _check_color(color) if color else PALETTE[count % len(PALETTE)]
+        # A new theme's colour is the palette's farthest from those in use (and from the
+        # selection), not the next entry in turn, which could nearly repeat a theme.
+        color = _check_color(color) if color else next_color(
+            session.scalars(select(ThemeRow.color)))
         row = ThemeRow(name=name, color=color,
                        parent_id=parent_id, description=description,
                        position=position if count else 0)
