@@ -162,3 +162,17 @@ def test_two_themes_paint_the_first_and_underline_the_second(qapp) -> None:
     red, blue = "#e4572e", "#4c9be8"
     assert painted[2].name() == LIGHT.layer([red]).name()
     assert painted[3].name() == blue
+
+
+def test_opening_salutation_stands_left_and_closing_one_with_the_signature(qapp) -> None:
+    from PySide6.QtCore import Qt
+
+    text = "Dear Zbig:\n\nWhile we touched on the issue.\n\nSincerely,\n\nThomas F. Eagleton"
+    blocks = [Block("salute", 0, 10), Block("paragraph", 12, 42),
+              Block("salute", 44, 54), Block("signature", 56, len(text))]
+    cable = Cable(id="v/d1", volume="v", number="1", title="t", text=text, blocks=blocks)
+    document = DocumentBuilder(LIGHT).build_body(cable).document
+    alignments = [document.findBlockByNumber(n).blockFormat().alignment()
+                  & Qt.AlignmentFlag.AlignHorizontal_Mask for n in range(4)]
+    right = Qt.AlignmentFlag.AlignRight
+    assert [bool(a & right) for a in alignments] == [False, False, True, True]

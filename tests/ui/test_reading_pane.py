@@ -333,3 +333,62 @@ def test_empty_and_dark(pane: ReadingPane, cable: Cable) -> None:
     pane.set_themes([THEMES[1].__class__(1, "Arms race", "#000000")])
     assert pane.annotation_painter(BODY).color_of(pane.cable_text().layers.get("arms")) == "#000000"
     QApplication.processEvents()
+
+
+def test_zoom_keeps_the_passage_highlights_and_whole_scroll_range(qtbot) -> None:
+    from PySide6.QtWidgets import QScrollBar
+
+    from .test_reading_pane_data import spread_annotations, synthetic_cable
+
+    pane = ReadingPane(dark=False)
+    qtbot.addWidget(pane)
+    pane.resize(1200, 800)
+    pane.show()
+    qtbot.waitExposed(pane)
+    cable = synthetic_cable(40_000)
+    annotations = spread_annotations(cable, 60)
+    pane.set_cable(cable, annotations, THEMES)
+    view = pane.cable_text()
+    qtbot.waitUntil(view.layout_driver.is_finished)
+    middle = view.document().findBlockByNumber(view.document().blockCount() // 2).position()
+    view.scroll_to_position(middle, 0.0)
+    size = view.document().defaultFont().pointSizeF()
+    zoom_in = next(a for a in pane.zoom_actions if a.objectName() == "zoomIn")
+    zoom_in.trigger()
+    assert view.document().defaultFont().pointSizeF() > size * 1.1
+    qtbot.waitUntil(view.layout_driver.is_finished)
+    # The same passage stands at the top of the screen, highlights kept, and the reading
+    # scroll bar still reaches the last line of the (now longer) text.
+    top = view.cursorForPosition(view.viewport().rect().topLeft()).position()
+    assert abs(view.document().findBlock(top).blockNumber()
+               - view.document().findBlock(middle).blockNumber()) <= 1
+    assert len(view.layers) == len(annotations)
+    bar = pane.findChild(QScrollBar, "readingScrollBar")
+    last = view.document().lastBlock()
+    bottom = view.document().documentLayout().blockBoundingRect(last).bottom()
+    assert bar.maximum() + view.viewport().height() >= bottom
+    next(a for a in pane.zoom_actions if a.objectName() == "zoomReset").trigger()
+    assert pane.zoom() == 1.0
+
+
+def test_narrow_pane_puts_notes_below_and_never_clips_a_line(pane: ReadingPane,
+                                                            cable: Cable, qtbot) -> None:
+    pane.set_cable(cable, [], THEMES)
+    view = pane.cable_text()
+    for width in (1400, 900, 600, 420):
+        pane.resize(width, 700)
+        qtbot.waitUntil(view.layout_driver.is_finished)
+        QApplication.processEvents()
+        assert pane.notes_beside() == (width >= pane.notes_beside_min_width())
+        visible = view.viewport().width()
+        assert view.column_width() <= visible
+        document = view.document()
+        for number in range(document.blockCount()):
+            block = document.findBlockByNumber(number)
+            left = document.documentLayout().blockBoundingRect(block).left()
+            text_layout = block.layout()
+            for i in range(text_layout.lineCount()):
+                line = text_layout.lineAt(i)
+                right = left + line.x() + line.naturalTextWidth()
+                assert right <= visible + 1, (width, number)
+    assert not pane.notes_beside()

@@ -191,8 +191,10 @@ def _style_kind(kind: str) -> str:
         return "heading"
     if kind in {"dateline", "date"}:
         return "dateline"
-    if kind in {"signature", "closer", "signed", "salute", "signed by"}:
+    if kind in {"signature", "closer", "signed", "closing salute", "signed by"}:
         return "signature"
+    if kind in {"salute", "salutation"}:
+        return "salutation"
     if kind in {"subject", "opener", "address", "addressee", "from", "to", "docimprint"}:
         return "opener"
     if kind in {"list", "item", "list item", "listitem", "li"}:
@@ -374,11 +376,16 @@ class DocumentBuilder:
         spans = sorted(spans, key=lambda s: s.start)
         references = sorted(references, key=lambda r: r.start)
         marker_i = 0
+        seen_paragraph = False
         for index, block in enumerate(segments):
             body = text[block.start : block.end]
+            kind = block.kind
+            if _style_kind(kind) == "salutation" and seen_paragraph:
+                kind = "closing salute"  # "Sincerely yours," stands with the signature
+            seen_paragraph = seen_paragraph or _style_kind(kind) == "paragraph"
             hang = _hanging_label(body, block.label) if label is None else 0
             note_label = label is not None and index == 0
-            block_fmt = self.block_format(block.kind, hanging=bool(hang) or note_label)
+            block_fmt = self.block_format(kind, hanging=bool(hang) or note_label)
             if label is not None:
                 block_fmt.setLineHeight(
                     NOTE_LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
@@ -387,7 +394,7 @@ class DocumentBuilder:
                 if not note_label:
                     indent = self._label_width
                     block_fmt.setLeftMargin(indent)
-            char_fmt = self.block_char_format(block.kind, font)
+            char_fmt = self.block_char_format(kind, font)
             if first and index == 0:
                 cursor.setBlockFormat(block_fmt)
                 cursor.setBlockCharFormat(char_fmt)

@@ -9,7 +9,7 @@ highlighting and layout) stays behind this interface.
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QAction, QFontMetricsF, QGuiApplication, QTextCursor
+from PySide6.QtGui import QAction, QFontMetricsF, QGuiApplication, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QScrollBar, QSplitter, QTextEdit, QWidget
 
 from ...domain.annotation import Annotation, Theme
@@ -25,6 +25,8 @@ from .palette import reading_palette
 EMPTY_MESSAGE = "Choose a document from the corpus to start reading."
 MIN_MEASURE = 42
 """Fewest characters per line of text with the notes beside it; narrower, they go below."""
+ZOOM_STEP = 1.15
+ZOOM_RANGE = (0.6, 2.5)
 NOTES_MIN_WIDTH = 210
 NOTES_MAX_WIDTH = 400
 
@@ -100,6 +102,13 @@ class ReadingPane(QWidget):
         copy_cited.triggered.connect(self.copy_with_citation)
         self.addAction(copy_cited)
         self.copy_with_citation_action = copy_cited
+        self._zoom = 1.0
+        self.zoom_actions = [
+            self._zoom_action("Zoom &In", "zoomIn", QKeySequence.StandardKey.ZoomIn, ZOOM_STEP),
+            self._zoom_action("Zoom &Out", "zoomOut", QKeySequence.StandardKey.ZoomOut,
+                              1 / ZOOM_STEP),
+            self._zoom_action("&Actual Size", "zoomReset", QKeySequence("Ctrl+0"), None),
+        ]
 
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_scheme_changed)
         self._apply_palette()
@@ -346,7 +355,31 @@ class ReadingPane(QWidget):
         return None
 
     def _point_size(self) -> float:
-        return max(self.font().pointSizeF(), 9.0) * 1.2
+        return max(self.font().pointSizeF(), 9.0) * 1.2 * self._zoom
+
+    # -- zoom ----------------------------------------------------------------------------
+
+    def _zoom_action(self, text: str, name: str, keys, factor: float | None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(lambda: self.set_zoom(1.0 if factor is None
+                                                       else self._zoom * factor))
+        self.addAction(action)
+        return action
+
+    def zoom(self) -> float:
+        return self._zoom
+
+    def set_zoom(self, zoom: float) -> None:
+        """Set the text size to ``zoom`` times the normal one (within ``ZOOM_RANGE``); the
+        cable is laid out anew at the same place of its text."""
+        zoom = min(max(zoom, ZOOM_RANGE[0]), ZOOM_RANGE[1])
+        if abs(zoom - self._zoom) < 1e-3:
+            return
+        self._zoom = zoom
+        self._rebuild()
 
     def _apply_palette(self) -> None:
         self._text.apply_palette(self._palette)
@@ -365,14 +398,22 @@ class ReadingPane(QWidget):
             return
         self._palette = palette
         self._apply_palette()
-        if self._cable is not None:
-            value = self._text.verticalScrollBar().value()
-            annotations = [a for v in self._views() if v.layers for a in v.layers.annotations()]
-            hits, current = self._search_hits, self._current_hit
-            self.set_cable(self._cable, annotations, self._themes, self._volume)
-            self._search_hits, self._current_hit = hits, current
-            self._mark_search_hits()
-            self._text.verticalScrollBar().setValue(value)
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        """Build the open cable's documents again (new colours, new size), keeping its
+        annotations, search hits and the passage at the top of the screen."""
+        if self._cable is None:
+            return
+        text = self._text
+        top = text.cursorForPosition(text.viewport().rect().topLeft()).position()
+        annotations = [a for v in self._views() if v.layers for a in v.layers.annotations()]
+        hits, current = self._search_hits, self._current_hit
+        self.set_cable(self._cable, annotations, self._themes, self._volume)
+        self._search_hits, self._current_hit = hits, current
+        self._mark_search_hits()
+        if top > 0:
+            text.scroll_to_position(top, 0.0)
 
     def focus_selection(self) -> None:
         """Give keyboard focus to the view that holds the current selection."""

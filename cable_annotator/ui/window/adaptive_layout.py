@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QWidget
 
 CORPUS_MIN_WIDTH = 1240
 """Window width under which the corpus panel folds away by itself."""
+CORPUS_WIDTH = 300
+"""Width the corpus panel gets back when it unfolds."""
 NARROW_WIDTH = 1000
 """Window width under which the codebook column narrows."""
 DEFAULT_SIZE = QSize(1600, 1000)
@@ -107,6 +109,11 @@ class AdaptiveLayout(QObject):
 
     def _show_corpus(self, shown: bool) -> None:
         self.corpus.setVisible(shown)
+        sizes = self.splitter.sizes()
+        if shown and len(sizes) == 3 and sizes[0] < CORPUS_WIDTH:
+            # Back from folded away: give it room for its titles, taken from the text.
+            give = min(CORPUS_WIDTH - sizes[0], max(sizes[1] - 500, 0))
+            self.splitter.setSizes([sizes[0] + give, sizes[1] - give, sizes[2]])
 
     def _show_side(self, shown: bool) -> None:
         self.side.setVisible(shown)

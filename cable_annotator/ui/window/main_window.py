@@ -126,6 +126,7 @@ class MainWindow(ProjectFilesMixin, ImportExportMixin, QMainWindow):
     def _connect(self) -> None:
         self.workspace.changed.connect(self._on_change)
         self.workspace.errorOccurred.connect(self._show_error)
+        self.workspace.noticeOccurred.connect(self._show_notice)
         self.corpus.cableActivated.connect(self.show_cable)
         self.codebook.applyRequested.connect(self.apply_theme)
         self.codebook.themeFilterChanged.connect(self._theme_filter_changed)
@@ -155,7 +156,10 @@ class MainWindow(ProjectFilesMixin, ImportExportMixin, QMainWindow):
             else:
                 self.resize(1600, 1000)
         self.adaptive_layout.fit_to_screen()
-        self.adaptive_layout.add_to_menu(self._view_menu())
+        view_menu = self._view_menu()
+        self.adaptive_layout.add_to_menu(view_menu)
+        view_menu.addSeparator()
+        view_menu.addActions(self.reading.zoom_actions)
         for splitter in (self.main_splitter, self.side_splitter):
             state = self.settings.splitter_state(splitter.objectName())
             if state is not None:
@@ -380,6 +384,12 @@ class MainWindow(ProjectFilesMixin, ImportExportMixin, QMainWindow):
     def _show_error(self, message: str) -> None:
         self.status_line.set_state("not saved")
         QMessageBox.warning(self, "Cable Annotator", message)
+
+    def _show_notice(self, message: str) -> None:
+        """Something was skipped to keep the reader's data (an undo over another window's
+        edit): say so, without the "not saved" of an error."""
+        self.statusBar().showMessage(message, 10000)
+        QMessageBox.information(self, "Cable Annotator", message)
 
     # -- annotating -------------------------------------------------------------------------
 
