@@ -392,3 +392,19 @@ def test_narrow_pane_puts_notes_below_and_never_clips_a_line(pane: ReadingPane,
                 right = left + line.x() + line.naturalTextWidth()
                 assert right <= visible + 1, (width, number)
     assert not pane.notes_beside()
+
+
+def test_scrolling_reports_the_page_on_screen(pane: ReadingPane, qtbot) -> None:
+    from .test_reading_pane_data import synthetic_cable
+
+    cable = synthetic_cable(60_000)
+    pane.set_cable(cable, [], THEMES)
+    view = pane.cable_text()
+    qtbot.waitUntil(view.layout_driver.is_finished)
+    assert len(cable.pages) > 2
+    turn = cable.pages[2]
+    position = view.built.parts[BODY].to_doc(turn.offset + 40)
+    with qtbot.waitSignal(pane.positionChanged) as signal:
+        view.scroll_to_position(position, 0.0)
+    page = signal.args[0]
+    assert page.split("\u2013")[-1] == turn.label, (page, turn.label)

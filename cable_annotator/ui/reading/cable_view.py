@@ -223,6 +223,19 @@ class PartTextView(QTextEdit):
         top = self.verticalScrollBar().value()
         return self.block_at_y(top), self.block_at_y(top + self.viewport().height())
 
+    def first_visible_position(self) -> int:
+        """Document position of the first line on screen (by bisection: no layout forced)."""
+        y = self.verticalScrollBar().value()
+        document = self.document()
+        block = document.findBlockByNumber(self.block_at_y(y))
+        top = document.documentLayout().blockBoundingRect(block).top()
+        text_layout = block.layout()
+        for number in range(text_layout.lineCount()):
+            line = text_layout.lineAt(number)
+            if top + line.y() + line.height() > y:
+                return block.position() + line.textStart()
+        return block.position()
+
     def block_at_y(self, y: float) -> int:
         """Number of the block at document ``y``, by bisection over laid-out blocks.
 

@@ -78,6 +78,7 @@ class ReadingPane(QWidget):
         text_bar.rangeChanged.connect(self._mirror_range)
         notes_bar.rangeChanged.connect(self._mirror_range)
         text_bar.valueChanged.connect(self._follow)
+        text_bar.valueChanged.connect(self._on_scrolled)
         notes_bar.valueChanged.connect(self._follow)
         self._scroll.valueChanged.connect(self._scroll_to)
         self._footnotes.aligned.connect(self._mirror_range)
@@ -439,9 +440,24 @@ class ReadingPane(QWidget):
         self.selectionChanged.emit()
 
     def _on_position(self, view: PartTextView) -> None:
+        self._report_position(view, view.textCursor().position())
+
+    def _on_scrolled(self) -> None:
+        """The reading position follows the screen: the cursor's place while it is in
+        view, else the first line on screen (a reader scrolling wants the page there)."""
+        view = self._text
+        if view.built is None:
+            return
+        rect = view.cursorRect()
+        if 0 <= rect.top() and rect.bottom() <= view.viewport().height():
+            position = view.textCursor().position()
+        else:
+            position = view.first_visible_position()
+        self._report_position(view, position)
+
+    def _report_position(self, view: PartTextView, position: int) -> None:
         if self._cable is None or view.built is None:
             return
-        position = view.textCursor().position()
         mapping = view.part_map_at(position)
         if mapping is None:
             return
