@@ -25,6 +25,34 @@ class AnnotationError(ValueError):
     """A request to annotate that cannot be carried out (bad passage, unknown part…)."""
 
 
+class ChangedElsewhere(AnnotationError):
+    """The stored annotation is no longer what the caller last saw: another window or
+    program changed it. Raised instead of overwriting that change (undo in a second window
+    once deleted a note just written in the first)."""
+
+
+ANY = object()
+"""``expected=ANY``: write whatever is stored (the default, for a reader's own edit)."""
+
+
+def fingerprint(annotation: Annotation | None) -> tuple | None:
+    """What a reader's edit changes — themes and note. Not the modified time, whose one
+    second resolution could hide a change made within the same second, and not the
+    offsets, which a corrected re-import may move without anyone's edit being at stake."""
+    if annotation is None:
+        return None
+    return tuple(annotation.theme_ids), annotation.note
+
+
+def _check_expected(row: AnnotationRow | None, expected: object, annotation_id: str) -> None:
+    """Refuse when the stored annotation (None: absent) is not ``expected``."""
+    if expected is ANY:
+        return
+    stored = annotation_from_row(row) if row is not None else None
+    if fingerprint(stored) != fingerprint(expected):  # type: ignore[arg-type]
+        raise ChangedElsewhere(f"Annotation {annotation_id} was changed elsewhere.")
+
+
 def default_author() -> str:
     """The author recorded on new annotations: the login name, as QualCoder does."""
     try:
@@ -131,10 +159,13 @@ def update_annotation(
     *,
     theme_ids: list[int] | None = None,
     note: str | None = None,
+    expected: object = ANY,
 ) -> Change:
-    """Change the themes and/or note of an annotation."""
+    """Change the themes and/or note of an annotation; with ``expected`` (an Annotation),
+    only if it is still stored as that (else ChangedElsewhere, nothing written)."""
     with project.transaction() as session:
         row = _load_row(session, project, annotation_id)
+        _check_expected(row, expected, annotation_id)
         before = annotation_from_row(row)
         after = replace(before, modified=now_utc())
         if theme_ids is not None:
@@ -147,21 +178,33 @@ def update_annotation(
                   set(before.theme_ids) | set(after.theme_ids), annotation=after, before=before)
 
 
-def delete_annotation(project: Project, annotation_id: str) -> Change:
-    """Remove an annotation; ``before`` keeps it whole so undo can restore it."""
+def delete_annotation(project: Project, annotation_id: str, expected: object = ANY) -> Change:
+    """Remove an annotation; ``before`` keeps it whole so undo can restore it. With
+    ``expected``, only if it is still stored as that (else ChangedElsewhere)."""
     with project.transaction() as session:
+        row = session.get(AnnotationRow, annotation_id)
+        if row is None and expected is not ANY and expected is not None:
+            raise ChangedElsewhere(f"Annotation {annotation_id} was deleted elsewhere.")
         row = _load_row(session, project, annotation_id)
+        _check_expected(row, expected, annotation_id)
         before = annotation_from_row(row)
         session.delete(row)
     return Change("annotation-removed", {before.cable_id}, {annotation_id},
                   set(before.theme_ids), before=before)
 
 
-def restore_annotation(project: Project, annotation: Annotation) -> Change:
-    """Put back an annotation exactly as it was (undo of delete, redo of create)."""
+def restore_annotation(project: Project, annotation: Annotation,
+                       expected: object = ANY) -> Change:
+    """Put back an annotation exactly as it was (undo of delete, redo of create).
+
+    ``expected=None``: only if no annotation with that id is stored now, or one exactly
+    like ``annotation`` — another window may have re-created and changed it."""
     with project.transaction() as session:
         if session.get(CableRow, annotation.cable_id) is None:
             raise NotFound(f"There is no cable {annotation.cable_id!r} in {project.path}.")
+        current = session.get(AnnotationRow, annotation.id)
+        if current is not None and expected is None:
+            _check_expected(current, annotation, annotation.id)
         existing = set(session.scalars(select(ThemeRow.id).where(
             ThemeRow.id.in_(annotation.theme_ids))))
         restored = replace(annotation,

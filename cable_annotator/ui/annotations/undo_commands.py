@@ -4,6 +4,13 @@ The first ``redo`` does not call the service again: the caller has already made 
 (so a refused edit raises in plain Python, before anything reaches the undo stack) and
 hands its ``Change`` over. Later redos and undos call the services, which keep ids stable
 (``restore_annotation``, ``restore_snapshot``) so a redone edit is the same edit, not a copy.
+
+Annotation commands undo and redo only over what they last wrote: another window on the
+same project may have changed the annotation since (a note written there), and blindly
+writing the old state back would silently destroy that work. The services compare the
+stored annotation with the expected one in the same transaction; on a mismatch the step is
+skipped with a message and dropped from the stack (``setObsolete``), so the rest of the
+history stays usable.
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand
 
 from ...services import annotating, codebook
+from ...services.annotating import ChangedElsewhere
 from ..window.workspace import Workspace
 
 
@@ -24,9 +32,14 @@ class ServiceCommand(QUndoCommand):
         self._workspace = workspace
         self._pending = first_change
 
-    def _run(self, call: Callable[[], object]) -> None:
+    def _run(self, call: Callable[[], object], step: str = "undo") -> None:
         try:
             change = call()
+        except ChangedElsewhere:
+            self.setObsolete(True)  # the stack drops this step: its state is gone
+            self._workspace.inform(f"This annotation was changed elsewhere; {step} skipped "
+                                   f"(“{self.text()}”), so that change is kept.")
+            return
         except Exception as error:  # a failed undo must not crash the event loop
             self._workspace.report(f"Could not {self.text().lower()}: {error}")
             return
@@ -38,7 +51,7 @@ class ServiceCommand(QUndoCommand):
             self._after_first(change)
             self._workspace.broadcast(change)
             return
-        self._run(self._do)
+        self._run(self._do, "redo")
 
     def undo(self) -> None:
         self._run(self._undo)
@@ -63,10 +76,13 @@ class CreateAnnotation(ServiceCommand):
         self._annotation = change.annotation
 
     def _do(self):
-        return annotating.restore_annotation(self.project, self._annotation)
+        change = annotating.restore_annotation(self.project, self._annotation, expected=None)
+        self._annotation = change.annotation  # as written (a theme may have gone since)
+        return change
 
     def _undo(self):
-        return annotating.delete_annotation(self.project, self._annotation.id)
+        return annotating.delete_annotation(self.project, self._annotation.id,
+                                            expected=self._annotation)
 
 
 class UpdateAnnotation(ServiceCommand):
@@ -78,14 +94,18 @@ class UpdateAnnotation(ServiceCommand):
         self._after = change.annotation
 
     def _do(self):
-        return annotating.update_annotation(
+        change = annotating.update_annotation(
             self.project, self._after.id, theme_ids=list(self._after.theme_ids),
-            note=self._after.note)
+            note=self._after.note, expected=self._before)
+        self._after = change.annotation
+        return change
 
     def _undo(self):
-        return annotating.update_annotation(
+        change = annotating.update_annotation(
             self.project, self._before.id, theme_ids=list(self._before.theme_ids),
-            note=self._before.note)
+            note=self._before.note, expected=self._after)
+        self._before = change.annotation
+        return change
 
 
 class DeleteAnnotation(ServiceCommand):
@@ -94,10 +114,13 @@ class DeleteAnnotation(ServiceCommand):
         self._before = change.before
 
     def _do(self):
-        return annotating.delete_annotation(self.project, self._before.id)
+        return annotating.delete_annotation(self.project, self._before.id,
+                                            expected=self._before)
 
     def _undo(self):
-        return annotating.restore_annotation(self.project, self._before)
+        change = annotating.restore_annotation(self.project, self._before, expected=None)
+        self._before = change.annotation
+        return change
 
 
 class AddTheme(ServiceCommand):

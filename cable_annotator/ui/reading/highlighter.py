@@ -76,26 +76,42 @@ class AnnotationLayers:
         return out
 
     def reset(self, annotations: Iterable[Annotation]) -> None:
-        """File many annotations at once (opening a cable): no per-annotation bookkeeping."""
+        """File many annotations at once (opening a cable): no per-annotation bookkeeping.
+
+        Most passages lie inside one block, so that case is a bisection and one insert;
+        the rest walk the blocks they span.
+        """
         self._blocks.clear()
         self._annotations.clear()
         spans = self._spans
+        blocks = self._blocks
+        filed = self._annotations
+        by_part = self._by_part
+        entry_part = None
+        entry = None
         for annotation in annotations:
-            entry = self._by_part.get(annotation.part)
+            part = annotation.part
+            if part is not entry_part:
+                entry_part, entry = part, by_part.get(part)
             if entry is None or annotation.orphaned:
                 continue
-            self._annotations[annotation.id] = annotation
+            identifier = annotation.id
+            filed[identifier] = annotation
             starts, numbers = entry
-            start, end = annotation.start, max(annotation.end, annotation.start + 1)
-            i = max(bisect_right(starts, start) - 1, 0)
-            while i < len(numbers) and starts[i] < end:
+            start = annotation.start
+            end = annotation.end if annotation.end > start else start + 1
+            i = bisect_right(starts, start) - 1
+            if i < 0:
+                i = 0
+            count = len(numbers)
+            while i < count and starts[i] < end:
                 number = numbers[i]
                 if spans[number][2] > start:
-                    layer = self._blocks.get(number)
+                    layer = blocks.get(number)
                     if layer is None:
-                        self._blocks[number] = {annotation.id: annotation}
+                        blocks[number] = {identifier: annotation}
                     else:
-                        layer[annotation.id] = annotation
+                        layer[identifier] = annotation
                 i += 1
 
     def add(self, annotation: Annotation) -> set[int]:

@@ -92,13 +92,29 @@ def blend_layers(base: QColor, colors: Iterable[str | QColor], alpha: float) -> 
     """Composite each colour at ``alpha`` over ``base`` (source-over); the result is opaque."""
     red, green, blue = base.redF(), base.greenF(), base.blueF()
     for color in colors:
-        layer = QColor(color)
-        if not layer.isValid():
-            layer = QColor(DEFAULT_HIGHLIGHT)
-        red += (layer.redF() - red) * alpha
-        green += (layer.greenF() - green) * alpha
-        blue += (layer.blueF() - blue) * alpha
+        layer_red, layer_green, layer_blue = _rgb_of(color)
+        red += (layer_red - red) * alpha
+        green += (layer_green - green) * alpha
+        blue += (layer_blue - blue) * alpha
     return QColor.fromRgbF(red, green, blue)
+
+
+_RGB: dict[str, tuple[float, float, float]] = {}
+
+
+def _rgb_of(color: str | QColor) -> tuple[float, float, float]:
+    """A colour's components as floats; theme colours are parsed once (a first paint of a
+    cable with thousands of overlapping passages blends hundreds of stacks)."""
+    if isinstance(color, QColor):
+        return (color.redF(), color.greenF(), color.blueF()) if color.isValid() else (
+            _rgb_of(DEFAULT_HIGHLIGHT))
+    rgb = _RGB.get(color)
+    if rgb is None:
+        parsed = QColor(color)
+        if not parsed.isValid():
+            parsed = QColor(DEFAULT_HIGHLIGHT)
+        rgb = _RGB[color] = (parsed.redF(), parsed.greenF(), parsed.blueF())
+    return rgb
 
 
 def mix(colors: Sequence[str | QColor]) -> QColor:

@@ -134,9 +134,13 @@ class ReadingPane(QWidget):
         builder = DocumentBuilder(self._palette, self._point_size())
         self._body = builder.build_body(cable)
         self._notes = builder.build_footnotes(cable)
-        for view, built in ((self._text, self._body), (self._footnotes.view, self._notes)):
+        in_body = [a for a in annotations if a.part == BODY]
+        in_notes = [a for a in annotations if a.part != BODY] if len(in_body) < len(
+            annotations) else []
+        for view, built, shown in ((self._text, self._body, in_body),
+                                   (self._footnotes.view, self._notes, in_notes)):
             layers = AnnotationLayers(built)
-            layers.reset(annotations)
+            layers.reset(shown)
             view.show_built(built, layers,
                             AnnotationPainter(built, layers, self._palette, self._themes))
         self._footnotes.set_built(self._notes, self._body)

@@ -17,6 +17,7 @@ class Workspace(QObject):
     changed = Signal(object)
     projectChanged = Signal()
     errorOccurred = Signal(str)
+    noticeOccurred = Signal(str)  # something skipped on purpose: nothing was lost
 
     def __init__(self, project, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -37,3 +38,7 @@ class Workspace(QObject):
 
     def report(self, message: str) -> None:
         self.errorOccurred.emit(message)
+
+    def inform(self, message: str) -> None:
+        """Tell the reader something was refused to keep their data (not an error)."""
+        self.noticeOccurred.emit(message)
