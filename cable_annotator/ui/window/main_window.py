@@ -127,7 +127,6 @@ class MainWindow(ProjectFilesMixin, ImportExportMixin, QMainWindow):
         self.workspace.changed.connect(self._on_change)
         self.workspace.errorOccurred.connect(self._show_error)
         self.workspace.noticeOccurred.connect(self._show_notice)
-        self.workspace.noticeOccurred.connect(self._show_notice)
         self.corpus.cableActivated.connect(self.show_cable)
         self.codebook.applyRequested.connect(self.apply_theme)
         self.codebook.themeFilterChanged.connect(self._theme_filter_changed)
@@ -385,12 +384,6 @@ class MainWindow(ProjectFilesMixin, ImportExportMixin, QMainWindow):
     def _show_error(self, message: str) -> None:
         self.status_line.set_state("not saved")
         QMessageBox.warning(self, "Cable Annotator", message)
-
-    def _show_notice(self, message: str) -> None:
-        """Something was skipped to keep the reader's data (an undo over another window's
-        edit): say so, without the "not saved" of an error."""
-        self.statusBar().showMessage(message, 10000)
-        QMessageBox.information(self, "Cable Annotator", message)
 
     def _show_notice(self, message: str) -> None:
         """Something was skipped to keep the reader's data (an undo over another window's
