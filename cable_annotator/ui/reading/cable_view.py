@@ -35,6 +35,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QPen,
     QResizeEvent,
     QTextCharFormat,
@@ -93,8 +94,15 @@ class PartTextView(QTextEdit):
 
     def apply_palette(self, palette: ReadingPalette) -> None:
         self.reading_palette = palette
-        self.setPalette(palette.qpalette(self.palette()))
+        self.set_page_palette(palette.qpalette(self.palette()))
         self.viewport().setAutoFillBackground(True)
+
+    def set_page_palette(self, qpalette: QPalette) -> None:
+        """Give the view and its viewport the page colours. The viewport is set too: under
+        a window style sheet Qt does not hand a changed palette down to it, and the page
+        stayed light under dark ink after a switch to the dark scheme."""
+        self.setPalette(qpalette)
+        self.viewport().setPalette(qpalette)
 
     # -- content -------------------------------------------------------------------
 

@@ -44,7 +44,7 @@ class FootnoteView(PartTextView):
         super().apply_palette(palette)
         qpalette = self.palette()
         qpalette.setColor(qpalette.ColorRole.Base, palette.apparatus)
-        self.setPalette(qpalette)
+        self.set_page_palette(qpalette)
 
 
 class FootnotePane(QWidget):

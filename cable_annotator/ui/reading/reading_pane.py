@@ -453,7 +453,7 @@ class ReadingPane(QWidget):
         if view.built is None:
             return
         rect = view.cursorRect()
-        if 0 <= rect.top() and rect.bottom() <= view.viewport().height():
+        if rect.top() >= 0 and rect.bottom() <= view.viewport().height():
             position = view.textCursor().position()
         else:
             position = view.first_visible_position()
