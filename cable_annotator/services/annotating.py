@@ -62,8 +62,9 @@ def default_author() -> str:
 
 
 def _check_themes(session, theme_ids: list[int], project: Project) -> None:
+    found = set(session.scalars(select(ThemeRow.id).where(ThemeRow.id.in_(theme_ids))))
     for theme_id in theme_ids:
-        if session.get(ThemeRow, theme_id) is None:
+        if theme_id not in found:
             raise NotFound(f"There is no theme with id {theme_id} in {project.path}.")
 
 
@@ -80,14 +81,18 @@ def create_annotation(
 ) -> Change:
     """Highlight ``start:end`` of ``part`` of a cable with themes and a note."""
     with project.transaction() as session:
-        cable_row = session.get(CableRow, cable_id)
-        if cable_row is None:
-            raise NotFound(f"There is no cable {cable_id!r} in {project.path}.")
-        cable = cable_from_row(cable_row)
-        try:
-            text = cable.part_text(part)
-        except KeyError as error:
-            raise AnnotationError(f"Cable {cable_id} has no part {part!r}.") from error
+        if part == BODY:  # the text alone: no need to rebuild the cable's structure
+            text = session.scalar(select(CableRow.text).where(CableRow.id == cable_id))
+            if text is None:
+                raise NotFound(f"There is no cable {cable_id!r} in {project.path}.")
+        else:
+            cable_row = session.get(CableRow, cable_id)
+            if cable_row is None:
+                raise NotFound(f"There is no cable {cable_id!r} in {project.path}.")
+            try:
+                text = cable_from_row(cable_row).part_text(part)
+            except KeyError as error:
+                raise AnnotationError(f"Cable {cable_id} has no part {part!r}.") from error
         if not 0 <= start < end <= len(text):
             raise AnnotationError(
                 f"The passage {start}–{end} lies outside {part} of {cable_id} "

@@ -1,8 +1,9 @@
 """Annotations as list rows: quote, themes, note, page and paragraph, in text order.
 
-Rows are prepared once from the store (``AnnotationRow``) so painting never queries the
-database. ``sync`` applies a fresh list as inserts, removals and in-place updates, which
-keeps the selection and scroll position when one annotation changes.
+Rows are described from the store's objects (``AnnotationRow``) when a view first shows
+them, so painting never queries the database and listing thousands costs nothing per row.
+``show`` applies a fresh list as inserts, removals and in-place updates, which keeps the
+selection and scroll position when one annotation changes.
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QStringListModel, Qt
 
 from ...domain.annotation import Annotation, Theme
 from ...domain.cable import Cable
+from ...domain.volume import describe_frus_id
 
 ANNOTATION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CABLE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -59,11 +61,27 @@ class AnnotationRow:
         return " — ".join(part for part in parts if part)
 
 
+def short_volume(volume_id: str) -> str:
+    """``FRUS 1969–76 E–11 pt. 2`` for ``frus1969-76ve11p2``: enough to tell two volumes
+    of one number apart (vol. XII of 1961–63 and of 1969–76); other ids as they are."""
+    described = describe_frus_id(volume_id)
+    if not described.series.startswith("Foreign Relations of the United States"):
+        return volume_id
+    years = described.series.rsplit(", ", 1)[-1]
+    first, _, second = years.partition("–")
+    if second and second[:2] == first[:2]:
+        years = f"{first}–{second[2:]}"
+    label = described.volume_label.replace("vol. ", "").replace(",", "")
+    return f"FRUS {years} {label}".strip()
+
+
 def describe_location(cable: Cable, annotation: Annotation, with_document: bool = False) -> str:
-    """``p. 780–781 · para 4`` (``doc. 293, `` first for project-wide lists; fn. for notes)."""
+    """``p. 780–781 · para 4`` (``FRUS 1969–76 E–11 pt. 2, doc. 293 · `` first for
+    project-wide lists; fn. for notes)."""
     pieces = []
-    if with_document and cable.number:
-        pieces.append(f"doc. {cable.number}")
+    if with_document:
+        document = f"doc. {cable.number}" if cable.number else ""
+        pieces.append(", ".join(p for p in (short_volume(cable.volume), document) if p))
     try:
         pages = cable.page_range(annotation.part, annotation.start, annotation.end)
         paragraph = cable.paragraph_range(annotation.part, annotation.start, annotation.end)
@@ -80,64 +98,95 @@ def describe_location(cable: Cable, annotation: Annotation, with_document: bool 
     return " · ".join(pieces)
 
 
-def make_rows(annotations: list[Annotation], cables: dict[str, Cable],
-              themes: dict[int, Theme], with_document: bool = False,
-              cache: dict[str, AnnotationRow] | None = None) -> list[AnnotationRow]:
-    """Rows for ``annotations``. With a ``cache`` (id → row of an earlier call made with
-    the same themes), a row whose annotation object is unchanged is reused, so refreshing a
-    list of thousands after one edit only describes the annotations that changed."""
-    rows = []
-    for annotation in annotations:
-        if cache is not None:
-            earlier = cache.get(annotation.id)
-            if earlier is not None and earlier.annotation is annotation:
-                rows.append(earlier)
-                continue
-        named = [themes[t] for t in annotation.theme_ids if t in themes]
-        rows.append(AnnotationRow(
-            annotation=annotation,
-            theme_names=tuple(theme.name for theme in named),
-            theme_colors=tuple(theme.color for theme in named),
-            cable=cables.get(annotation.cable_id),
-            with_document=with_document,
-        ))
-    if cache is not None:
-        cache.clear()
-        cache.update((row.id, row) for row in rows)
-    return rows
+class AnnotationListModel(QStringListModel):
+    """One row per annotation; all fields available through custom roles.
 
-
-class AnnotationListModel(QAbstractListModel):
-    """One row per annotation; all fields available through custom roles."""
+    The rows are counted in C++: the model is a string list of annotation ids, so a view
+    laying out tens of thousands of rows never calls back into Python for the row count
+    (``QListView`` asks twice per row, which cost 35 ms at 20,000 rows). ``data`` reads the
+    id at the row and describes the annotation when a view first asks (``AnnotationRow``,
+    kept until the annotation or the codebook changes), so listing a cable costs nothing
+    per annotation beyond its id.
+    """
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[AnnotationRow] = []
+        self._ids: list[str] = []  # the string list, mirrored for searching
+        self._annotations: dict[str, Annotation] = {}
+        self._rows: dict[str, AnnotationRow] = {}
+        self._cables: dict[str, Cable] = {}
+        self._themes: dict[int, Theme] = {}
+        self._with_document = False
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
+    # -- reading --------------------------------------------------------------------------
+
+    def _id_at(self, row: int) -> str | None:
+        if not 0 <= row < self.rowCount():
+            return None
+        return QStringListModel.data(self, self.index(row), Qt.ItemDataRole.EditRole)
+
+    def row_at(self, row: int) -> AnnotationRow | None:
+        """The described row ``row`` (made on first use)."""
+        annotation_id = self._id_at(row)
+        if annotation_id is None:
+            return None
+        described = self._rows.get(annotation_id)
+        if described is None:
+            annotation = self._annotations.get(annotation_id)
+            if annotation is None:  # a row being inserted has no id for a moment
+                return None
+            named = [self._themes[t] for t in annotation.theme_ids if t in self._themes]
+            described = AnnotationRow(
+                annotation=annotation,
+                theme_names=tuple(theme.name for theme in named),
+                theme_colors=tuple(theme.color for theme in named),
+                cable=self._cables.get(annotation.cable_id),
+                with_document=self._with_document,
+            )
+            self._rows[annotation_id] = described
+        return described
 
     def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        row = self.row_at(index.row())
+        if row is None:
+            return None
         annotation = row.annotation
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
+                    Qt.ItemDataRole.ToolTipRole):
             return row.summary
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return row.summary
-        values = {
-            ANNOTATION_ID_ROLE: annotation.id,
-            CABLE_ID_ROLE: annotation.cable_id,
-            QUOTE_ROLE: annotation.quote,
-            THEME_NAMES_ROLE: list(row.theme_names),
-            THEME_COLORS_ROLE: list(row.theme_colors),
-            NOTE_ROLE: annotation.note,
-            LOCATION_ROLE: row.location,
-            ORPHANED_ROLE: annotation.orphaned,
-            ANNOTATION_ROLE: annotation,
-        }
-        return values.get(role)
+        if role == ANNOTATION_ID_ROLE:
+            return annotation.id
+        if role == CABLE_ID_ROLE:
+            return annotation.cable_id
+        if role == QUOTE_ROLE:
+            return annotation.quote
+        if role == THEME_NAMES_ROLE:
+            return list(row.theme_names)
+        if role == THEME_COLORS_ROLE:
+            return list(row.theme_colors)
+        if role == NOTE_ROLE:
+            return annotation.note
+        if role == LOCATION_ROLE:
+            return row.location
+        if role == ORPHANED_ROLE:
+            return annotation.orphaned
+        if role == ANNOTATION_ROLE:
+            return annotation
+        return None
+
+    def flags(self, index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemNeverHasChildren)
+
+    def setData(self, index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        return False  # read-only: rows change through ``show``
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.IgnoreAction
 
     def roleNames(self) -> dict[int, bytes]:  # noqa: N802
         names = dict(super().roleNames())
@@ -147,52 +196,83 @@ class AnnotationListModel(QAbstractListModel):
         return names
 
     def row_of(self, annotation_id: str) -> int:
-        return next((n for n, row in enumerate(self._rows) if row.id == annotation_id), -1)
+        try:
+            return self._ids.index(annotation_id)
+        except ValueError:
+            return -1
 
     def annotation(self, row: int) -> Annotation | None:
-        return self._rows[row].annotation if 0 <= row < len(self._rows) else None
+        annotation_id = self._id_at(row)
+        return self._annotations.get(annotation_id) if annotation_id is not None else None
 
     def ids(self) -> list[str]:
-        return [row.id for row in self._rows]
+        return list(self._ids)
 
-    def replace(self, rows: list[AnnotationRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    # -- changing -------------------------------------------------------------------------
 
-    def sync(self, rows: list[AnnotationRow]) -> None:
-        """Bring the list to ``rows`` with minimal row changes (keeps the selection).
+    def show(self, annotations: list[Annotation], cables: dict[str, Cable],
+             themes: dict[int, Theme], with_document: bool = False) -> None:
+        """List ``annotations`` in this order, described against ``cables`` and ``themes``
+        (``with_document``: with their volume and document, for project-wide lists).
 
         An edit changes one stretch of a list that may hold thousands of rows: the common
-        head and tail are kept (rows whose content changed are updated in place) and only
-        the stretch between them is removed and inserted, each as one range. When little
-        of the old list survives (another cable was opened) the model is simply reset.
+        head and tail are kept (rows whose annotation changed are updated in place) and
+        only the stretch between them is removed and inserted, each as one range, which
+        keeps the selection and scroll position. Other cables, another codebook or little
+        in common with the old list reset the model.
         """
-        old = self._rows
-        old_ids = [row.annotation.id for row in old]
-        new_ids = [row.annotation.id for row in rows]
-        head = 0
-        limit = min(len(old), len(rows))
+        context_changed = (with_document != self._with_document or themes != self._themes
+                           or cables.keys() != self._cables.keys()
+                           or any(cables[key] is not self._cables[key]
+                                  and cables[key] != self._cables[key] for key in cables))
+        new_ids = [annotation.id for annotation in annotations]
+        old_ids = self._ids
+        head, limit = 0, min(len(old_ids), len(new_ids))
         while head < limit and old_ids[head] == new_ids[head]:
             head += 1
-        old_end, new_end = len(old), len(rows)
-        while old_end > head and new_end > head and old_ids[old_end - 1] == new_ids[new_end - 1]:
+        old_end, new_end = len(old_ids), len(new_ids)
+        while (old_end > head and new_end > head
+               and old_ids[old_end - 1] == new_ids[new_end - 1]):
             old_end -= 1
             new_end -= 1
-        if 2 * (len(old) - (old_end - head)) < max(len(old), len(rows)):
-            self.replace(rows)
+        if context_changed or 2 * (len(old_ids) - (old_end - head)) < max(len(old_ids),
+                                                                         len(new_ids)):
+            self._cables, self._themes = dict(cables), dict(themes)
+            self._with_document = with_document
+            self._replace(annotations, new_ids)
             return
-        for position in [*range(head), *range(old_end, len(old))]:
-            fresh = rows[position if position < head else position - old_end + new_end]
-            if old[position] is not fresh and old[position] != fresh:
-                old[position] = fresh
-                index = self.index(position)
-                self.dataChanged.emit(index, index)
+        changed = []  # rows kept whose annotation changed, by their new position
+        for position in (*range(head), *range(old_end, len(old_ids))):
+            new_position = position if position < head else position - old_end + new_end
+            fresh = annotations[new_position]
+            earlier = self._annotations[fresh.id]
+            if earlier is not fresh and earlier != fresh:
+                changed.append(new_position)
+            self._annotations[fresh.id] = fresh
+            if earlier is not fresh:
+                self._rows.pop(fresh.id, None)
         if old_end > head:
-            self.beginRemoveRows(QModelIndex(), head, old_end - 1)
-            del old[head:old_end]
-            self.endRemoveRows()
+            self.removeRows(head, old_end - head)
+            for annotation_id in old_ids[head:old_end]:
+                self._annotations.pop(annotation_id, None)
+                self._rows.pop(annotation_id, None)
+            del old_ids[head:old_end]
         if new_end > head:
-            self.beginInsertRows(QModelIndex(), head, new_end - 1)
-            old[head:head] = rows[head:new_end]
-            self.endInsertRows()
+            inserted = annotations[head:new_end]
+            for annotation in inserted:
+                self._annotations[annotation.id] = annotation
+                self._rows.pop(annotation.id, None)
+            QStringListModel.insertRows(self, head, len(inserted))
+            for offset, annotation in enumerate(inserted):
+                QStringListModel.setData(self, self.index(head + offset), annotation.id,
+                                         Qt.ItemDataRole.EditRole)
+            old_ids[head:head] = new_ids[head:new_end]
+        for position in changed:
+            index = self.index(position)
+            self.dataChanged.emit(index, index)
+
+    def _replace(self, annotations: list[Annotation], ids: list[str]) -> None:
+        self._annotations = {annotation.id: annotation for annotation in annotations}
+        self._rows = {}
+        self._ids = list(ids)
+        self.setStringList(ids)
