@@ -37,6 +37,9 @@ class ImportReport:
     updated: int = 0
     moved_annotations: int = 0
     orphaned_annotations: int = 0
+    imported_sources: list[str] = field(default_factory=list)  # files (or texts) stored
+    not_imported: list[str] = field(default_factory=list)  # left out by a cancel
+    cancelled: bool = False
 
 
 _VOLUME_IN_NAME = re.compile(r"^(frus\d{4}(?:-\d{2,4})?[a-z0-9]*?)[-_.]?d\d+", re.IGNORECASE)

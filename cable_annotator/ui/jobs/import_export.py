@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressDialog,
     QPushButton,
     QVBoxLayout,
@@ -91,7 +92,10 @@ class BackgroundJob(QObject):
         self._thread.started.connect(self._worker.run)
         self._progress = QProgressDialog(label, "Cancel", 0, 0, parent)
         self._progress.setWindowTitle("Cable Annotator")
-        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
+        # Not modal: Qt drops a close request to a window a modal dialog blocks, so closing
+        # the window during an import did nothing; the window asks instead (closeEvent).
+        # Edits meanwhile are safe: the worker writes each file in one short transaction.
+        self._progress.setWindowModality(Qt.WindowModality.NonModal)
         self._progress.setMinimumDuration(400)
         self._progress.setAutoClose(False)
         self._progress.setAutoReset(False)
@@ -107,10 +111,19 @@ class BackgroundJob(QObject):
     def start(self) -> None:
         self._thread.start()
 
+    def label(self) -> str:
+        return self._progress.labelText()
+
     def cancel(self) -> None:
         self._worker.request_cancel()
 
     def wait(self, milliseconds: int = 30000) -> bool:
+        """Block until the job's thread ends (after ``cancel``: the current file at most).
+
+        The thread is told to quit once the job returns: its end is otherwise asked for by
+        ``_finish`` on the GUI thread, which cannot run while we block here — closing the
+        window during an import once hung for the whole timeout."""
+        self._thread.quit()
         return self._thread.wait(milliseconds)
 
     @Slot(object)
@@ -138,6 +151,30 @@ class BackgroundJob(QObject):
         self._thread.wait()
         self._worker.deleteLater()
         self.done.emit(outcome, payload)
+
+
+def ask_stop_job(parent: QWidget, label: str) -> bool:
+    """Whether to cancel the running job so the window can close (False: keep working)."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Cable Annotator",
+                      f"{label.rstrip('…')} is still running.", parent=parent)
+    box.setInformativeText("Files already imported stay in the project; the file being "
+                           "read is left out whole.")
+    kind = "Export" if label.startswith("Export") else "Import"
+    stop = box.addButton(f"Cancel {kind} and Close", QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton("Keep Working", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is stop
+
+
+def describe_partial_import(report: ImportReport) -> str:
+    """What a cancelled multi-file import did and did not import, in one message."""
+    count = len(report.cables)
+    done = ", ".join(Path(s).name for s in report.imported_sources)
+    left = ", ".join(Path(s).name for s in report.not_imported)
+    return (f"Import cancelled: {count} document{'s' * (count != 1)} imported from {done}; "
+            f"not imported: {left}.")
 
 
 def importable(paths: list[Path]) -> list[Path]:
@@ -171,12 +208,27 @@ def ask_volume(parent: QWidget, count: int) -> str | None:
 
 def import_with_volume(project: Project, paths: list[Path], volume: str | None, progress,
                        cancelled) -> ImportReport:
-    """Import ``paths``; ``volume`` goes to the plain-text ones whose names carry none."""
+    """Import ``paths``; ``volume`` goes to the plain-text ones whose names carry none.
+
+    Each file is all or nothing. A cancel after some files were stored returns what was
+    imported with ``cancelled`` set and the rest in ``not_imported`` — the reader must be
+    told that the first files are in (a cancel used to keep them without a word); a
+    cancel before any file raises ImportCancelled as before."""
     unnamed = set(needing_volume(paths)) if volume else set()
     total = ImportReport()
-    for path in paths:
-        report = import_files(project, [path], volume=volume if path in unnamed else None,
-                              progress=progress, cancelled=cancelled)
+    for number, path in enumerate(paths):
+        try:
+            if number and cancelled():
+                raise ImportCancelled()
+            report = import_files(project, [path], volume=volume if path in unnamed else None,
+                                  progress=progress, cancelled=cancelled)
+        except ImportCancelled:
+            if not total.imported_sources:
+                raise
+            total.cancelled = True
+            total.not_imported = [str(p) for p in paths[number:]]
+            return total
+        total.imported_sources.append(str(path))
         total.cables.extend(report.cables)
         total.added += report.added
         total.updated += report.updated

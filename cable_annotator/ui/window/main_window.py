@@ -508,9 +508,9 @@ class MainWindow(ProjectFilesMixin, ImportExportMixin, QMainWindow):
                           "tagging and annotating diplomatic cables such as the FRUS series.")
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.stop_job_for_close():  # an import runs and the reader keeps working
+            event.ignore()
+            return
         self.note_editor.commit()
-        if self._job is not None:
-            self._job.cancel()
-            self._job.wait()
         self.save_layout()
         super().closeEvent(event)

@@ -10,13 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QMessageBox
 
 from ...services.exporting import export_csv
 from ..jobs.import_export import (
     BackgroundJob,
     ExportCsvDialog,
     ask_import_paths,
+    ask_stop_job,
     ask_volume,
+    describe_partial_import,
     import_with_volume,
     importable,
     needing_volume,
@@ -69,11 +72,32 @@ class ImportExportMixin:
         elif imported:
             self.show_cable(imported[0])
         count = len(imported)
-        self.statusBar().showMessage(
-            f"Imported {count} document{'s' * (count != 1)}"
-            + (f"; {report.orphaned_annotations} annotation(s) could not be placed"
-               if report.orphaned_annotations else "") + ".", 8000)
+        orphans = (f" {report.orphaned_annotations} annotation(s) could not be placed."
+                   if report.orphaned_annotations else "")
+        if report.cancelled:  # some files are in, some not: say which
+            message = describe_partial_import(report) + orphans
+            self.statusBar().showMessage(message, 20000)
+            if self.isVisible():
+                QMessageBox.information(self, "Cable Annotator", message)
+        else:
+            self.statusBar().showMessage(
+                f"Imported {count} document{'s' * (count != 1)}"
+                + (f"; {report.orphaned_annotations} annotation(s) could not be placed"
+                   if report.orphaned_annotations else "") + ".", 8000)
         self.importFinished.emit(report)
+
+    def stop_job_for_close(self) -> bool:
+        """Before the window closes: False to keep it open (the reader keeps working),
+        True once no job runs — a running one is cancelled and waited for, if confirmed."""
+        job = self._job
+        if job is None:
+            return True
+        if not ask_stop_job(self, job.label()):
+            return False
+        if self._job is job:  # it may have ended while the question was open
+            job.cancel()
+            job.wait()
+        return True
 
     def ask_export_csv(self) -> None:
         suggested = export_suggestion(self.project.path, self.settings.last_export_directory)

@@ -1,0 +1,102 @@
+"""Closing the window or the progress dialog during an import: the window asks, and a
+cancelled multi-file import says which files are in the project and which are not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+from cable_annotator.services import queries
+
+from .window_helpers import open_window
+
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "frus1969-76ve11p2-d293.txt"
+VOLUME = "frus1969-76ve11p2"
+
+
+@pytest.fixture
+def window(qtbot, project, tmp_path):
+    return open_window(qtbot, project, tmp_path)
+
+
+@pytest.fixture
+def notices(monkeypatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr("cable_annotator.ui.window.window_import_export.QMessageBox.information",
+                        lambda _parent, _title, message: shown.append(message))
+    return shown
+
+
+def documents(tmp_path: Path, count: int) -> list[Path]:
+    """``count`` FRUS text files named after their volume (no volume question)."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    paths = []
+    for number in range(400, 400 + count):
+        path = folder / f"{VOLUME}-d{number}.txt"
+        path.write_text(text.replace("293. Telegram", f"{number}. Telegram", 1), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def answer_question(button_text: str) -> list[str]:
+    """Click ``button_text`` in the next question box; returns its text once seen."""
+    seen: list[str] = []
+
+    def look() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            next(b for b in box.buttons() if b.text() == button_text).click()
+        else:
+            QTimer.singleShot(10, look)
+
+    QTimer.singleShot(0, look)
+    return seen
+
+
+def stored_ids(project) -> set[str]:
+    return {summary.id for summary in queries.list_cables(project)}
+
+
+def test_closing_the_progress_dialog_reports_what_was_and_was_not_imported(
+        window, project, qtbot, tmp_path, notices):
+    paths = documents(tmp_path, 25)
+    window.import_paths(paths)
+    progress = window.findChild(QProgressDialog)
+    qtbot.waitUntil(lambda: len(stored_ids(project)) >= 2, timeout=30000)
+    with qtbot.waitSignal(window.importFinished, timeout=60000) as blocker:
+        progress.close()  # Alt+F4 on the dialog: a cancel
+    report = blocker.args[0]
+    assert report is not None and report.cancelled
+    assert report.imported_sources and report.not_imported
+    assert report.imported_sources + report.not_imported == [str(p) for p in paths]
+    imported = {f"{VOLUME}/d{Path(s).stem.rsplit('-d', 1)[1]}" for s in report.imported_sources}
+    assert stored_ids(project) - {f"{VOLUME}/d293"} == imported, "whole files, as reported"
+    assert len(notices) == 1 and notices[0].startswith("Import cancelled: ")
+    assert Path(report.not_imported[-1]).name in notices[0]
+    assert "not imported:" in window.statusBar().currentMessage()
+
+
+def test_closing_the_window_during_an_import_asks(window, project, qtbot, tmp_path):
+    paths = documents(tmp_path, 25)
+    window.import_paths(paths)
+    seen = answer_question("Keep Working")
+    assert not window.close()
+    assert seen and "still running" in seen[0]
+    assert window.isVisible() and window._job is not None
+    seen = answer_question("Cancel Import and Close")
+    assert window.close()
+    assert not window.isVisible()
+    qtbot.waitUntil(lambda: window._job is None, timeout=30000)
+    assert len(stored_ids(project)) < len(paths) + 1, "the import was cancelled"
+
+
+def test_closing_after_the_import_asks_nothing(window, project, qtbot, tmp_path):
+    with qtbot.waitSignal(window.importFinished, timeout=60000):
+        window.import_paths(documents(tmp_path, 2))
+    assert window.close()
