@@ -96,7 +96,26 @@ def import_files(
     return report
 
 
-def _store(project: Project, path: Path, volume: Volume | None, cables: list[Cable],
+def import_text(project: Project, text: str, source: str,
+                volume: str | None = None) -> ImportReport:
+    """Import one FRUS document given as text — a page copied from history.state.gov and
+    pasted, or text dropped on the window — as a plain-text file of it would be.
+
+    ``source`` names where it came from ("clipboard"), for the cable's record and for
+    errors (ImportFailed names it when the text is not a FRUS document)."""
+    from ..importers.frus_text import parse_frus_text
+
+    if not text.strip():
+        raise ImportFailed(source, "there is no text to import")
+    cable = parse_frus_text(text, volume=volume or None, source=source)
+    report = ImportReport()
+    _store(project, source, None, [cable], report)
+    report.imported_sources.append(source)
+    report.cables = cable_summaries(project, [cable.id])
+    return report
+
+
+def _store(project: Project, path: Path | str, volume: Volume | None, cables: list[Cable],
            report: ImportReport) -> None:
     stamp = now_utc()
     with project.transaction() as session:

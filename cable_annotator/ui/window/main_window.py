@@ -42,6 +42,7 @@ from .outside_changes import OutsideChangeWatcher
 from .search_controller import SearchController
 from .settings import AppSettings
 from .status_line import StatusLine, window_title
+from .text_import import TextImportMixin
 from .window_actions import build_actions, fill_themes_menu
 from .window_import_export import ImportExportMixin
 from .window_project_files import ProjectFilesMixin
@@ -55,7 +56,7 @@ QStatusBar QLabel#statusLine { padding: 0 6px; }
 """
 
 
-class MainWindow(ProjectFilesMixin, ImportExportMixin, QMainWindow):
+class MainWindow(ProjectFilesMixin, ImportExportMixin, TextImportMixin, QMainWindow):
     importFinished = Signal(object)  # ImportReport, or None when it failed or was cancelled
     exportFinished = Signal(object)  # number of rows, or None
     cableShown = Signal(str)

@@ -30,6 +30,7 @@ class WindowActions:
     redo: QAction
     copy: QAction
     copy_citation: QAction
+    paste_document: QAction
     delete_annotation: QAction
     snap_to_words: QAction
     focus_corpus: QAction
@@ -117,6 +118,9 @@ def build_actions(window) -> WindowActions:
         copy=_action(window, "&Copy", window.copy_selection, keys.Copy),
         copy_citation=_action(window, "Copy with &Citation", window.copy_with_citation,
                               "Ctrl+Shift+C", "Copy the passage with a Chicago citation"),
+        # Fields take Ctrl+V first (ShortcutOverride); elsewhere it imports the clipboard.
+        paste_document=_action(window, "&Paste Document", window.paste_document, keys.Paste,
+                               "Import a FRUS document copied from history.state.gov"),
         delete_annotation=_action(window, "&Delete Annotation", window.delete_current_annotation,
                                   keys.Delete),
         snap_to_words=snap,
@@ -154,7 +158,7 @@ def build_actions(window) -> WindowActions:
     edit_menu = menu_bar.addMenu("&Edit")
     edit_menu.addActions([undo, redo])
     edit_menu.addSeparator()
-    edit_menu.addActions([actions.copy, actions.copy_citation])
+    edit_menu.addActions([actions.copy, actions.copy_citation, actions.paste_document])
     edit_menu.addSeparator()
     edit_menu.addActions([actions.delete_annotation, actions.snap_to_words])
     view_menu = menu_bar.addMenu("&View")

@@ -25,6 +25,7 @@ from ..jobs.import_export import (
     needing_volume,
 )
 from .file_suggestions import export_suggestion
+from .text_import import DROPPED, dropped_text
 
 
 class ImportExportMixin:
@@ -147,13 +148,17 @@ class ImportExportMixin:
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        if importable(paths):
+        if importable(paths) or dropped_text(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
         files = importable(paths)
+        text = dropped_text(event.mimeData())
         if files:
             event.acceptProposedAction()
             self.import_asking_volume(files)
+        elif text:  # a selection dragged from the browser: the document's text itself
+            event.acceptProposedAction()
+            self.import_text_asking_volume(text, DROPPED)
 

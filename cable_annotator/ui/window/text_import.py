@@ -1,0 +1,68 @@
+"""Importing a FRUS document given as text: Ctrl+V of a page copied from history.state.gov,
+or plain text dropped on the window (not a file).
+
+The text goes through the same importer as a plain-text file (``services.importing.
+import_text``), in the same background job, after the same volume question: a copied
+page does not say which volume it comes from.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QPlainTextEdit, QTextEdit
+
+from ...importers.frus_text import looks_like_frus_text
+from ...services.importing import import_text
+from ..jobs import import_export
+
+CLIPBOARD = "clipboard"
+DROPPED = "dropped text"
+
+
+def dropped_text(data: QMimeData) -> str | None:
+    """The plain text of a drop that carries no local files (those import as files)."""
+    if any(url.isLocalFile() for url in data.urls()) or not data.hasText():
+        return None
+    return data.text()
+
+
+def focus_takes_paste() -> bool:
+    """Whether the focused widget is an editable field, where Ctrl+V pastes into it."""
+    focus = QApplication.focusWidget()
+    if isinstance(focus, QLineEdit | QAbstractSpinBox):
+        return not getattr(focus, "isReadOnly", lambda: False)()
+    if isinstance(focus, QTextEdit | QPlainTextEdit):
+        return not focus.isReadOnly()
+    return False
+
+
+class TextImportMixin:
+    """Of ``MainWindow``: paste and drop of a document's text."""
+
+    def paste_document(self) -> bool:
+        """Import the clipboard's text as a FRUS document (Edit > Paste Document)."""
+        if focus_takes_paste():  # Qt gives fields the key first; this is a menu click
+            return False
+        return self.import_text_asking_volume(QGuiApplication.clipboard().text(), CLIPBOARD)
+
+    def import_text_asking_volume(self, text: str, source: str) -> bool:
+        """Ask the volume, then import ``text`` in the background (``importFinished``)."""
+        if not looks_like_frus_text(text or ""):
+            self.statusBar().showMessage(
+                f"The {source} holds no FRUS document: copy a whole document from "
+                "history.state.gov, from its number and title on.", 8000)
+            return False
+        volume = import_export.ask_volume(self, 1)
+        if volume is None:
+            return False
+        if self._job is not None:
+            self.statusBar().showMessage("Another import or export is still running.", 4000)
+            return False
+
+        def job(project, _progress, _cancelled):
+            return import_text(project, text, source, volume or None)
+
+        self._start_job(f"Importing the {source}…", job, self._import_done,
+                        self.importFinished)
+        return True
