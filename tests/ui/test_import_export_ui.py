@@ -195,7 +195,7 @@ def test_all_documents_lists_every_annotation_of_the_project(window, project, qt
     assert model.ids() == [here.id]
     window.annotations.all_button.click()
     assert model.ids() == [here.id, there.id]
-    assert model.index(1).data(LOCATION_ROLE).startswith("doc. 294")
+    assert model.index(1).data(LOCATION_ROLE).startswith("FRUS 1969–76 E–11 pt. 2, doc. 294")
     assert window.annotations.title.text() == "All documents (2)"
     window.go_to_annotation("frus1969-76ve11p2/d294", there.id)
     assert window.current_cable().id == "frus1969-76ve11p2/d294"
