@@ -47,12 +47,41 @@ def _elided_lines(text: str, font: QFont, width: int, lines: int) -> list[str]:
 
 
 class AnnotationDelegate(QStyledItemDelegate):
+    """Cards of one height. Fonts and the wrapped quote lines are kept between paints: a
+    list repaints all its visible cards after every edit, and wrapping each quote again
+    was most of that repaint."""
+
+    _CACHE_LIMIT = 4000
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._font_cache: dict[str, tuple[QFont, QFont, QFontMetrics, QFontMetrics]] = {}
+        self._line_cache: dict[tuple[str, int, str], list[str]] = {}
+
+    def _font_set(self, option: QStyleOptionViewItem):
+        key = option.font.key()
+        found = self._font_cache.get(key)
+        if found is None:
+            quote = QFont(option.font)
+            quote.setItalic(False)
+            small = QFont(option.font)
+            small.setPointSizeF(max(option.font.pointSizeF() * 0.88, 7.0))
+            found = (quote, small, QFontMetrics(quote), QFontMetrics(small))
+            self._font_cache[key] = found
+        return found
+
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
-        quote = QFont(option.font)
-        quote.setItalic(False)
-        small = QFont(option.font)
-        small.setPointSizeF(max(option.font.pointSizeF() * 0.88, 7.0))
+        quote, small, _, _ = self._font_set(option)
         return quote, small
+
+    def _quote_lines(self, quote: str, font: QFont, width: int) -> list[str]:
+        key = (quote, width, font.key())
+        lines = self._line_cache.get(key)
+        if lines is None:
+            if len(self._line_cache) > self._CACHE_LIMIT:
+                self._line_cache.clear()
+            lines = self._line_cache[key] = _elided_lines(quote, font, width, QUOTE_LINES)
+        return lines
 
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802
         """Every card has room for two quote lines, the details and a note line.
@@ -60,10 +89,10 @@ class AnnotationDelegate(QStyledItemDelegate):
         One height for all rows lets the view use uniform item sizes, so a list of
         thousands of annotations lays out at once instead of measuring every card.
         """
-        quote_font, small_font = self._fonts(option)
+        _, _, quote_metrics, small_metrics = self._font_set(option)
         width = max(option.rect.width(), 200) - 2 * PADDING - BAR_WIDTH - PADDING
-        height = PADDING * 2 + QUOTE_LINES * QFontMetrics(quote_font).lineSpacing()
-        height += 2 * QFontMetrics(small_font).lineSpacing() + 2
+        height = PADDING * 2 + QUOTE_LINES * quote_metrics.lineSpacing()
+        height += 2 * small_metrics.lineSpacing() + 2
         return QSize(width, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
@@ -90,20 +119,18 @@ class AnnotationDelegate(QStyledItemDelegate):
         text_color = palette.color(role)
         muted = QColor(text_color)
         muted.setAlphaF(0.85 if selected else 0.62)
-        quote_font, small_font = self._fonts(option)
+        quote_font, small_font, quote_metrics, small_metrics = self._font_set(option)
         quote = "“" + " ".join((index.data(QUOTE_ROLE) or "").split()) + "”"
         y = text_rect.top()
         painter.setFont(quote_font)
         painter.setPen(text_color)
-        quote_metrics = QFontMetrics(quote_font)
-        for line in _elided_lines(quote, quote_font, text_rect.width(), QUOTE_LINES):
+        for line in self._quote_lines(quote, quote_font, text_rect.width()):
             painter.drawText(QRect(text_rect.left(), y, text_rect.width(),
                                    quote_metrics.lineSpacing()),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
             y += quote_metrics.lineSpacing()
         y += 2
         painter.setFont(small_font)
-        small_metrics = QFontMetrics(small_font)
         details = [index.data(LOCATION_ROLE) or "", ", ".join(index.data(THEME_NAMES_ROLE) or [])]
         detail = "  ·  ".join(piece for piece in details if piece)
         if index.data(ORPHANED_ROLE):
