@@ -8,15 +8,20 @@ from __future__ import annotations
 import getpass
 from dataclasses import replace
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from ..domain.anchoring import find_occurrence
 from ..domain.anchoring import select as select_quote
 from ..domain.annotation import Annotation, new_annotation_id, now_utc
 from ..domain.cable import BODY
 from ..storage.errors import NotFound
-from ..storage.mapping import annotation_from_row, cable_from_row, fill_annotation_row
-from ..storage.models import AnnotationRow, CableRow, ThemeRow
+from ..storage.mapping import (
+    annotation_from_row,
+    annotation_values,
+    cable_from_row,
+    fill_annotation_row,
+)
+from ..storage.models import AnnotationRow, AnnotationThemeRow, CableRow, ThemeRow
 from ..storage.project import Project
 from .changes import Change
 
@@ -108,9 +113,10 @@ def create_annotation(
             author=default_author() if author is None else author,
             created=stamp, modified=stamp,
         )
-        row = AnnotationRow()
-        fill_annotation_row(row, annotation)
-        session.add(row)
+        values, links = annotation_values(annotation)
+        session.execute(insert(AnnotationRow), [values])
+        if links:
+            session.execute(insert(AnnotationThemeRow), links)
     return Change("annotation-added", {cable_id}, {annotation.id}, set(annotation.theme_ids),
                   annotation=annotation)
 

@@ -129,9 +129,21 @@ def annotation_from_row(row: AnnotationRow) -> Annotation:
     )
 
 
+_ANNOTATION_SCALARS = ("id", "cable_id", "part", "start", "end", "quote", "prefix", "suffix",
+                       "note", "author", "created", "modified", "orphaned")
+
+
 def fill_annotation_row(row: AnnotationRow, annotation: Annotation) -> None:
-    for name in ("id", "cable_id", "part", "start", "end", "quote", "prefix", "suffix",
-                 "note", "author", "created", "modified", "orphaned"):
+    for name in _ANNOTATION_SCALARS:
         setattr(row, name, getattr(annotation, name))
     row.themes = [AnnotationThemeRow(theme_id=theme_id, position=position)
                   for position, theme_id in enumerate(dict.fromkeys(annotation.theme_ids))]
+
+
+def annotation_values(annotation: Annotation) -> tuple[dict, list[dict]]:
+    """The column values of a new annotation's row and of its theme links, for a Core
+    insert (the ORM's unit of work costs twice as much for one new row)."""
+    row = {name: getattr(annotation, name) for name in _ANNOTATION_SCALARS}
+    links = [{"annotation_id": annotation.id, "theme_id": theme_id, "position": position}
+             for position, theme_id in enumerate(dict.fromkeys(annotation.theme_ids))]
+    return row, links
