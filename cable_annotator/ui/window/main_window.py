@@ -328,12 +328,15 @@ class MainWindow(ProjectFilesMixin, ImportExportMixin, TextImportMixin, QMainWin
             self.reading.set_themes(self._themes)
         elif change.theme_ids or change.annotation_ids:
             self.codebook.set_usage(queries.theme_usage(project))
-        for cable_id in change.cable_ids:
-            self.corpus.set_count(cable_id, queries.annotation_count(project, cable_id))
-        if self._cable is not None and self._cable.id in change.cable_ids:
+        current_cable = self._cable.id if self._cable is not None else None
+        if current_cable in change.cable_ids:
             changed, removed = self._patch_annotations(change)
             self.reading.apply_annotation_changes(changed, removed)
             self.status_line.set_count(len(self._annotations))
+        for cable_id in change.cable_ids:  # the open cable's count is known: no query
+            count = (len(self._annotations) if cable_id == current_cable
+                     else queries.annotation_count(project, cable_id))
+            self.corpus.set_count(cable_id, count)
         if themes_changed or change.cable_ids:
             if self.codebook.filter_theme_id() is not None:
                 self._theme_filter_changed(self.codebook.filter_theme_id())
