@@ -1,7 +1,7 @@
 """Benchmark: import frus1964-68v28.xml (401 documents, 3.9 MB) with read_tei_volume.
 
-Run ``python tests/benchmarks/bench_tei_import.py [N] [--profile]``. It reports the median
-of N runs (default 5) and its ratio to a floor timed in the same run: a bare
+Run ``python tests/benchmarks/bench_tei_import.py [N] [--quick] [--profile]``. It reports the
+median of N runs (default 5, ``--quick`` 2) and its ratio to a floor timed in the same run: a bare
 ``lxml.etree.parse`` of the same file, so the figure means something on any machine. The
 target is the reader's: the volume parsed in under 1.5 s. The ratio is reported, not
 judged — the importer builds every document's text, notes, pages and references, which a
@@ -44,7 +44,7 @@ def main(argv: list[str]) -> int:
     if not VOLUME.is_file():
         print(f"missing benchmark volume: {VOLUME}", file=sys.stderr)
         return 2
-    runs = int(next((a for a in argv if a.isdigit()), "5"))
+    runs = int(next((a for a in argv if a.isdigit()), "2" if "--quick" in argv else "5"))
     if "--profile" in argv:
         profiler = cProfile.Profile()
         profiler.runcall(read_tei_volume, VOLUME)
