@@ -56,6 +56,7 @@ def test_wide_window_shows_every_panel_and_notes_beside(qtbot, project, tmp_path
     qtbot.waitExposed(window)
     window.resize(1600, 1000)
     assert window.corpus.isVisible() and window.side_splitter.isVisible()
+    assert window.main_splitter.sizes()[0] >= 300, "long FRUS titles need room"
     assert window.reading.notes_beside()
     window.resize(780, 560)
     qtbot.waitUntil(lambda: not window.corpus.isVisible())

@@ -16,8 +16,10 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QWidget
 
 CORPUS_MIN_WIDTH = 1240
 """Window width under which the corpus panel folds away by itself."""
-CORPUS_WIDTH = 300
-"""Width the corpus panel gets back when it unfolds."""
+CORPUS_WIDTH = 320
+"""Width of the corpus panel when it is shown: long FRUS titles need room."""
+SIDE_WIDTH = 340
+SIDE_NARROW_WIDTH = 250
 NARROW_WIDTH = 1000
 """Window width under which the codebook column narrows."""
 DEFAULT_SIZE = QSize(1600, 1000)
@@ -46,6 +48,7 @@ class AdaptiveLayout(QObject):
         self.side = side
         self._wide: bool | None = None
         self._narrow: bool | None = None
+        self._arranging = False
         self.restored: dict[str, bool] | None = None
         """Which panels were shown in the reader's last session, when its sizes were
         restored: the first width seen then keeps them as they were."""
@@ -100,29 +103,31 @@ class AdaptiveLayout(QObject):
             self.toggle_corpus.setChecked(self.restored.get("corpus", True))
             self.toggle_side.setChecked(self.restored.get("side", True))
             return
-        if wide != self._wide:
-            self._wide = wide
+        if wide == self._wide and narrow == self._narrow:
+            return
+        self._wide, self._narrow = wide, narrow
+        self._arranging = True
+        try:
             self.toggle_corpus.setChecked(wide)
-        if narrow != self._narrow:
-            self._narrow = narrow
-            self._size_side(narrow)
+            self.corpus.setVisible(wide)
+        finally:
+            self._arranging = False
+        # Sizes from the window's width, not the splitter's: before the first show the
+        # splitter has none yet. QSplitter shares out any difference in proportion.
+        corpus = CORPUS_WIDTH if wide else 0
+        side = SIDE_NARROW_WIDTH if narrow else SIDE_WIDTH
+        centre = max(width - corpus - side - 24, 1)
+        self.splitter.setSizes([corpus, centre, side])
 
     def _show_corpus(self, shown: bool) -> None:
         self.corpus.setVisible(shown)
+        if self._arranging or not shown or not self.splitter.isVisible():
+            return
         sizes = self.splitter.sizes()
-        if shown and len(sizes) == 3 and sizes[0] < CORPUS_WIDTH:
-            # Back from folded away: give it room for its titles, taken from the text.
+        if len(sizes) == 3 and sizes[0] < CORPUS_WIDTH:
+            # Unfolded by the reader: give it room for its titles, taken from the text.
             give = min(CORPUS_WIDTH - sizes[0], max(sizes[1] - 500, 0))
             self.splitter.setSizes([sizes[0] + give, sizes[1] - give, sizes[2]])
 
     def _show_side(self, shown: bool) -> None:
         self.side.setVisible(shown)
-
-    def _size_side(self, narrow: bool) -> None:
-        sizes = self.splitter.sizes()
-        if len(sizes) != 3:
-            return
-        total = sum(sizes)
-        side = 250 if narrow else min(360, max(300, total // 5))
-        corpus = sizes[0] if self.corpus.isVisible() else 0
-        self.splitter.setSizes([corpus, max(total - corpus - side, 0), side])
