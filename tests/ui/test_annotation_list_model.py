@@ -42,6 +42,8 @@ def test_rows_show_quote_page_paragraph_themes(qtmodeltester, project):
     assert index.data(NOTE_ROLE) == "Key sentence"
     assert "“an arms race could ensue”" in index.data()
     assert model.annotation(0) == first
+    assert model.itemData(index)[ANNOTATION_ID_ROLE] == first.id  # not the bare id string
+    assert model.itemData(index)[0] == index.data()
     assert model.row_of(first.id) == 0 and model.row_of("nothing") == -1
 
 

@@ -179,6 +179,10 @@ class AnnotationListModel(QStringListModel):
             return annotation
         return None
 
+    def itemData(self, index) -> dict:  # noqa: N802 (not the string list's raw ids)
+        roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ANNOTATION_ID_ROLE)
+        return {role: self.data(index, role) for role in roles} if index.isValid() else {}
+
     def flags(self, index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
