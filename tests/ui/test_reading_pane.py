@@ -408,3 +408,30 @@ def test_scrolling_reports_the_page_on_screen(pane: ReadingPane, qtbot) -> None:
         view.scroll_to_position(position, 0.0)
     page = signal.args[0]
     assert page.split("\u2013")[-1] == turn.label, (page, turn.label)
+
+
+def test_a_long_last_note_lengthens_the_text_so_it_never_stands_above_its_marker(
+    pane: ReadingPane, qtbot
+) -> None:
+    from PySide6.QtWidgets import QScrollBar
+
+    text = "1. A short telegram.\n\n2. Its last paragraph carries the note."
+    note = "Source: " + " ".join(f"Folder {i}, box {i * 7}, memoranda." for i in range(150))
+    cable = Cable(id="t/d9", volume="v", number="9", title="t", text=text,
+                  blocks=[Block("paragraph", 0, 20, "1"), Block("paragraph", 22, len(text), "2")],
+                  footnotes=[Footnote("1", "1", "source", note, len(text))])
+    pane.resize(1400, 500)
+    pane.set_cable(cable, [], THEMES)
+    view, notes = pane.cable_text(), pane.footnote_pane().view
+    qtbot.waitUntil(view.layout_driver.is_finished)
+    QApplication.processEvents()
+    text_bar, notes_bar = view.verticalScrollBar(), notes.verticalScrollBar()
+    qtbot.waitUntil(lambda: abs(text_bar.maximum() - notes_bar.maximum()) <= 4)
+    assert notes_bar.maximum() > 300, "the note is far longer than the text"
+    pane.findChild(QScrollBar, "readingScrollBar").setValue(notes_bar.maximum())
+    QApplication.processEvents()
+    footnotes = pane.footnote_pane()
+    marker_y = footnotes.marker_baseline("1") - text_bar.value()
+    block = footnotes.built.document.findBlockByNumber(footnotes.built.note_blocks["1"])
+    note_y = footnotes.note_top("1") + block.layout().lineAt(0).ascent() - notes_bar.value()
+    assert abs(note_y - marker_y) <= 4, (note_y, marker_y)

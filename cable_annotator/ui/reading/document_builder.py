@@ -320,6 +320,7 @@ class DocumentBuilder:
             cursor, built, part, cable.text, _segments(cable.text, cable.blocks),
             cable.spans, cable.references, markers, self.font, first=True,
         )
+        self._append_tail(cursor, built)
         cursor.endEditBlock()
         built.pages = [(part.to_doc(page.offset), page.label) for page in cable.pages]
         return built
@@ -332,9 +333,7 @@ class DocumentBuilder:
         cursor.beginEditBlock()
         # An empty first block of no height: Qt ignores the top margin of a document's
         # first block, and the apparatus moves every note, the first too, by its margin.
-        spacer = QTextBlockFormat()
-        spacer.setLineHeight(0, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
-        cursor.setBlockFormat(spacer)
+        cursor.setBlockFormat(self._spacer_format())
         built.block_spans.append(None)
         for note in cable.footnotes:
             part = PartMap(note.part, note.text)
@@ -342,8 +341,24 @@ class DocumentBuilder:
             block_number, position = self._insert_note(cursor, built, part, note, False)
             built.note_blocks[note.key] = block_number
             built._part_starts.append((position, note.part))
+        self._append_tail(cursor, built)
         cursor.endEditBlock()
         return built
+
+    @staticmethod
+    def _spacer_format() -> QTextBlockFormat:
+        """An empty block of no height: it holds a margin and nothing else."""
+        spacer = QTextBlockFormat()
+        spacer.setLineHeight(0, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+        return spacer
+
+    def _append_tail(self, cursor: QTextCursor, built: BuiltDocument) -> None:
+        """End the document with a spacer block, whose top margin the reading pane sets so
+        that text and notes scroll equally far (Qt ignores a last block's bottom margin,
+        and a frame margin would make it lay the whole document out again)."""
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertBlock(self._spacer_format(), QTextCharFormat())
+        built.block_spans.append(None)
 
     def _insert_note(
         self, cursor: QTextCursor, built: BuiltDocument, part: PartMap, note: Footnote,

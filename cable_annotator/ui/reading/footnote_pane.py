@@ -215,24 +215,32 @@ class FootnotePane(QWidget):
         return built.document.findBlockByNumber(end)
 
     def _pad(self) -> None:
-        """Beside the text, let the apparatus scroll at least as far as the text, so the
-        two stay level to the end: the last note's bottom margin takes up the difference.
-        The text's height is the laid-out height its scroll bar spans."""
-        document = self.built.document
-        last = document.lastBlock()
-        fmt = last.blockFormat()
-        padding = 0.0
-        if self.beside:
+        """Beside the text, text and notes must scroll equally far, so the two stay level
+        to the end: whichever is shorter gets the difference as its last block's bottom
+        margin. Notes longer than the text (a long source note on a short telegram) thus
+        lengthen the text, and no note is ever shown above its marker.
+
+        The text is padded only once its layout is complete (a format change while Qt
+        still lays it out would stop that layout part-way).
+        """
+        notes = self.built.document
+        body = self.cable_view.document()
+        driver = self.cable_view.layout_driver
+        if not self.beside:
+            _set_bottom_padding(notes, 0.0)
+            if driver.is_finished() and self.cable_view.built is not None:
+                _set_bottom_padding(body, 0.0)
+            return
+        notes_bottom = _content_bottom(notes)
+        if driver.is_finished() and self.cable_view.built is not None:
+            text_bottom = _content_bottom(body)
+            _set_bottom_padding(body, max(notes_bottom - text_bottom, 0.0))
+            _set_bottom_padding(notes, max(text_bottom - notes_bottom, 0.0))
+        else:
+            # Still being laid out: let the notes reach at least as far as the text has.
             text_bar = self.cable_view.verticalScrollBar()
-            needed = text_bar.maximum() + self.cable_view.viewport().height()
-            bottom = (document.documentLayout().blockBoundingRect(last).bottom()
-                      - fmt.bottomMargin() + document.documentMargin())
-            padding = max(needed - bottom, 0.0)
-        if abs(padding - fmt.bottomMargin()) > 0.5:
-            fmt.setBottomMargin(padding)
-            cursor = QTextCursor(document)
-            cursor.setPosition(last.position())
-            cursor.setBlockFormat(fmt)
+            reached = text_bar.maximum() + self.cable_view.viewport().height()
+            _set_bottom_padding(notes, max(reached - notes_bottom, 0.0))
 
     # -- notes and markers -------------------------------------------------------------
 
@@ -254,3 +262,23 @@ class FootnotePane(QWidget):
     def _on_anchor(self, href: str) -> None:
         if href.startswith("note:"):
             self.noteActivated.emit(href[len("note:"):])
+
+
+def _content_bottom(document) -> float:
+    """Document y where the content of ``document`` ends: the bottom of the block before
+    its tail spacer (see ``DocumentBuilder._append_tail``), plus the page margin."""
+    tail = document.lastBlock()
+    content = tail.previous() if tail.previous().isValid() else tail
+    bottom = document.documentLayout().blockBoundingRect(content).bottom()
+    return bottom + document.documentMargin()
+
+
+def _set_bottom_padding(document, padding: float) -> None:
+    """Make the tail spacer's top margin ``padding`` (if it differs by half a pixel)."""
+    tail = document.lastBlock()
+    fmt = tail.blockFormat()
+    if abs(padding - fmt.topMargin()) > 0.5:
+        fmt.setTopMargin(padding)
+        cursor = QTextCursor(document)
+        cursor.setPosition(tail.position())
+        cursor.setBlockFormat(fmt)
