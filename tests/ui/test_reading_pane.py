@@ -410,7 +410,7 @@ def test_scrolling_reports_the_page_on_screen(pane: ReadingPane, qtbot) -> None:
     assert page.split("\u2013")[-1] == turn.label, (page, turn.label)
 
 
-def test_a_long_last_note_lengthens_the_text_so_it_never_stands_above_its_marker(
+def test_a_long_last_note_lengthens_the_text_yet_the_bottom_shows_its_end(
     pane: ReadingPane, qtbot
 ) -> None:
     from PySide6.QtWidgets import QScrollBar
@@ -424,14 +424,26 @@ def test_a_long_last_note_lengthens_the_text_so_it_never_stands_above_its_marker
     pane.set_cable(cable, [], THEMES)
     view, notes = pane.cable_text(), pane.footnote_pane().view
     qtbot.waitUntil(view.layout_driver.is_finished)
-    QApplication.processEvents()
     text_bar, notes_bar = view.verticalScrollBar(), notes.verticalScrollBar()
-    qtbot.waitUntil(lambda: abs(text_bar.maximum() - notes_bar.maximum()) <= 4)
-    assert notes_bar.maximum() > 300, "the note is far longer than the text"
-    pane.findChild(QScrollBar, "readingScrollBar").setValue(notes_bar.maximum())
+    # The text, shorter than the screen, scrolls on past its end beside the note, until
+    # only its last lines are in view.
+    qtbot.waitUntil(lambda: text_bar.maximum() > 20)
+    reading = pane.findChild(QScrollBar, "readingScrollBar")
+    reading.setValue(text_bar.maximum())
     QApplication.processEvents()
+    document = view.document()
+    last = document.lastBlock().previous()
+    bottom = document.documentLayout().blockBoundingRect(last).bottom() - text_bar.value()
+    assert 0 < bottom <= view.viewport().height()
     footnotes = pane.footnote_pane()
     marker_y = footnotes.marker_baseline("1") - text_bar.value()
     block = footnotes.built.document.findBlockByNumber(footnotes.built.note_blocks["1"])
     note_y = footnotes.note_top("1") + block.layout().lineAt(0).ascent() - notes_bar.value()
     assert abs(note_y - marker_y) <= 4, (note_y, marker_y)
+    # The rest of the note: the reading bar goes on, the text rests at its end.
+    assert reading.maximum() == notes_bar.maximum() > text_bar.maximum()
+    reading.setValue(reading.maximum())
+    assert notes_bar.value() == notes_bar.maximum()
+    assert text_bar.value() == text_bar.maximum()
+    bottom = document.documentLayout().blockBoundingRect(last).bottom() - text_bar.value()
+    assert 0 < bottom <= view.viewport().height()

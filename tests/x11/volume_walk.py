@@ -7,7 +7,9 @@ For each document, opened by Ctrl+PgDown from the one before or by a click in th
 - **notes**: at every scroll position (page by page, from the top), each note whose marker
   line is on screen has its top within one line of that line, or sits just below the
   note before it — never above its marker, never far below; and every note is seen in the
-  notes view at some position;
+  notes view at some position. Past the end of the text (notes longer than the text: the
+  text rests with its last lines in view while the notes read on) levels are not checked;
+  reaching every note is;
 - **gutter**: the page marks on screen (``CableView.visible_page_marks()``) are exactly the
   cable's page turns whose lines are on screen, at those lines;
 - **measure**: no laid-out line of the text or the notes runs past its view's visible
@@ -180,6 +182,8 @@ class VolumeWalk:
             marker = markers.get(key)
             if not beside:
                 continue
+            if text.verticalScrollBar().value() < self.views.bar.value():
+                continue  # past the end of the text, which rests there: notes read on alone
             marker_rect = geo.line_rect(text_doc, marker) if marker is not None else None
             if marker_rect is None:
                 continue

@@ -501,6 +501,9 @@ class PageGutter(QWidget):
 class CableView(PartTextView):
     """The body text at a reading measure, with page turns in the margin."""
 
+    resized = Signal()
+    """The view changed size (what depends on its height, such as padding, is redone)."""
+
     def __init__(self, palette: ReadingPalette, parent: QWidget | None = None) -> None:
         super().__init__(palette, parent)
         self.setObjectName("cableText")
@@ -588,6 +591,7 @@ class CableView(PartTextView):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self._fit_measure()
+        self.resized.emit()
 
     def visible_page_marks(self) -> list[tuple[QRect, str, bool]]:
         """Page turns on screen: ``(line rect in viewport, label, inside a line?)``."""

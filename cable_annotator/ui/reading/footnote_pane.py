@@ -17,7 +17,7 @@ stand below it as a plain list with a scroll bar of their own.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QFontMetricsF, QTextCursor
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from .cable_view import CableView, PartTextView
@@ -26,6 +26,10 @@ from .palette import ReadingPalette
 
 NOTE_GAP = 0.9
 """Least space between two notes, in em of the note font."""
+TEXT_LINES_KEPT = 3
+"""Lines of text still on screen when the reader has scrolled to the very bottom."""
+LINE_PITCH = 1.55
+"""Body line height over font height (see ``document_builder.LINE_HEIGHT``)."""
 STACKED_GAP = 0.6
 """Space between notes listed below the text, in em."""
 
@@ -70,6 +74,7 @@ class FootnotePane(QWidget):
         self.beside = True
         self._markers: dict[str, int] = {}
         self._aligning = False
+        cable_view.resized.connect(self._schedule)
         self._realign = QTimer(self)
         self._realign.setSingleShot(True)
         self._realign.setInterval(0)
@@ -234,7 +239,12 @@ class FootnotePane(QWidget):
         notes_bottom = _content_bottom(notes)
         if driver.is_finished() and self.cable_view.built is not None:
             text_bottom = _content_bottom(body)
-            _set_bottom_padding(body, max(notes_bottom - text_bottom, 0.0))
+            # The text scrolls on past its end only while its last lines stay in view: a
+            # reader dragging to the bottom must see the end of the text. A note longer
+            # still scrolls on by itself (the wheel over the notes).
+            line = QFontMetricsF(body.defaultFont()).height() * LINE_PITCH
+            room = max(self.cable_view.viewport().height() - TEXT_LINES_KEPT * line, 0.0)
+            _set_bottom_padding(body, min(max(notes_bottom - text_bottom, 0.0), room))
             _set_bottom_padding(notes, max(text_bottom - notes_bottom, 0.0))
         else:
             # Still being laid out: let the notes reach at least as far as the text has.

@@ -278,8 +278,10 @@ class ReadingPane(QWidget):
     # -- scrolling text and notes as one ------------------------------------------------
 
     def _mirror_range(self, *_args) -> None:
-        """The reading scroll bar spans the text, and the notes too when they stand beside
-        it (a long last note can run past the end of a short text)."""
+        """The reading scroll bar spans the text, padded by the apparatus so that a long
+        last note is read level with it while the text's last lines stay in view, and
+        then what is left of the notes: past the end of the text, the notes read on
+        alone while the text rests at its end."""
         text_bar = self._text.verticalScrollBar()
         high = text_bar.maximum()
         if self._footnotes.beside:
