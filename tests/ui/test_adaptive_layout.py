@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QToolBar
 
 from cable_annotator.ui.window.adaptive_layout import (
     CORPUS_MIN_WIDTH,
@@ -38,9 +39,12 @@ def test_first_window_fits_a_small_screen_and_folds_the_corpus(qtbot, project, t
     assert window.width() <= available.width() and window.height() <= available.height()
     assert window.width() < CORPUS_MIN_WIDTH
     assert not window.corpus.isVisible()
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    button = toolbar.widgetForAction(window.adaptive_layout.toggle_corpus)
+    assert button.text() == "Corpus" and not button.isChecked(), "the button says where it went"
     # F9 brings the corpus back; the reader's choice holds while the width stays.
     QTest.keyClick(window, Qt.Key.Key_F9)
-    assert window.corpus.isVisible()
+    assert window.corpus.isVisible() and button.isChecked()
     assert window.main_splitter.sizes()[0] >= 180
     window.resize(available.width() - 20, window.height())
     assert window.corpus.isVisible()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QToolBar, QWidget
 
 CORPUS_MIN_WIDTH = 1240
 """Window width under which the corpus panel folds away by itself."""
@@ -74,6 +74,16 @@ class AdaptiveLayout(QObject):
     def add_to_menu(self, menu: QMenu) -> None:
         menu.addSeparator()
         menu.addActions([self.toggle_corpus, self.toggle_side])
+
+    def add_to_toolbar(self, toolbar: QToolBar) -> None:
+        """A "Corpus" button at the toolbar's start: a folded corpus is one click away,
+        and the button's state says where it went."""
+        first = toolbar.actions()[0] if toolbar.actions() else None
+        self.toggle_corpus.setIconText("Corpus")
+        self.toggle_corpus.setToolTip("Show or hide the corpus panel (F9)")
+        toolbar.insertAction(first, self.toggle_corpus)
+        if first is not None:
+            toolbar.insertSeparator(first)
 
     def fit_to_screen(self) -> None:
         """Keep the window within the screen it is on (a first start, a smaller screen)."""

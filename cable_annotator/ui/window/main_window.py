@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTextEdit,
+    QToolBar,
     QWidget,
 )
 
@@ -160,6 +161,9 @@ class MainWindow(ProjectFilesMixin, ImportExportMixin, TextImportMixin, QMainWin
         self.adaptive_layout.fit_to_screen()
         view_menu = self._view_menu()
         self.adaptive_layout.add_to_menu(view_menu)
+        toolbar = self.findChild(QToolBar, "mainToolbar")
+        if toolbar is not None:
+            self.adaptive_layout.add_to_toolbar(toolbar)
         view_menu.addSeparator()
         view_menu.addActions(self.reading.zoom_actions)
         for splitter in (self.main_splitter, self.side_splitter):
