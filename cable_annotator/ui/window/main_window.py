@@ -354,8 +354,15 @@ class MainWindow(ProjectFilesMixin, ImportExportMixin, TextImportMixin, QMainWin
     def _patch_annotations(self, change) -> tuple[list[Annotation], list[str]]:
         """Bring the current cable's annotations up to date with what ``change`` touched,
         reading only those annotations again (a cable may hold thousands)."""
-        fresh = {a.id: a for a in queries.annotations_by_id(self.project,
-                                                            change.annotation_ids)}
+        carried = change.annotation
+        if carried is not None and change.annotation_ids == {carried.id}:
+            fresh = {carried.id: carried}  # as the service just wrote it: no need to read
+        elif (carried is None and change.before is not None
+              and change.annotation_ids == {change.before.id}):
+            fresh = {}  # one annotation deleted
+        else:
+            fresh = {a.id: a for a in queries.annotations_by_id(self.project,
+                                                                change.annotation_ids)}
         fresh = {i: a for i, a in fresh.items() if a.cable_id == self._cable.id}
         removed = [i for i in change.annotation_ids if i not in fresh]
         touched = change.annotation_ids
