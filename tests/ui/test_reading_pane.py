@@ -335,16 +335,12 @@ def test_empty_and_dark(pane: ReadingPane, cable: Cable) -> None:
     QApplication.processEvents()
 
 
-def test_zoom_keeps_the_passage_highlights_and_whole_scroll_range(qtbot) -> None:
+def test_zoom_keeps_the_passage_highlights_and_whole_scroll_range(pane: ReadingPane,
+                                                                  qtbot) -> None:
     from PySide6.QtWidgets import QScrollBar
 
     from .test_reading_pane_data import spread_annotations, synthetic_cable
 
-    pane = ReadingPane(dark=False)
-    qtbot.addWidget(pane)
-    pane.resize(1200, 800)
-    pane.show()
-    qtbot.waitExposed(pane)
     cable = synthetic_cable(40_000)
     annotations = spread_annotations(cable, 60)
     pane.set_cable(cable, annotations, THEMES)

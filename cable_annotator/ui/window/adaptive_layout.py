@@ -52,21 +52,22 @@ class AdaptiveLayout(QObject):
         self.restored: dict[str, bool] | None = None
         """Which panels were shown in the reader's last session, when its sizes were
         restored: the first width seen then keeps them as they were."""
-        self.toggle_corpus = QAction("&Corpus Panel", window)
-        self.toggle_corpus.setObjectName("toggleCorpusPanel")
-        self.toggle_corpus.setCheckable(True)
-        self.toggle_corpus.setChecked(True)
-        self.toggle_corpus.setShortcut(QKeySequence("F9"))
-        self.toggle_corpus.toggled.connect(self._show_corpus)
-        self.toggle_side = QAction("Code&book Panel", window)
-        self.toggle_side.setObjectName("toggleSidePanel")
-        self.toggle_side.setCheckable(True)
-        self.toggle_side.setChecked(True)
-        self.toggle_side.setShortcut(QKeySequence("Shift+F9"))
-        self.toggle_side.toggled.connect(self._show_side)
-        window.addAction(self.toggle_corpus)
-        window.addAction(self.toggle_side)
+        self.toggle_corpus = self._toggle("&Corpus Panel", "toggleCorpusPanel", "F9",
+                                          self._show_corpus)
+        self.toggle_side = self._toggle("Code&book Panel", "toggleSidePanel", "Shift+F9",
+                                        self._show_side)
         window.installEventFilter(self)
+
+    def _toggle(self, text: str, name: str, keys: str, slot) -> QAction:
+        """A checked View action that shows or hides a panel, on the window's keys."""
+        action = QAction(text, self.window)
+        action.setObjectName(name)
+        action.setCheckable(True)
+        action.setChecked(True)
+        action.setShortcut(QKeySequence(keys))
+        action.toggled.connect(slot)
+        self.window.addAction(action)
+        return action
 
     def shown_panels(self) -> dict[str, bool]:
         return {"corpus": self.toggle_corpus.isChecked(), "side": self.toggle_side.isChecked()}
