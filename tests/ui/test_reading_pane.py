@@ -226,10 +226,13 @@ def test_clicking_a_marker_brings_its_note_and_flashes_it(
     point = point_of(view, marker)
     assert view.anchorAt(point) == "note:1"
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
-    qtbot.wait(50)
-    top = pane.footnote_pane().note_top("1") - notes.verticalScrollBar().value()
-    assert 0 <= top < notes.viewport().height()
     assert notes.extraSelections(), "the note should flash"
+
+    def note_in_view() -> bool:
+        top = pane.footnote_pane().note_top("1") - notes.verticalScrollBar().value()
+        return 0 <= top < notes.viewport().height()
+
+    qtbot.waitUntil(note_in_view, timeout=2000)
 
 
 def test_note_is_level_with_its_marker(pane: ReadingPane, cable: Cable, qtbot) -> None:

@@ -578,6 +578,8 @@ class CableView(PartTextView):
         self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
         if self.lineWrapColumnOrWidth() != column:
             self.setLineWrapColumnOrWidth(column)
+            if self.painter is not None:
+                self.painter.forget_geometry()
             if self.built is not None:
                 self.layout_driver.restart()
         rect = self.contentsRect()

@@ -44,6 +44,12 @@ class FootnoteView(PartTextView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        # The notes wrap at the view's width: a new width gives new lines.
+        if self.painter is not None and event.size().width() != event.oldSize().width():
+            self.painter.forget_geometry()
+        super().resizeEvent(event)
+
     def apply_palette(self, palette: ReadingPalette) -> None:
         super().apply_palette(palette)
         qpalette = self.palette()

@@ -27,6 +27,8 @@ from .palette import ReadingPalette, mix
 
 Segment = tuple[int, int, QColor, "QColor | None"]
 """``(start, end, fill, underline)``: UTF-16 positions within a block and its colours."""
+Piece = tuple[QRectF, QColor, "QColor | None", float]
+"""``(rect, fill, underline, baseline)``: one line's part of a segment, in block coordinates."""
 
 class AnnotationLayers:
     """Which annotations lie on which block of one built document.
@@ -173,6 +175,7 @@ class AnnotationPainter:
         self._colors: dict[int | None, str] = {}
         self._fills: dict[tuple[str, ...], QColor] = {}
         self._segments: dict[int, list[Segment]] = {}
+        self._pieces: dict[int, list[Piece]] = {}
         self.set_themes(themes)
 
     # -- colours -------------------------------------------------------------------
@@ -182,6 +185,7 @@ class AnnotationPainter:
         self._colors = {theme.id: theme.color for theme in themes}
         self._fills.clear()
         self._segments.clear()
+        self._pieces.clear()
 
     def color_of(self, annotation: Annotation) -> str:
         """One annotation's colour: its first theme's (the others are underlined, since
@@ -211,6 +215,7 @@ class AnnotationPainter:
         """Forget the segments of blocks ``numbers`` (their annotations changed)."""
         for number in numbers:
             self._segments.pop(number, None)
+            self._pieces.pop(number, None)
 
     def block_segments(self, number: int) -> list[Segment]:
         """The painted segments of block ``number`` (cached)."""
@@ -229,28 +234,46 @@ class AnnotationPainter:
 
     # -- painting ------------------------------------------------------------------
 
+    def forget_geometry(self) -> None:
+        """The document was laid out anew (another width): line pieces are measured again."""
+        self._pieces.clear()
+
+    def _block_pieces(self, block: QTextBlock) -> list[Piece]:
+        """The rectangles to paint on ``block``, in the block's own coordinates (cached:
+        a block's lines change only when the document is laid out anew)."""
+        number = block.blockNumber()
+        pieces = self._pieces.get(number)
+        if pieces is None:
+            segments = self.block_segments(number)
+            pieces = list(_segment_rects(block, segments)) if segments else []
+            if block.layout().lineCount() == 0:
+                return pieces  # not laid out yet: measure again once it is
+            self._pieces[number] = pieces
+        return pieces
+
     def paint(self, painter: QPainter, scroll: QPointF, first: int, last: int) -> None:
         """Paint the highlights of blocks ``first..last`` onto a viewport scrolled by
         ``scroll``; blocks not laid out yet have no lines and paint nothing."""
         document: QTextDocument = self.built.document
         layout = document.documentLayout()
+        has_block = self.layers.has_block
         for number in range(max(first, 0), min(last, document.blockCount() - 1) + 1):
-            if not self.layers.has_block(number):
-                continue
-            segments = self.block_segments(number)
-            if not segments:
+            if not has_block(number):
                 continue
             block = document.findBlockByNumber(number)
+            pieces = self._block_pieces(block)
+            if not pieces:
+                continue
             origin = layout.blockBoundingRect(block).topLeft() - scroll
-            for rect, fill, underline, baseline in _segment_rects(block, segments):
-                rect.translate(origin)
-                painter.fillRect(rect, fill)
+            for rect, fill, underline, baseline in pieces:
+                painter.fillRect(rect.translated(origin), fill)
                 if underline is not None:
                     pen = QPen(underline)
                     pen.setWidthF(1.6)
                     painter.setPen(pen)
                     y = origin.y() + baseline + 2.0
-                    painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
+                    painter.drawLine(QPointF(origin.x() + rect.left(), y),
+                                     QPointF(origin.x() + rect.right(), y))
 
     def segments(
         self, block: QTextBlock, annotations: list[Annotation]
