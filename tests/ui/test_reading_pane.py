@@ -226,7 +226,7 @@ def test_clicking_a_marker_brings_its_note_and_flashes_it(
     point = point_of(view, marker)
     assert view.anchorAt(point) == "note:1"
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
-    assert notes.extraSelections(), "the note should flash"
+    qtbot.waitUntil(lambda: bool(notes.extraSelections()), timeout=2000)  # the note flashes
 
     def note_in_view() -> bool:
         top = pane.footnote_pane().note_top("1") - notes.verticalScrollBar().value()
