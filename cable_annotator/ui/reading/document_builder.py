@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import (
@@ -185,6 +186,7 @@ def _paragraphs(text: str, start: int, end: int) -> list[Block]:
     return out
 
 
+@lru_cache(maxsize=256)
 def _style_kind(kind: str) -> str:
     kind = kind.lower().replace("_", " ").replace("-", " ")
     if kind in {"heading", "head", "title", "document title"}:
@@ -214,11 +216,23 @@ class DocumentBuilder:
         self.font = reading_font(point_size)
         self.note_font = reading_font(point_size * 0.86)
         self._em = QFontMetricsF(self.font).horizontalAdvance("M")
+        self._block_formats: dict[tuple[str, bool], QTextBlockFormat] = {}
+        self._char_formats: dict[tuple[str, str], QTextCharFormat] = {}
         self._label_width = QFontMetricsF(self.font).horizontalAdvance("10.\u2002")
 
     # -- formats -------------------------------------------------------------------
 
     def block_format(self, kind: str, hanging: bool) -> QTextBlockFormat:
+        """The paragraph format of a block of ``kind`` (a copy: callers may change it).
+
+        Made once per kind: a long cable has thousands of blocks of a handful of kinds."""
+        key = (_style_kind(kind), hanging)
+        fmt = self._block_formats.get(key)
+        if fmt is None:
+            fmt = self._block_formats[key] = self._make_block_format(kind, hanging)
+        return QTextBlockFormat(fmt)
+
+    def _make_block_format(self, kind: str, hanging: bool) -> QTextBlockFormat:
         fmt = QTextBlockFormat()
         fmt.setLineHeight(LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         fmt.setBottomMargin(self._em * 0.7)
@@ -248,6 +262,14 @@ class DocumentBuilder:
         return fmt
 
     def block_char_format(self, kind: str, font: QFont) -> QTextCharFormat:
+        """The character format of a block of ``kind`` in ``font`` (made once per kind)."""
+        key = (_style_kind(kind), font.key())
+        fmt = self._char_formats.get(key)
+        if fmt is None:
+            fmt = self._char_formats[key] = self._make_block_char_format(kind, font)
+        return fmt
+
+    def _make_block_char_format(self, kind: str, font: QFont) -> QTextCharFormat:
         fmt = QTextCharFormat()
         fmt.setFont(font)
         style = _style_kind(kind)

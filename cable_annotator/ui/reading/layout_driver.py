@@ -22,6 +22,9 @@ from PySide6.QtGui import QTextDocument
 
 SLICE_S = 0.008
 """Layout work per event-loop turn: half a 60 Hz frame, so scrolling never stutters."""
+AT_ONCE_CHARACTERS = 60_000
+"""Documents up to this length (nearly every FRUS document) are laid out before their
+first paint, in one slice."""
 
 
 class LayoutDriver(QObject):
@@ -45,7 +48,9 @@ class LayoutDriver(QObject):
     # -- control -------------------------------------------------------------------
 
     def start(self, document: QTextDocument) -> None:
-        """Lay ``document`` out from its start; the first slice runs at once."""
+        """Lay ``document`` out from its start. A short document is laid out at once (it
+        takes less than a slice, and everything is in place for the first paint); a long
+        one starts after the first paint."""
         self.stop()
         self._document = document
         self._layout = document.documentLayout()
@@ -61,7 +66,8 @@ class LayoutDriver(QObject):
             self._layout.installEventFilter(self)
         self._next = 0
         self._done = False
-        self._slice()
+        if self._document.characterCount() <= AT_ONCE_CHARACTERS:
+            self._slice()
         if not self._done:
             self._timer.start()
 
