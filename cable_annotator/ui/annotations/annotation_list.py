@@ -123,6 +123,12 @@ class AnnotationListPanel(QWidget):
         index = self.view.currentIndex()
         return index.data(ANNOTATION_ID_ROLE) if index.isValid() else None
 
+    def clear_current(self) -> None:
+        """Select no card (the selected annotation is gone)."""
+        selection = self.view.selectionModel()
+        selection.clearSelection()
+        selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.Clear)
+
     def select_annotation(self, annotation_id: str) -> None:
         """Make ``annotation_id`` current (without jumping the text to it)."""
         row = self.model.row_of(annotation_id)

@@ -384,6 +384,11 @@ class PartTextView(QTextEdit):
         start, end = self._flash_range
         self._set_extras("flash", [self._extra(start, end, fmt)] if strength > 0.01 else [])
 
+    def drop_hover(self, annotation_ids: list[str]) -> None:
+        """Forget the hover underline of an annotation that is gone."""
+        if self._hovered is not None and self._hovered in annotation_ids:
+            self._hover(None)
+
     def _hover(self, annotation: Annotation | None) -> None:
         annotation_id = annotation.id if annotation else None
         if annotation_id == self._hovered:

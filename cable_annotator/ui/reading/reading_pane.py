@@ -160,6 +160,7 @@ class ReadingPane(QWidget):
             if view.layers is None or view.painter is None or view.built is None:
                 continue
             touched: set[int] = set()
+            view.drop_hover(removed_ids)
             for annotation_id in removed_ids:
                 touched |= view.layers.remove(annotation_id)
             for annotation in changed:

@@ -75,7 +75,6 @@ class MainWindow(ProjectFilesMixin, ImportExportMixin, TextImportMixin, QMainWin
         self._annotations: list[Annotation] = []
         self._themes: list[Theme] = []
         self._cables: dict[str, Cable] = {}
-        self._row_cache: dict = {}  # annotation list rows of the current cable, by id
         self._job: BackgroundJob | None = None
 
         self._build_panels()
@@ -220,7 +219,6 @@ class MainWindow(ProjectFilesMixin, ImportExportMixin, TextImportMixin, QMainWin
 
     def _reload_themes(self) -> None:
         self._themes = queries.list_themes(self.project)
-        self._row_cache.clear()  # rows show theme names and colours
         self.codebook.load(self._themes, queries.theme_usage(self.project))
         fill_themes_menu(self.actions, self._themes, self.codebook)
 
@@ -326,6 +324,7 @@ class MainWindow(ProjectFilesMixin, ImportExportMixin, TextImportMixin, QMainWin
     def _on_change(self, change) -> None:
         """Refresh exactly what ``change`` names (see services.changes.Change)."""
         project = self.project
+        selected_before = self.annotations.current_annotation_id()
         themes_changed = change.kind.startswith("theme")
         if themes_changed:
             self._reload_themes()
@@ -346,6 +345,11 @@ class MainWindow(ProjectFilesMixin, ImportExportMixin, TextImportMixin, QMainWin
                 self._theme_filter_changed(self.codebook.filter_theme_id())
             else:
                 self._refresh_annotation_list()
+        if (selected_before is not None and selected_before in change.annotation_ids
+                and self.annotations.model.row_of(selected_before) < 0):
+            # The selected annotation is gone (deleted, or its last theme toggled off):
+            # nothing is selected now, so a second Delete cannot take its neighbour.
+            self.annotations.clear_current()
         current = self.annotations.current_annotation_id()
         row = self.annotations.model.row_of(current) if current else -1
         self.note_editor.set_annotation(self.annotations.model.annotation(row))
