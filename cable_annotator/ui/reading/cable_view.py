@@ -231,18 +231,23 @@ class PartTextView(QTextEdit):
         top = self.verticalScrollBar().value()
         return self.block_at_y(top), self.block_at_y(top + self.viewport().height())
 
-    def first_visible_position(self) -> int:
-        """Document position of the first line on screen (by bisection: no layout forced)."""
+    def first_visible_position(self, whole: bool = False) -> int:
+        """Document position of the first line on screen (by bisection: no layout forced);
+        with ``whole``, of the first line wholly on screen — an anchor that does not creep
+        a line back each time the text is re-wrapped and scrolled to it."""
         y = self.verticalScrollBar().value()
         document = self.document()
         block = document.findBlockByNumber(self.block_at_y(y))
-        top = document.documentLayout().blockBoundingRect(block).top()
-        text_layout = block.layout()
-        for number in range(text_layout.lineCount()):
-            line = text_layout.lineAt(number)
-            if top + line.y() + line.height() > y:
-                return block.position() + line.textStart()
-        return block.position()
+        while block.isValid():
+            top = document.documentLayout().blockBoundingRect(block).top()
+            text_layout = block.layout()
+            for number in range(text_layout.lineCount()):
+                line = text_layout.lineAt(number)
+                edge = top + line.y() if whole else top + line.y() + line.height()
+                if edge >= y - 0.5 if whole else edge > y:
+                    return block.position() + line.textStart()
+            block = block.next()
+        return document.lastBlock().position()
 
     def block_at_y(self, y: float) -> int:
         """Number of the block at document ``y``, by bisection over laid-out blocks.
@@ -582,11 +587,16 @@ class CableView(PartTextView):
         # as long as the column keeps its measure.
         self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
         if self.lineWrapColumnOrWidth() != column:
+            # The passage at the top of the screen stays there through the new line breaks.
+            anchor = (self.first_visible_position(whole=True)
+                      if self.verticalScrollBar().value() else 0)
             self.setLineWrapColumnOrWidth(column)
             if self.painter is not None:
                 self.painter.forget_geometry()
             if self.built is not None:
                 self.layout_driver.restart()
+                if anchor:
+                    self.scroll_to_position(anchor, 0.0)
         rect = self.contentsRect()
         self.gutter.setGeometry(QRect(rect.left(), rect.top(), left, rect.height()))
         self.gutter.update()

@@ -324,7 +324,9 @@ class DocumentBuilder:
         document = QTextDocument()
         document.setUndoRedoEnabled(False)
         document.setDefaultFont(font)
-        document.setDocumentMargin(self._em * 1.2)
+        # Air around the page, not growing past 20 px with the zoom: a narrow window
+        # zoomed in keeps its width for the words.
+        document.setDocumentMargin(min(self._em * 1.2, 20.0))
         option = document.defaultTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         document.setDefaultTextOption(option)

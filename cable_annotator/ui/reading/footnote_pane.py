@@ -111,7 +111,11 @@ class FootnotePane(QWidget):
         self.beside = beside
         policy = (Qt.ScrollBarPolicy.ScrollBarAlwaysOff if beside
                   else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.view.setVerticalScrollBarPolicy(policy)
+        self._aligning = True
+        try:
+            self.view.setVerticalScrollBarPolicy(policy)
+        finally:
+            self._aligning = False
         self.align()
 
     def _schedule(self) -> None:
@@ -123,6 +127,10 @@ class FootnotePane(QWidget):
         self._schedule()
 
     # -- alignment -----------------------------------------------------------------
+
+    def is_aligning(self) -> bool:
+        """Whether notes are being placed now (their scroll position moves by itself)."""
+        return self._aligning
 
     def note_top(self, key: str) -> float | None:
         """Document y of the first line of note ``key`` in the apparatus."""

@@ -27,8 +27,11 @@ MIN_MEASURE = 42
 """Fewest characters per line of text with the notes beside it; narrower, they go below."""
 ZOOM_STEP = 1.15
 ZOOM_RANGE = (0.6, 2.5)
-NOTES_MIN_WIDTH = 210
-NOTES_MAX_WIDTH = 400
+NOTES_MIN_CHARACTERS = 30
+"""Fewest characters per line of a note beside the text (a FRUS source note is long)."""
+NOTES_MAX_WIDTH = 420
+NOTES_SHARE = 0.3
+"""The notes' share of the pane's width beside the text, until the reader drags it."""
 
 
 class ReadingPane(QWidget):
@@ -57,6 +60,8 @@ class ReadingPane(QWidget):
         self._text = CableView(self._palette)
         self._footnotes = FootnotePane(self._text, self._palette)
         self._arranged = False
+        self._arranging = False
+        self._notes_share = NOTES_SHARE
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("readingSplitter")
         splitter.setChildrenCollapsible(False)
@@ -66,6 +71,7 @@ class ReadingPane(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([900, 380])
+        splitter.splitterMoved.connect(self._notes_moved)
         self._splitter = splitter
         # One scroll bar, at the far right, for text and notes that scroll as one.
         self._text.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -79,9 +85,10 @@ class ReadingPane(QWidget):
         notes_bar.rangeChanged.connect(self._mirror_range)
         text_bar.valueChanged.connect(self._follow)
         text_bar.valueChanged.connect(self._on_scrolled)
-        notes_bar.valueChanged.connect(self._follow)
+        notes_bar.valueChanged.connect(self._follow_notes)
         self._scroll.valueChanged.connect(self._scroll_to)
         self._footnotes.aligned.connect(self._mirror_range)
+        self._footnotes.aligned.connect(self._resync)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -144,6 +151,7 @@ class ReadingPane(QWidget):
             view.show_built(built, layers,
                             AnnotationPainter(built, layers, self._palette, self._themes))
         self._footnotes.set_built(self._notes, self._body)
+        self._show_notes_pane()
         self._text.verticalScrollBar().setValue(0)
 
     def set_themes(self, themes: list[Theme]) -> None:
@@ -303,6 +311,12 @@ class ReadingPane(QWidget):
         if self._scroll.value() != value:  # the reading bar's range lags a step behind
             self._scroll_to(value)
 
+    def _follow_notes(self, value: int) -> None:
+        """The notes scrolled: lead the text only when the reader scrolled them beside it,
+        not when their own re-layout moved them (placing notes, notes below the text)."""
+        if self._footnotes.beside and not self._footnotes.is_aligning():
+            self._follow(value)
+
     def _scroll_to(self, value: int) -> None:
         if self._syncing:
             return
@@ -318,12 +332,20 @@ class ReadingPane(QWidget):
 
     # -- notes beside the text, or below it -----------------------------------------------
 
+    def _average_char_width(self) -> float:
+        metrics = QFontMetricsF(reading_font(self._point_size()))
+        return metrics.horizontalAdvance("the quick brown fox jumps over a lazy dog ") / 42
+
+    def notes_min_width(self) -> int:
+        """The narrowest notes column: ``NOTES_MIN_CHARACTERS`` of the note font (which is
+        smaller than the text's), at the current zoom."""
+        return int(NOTES_MIN_CHARACTERS * self._average_char_width() * 0.86 + 40)
+
     def notes_beside_min_width(self) -> int:
         """The narrowest pane that holds the text at ``MIN_MEASURE`` characters and the
-        notes at ``NOTES_MIN_WIDTH`` beside it."""
-        metrics = QFontMetricsF(reading_font(self._point_size()))
-        average = metrics.horizontalAdvance("the quick brown fox jumps over a lazy dog ") / 42
-        return int(self._text.gutter_width() + MIN_MEASURE * average + NOTES_MIN_WIDTH + 40)
+        notes at their narrowest beside it."""
+        text = self._text.gutter_width() + MIN_MEASURE * self._average_char_width() + 40
+        return int(text + self.notes_min_width())
 
     def notes_beside(self) -> bool:
         return self._footnotes.beside
@@ -332,26 +354,61 @@ class ReadingPane(QWidget):
         super().resizeEvent(event)
         self._arrange(event.size().width())
 
-    def _arrange(self, width: int) -> None:
+    def _notes_moved(self, _position: int, _index: int) -> None:
+        """The reader dragged the line between text and notes: keep that share."""
+        sizes = self._splitter.sizes()
+        if self._footnotes.beside and sum(sizes) > 0 and not self._arranging:
+            self._notes_share = sizes[1] / sum(sizes)
+
+    def _arrange(self, width: int, force: bool = False) -> None:
+        """Notes beside the text when the pane holds both at a readable measure, else
+        below it; beside, the notes keep their share of the width within their bounds."""
         beside = width >= self.notes_beside_min_width()
-        if beside == self._footnotes.beside and self._arranged:
-            return
+        changed = beside != self._footnotes.beside or not self._arranged or force
         self._arranged = True
-        splitter = self._splitter
-        if beside:
-            splitter.setOrientation(Qt.Orientation.Horizontal)
-            notes = max(NOTES_MIN_WIDTH, min(int(width * 0.3), NOTES_MAX_WIDTH))
-            splitter.setSizes([max(width - notes, 1), notes])
-        else:
-            splitter.setOrientation(Qt.Orientation.Vertical)
-            height = max(self.height(), 200)
-            splitter.setSizes([int(height * 0.7), height - int(height * 0.7)])
+        self._arranging = True
+        try:
+            splitter = self._splitter
+            if beside:
+                splitter.setOrientation(Qt.Orientation.Horizontal)
+                notes = int(width * self._notes_share)
+                notes = max(self.notes_min_width(), min(notes, NOTES_MAX_WIDTH))
+                if changed or abs(splitter.sizes()[1] - notes) > 2:
+                    splitter.setSizes([max(width - notes, 1), notes])
+            elif changed:
+                splitter.setOrientation(Qt.Orientation.Vertical)
+                height = max(self.height(), 200)
+                splitter.setSizes([int(height * 0.7), height - int(height * 0.7)])
+        finally:
+            self._arranging = False
+        if not changed:
+            return
         self._footnotes.set_beside(beside)
+        self._show_notes_pane()
         self._scroll.setVisible(beside)
         self._text.setVerticalScrollBarPolicy(
             Qt.ScrollBarPolicy.ScrollBarAlwaysOff if beside
             else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self._mirror_range()
+
+    def _show_notes_pane(self) -> None:
+        """Below the text, a cable without notes gives all the height to its text."""
+        has_notes = self._cable is not None and bool(self._cable.footnotes)
+        self._footnotes.setVisible(self._footnotes.beside or has_notes)
+
+    def _resync(self) -> None:
+        """After a new layout (another width, new note places) bring the notes back level
+        with the text at the text's own scroll position."""
+        text_bar = self._text.verticalScrollBar()
+        value = text_bar.value()
+        if value >= text_bar.maximum():
+            value = max(value, self._scroll.value())  # past the text's end: notes read on
+        self._syncing = True
+        try:
+            self._scroll.setValue(value)
+        finally:
+            self._syncing = False
+        self._scroll_to(value)
 
     def _views(self) -> list[PartTextView]:
         return [self._text, self._footnotes.view]
@@ -387,6 +444,7 @@ class ReadingPane(QWidget):
         if abs(zoom - self._zoom) < 1e-3:
             return
         self._zoom = zoom
+        self._arrange(self.width(), force=True)  # the measure in pixels grew or shrank
         self._rebuild()
 
     def _apply_palette(self) -> None:
