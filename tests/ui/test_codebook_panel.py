@@ -47,12 +47,41 @@ def test_add_theme_gets_next_digit_and_undoes(window, project, qtbot):
 
 def test_duplicate_name_is_refused_with_a_message(window, project, monkeypatch):
     shown = []
-    monkeypatch.setattr(window, "_show_error", shown.append)
-    window.workspace.errorOccurred.disconnect()
-    window.workspace.errorOccurred.connect(window._show_error)
+    monkeypatch.setattr(window, "_warn", shown.append)
     assert window.codebook_actions.add("arms race") is None
     assert shown and "already a theme" in shown[0]
     assert window.workspace.undo_stack.count() == 0
+    # A refusal changes nothing in the project: it is not a failure to save.
+    assert window.status_line.text().endswith("·  saved")
+
+
+def test_after_a_refused_rename_the_keyboard_is_back_in_the_codebook(window, project, qtbot,
+                                                                     monkeypatch):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QTreeView
+
+    def close_the_message() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, close_the_message)
+        else:
+            dialog.close()
+
+    QTimer.singleShot(20, close_the_message)  # the real message box, answered by OK
+    tree = window.findChild(QTreeView, "codebook")
+    index = window.codebook.model.index_of(queries.find_theme(project, "Fisheries").id)
+    tree.setFocus()
+    tree.setCurrentIndex(index)
+    tree.edit(index)
+    editor = QApplication.focusWidget()
+    assert editor is not None and editor is not tree
+    editor.setText("Fisheries/200-mile")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.wait(200)
+    focus = window.focusWidget()  # the window's own, active or not
+    assert focus is tree, focus
+    assert "Fisheries" in theme_names(project)
+    assert window.status_line.text().endswith("·  saved")
 
 
 def test_rename_through_the_editor_and_undo(window, project):

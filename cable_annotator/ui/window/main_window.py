@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from bisect import insort
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -128,6 +130,7 @@ class MainWindow(ProjectFilesMixin, ImportExportMixin, TextImportMixin, QMainWin
     def _connect(self) -> None:
         self.workspace.changed.connect(self._on_change)
         self.workspace.errorOccurred.connect(self._show_error)
+        self.workspace.refused.connect(self._show_refusal)
         self.workspace.noticeOccurred.connect(self._show_notice)
         self.corpus.cableActivated.connect(self.show_cable)
         self.codebook.applyRequested.connect(self.apply_theme)
@@ -408,7 +411,23 @@ class MainWindow(ProjectFilesMixin, ImportExportMixin, TextImportMixin, QMainWin
 
     def _show_error(self, message: str) -> None:
         self.status_line.set_state("not saved")
+        self._warn(message)
+
+    def _show_refusal(self, message: str) -> None:
+        """A request refused (a theme name with '/', say): said, but nothing is unsaved."""
+        self._warn(message)
+
+    def _warn(self, message: str) -> None:
+        """A warning dialog, after which the keyboard goes back to the list or tree the
+        reader was in (an inline editor is gone by then, and Qt would hand the focus to
+        whatever comes next, such as the corpus filter)."""
+        before = QApplication.focusWidget()
         QMessageBox.warning(self, "Cable Annotator", message)
+        view = before
+        while view is not None and not isinstance(view, QAbstractItemView | QTextEdit):
+            view = view.parentWidget()
+        if view is not None:
+            QTimer.singleShot(0, view, lambda: view.setFocus(Qt.FocusReason.OtherFocusReason))
 
     def _show_notice(self, message: str) -> None:
         """Something was skipped to keep the reader's data (an undo over another window's

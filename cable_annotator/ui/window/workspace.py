@@ -18,6 +18,7 @@ class Workspace(QObject):
     projectChanged = Signal()
     errorOccurred = Signal(str)
     noticeOccurred = Signal(str)  # something skipped on purpose: nothing was lost
+    refused = Signal(str)  # a request refused (a bad name, an empty quote): nothing changed
 
     def __init__(self, project, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +39,10 @@ class Workspace(QObject):
 
     def report(self, message: str) -> None:
         self.errorOccurred.emit(message)
+
+    def refuse(self, message: str) -> None:
+        """Tell the reader a request was refused; the project is as it was (saved)."""
+        self.refused.emit(message)
 
     def inform(self, message: str) -> None:
         """Tell the reader something was refused to keep their data (not an error)."""

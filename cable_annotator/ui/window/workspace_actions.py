@@ -34,6 +34,9 @@ class WorkspaceActions:
         """Run a service call; a refusal is reported to the reader and gives None."""
         try:
             return call()
-        except REFUSALS as error:
+        except ProjectError as error:  # the project file failed us: nothing was saved
             self._workspace.report(f"Could not {what}: {error}")
+            return None
+        except (AnnotationError, CodebookError) as error:  # a request refused: all is kept
+            self._workspace.refuse(f"Could not {what}: {error}")
             return None
