@@ -129,11 +129,18 @@ def test_context_menu_applies_a_theme_in_a_footnote(window, project, qtbot):
     apply_menu = next(action.menu() for action in menu.actions()
                       if action.menu() is not None)
     assert apply_menu.isEnabled()
+    delete = next(a for a in menu.actions() if "Delete" in a.text())
+    assert not delete.isEnabled(), "no annotation under a plain selection"
     sales = next(action for action in apply_menu.actions() if "Arms sales" in action.text())
     sales.trigger()
     [annotation] = queries.annotations_of(project, SAMPLE_ID)
     assert annotation.part == note.part and annotation.quote == word
     assert window.annotations.model.index(0).data().count("fn. 1") == 1
+    menu = window.build_text_menu()
+    delete = next(a for a in menu.actions() if "Delete" in a.text())
+    assert delete.isEnabled()
+    delete.trigger()
+    assert queries.annotations_of(project, SAMPLE_ID) == []
 
 
 def test_a_reference_to_a_footnote_opens_its_cable_and_note(window, qtbot):

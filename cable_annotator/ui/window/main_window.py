@@ -507,7 +507,11 @@ class MainWindow(ProjectFilesMixin, ImportExportMixin, TextImportMixin, QMainWin
             apply_menu.addAction(label, lambda _=False, t=theme.id: self.apply_theme(t))
         apply_menu.setEnabled(self.selected_passage() is not None)
         menu.addSeparator()
-        menu.addAction(self.actions.delete_annotation)
+        # The menu's own Delete entry, enabled only over an annotation (the window's
+        # action keeps its key whatever the menu shows).
+        delete = menu.addAction(self.actions.delete_annotation.text(),
+                                self.delete_current_annotation)
+        delete.setEnabled(self._annotation_for_delete() is not None)
         return menu
 
     def _text_context_menu(self, view: QTextEdit, position: QPoint) -> None:
