@@ -52,6 +52,21 @@ def search(project: Project, query: str, limit: int = 200,
             for cable, part, start, end, text in hits]
 
 
+def count_hits(project: Project, query: str, limit: int = 1000) -> int:
+    """How many hits ``search`` would give (at most ``limit``), without their snippets or
+    titles: the window's summary line needs only the number."""
+    expression = fulltext.fts_query(query)
+    if expression is None or limit <= 0:
+        return 0
+    total = 0
+    with project.reading() as session:
+        for match in fulltext.find_parts(session, expression, None, limit_spans=limit):
+            total += len(merge_adjacent(match.text, match.spans))
+            if total >= limit:
+                return limit
+    return total
+
+
 def matching_cables(project: Project, query: str) -> list[str]:
     """Ids of every cable whose text, footnotes or title match ``query``, best first."""
     expression = fulltext.fts_query(query)

@@ -152,3 +152,13 @@ def test_whole_tei_volume_is_searchable(empty_project, shared_corpus: Path) -> N
     libya = search(empty_project, "Qadhafi", limit=1000)
     assert len({hit.cable_id for hit in libya}) == len(matching_cables(empty_project, "Qadhafi"))
     assert all(located(empty_project, hit) == "Qadhafi" for hit in libya)
+
+
+def test_count_hits_agrees_with_the_hits_and_stops_at_its_limit(project) -> None:
+    from cable_annotator.services.search import count_hits
+
+    for query in ("the", "arms race", '"arms race could ensue"', "zeppelin", ""):
+        assert count_hits(project, query) == len(search(project, query, limit=1000)), query
+    many = len(search(project, "the", limit=1000))
+    assert many > 3
+    assert count_hits(project, "the", limit=3) == 3

@@ -58,7 +58,7 @@ class SearchController(QObject):
         else:
             project = self.window.project
             self._matching = search_service.matching_cables(project, query)
-            total = len(search_service.search(project, query, limit=TOTAL_LIMIT))
+            total = search_service.count_hits(project, query, limit=TOTAL_LIMIT)
             shown = f"{TOTAL_LIMIT}+" if total >= TOTAL_LIMIT else str(total)
             documents = len(self._matching)
             label = query if '"' in query else f"“{query}”"
