@@ -36,3 +36,15 @@ def test_toggling_the_last_theme_off_selects_no_neighbour(qtbot, project, tmp_pa
     qtbot.keyClick(text, Qt.Key.Key_1)  # the same theme again: off, and the passage is gone
     assert [a.id for a in queries.annotations_of(project, SAMPLE_ID)] == [other.id]
     assert window.annotations.current_annotation_id() is None
+
+
+def test_undoing_a_delete_selects_the_annotation_brought_back(qtbot, project, tmp_path) -> None:
+    first = annotate(project, ARMS_RACE_QUOTE, ["Arms race"])
+    annotate(project, "fisheries dispute", ["Fisheries"])
+    window = open_window(qtbot, project, tmp_path)
+    window.annotations.select_annotation(first.id)
+    window.delete_current_annotation()
+    assert window.annotations.current_annotation_id() is None
+    window.actions.undo.trigger()
+    assert window.annotations.current_annotation_id() == first.id
+    assert window.note_editor.annotation_id() == first.id

@@ -353,6 +353,11 @@ class MainWindow(ProjectFilesMixin, ImportExportMixin, TextImportMixin, QMainWin
             # The selected annotation is gone (deleted, or its last theme toggled off):
             # nothing is selected now, so a second Delete cannot take its neighbour.
             self.annotations.clear_current()
+        if change.kind == "annotation-added" and len(change.annotation_ids) == 1:
+            # A passage tagged, or brought back by an undo: its card is the one selected.
+            added = next(iter(change.annotation_ids))
+            if self.annotations.model.row_of(added) >= 0:
+                self.annotations.select_annotation(added)
         current = self.annotations.current_annotation_id()
         row = self.annotations.model.row_of(current) if current else -1
         self.note_editor.set_annotation(self.annotations.model.annotation(row))
