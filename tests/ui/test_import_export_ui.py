@@ -201,3 +201,14 @@ def test_all_documents_lists_every_annotation_of_the_project(window, project, qt
     assert window.current_cable().id == "frus1969-76ve11p2/d294"
     window.annotations.all_button.click()
     assert model.ids() == [there.id]
+
+
+def test_an_import_under_a_corpus_filter_shows_what_it_imported(window, qtbot, tmp_path,
+                                                                errors):
+    window.corpus.filter_box.setText("293")  # matches the sample only
+    assert not window.corpus.shows("frus1969-76ve11p2/d294")
+    report = import_and_wait(qtbot, window, [another_cable(tmp_path)])
+    new_id = report.cables[0].id
+    assert window.current_cable().id == new_id
+    assert window.corpus.shows(new_id), "the filter gave way to the imported document"
+    assert window.corpus.filter_box.text() == ""

@@ -149,6 +149,10 @@ class CorpusPanel(QWidget):
         if cable_id:
             self.cableActivated.emit(cable_id)
 
+    def shows(self, cable_id: str) -> bool:
+        """Whether ``cable_id`` has a row in the tree as filtered now."""
+        return self.proxy.mapFromSource(self.model.index_of(cable_id)).isValid()
+
     def select_cable(self, cable_id: str) -> None:
         """Mark ``cable_id`` as current without emitting ``cableActivated``."""
         self._shown_id = cable_id

@@ -71,6 +71,8 @@ class ImportExportMixin:
             self._cable = None
             self.show_cable(current)
         elif imported:
+            if not self.corpus.shows(imported[0]):
+                self.corpus.filter_box.clear()  # what was just imported must be in view
             self.show_cable(imported[0])
         count = len(imported)
         orphans = (f" {report.orphaned_annotations} annotation(s) could not be placed."
