@@ -84,3 +84,23 @@ def test_arrow_keys_and_clicks_in_the_list_open_documents(window, qtbot):
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
                      pos=tree.visualRect(index).center())
     assert window.current_cable().id == last
+
+
+def test_clearing_the_filter_brings_the_open_document_back_into_view(qtbot, shared_corpus,
+                                                                      tmp_path) -> None:
+    from cable_annotator.services.importing import import_files
+    from cable_annotator.storage.project import Project
+
+    from .window_helpers import open_window
+
+    project = Project.open(tmp_path / "volume.cableproj")
+    import_files(project, [shared_corpus / "frus" / "frus1964-68v28.xml"])
+    window = open_window(qtbot, project, tmp_path, width=1600, height=700)
+    window.show_cable("frus1964-68v28/d380")
+    tree = window.corpus.tree
+    window.corpus.filter_box.setText("d380")
+    window.corpus.filter_box.clear()
+    index = tree.currentIndex()
+    assert index.isValid()
+    assert tree.viewport().rect().intersects(tree.visualRect(index)), "scrolled to it"
+    project.close()

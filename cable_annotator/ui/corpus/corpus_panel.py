@@ -101,9 +101,11 @@ class CorpusPanel(QWidget):
             self.select_cable(self._shown_id)
 
     def _refilter(self, apply: Callable[[], None]) -> None:
+        # Expanded before the open document is marked again, so the tree scrolls to it
+        # (expanding afterwards left a cleared filter at the top of the corpus).
         with self._quietly():
             apply()
-        self.tree.expandAll()
+            self.tree.expandAll()
 
     def _filter_changed(self, text: str) -> None:
         self._refilter(lambda: self.proxy.set_text(text))
