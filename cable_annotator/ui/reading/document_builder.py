@@ -143,9 +143,9 @@ class BuiltDocument:
     """A built document with its maps.
 
     ``block_spans[n]`` is ``(part, start, end)``: the code points shown by block ``n``,
-    the per-block index the highlighter uses. ``pages`` and ``markers`` are document
-    positions of page turns and footnote markers; ``note_blocks`` the first block number
-    of each footnote (footnote document only).
+    the per-block index the highlight painter uses (None for a spacer block). ``pages``
+    and ``markers`` are document positions of page turns and footnote markers;
+    ``note_blocks`` the first block number of each footnote (footnote document only).
     """
 
     document: QTextDocument
