@@ -209,21 +209,13 @@ class FootnotePane(QWidget):
         gap = self.view.fontMetrics().height() * STACKED_GAP
         for i, key in enumerate(built.note_blocks):
             block = built.document.findBlockByNumber(built.note_blocks[key])
-            self._set_top_margin(block, gap if i else 0.0)
+            _set_top_margin(block, gap if i else 0.0)
 
     def _move_block_to(self, block, wanted: float) -> None:
         """Give ``block`` the top margin that puts its top at document y ``wanted``."""
         top = self.built.document.documentLayout().blockBoundingRect(block).top()
         margin = max(block.blockFormat().topMargin() + wanted - top, 0.0)
-        self._set_top_margin(block, margin)
-
-    def _set_top_margin(self, block, margin: float) -> None:
-        fmt = block.blockFormat()
-        if abs(margin - fmt.topMargin()) > 0.5:
-            fmt.setTopMargin(margin)
-            cursor = QTextCursor(self.built.document)
-            cursor.setPosition(block.position())
-            cursor.setBlockFormat(fmt)
+        _set_top_margin(block, margin)
 
     def _last_block(self, index: int):
         built = self.built
@@ -298,11 +290,16 @@ def _content_bottom(document) -> float:
 
 
 def _set_bottom_padding(document, padding: float) -> None:
-    """Make the tail spacer's top margin ``padding`` (if it differs by half a pixel)."""
-    tail = document.lastBlock()
-    fmt = tail.blockFormat()
-    if abs(padding - fmt.topMargin()) > 0.5:
-        fmt.setTopMargin(padding)
-        cursor = QTextCursor(document)
-        cursor.setPosition(tail.position())
+    """Pad ``document`` below its content: the tail spacer's top margin."""
+    _set_top_margin(document.lastBlock(), padding)
+
+
+def _set_top_margin(block, margin: float) -> None:
+    """Give ``block`` a top margin of ``margin`` unless it has it to half a pixel (every
+    change lays the document out again from that block)."""
+    fmt = block.blockFormat()
+    if abs(margin - fmt.topMargin()) > 0.5:
+        fmt.setTopMargin(margin)
+        cursor = QTextCursor(block.document())
+        cursor.setPosition(block.position())
         cursor.setBlockFormat(fmt)

@@ -472,7 +472,7 @@ class ReadingPane(QWidget):
         if self._cable is None:
             return
         text = self._text
-        top = text.cursorForPosition(text.viewport().rect().topLeft()).position()
+        top = text.first_visible_position(whole=True) if text.verticalScrollBar().value() else 0
         annotations = [a for v in self._views() if v.layers for a in v.layers.annotations()]
         hits, current = self._search_hits, self._current_hit
         self.set_cable(self._cable, annotations, self._themes, self._volume)

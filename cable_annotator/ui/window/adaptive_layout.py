@@ -78,14 +78,12 @@ class AdaptiveLayout(QObject):
         menu.addActions([self.toggle_corpus, self.toggle_side])
 
     def add_to_toolbar(self, toolbar: QToolBar) -> None:
-        """A "Corpus" button at the toolbar's start: a folded corpus is one click away,
-        and the button's state says where it went."""
-        first = toolbar.actions()[0] if toolbar.actions() else None
+        """A "Corpus" button (put first on the toolbar): a folded corpus is one click
+        away, and the button's state says where it went."""
         self.toggle_corpus.setIconText("Corpus")
         self.toggle_corpus.setToolTip("Show or hide the corpus panel (F9)")
-        toolbar.insertAction(first, self.toggle_corpus)
-        if first is not None:
-            toolbar.insertSeparator(first)
+        toolbar.addAction(self.toggle_corpus)
+        toolbar.addSeparator()
 
     def fit_to_screen(self) -> None:
         """Keep the window within the screen it is on (a first start, a smaller screen)."""

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTextEdit,
-    QToolBar,
     QWidget,
 )
 
@@ -161,13 +160,6 @@ class MainWindow(ProjectFilesMixin, ImportExportMixin, TextImportMixin, QMainWin
             else:
                 self.resize(1600, 1000)
         self.adaptive_layout.fit_to_screen()
-        view_menu = self._view_menu()
-        self.adaptive_layout.add_to_menu(view_menu)
-        toolbar = self.findChild(QToolBar, "mainToolbar")
-        if toolbar is not None:
-            self.adaptive_layout.add_to_toolbar(toolbar)
-        view_menu.addSeparator()
-        view_menu.addActions(self.reading.zoom_actions)
         for splitter in (self.main_splitter, self.side_splitter):
             state = self.settings.splitter_state(splitter.objectName())
             if state is not None:
@@ -178,12 +170,6 @@ class MainWindow(ProjectFilesMixin, ImportExportMixin, TextImportMixin, QMainWin
         snap = self.settings.snap_to_words
         self.actions.snap_to_words.setChecked(snap)
         self.reading.snap_to_words = snap
-
-    def _view_menu(self) -> QMenu:
-        for action in self.menuBar().actions():
-            if action.menu() is not None and action.text().replace("&", "") == "View":
-                return action.menu()
-        return self.menuBar().addMenu("&View")
 
     def save_layout(self) -> None:
         self.settings.window_geometry = self.saveGeometry()
