@@ -172,8 +172,13 @@ def _cmd_import(args: argparse.Namespace) -> int:
                 date = summary.date or "undated"
                 print(f"{summary.id}\t{summary.number}. {summary.title}\t{date}")
             if report.moved_annotations:
-                print(f"cable-annotator: {report.moved_annotations} annotation(s) followed "
-                      f"their passages in the re-imported text of {path.name}.",
+                print(f"cable-annotator: {report.moved_annotations} annotation(s) found their "
+                      f"unchanged passages at new places in the re-imported text of "
+                      f"{path.name}.", file=sys.stderr)
+            if report.approximate_annotations:
+                print(f"cable-annotator: {report.approximate_annotations} annotation(s) were "
+                      f"placed on slightly changed wording in {path.name} (their quote and "
+                      "context still match closely; the quote is kept as highlighted).",
                       file=sys.stderr)
             if report.orphaned_annotations:
                 print(f"cable-annotator: {report.orphaned_annotations} annotation(s) could not "

@@ -225,3 +225,50 @@ def restore_annotation(project: Project, annotation: Annotation,
         session.add(row)
     return Change("annotation-added", {annotation.cable_id}, {annotation.id},
                   set(restored.theme_ids), annotation=restored)
+
+
+def reattach_annotation(project: Project, annotation_id: str, part: str, start: int,
+                        end: int, expected: object = ANY) -> Change:
+    """Put an annotation (typically an orphaned one) on a passage the reader selected.
+
+    This is the reader's own act, unlike re-anchoring: the quote and its context become
+    those of the new selection, and the annotation is no longer orphaned. ``before`` keeps
+    the old state so undo can bring it back (``replace_annotation``)."""
+    with project.transaction() as session:
+        row = _load_row(session, project, annotation_id)
+        _check_expected(row, expected, annotation_id)
+        before = annotation_from_row(row)
+        cable_row = session.get(CableRow, before.cable_id)
+        try:
+            text = cable_from_row(cable_row).part_text(part)
+        except KeyError as error:
+            raise AnnotationError(f"Cable {before.cable_id} has no part {part!r}.") from error
+        if not 0 <= start < end <= len(text):
+            raise AnnotationError(
+                f"The passage {start}–{end} lies outside {part} of {before.cable_id} "
+                f"({len(text)} characters).")
+        selector = select_quote(text, start, end)
+        after = replace(before, part=part, start=start, end=end, quote=selector.quote,
+                        prefix=selector.prefix, suffix=selector.suffix, orphaned=False,
+                        modified=now_utc())
+        fill_annotation_row(row, after)
+    return Change("annotation-changed", {after.cable_id}, {annotation_id},
+                  set(after.theme_ids), annotation=after, before=before)
+
+
+def replace_annotation(project: Project, annotation: Annotation,
+                       expected: object = ANY) -> Change:
+    """Write ``annotation`` whole over the stored one with its id (undo and redo of a
+    re-attach); with ``expected``, only if the stored one is still that."""
+    with project.transaction() as session:
+        row = _load_row(session, project, annotation.id)
+        _check_expected(row, expected, annotation.id)
+        before = annotation_from_row(row)
+        existing = set(session.scalars(select(ThemeRow.id).where(
+            ThemeRow.id.in_(annotation.theme_ids))))
+        after = replace(annotation,
+                        theme_ids=[t for t in annotation.theme_ids if t in existing])
+        fill_annotation_row(row, after)
+    return Change("annotation-changed", {after.cable_id}, {after.id},
+                  set(before.theme_ids) | set(after.theme_ids), annotation=after,
+                  before=before)

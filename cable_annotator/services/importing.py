@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import insert, select
 
-from ..domain.anchoring import QuoteSelector, reanchor
+from ..domain.anchoring import QuoteSelector, place
 from ..domain.annotation import now_utc
 from ..domain.cable import Cable
 from ..domain.volume import Volume, describe_frus_id
@@ -35,8 +35,9 @@ class ImportReport:
     cables: list[CableSummary] = field(default_factory=list)
     added: int = 0
     updated: int = 0
-    moved_annotations: int = 0
-    orphaned_annotations: int = 0
+    moved_annotations: int = 0  # the same words, found elsewhere in the new text
+    approximate_annotations: int = 0  # placed on slightly changed words (quote kept as is)
+    orphaned_annotations: int = 0  # passage gone: kept, listed as not found
     imported_sources: list[str] = field(default_factory=list)  # files (or texts) stored
     not_imported: list[str] = field(default_factory=list)  # left out by a cancel
     cancelled: bool = False
@@ -157,6 +158,9 @@ def _store(project: Project, path: Path | str, volume: Volume | None, cables: li
 
 
 def _reanchor_annotations(session, cable: Cable, report: ImportReport) -> None:
+    """Place each annotation of a re-imported cable again, or orphan it. Only offsets and
+    the orphaned flag change: the quote stays what the reader highlighted (a fuzzy match
+    may lie on slightly different words, which the window and CSV then show beside it)."""
     rows = session.scalars(select(AnnotationRow).where(AnnotationRow.cable_id == cable.id))
     for row in rows:
         try:
@@ -164,15 +168,16 @@ def _reanchor_annotations(session, cable: Cable, report: ImportReport) -> None:
         except KeyError:
             found = None
         else:
-            selector = QuoteSelector(row.quote, row.prefix, row.suffix)
-            found = reanchor(text, selector, row.start, row.end)
+            found = place(text, QuoteSelector(row.quote, row.prefix, row.suffix),
+                          row.start, row.end)
         if found is None:
             if not row.orphaned:
                 row.orphaned = True
                 report.orphaned_annotations += 1
             continue
-        if (row.start, row.end) != found or row.orphaned:
+        if found.method == "fuzzy":
+            report.approximate_annotations += 1
+        elif (row.start, row.end) != (found.start, found.end) or row.orphaned:
             report.moved_annotations += 1
-        row.start, row.end = found
+        row.start, row.end = found.start, found.end
         row.orphaned = False
-        row.quote = text[found[0]:found[1]]

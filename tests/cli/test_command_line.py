@@ -184,5 +184,6 @@ def test_reimport_reports_moved_and_orphaned_annotations(imported: Path, tmp_pat
                          .replace(" Guidance prepared for that purpose follows septel.", ""),
                          encoding="utf-8")
     result = run("import", str(corrected), project=imported)
-    assert "1 annotation(s) followed their passages" in result.stderr
+    # "You" became "you": placed on the changed wording, said as such (not "followed").
+    assert "1 annotation(s) were placed on slightly changed wording" in result.stderr
     assert "1 annotation(s) could not be placed" in result.stderr

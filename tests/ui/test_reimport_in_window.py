@@ -44,3 +44,34 @@ def test_reimport_moves_highlights_and_keeps_orphans(qtbot, project, tmp_path):
     assert "not found" not in locations[kept.id]
     window.go_to_annotation(SAMPLE_ID, doomed.id)  # must not fail on a passage that is gone
     assert window.note_editor.annotation_id() == doomed.id
+
+
+def test_an_orphan_is_reattached_to_a_selection_and_undone(qtbot, project, tmp_path):
+    """The issue's case: "an arms race could ensue" deleted from a corrected text becomes
+    an orphan (not a highlight on paragraph 8); the reader puts it on a new passage."""
+    from .window_helpers import select_in_text
+
+    orphan = annotate(project, ARMS_RACE_QUOTE, ["Arms race"], note="key fear")
+    window = open_window(qtbot, project, tmp_path)
+    corrected = SAMPLE.read_text(encoding="utf-8").replace(", and an arms race could", ",")
+    path = tmp_path / "frus1969-76ve11p2-d293.txt"
+    path.write_text(corrected, encoding="utf-8")
+    report = import_and_wait(qtbot, window, [path])
+    assert report is not None and report.orphaned_annotations == 1
+    window._cable = None
+    window.show_cable(SAMPLE_ID)
+    assert window.reading.annotations_at("body", window.current_cable().text.index(
+        "an arms race. He should") + 3) == []
+    window.annotations.select_annotation(orphan.id)
+    select_in_text(window, "seeking increased armaments")
+    assert window.build_text_menu().actions()[-1].isEnabled()
+    window.actions.reattach_annotation.trigger()
+    [placed] = queries.annotations_of(project, SAMPLE_ID)
+    text = window.current_cable().text
+    assert not placed.orphaned and placed.quote == "seeking increased armaments"
+    assert text[placed.start:placed.end] == "seeking increased armaments"
+    assert placed.note == "key fear"
+    assert window.reading.annotations_at("body", placed.start + 2) == [orphan.id]
+    window.actions.undo.trigger()
+    [back] = queries.annotations_of(project, SAMPLE_ID)
+    assert back.orphaned and back.quote == ARMS_RACE_QUOTE

@@ -10,7 +10,12 @@ from __future__ import annotations
 from ...domain.annotation import Annotation
 from ...services import annotating
 from ..window.workspace_actions import WorkspaceActions
-from .undo_commands import CreateAnnotation, DeleteAnnotation, UpdateAnnotation
+from .undo_commands import (
+    CreateAnnotation,
+    DeleteAnnotation,
+    ReplaceAnnotation,
+    UpdateAnnotation,
+)
 
 
 class AnnotationActions(WorkspaceActions):
@@ -67,3 +72,15 @@ class AnnotationActions(WorkspaceActions):
             self._project, annotation_id))
         if change is not None:
             self._push(DeleteAnnotation(self._workspace, change))
+
+    def reattach(self, annotation_id: str, selection: tuple[str, int, int]) -> str | None:
+        """Put an (orphaned) annotation on the selected passage; one undo step."""
+        part, start, end = selection
+        if start >= end:
+            return None
+        change = self._guard("re-attach the annotation", lambda: annotating.reattach_annotation(
+            self._project, annotation_id, part, start, end))
+        if change is None:
+            return None
+        self._push(ReplaceAnnotation(self._workspace, change, "Re-attach annotation"))
+        return annotation_id

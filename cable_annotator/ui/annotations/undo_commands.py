@@ -108,6 +108,26 @@ class UpdateAnnotation(ServiceCommand):
         return change
 
 
+class ReplaceAnnotation(ServiceCommand):
+    """A change of the whole annotation (re-attaching an orphan to a new passage): undo
+    and redo write one whole state over the other, if it is still the one last written."""
+
+    def __init__(self, workspace: Workspace, change, text: str) -> None:
+        super().__init__(workspace, text, change)
+        self._before = change.before
+        self._after = change.annotation
+
+    def _do(self):
+        change = annotating.replace_annotation(self.project, self._after, expected=self._before)
+        self._after = change.annotation
+        return change
+
+    def _undo(self):
+        change = annotating.replace_annotation(self.project, self._before, expected=self._after)
+        self._before = change.annotation
+        return change
+
+
 class DeleteAnnotation(ServiceCommand):
     def __init__(self, workspace: Workspace, change) -> None:
         super().__init__(workspace, "Delete annotation", change)

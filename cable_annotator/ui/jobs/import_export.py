@@ -233,6 +233,7 @@ def import_with_volume(project: Project, paths: list[Path], volume: str | None, 
         total.added += report.added
         total.updated += report.updated
         total.moved_annotations += report.moved_annotations
+        total.approximate_annotations += report.approximate_annotations
         total.orphaned_annotations += report.orphaned_annotations
     return total
 

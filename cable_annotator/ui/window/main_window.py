@@ -457,6 +457,28 @@ class MainWindow(ProjectFilesMixin, ImportExportMixin, TextImportMixin, QMainWin
         if annotation_id is not None:
             self.annotation_actions.delete(annotation_id)
 
+    def _orphan_to_reattach(self) -> str | None:
+        """The list's current annotation, if it is orphaned and lies in the open cable."""
+        annotation_id = self.annotations.current_annotation_id()
+        if annotation_id is None or self._cable is None:
+            return None
+        annotation = next((a for a in self._annotations if a.id == annotation_id), None)
+        if annotation is None or not annotation.orphaned:
+            return None
+        return annotation_id
+
+    def reattach_current_annotation(self) -> None:
+        """Put the orphaned annotation selected in the list on the selected passage."""
+        annotation_id = self._orphan_to_reattach()
+        selection = self.reading.selection() if self._cable is not None else None
+        if annotation_id is None or selection is None or selection[1] >= selection[2]:
+            self.statusBar().showMessage(
+                "Select an annotation marked “not found in text” in the list and the passage "
+                "it belongs to, then re-attach it.", 6000)
+            return
+        if self.annotation_actions.reattach(annotation_id, selection) is not None:
+            self.annotations.select_annotation(annotation_id)
+
     def set_snap_to_words(self, checked: bool) -> None:
         self.reading.snap_to_words = checked
         self.settings.snap_to_words = checked
@@ -503,6 +525,10 @@ class MainWindow(ProjectFilesMixin, ImportExportMixin, TextImportMixin, QMainWin
         delete = menu.addAction(self.actions.delete_annotation.text(),
                                 self.delete_current_annotation)
         delete.setEnabled(self._annotation_for_delete() is not None)
+        reattach = menu.addAction(self.actions.reattach_annotation.text(),
+                                  self.reattach_current_annotation)
+        reattach.setEnabled(self._orphan_to_reattach() is not None
+                            and self.selected_passage() is not None)
         return menu
 
     def _text_context_menu(self, view: QTextEdit, position: QPoint) -> None:

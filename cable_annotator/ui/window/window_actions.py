@@ -32,6 +32,7 @@ class WindowActions:
     copy_citation: QAction
     paste_document: QAction
     delete_annotation: QAction
+    reattach_annotation: QAction
     snap_to_words: QAction
     focus_corpus: QAction
     focus_text: QAction
@@ -123,6 +124,10 @@ def build_actions(window) -> WindowActions:
                                "Import a FRUS document copied from history.state.gov"),
         delete_annotation=_action(window, "&Delete Annotation", window.delete_current_annotation,
                                   keys.Delete),
+        reattach_annotation=_action(
+            window, "&Re-attach Annotation to Selection", window.reattach_current_annotation,
+            tip="Put the annotation selected in the list (one not found in a re-imported "
+                "text) on the selected passage"),
         snap_to_words=snap,
         focus_corpus=_action(window, "Go to &Documents", window.focus_corpus, "Ctrl+1"),
         focus_text=_action(window, "Go to &Text", window.focus_text, "Ctrl+2"),
@@ -160,7 +165,8 @@ def build_actions(window) -> WindowActions:
     edit_menu.addSeparator()
     edit_menu.addActions([actions.copy, actions.copy_citation, actions.paste_document])
     edit_menu.addSeparator()
-    edit_menu.addActions([actions.delete_annotation, actions.snap_to_words])
+    edit_menu.addActions([actions.delete_annotation, actions.reattach_annotation,
+                          actions.snap_to_words])
     view_menu = menu_bar.addMenu("&View")
     view_menu.addActions([actions.focus_corpus, actions.focus_text])
     view_menu.addActions([actions.next_document, actions.previous_document])
