@@ -76,6 +76,27 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--color", help="colour as #rrggbb")
     add.add_argument("--parent", help="name of the parent theme")
 
+    merge = commands.add_parser("merge", help="merge a colleague's copy of the project")
+    merge.add_argument("other", type=Path, metavar="OTHER",
+                       help="the other project file (.cableproj); it is not changed")
+    merge.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    conflicts = commands.add_parser("conflicts", help="list merge conflicts still to resolve")
+    conflicts.add_argument("--json", action="store_true", help="print JSON")
+
+    resolve = commands.add_parser("resolve", help="resolve a merge conflict")
+    resolve.add_argument("annotation_id", metavar="ANNOTATION_ID",
+                         help="either annotation of the conflict (see 'conflicts')")
+    resolve.add_argument("--keep", required=True,
+                         choices=["mine", "theirs", "both", "keep", "delete"],
+                         help="both changed: mine, theirs or both; deleted on one side: "
+                              "keep or delete")
+
+    prefs = commands.add_parser("preferences",
+                                help="show or set your author name (recorded on edits)")
+    prefs.add_argument("--author", metavar="NAME",
+                       help="your name on annotations and exports ('' = login name)")
+
     export = commands.add_parser("export", help="export annotations")
     formats = export.add_subparsers(dest="format", metavar="FORMAT", required=True)
     csv_parser = formats.add_parser("csv", help="CSV, one row per annotation")
@@ -353,7 +374,94 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _conflict_json(conflict) -> dict:
+    return {"kind": conflict.kind, "cable_id": conflict.cable_id, "quote": conflict.quote,
+            "mine": conflict.mine_id, "theirs": conflict.theirs_id,
+            "deleted_by": conflict.deleted_by}
+
+
+def _conflict_line(conflict) -> str:
+    ids = " / ".join(i for i in (conflict.mine_id, conflict.theirs_id) if i)
+    quote = " ".join(conflict.quote.split())
+    return f"{conflict.kind}\t{conflict.cable_id}\t{ids}\t“{quote[:60]}”"
+
+
+def _cmd_merge(args: argparse.Namespace) -> int:
+    from .services.merging import merge_project
+
+    with _project(args) as project:
+        report = merge_project(project, args.other)
+    if args.json:
+        _print_json({
+            "source": report.source, "added": report.added, "updated": report.updated,
+            "skipped": report.skipped, "deleted": report.deleted, "orphaned": report.orphaned,
+            "cables_added": report.cables_added, "cables_differing": report.cables_differing,
+            "themes_added": report.themes_added,
+            "themes_matched_by_name": report.themes_matched_by_name,
+            "theme_differences": report.theme_differences,
+            "conflicts": [_conflict_json(c) for c in report.conflicts]})
+        return EXIT_OK
+    print(report.summary())
+    for cable_id in report.cables_differing:
+        print(f"text differs\t{cable_id}\tours kept; their annotations placed on it")
+    for difference in report.theme_differences:
+        print(f"theme\t{difference}")
+    if report.orphaned:
+        print(f"orphaned\t{report.orphaned} of their annotation(s) could not be placed on "
+              "our text")
+    for conflict in report.conflicts:
+        print(_conflict_line(conflict))
+    if report.conflicts:
+        print("cable-annotator: resolve each conflict with 'cable-annotator resolve ID --keep "
+              "mine|theirs|both' (or keep|delete), or in the window.", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_conflicts(args: argparse.Namespace) -> int:
+    from .services.merging import open_conflicts
+
+    with _project(args) as project:
+        conflicts = open_conflicts(project)
+    if args.json:
+        _print_json([_conflict_json(c) for c in conflicts])
+    else:
+        for conflict in conflicts:
+            print(_conflict_line(conflict))
+    return EXIT_OK
+
+
+def _cmd_resolve(args: argparse.Namespace) -> int:
+    from .services.annotating import AnnotationError
+    from .services.merging import open_conflicts, resolve_conflict
+
+    with _project(args) as project:
+        found = [c for c in open_conflicts(project)
+                 if args.annotation_id in (c.mine_id, c.theirs_id)]
+        if not found:
+            raise AnnotationError(f"Annotation {args.annotation_id} is in no merge conflict "
+                                  f"in {project.path}.")
+        try:
+            resolve_conflict(project, found[0], args.keep)
+        except ValueError as error:
+            raise AnnotationError(str(error)) from error
+    print(f"resolved\t{args.annotation_id}\t{args.keep}")
+    return EXIT_OK
+
+
+def _cmd_preferences(args: argparse.Namespace) -> int:
+    from .services import preferences
+
+    if args.author is not None:
+        preferences.set_author(args.author)
+    print(f"author\t{preferences.author()}")
+    return EXIT_OK
+
+
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "preferences": _cmd_preferences,
+    "merge": _cmd_merge,
+    "conflicts": _cmd_conflicts,
+    "resolve": _cmd_resolve,
     "import": _cmd_import,
     "list": _cmd_list,
     "show": _cmd_show,

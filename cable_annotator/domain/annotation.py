@@ -31,6 +31,11 @@ class Theme:
     parent_id: int | None = None
     description: str = ""
     position: int = 0
+    uid: str = ""  # stable across copies of the project (``id`` is one file's)
+    created_by: str = ""
+    created: str = ""
+    modified_by: str = ""
+    modified: str = ""
 
 
 @dataclass
@@ -55,6 +60,10 @@ class Annotation:
     created: str = field(default_factory=now_utc)
     modified: str = field(default_factory=now_utc)
     orphaned: bool = False
+    modified_by: str = ""  # who made the last edit (``author`` made the annotation)
+    version: str = field(default_factory=new_annotation_id)  # changes with each edit
+    conflict: str = ""  # an unresolved merge conflict: "both-changed" or "deleted-here"…
+    conflict_of: str = ""  # …and the annotation it conflicts with (the other version)
 
 
 def theme_path(theme: Theme, themes_by_id: dict[int, Theme]) -> str:

@@ -5,10 +5,9 @@ Each function is one transaction and returns a Change; ``before`` holds what und
 
 from __future__ import annotations
 
-import getpass
 from dataclasses import replace
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select
 
 from ..domain.anchoring import find_occurrence
 from ..domain.anchoring import select as select_quote
@@ -21,7 +20,13 @@ from ..storage.mapping import (
     cable_from_row,
     fill_annotation_row,
 )
-from ..storage.models import AnnotationRow, AnnotationThemeRow, CableRow, ThemeRow
+from ..storage.models import (
+    AnnotationRow,
+    AnnotationThemeRow,
+    CableRow,
+    ThemeRow,
+    TombstoneRow,
+)
 from ..storage.project import Project
 from .changes import Change
 
@@ -59,11 +64,23 @@ def _check_expected(row: AnnotationRow | None, expected: object, annotation_id: 
 
 
 def default_author() -> str:
-    """The author recorded on new annotations: the login name, as QualCoder does."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
+    """The author recorded on new annotations and edits: the name set in Preferences,
+    else the login name (as QualCoder does)."""
+    from .preferences import author
+
+    return author()
+
+
+def _bury(session, row: AnnotationRow) -> None:
+    """Remember a deleted annotation, so a merge with a copy that still holds it deletes
+    it there instead of bringing it back."""
+    session.merge(TombstoneRow(annotation_id=row.id, cable_id=row.cable_id,
+                               version=row.version, history=list(row.history or []),
+                               deleted=now_utc(), author=default_author()))
+
+
+def _unbury(session, annotation_id: str) -> None:
+    session.execute(delete(TombstoneRow).where(TombstoneRow.annotation_id == annotation_id))
 
 
 def _check_themes(session, theme_ids: list[int], project: Project) -> None:
@@ -106,14 +123,16 @@ def create_annotation(
         _check_themes(session, theme_ids, project)
         selector = select_quote(text, start, end)
         stamp = now_utc()
+        author = default_author() if author is None else author
         annotation = Annotation(
             id=annotation_id or new_annotation_id(), cable_id=cable_id, part=part,
             start=start, end=end, quote=selector.quote, prefix=selector.prefix,
             suffix=selector.suffix, theme_ids=list(dict.fromkeys(theme_ids)), note=note,
-            author=default_author() if author is None else author,
-            created=stamp, modified=stamp,
+            author=author, created=stamp, modified=stamp, modified_by=author,
         )
         values, links = annotation_values(annotation)
+        if annotation_id is not None:
+            _unbury(session, annotation_id)
         session.execute(insert(AnnotationRow), [values])
         if links:
             session.execute(insert(AnnotationThemeRow), links)
@@ -178,7 +197,8 @@ def update_annotation(
         row = _load_row(session, project, annotation_id)
         _check_expected(row, expected, annotation_id)
         before = annotation_from_row(row)
-        after = replace(before, modified=now_utc())
+        after = replace(before, modified=now_utc(), modified_by=default_author(),
+                        version=new_annotation_id())
         if theme_ids is not None:
             _check_themes(session, theme_ids, project)
             after.theme_ids = list(dict.fromkeys(theme_ids))
@@ -199,6 +219,7 @@ def delete_annotation(project: Project, annotation_id: str, expected: object = A
         row = _load_row(session, project, annotation_id)
         _check_expected(row, expected, annotation_id)
         before = annotation_from_row(row)
+        _bury(session, row)
         session.delete(row)
     return Change("annotation-removed", {before.cable_id}, {annotation_id},
                   set(before.theme_ids), before=before)
@@ -223,6 +244,7 @@ def restore_annotation(project: Project, annotation: Annotation,
         row = session.get(AnnotationRow, annotation.id) or AnnotationRow()
         fill_annotation_row(row, restored)
         session.add(row)
+        _unbury(session, annotation.id)
     return Change("annotation-added", {annotation.cable_id}, {annotation.id},
                   set(restored.theme_ids), annotation=restored)
 
@@ -250,7 +272,8 @@ def reattach_annotation(project: Project, annotation_id: str, part: str, start: 
         selector = select_quote(text, start, end)
         after = replace(before, part=part, start=start, end=end, quote=selector.quote,
                         prefix=selector.prefix, suffix=selector.suffix, orphaned=False,
-                        modified=now_utc())
+                        modified=now_utc(), modified_by=default_author(),
+                        version=new_annotation_id())
         fill_annotation_row(row, after)
     return Change("annotation-changed", {after.cable_id}, {annotation_id},
                   set(after.theme_ids), annotation=after, before=before)
@@ -266,7 +289,7 @@ def replace_annotation(project: Project, annotation: Annotation,
         before = annotation_from_row(row)
         existing = set(session.scalars(select(ThemeRow.id).where(
             ThemeRow.id.in_(annotation.theme_ids))))
-        after = replace(annotation,
+        after = replace(annotation, version=new_annotation_id(),
                         theme_ids=[t for t in annotation.theme_ids if t in existing])
         fill_annotation_row(row, after)
     return Change("annotation-changed", {after.cable_id}, {after.id},

@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import delete, func, select
 
-from ..domain.annotation import Theme
+from ..domain.annotation import Theme, now_utc
 from ..storage.errors import NotFound
 from ..storage.mapping import theme_from_row
 from ..storage.models import AnnotationRow, AnnotationThemeRow, ThemeRow
 from ..storage.project import Project
+from .annotating import default_author
 from .changes import Change
 from .theme_colors import next_color
 
@@ -85,9 +86,11 @@ def add_theme(project: Project, name: str, color: str | None = None,
         # selection), not the next entry in turn, which could nearly repeat a theme.
         color = _check_color(color) if color else next_color(
             session.scalars(select(ThemeRow.color)))
+        stamp, author = now_utc(), default_author()
         row = ThemeRow(name=name, color=color,
                        parent_id=parent_id, description=description,
-                       position=position if count else 0)
+                       position=position if count else 0, created_by=author, created=stamp,
+                       modified_by=author, modified=stamp)
         session.add(row)
         session.flush()
         theme = theme_from_row(row)
@@ -118,6 +121,8 @@ def update_theme(project: Project, theme_id: int, *, name: str | None = None,
             row.description = description
         if position is not None:
             row.position = position
+        if theme_from_row(row) != before:  # an edit, not a no-op: record who and when
+            row.modified, row.modified_by = now_utc(), default_author()
         after = theme_from_row(row)
     return Change("theme-changed", theme_ids={theme_id}, theme=after, snapshot=before)
 
@@ -202,6 +207,10 @@ def restore_snapshot(project: Project, snapshot: ThemeSnapshot) -> Change:
             row = session.get(ThemeRow, theme.id) or ThemeRow(id=theme.id)
             row.name, row.color, row.parent_id = theme.name, theme.color, theme.parent_id
             row.description, row.position = theme.description, theme.position
+            if theme.uid:
+                row.uid = theme.uid
+            row.created_by, row.created = theme.created_by, theme.created
+            row.modified_by, row.modified = theme.modified_by, theme.modified
             session.add(row)
         session.flush()
         theme_ids = [theme.id for theme in snapshot.themes]

@@ -105,7 +105,8 @@ def text_order(annotation: Annotation) -> tuple:
 
 
 _ANNOTATION_COLUMNS = ('id, cable_id, part, start, "end", quote, prefix, suffix, note, '
-                       "author, created, modified, orphaned")
+                       "author, created, modified, orphaned, modified_by, version, conflict, "
+                       "conflict_of")
 _BY_CABLE = "a.cable_id = :cable_id"
 _BY_IDS = "a.id IN :ids"
 
@@ -152,7 +153,8 @@ def _annotations_where(project: Project, where: str, **params) -> list[Annotatio
                 linked.append(theme_id)  # in position order
     annotations = [
         Annotation(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7],
-                   themes[row[0]], row[8], row[9], row[10], row[11], bool(row[12]))
+                   themes[row[0]], row[8], row[9], row[10], row[11], bool(row[12]),
+                   row[13], row[14], row[15], row[16])
         for row in found
     ]
     if min(annotation.part for annotation in annotations) < BODY:

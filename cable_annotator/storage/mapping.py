@@ -117,7 +117,9 @@ def volume_from_row(row: VolumeRow) -> Volume:
 
 def theme_from_row(row: ThemeRow) -> Theme:
     return Theme(id=row.id, name=row.name, color=row.color, parent_id=row.parent_id,
-                 description=row.description, position=row.position)
+                 description=row.description, position=row.position, uid=row.uid or "",
+                 created_by=row.created_by or "", created=row.created or "",
+                 modified_by=row.modified_by or "", modified=row.modified or "")
 
 
 def annotation_from_row(row: AnnotationRow) -> Annotation:
@@ -126,14 +128,23 @@ def annotation_from_row(row: AnnotationRow) -> Annotation:
         quote=row.quote, prefix=row.prefix, suffix=row.suffix,
         theme_ids=[link.theme_id for link in row.themes], note=row.note, author=row.author,
         created=row.created, modified=row.modified, orphaned=row.orphaned,
+        modified_by=row.modified_by or "", version=row.version or "", conflict=row.conflict or "",
+        conflict_of=row.conflict_of or "",
     )
 
 
 _ANNOTATION_SCALARS = ("id", "cable_id", "part", "start", "end", "quote", "prefix", "suffix",
-                       "note", "author", "created", "modified", "orphaned")
+                       "note", "author", "created", "modified", "orphaned", "modified_by",
+                       "version", "conflict", "conflict_of")
 
 
 def fill_annotation_row(row: AnnotationRow, annotation: Annotation) -> None:
+    """Write ``annotation`` onto ``row``; a new version pushes the stored one onto the
+    row's history (what a merge compares)."""
+    if row.version and row.version != annotation.version:
+        row.history = [*(row.history or []), row.version][-200:]
+    elif row.history is None:
+        row.history = []
     for name in _ANNOTATION_SCALARS:
         setattr(row, name, getattr(annotation, name))
     row.themes = [AnnotationThemeRow(theme_id=theme_id, position=position)
@@ -144,6 +155,7 @@ def annotation_values(annotation: Annotation) -> tuple[dict, list[dict]]:
     """The column values of a new annotation's row and of its theme links, for a Core
     insert (the ORM's unit of work costs twice as much for one new row)."""
     row = {name: getattr(annotation, name) for name in _ANNOTATION_SCALARS}
+    row["history"] = []
     links = [{"annotation_id": annotation.id, "theme_id": theme_id, "position": position}
              for position, theme_id in enumerate(dict.fromkeys(annotation.theme_ids))]
     return row, links

@@ -10,6 +10,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from .fulltext import INDEX_TABLE, STATE_TABLE
+from .sqlite import broken_references, foreign_keys_off
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 _DERIVED_TABLES = (INDEX_TABLE, STATE_TABLE)
@@ -31,9 +32,22 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(alembic_config()).get_current_head() or ""
 
 
+class ForeignKeysBroken(RuntimeError):
+    """A migration left rows pointing at rows that do not exist; nothing was committed."""
+
+
 def upgrade_to_head(engine: Engine) -> None:
-    """Apply every pending migration in one transaction (batch mode for SQLite)."""
+    """Apply every pending migration in one transaction (batch mode for SQLite).
+
+    Foreign keys are off meanwhile, as SQLite's ALTER TABLE procedure requires: batch mode
+    rebuilds a table by copying it and dropping the old one, and with them on, dropping
+    ``themes`` cascaded to every annotation's theme links (the first test of an upgrade of
+    a release-0001 file caught it). The references are checked before the commit."""
     config = alembic_config()
-    with engine.begin() as connection:
+    with engine.connect() as connection, foreign_keys_off(connection), connection.begin():
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+        broken = broken_references(connection)
+        if broken:
+            raise ForeignKeysBroken(f"the upgrade would leave {len(broken)} broken "
+                                    f"reference(s), first in table {broken[0][0]}")

@@ -8,8 +8,14 @@ it is always read and written whole, with its text, so one row read opens a cabl
 
 from __future__ import annotations
 
+import uuid
+
 from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def _new_uid() -> str:
+    return str(uuid.uuid4())
 
 
 class Base(DeclarativeBase):
@@ -70,6 +76,13 @@ class ThemeRow(Base):
     )
     description: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # Since revision 0002: a stable identity across copies of the project (the integer id
+    # is only this file's), who made it and who last edited it, when.
+    uid: Mapped[str] = mapped_column(String(36), default=_new_uid, unique=True)
+    created_by: Mapped[str] = mapped_column(String(200), default="")
+    created: Mapped[str] = mapped_column(String(40), default="")
+    modified_by: Mapped[str] = mapped_column(String(200), default="")
+    modified: Mapped[str] = mapped_column(String(40), default="")
 
 
 class AnnotationThemeRow(Base):
@@ -98,8 +111,30 @@ class AnnotationRow(Base):
     created: Mapped[str] = mapped_column(String(40))
     modified: Mapped[str] = mapped_column(String(40))
     orphaned: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Since revision 0002, for merging copies of a project: ``version`` changes with each
+    # edit by a reader, ``history`` lists the versions it replaced (so a merge tells "changed
+    # here", "changed there" and "changed on both sides" apart), and an unresolved merge
+    # conflict is marked with its kind and the annotation it conflicts with.
+    modified_by: Mapped[str] = mapped_column(String(200), default="")  # since 0002
+    version: Mapped[str] = mapped_column(String(36), default=_new_uid)
+    history: Mapped[list] = mapped_column(JSON, default=list)
+    conflict: Mapped[str] = mapped_column(String(40), default="")
+    conflict_of: Mapped[str] = mapped_column(String(36), default="")
     themes: Mapped[list[AnnotationThemeRow]] = relationship(
         cascade="all, delete-orphan", order_by=AnnotationThemeRow.position, lazy="selectin"
     )
 
     __table_args__ = (Index("ix_annotations_cable_part_start", "cable_id", "part", "start"),)
+
+
+class TombstoneRow(Base):
+    """A deleted annotation, remembered (since revision 0002) so that merging a copy that
+    still holds it deletes it there too instead of bringing it back."""
+
+    __tablename__ = "tombstones"
+    annotation_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    cable_id: Mapped[str] = mapped_column(String(300), default="")
+    version: Mapped[str] = mapped_column(String(36), default="")
+    history: Mapped[list] = mapped_column(JSON, default=list)
+    deleted: Mapped[str] = mapped_column(String(40), default="")
+    author: Mapped[str] = mapped_column(String(200), default="")

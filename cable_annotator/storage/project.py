@@ -20,6 +20,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..domain.annotation import now_utc
 from ..resources_access import default_codebook
 from . import fulltext
 from . import sqlite as sqlite_file
@@ -27,11 +28,11 @@ from .errors import ProjectError
 from .models import Base, ThemeRow
 
 PROJECT_SUFFIX = ".cableproj"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Schema version written to ``user_version``; bump with each Alembic revision."""
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002"
 """The Alembic revision this release's models correspond to."""
-KNOWN_REVISIONS = ("0001",)
+KNOWN_REVISIONS = ("0001", "0002")
 
 
 def default_project_path() -> Path:
@@ -92,11 +93,12 @@ class Project:
                 connection.execute(text("INSERT INTO alembic_version VALUES (:v)"),
                                    {"v": HEAD_REVISION})
             sqlite_file.stamp(project.engine, SCHEMA_VERSION)
+            stamp = now_utc()
             with project.transaction() as session:
                 for position, theme in enumerate(default_codebook()):
                     session.add(ThemeRow(name=theme["name"], color=theme["color"],
                                          description=theme.get("description", ""),
-                                         position=position))
+                                         position=position, created=stamp, modified=stamp))
             fulltext.ensure_index(project.engine)
         except (SQLAlchemyError, OSError, ProjectError) as error:
             project.close()

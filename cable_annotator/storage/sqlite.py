@@ -9,6 +9,8 @@ someone else.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -99,3 +101,21 @@ def backup(source: Path, destination: Path) -> None:
     finally:
         dst.close()
         src.close()
+
+
+@contextmanager
+def foreign_keys_off(connection) -> Iterator[None]:
+    """Foreign keys off on ``connection`` (a SQLAlchemy Connection not yet in a
+    transaction: SQLite ignores the pragma inside one) for a schema change that rebuilds
+    tables, as SQLite's ALTER TABLE procedure requires; back on afterwards."""
+    raw = connection.connection.driver_connection
+    raw.execute("PRAGMA foreign_keys=OFF")
+    try:
+        yield
+    finally:
+        raw.execute("PRAGMA foreign_keys=ON")
+
+
+def broken_references(connection) -> list[tuple]:
+    """Rows whose foreign keys point at nothing (SQLite's foreign_key_check)."""
+    return list(connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall())

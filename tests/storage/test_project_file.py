@@ -13,7 +13,12 @@ from cable_annotator.services.annotating import create_annotation
 from cable_annotator.services.queries import annotations_of, list_themes
 from cable_annotator.storage import sqlite as sqlite_file
 from cable_annotator.storage.errors import ProjectError
-from cable_annotator.storage.project import SCHEMA_VERSION, Project, default_project_path
+from cable_annotator.storage.project import (
+    HEAD_REVISION,
+    SCHEMA_VERSION,
+    Project,
+    default_project_path,
+)
 
 
 def digest(path: Path) -> str:
@@ -30,7 +35,8 @@ def test_new_project_is_marked_and_has_default_codebook(project_path: Path) -> N
     connection = sqlite3.connect(project_path)
     assert connection.execute("PRAGMA application_id").fetchone()[0] == sqlite_file.APPLICATION_ID
     assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    assert revision == HEAD_REVISION
     connection.close()
 
 
@@ -168,20 +174,19 @@ def dump(path: Path) -> list[str]:
         connection.close()
 
 
-def _pretend_newer_release(monkeypatch) -> None:
-    """This release knows revisions 0001 and 0002 and its models are at 0002."""
-    import cable_annotator.storage.project as project_module
+def _project_of_release_0001(path: Path) -> None:
+    """A project file as the first release (revision 0001) saved it."""
+    import shutil
 
-    monkeypatch.setattr(project_module, "HEAD_REVISION", "0002")
-    monkeypatch.setattr(project_module, "KNOWN_REVISIONS", ("0001", "0002"))
+    shutil.copyfile(Path(__file__).resolve().parents[1] / "fixtures" / "projects"
+                    / "release-0001.cableproj", path)
 
 
 def test_upgrade_backs_the_file_up_first(project_path: Path, monkeypatch) -> None:
     import cable_annotator.storage.migrate as migrate
 
-    Project.open(project_path).close()
+    _project_of_release_0001(project_path)
     before = dump(project_path)
-    _pretend_newer_release(monkeypatch)
 
     def upgrade(engine) -> None:
         with engine.begin() as connection:
@@ -200,9 +205,8 @@ def test_upgrade_backs_the_file_up_first(project_path: Path, monkeypatch) -> Non
 def test_failed_upgrade_leaves_the_file_as_it_was(project_path: Path, monkeypatch) -> None:
     import cable_annotator.storage.migrate as migrate
 
-    Project.open(project_path).close()
+    _project_of_release_0001(project_path)
     before = digest(project_path)
-    _pretend_newer_release(monkeypatch)
 
     def upgrade(engine) -> None:
         with engine.begin() as connection:

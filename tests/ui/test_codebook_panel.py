@@ -122,7 +122,8 @@ def test_merge_moves_annotations_and_undo_restores(window, project):
     [annotation] = queries.annotations_of(project, SAMPLE_ID)
     assert annotation.theme_ids == [sales.id]
     assert "Arms race" not in theme_names(project)
-    assert window.annotations.model.index(0).data().endswith("Arms sales")
+    # the card: quote — location — themes — (note) — by its author
+    assert " — Arms sales — by " in window.annotations.model.index(0).data()
     assert window.codebook.model.index_of(sales.id).siblingAtColumn(1).data() == "1"
     window.actions.undo.trigger()
     assert queries.annotations_of(project, SAMPLE_ID)[0].theme_ids == [arms.id]

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QText
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from .annotation_model import (
+    AUTHOR_ROLE,
     LOCATION_ROLE,
     NOTE_ROLE,
     ORPHANED_ROLE,
@@ -131,7 +132,8 @@ class AnnotationDelegate(QStyledItemDelegate):
             y += quote_metrics.lineSpacing()
         y += 2
         painter.setFont(small_font)
-        details = [index.data(LOCATION_ROLE) or "", ", ".join(index.data(THEME_NAMES_ROLE) or [])]
+        details = [index.data(LOCATION_ROLE) or "", ", ".join(index.data(THEME_NAMES_ROLE) or []),
+                   index.data(AUTHOR_ROLE) or ""]
         detail = "  ·  ".join(piece for piece in details if piece)
         if index.data(ORPHANED_ROLE):
             painter.setPen(palette.color(QPalette.ColorRole.BrightText))

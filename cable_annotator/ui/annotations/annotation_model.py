@@ -28,6 +28,7 @@ NOTE_ROLE = Qt.ItemDataRole.UserRole + 6
 LOCATION_ROLE = Qt.ItemDataRole.UserRole + 7
 ORPHANED_ROLE = Qt.ItemDataRole.UserRole + 8
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 9
+AUTHOR_ROLE = Qt.ItemDataRole.UserRole + 10
 
 
 @dataclass(eq=True)
@@ -55,11 +56,23 @@ class AnnotationRow:
         return self.annotation.id
 
     @property
+    def byline(self) -> str:
+        """``by ana`` (``by ana, edited by ben``), and a merge conflict still to resolve."""
+        annotation = self.annotation
+        line = f"by {annotation.author}" if annotation.author else ""
+        if annotation.modified_by and annotation.modified_by != annotation.author:
+            line += f"{', ' if line else ''}edited by {annotation.modified_by}"
+        if annotation.conflict:
+            line += f"{' · ' if line else ''}merge conflict"
+        return line
+
+    @property
     def summary(self) -> str:
         quote = " ".join(self.annotation.quote.split())
         parts = [f"“{quote}”", self.location, ", ".join(self.theme_names)]
         if self.annotation.note:
             parts.append(self.annotation.note)
+        parts.append(self.byline)
         return " — ".join(part for part in parts if part)
 
 
@@ -177,6 +190,8 @@ class AnnotationListModel(QStringListModel):
             return annotation.orphaned
         if role == ANNOTATION_ROLE:
             return annotation
+        if role == AUTHOR_ROLE:
+            return row.byline
         return None
 
     def itemData(self, index) -> dict:  # noqa: N802 (not the string list's raw ids)

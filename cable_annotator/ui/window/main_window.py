@@ -479,6 +479,13 @@ class MainWindow(ProjectFilesMixin, ImportExportMixin, TextImportMixin, QMainWin
         if self.annotation_actions.reattach(annotation_id, selection) is not None:
             self.annotations.select_annotation(annotation_id)
 
+    def ask_preferences(self) -> None:
+        from .preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self)
+        dialog.exec()
+        dialog.deleteLater()
+
     def set_snap_to_words(self, checked: bool) -> None:
         self.reading.snap_to_words = checked
         self.settings.snap_to_words = checked

@@ -33,6 +33,7 @@ class WindowActions:
     paste_document: QAction
     delete_annotation: QAction
     reattach_annotation: QAction
+    preferences: QAction
     snap_to_words: QAction
     focus_corpus: QAction
     focus_text: QAction
@@ -128,6 +129,8 @@ def build_actions(window) -> WindowActions:
             window, "&Re-attach Annotation to Selection", window.reattach_current_annotation,
             tip="Put the annotation selected in the list (one not found in a re-imported "
                 "text) on the selected passage"),
+        preferences=_action(window, "Pr&eferences…", window.ask_preferences,
+                            keys.Preferences, "Your author name on annotations and exports"),
         snap_to_words=snap,
         focus_corpus=_action(window, "Go to &Documents", window.focus_corpus, "Ctrl+1"),
         focus_text=_action(window, "Go to &Text", window.focus_text, "Ctrl+2"),
@@ -167,6 +170,8 @@ def build_actions(window) -> WindowActions:
     edit_menu.addSeparator()
     edit_menu.addActions([actions.delete_annotation, actions.reattach_annotation,
                           actions.snap_to_words])
+    edit_menu.addSeparator()
+    edit_menu.addAction(actions.preferences)
     view_menu = menu_bar.addMenu("&View")
     view_menu.addActions([actions.focus_corpus, actions.focus_text])
     view_menu.addActions([actions.next_document, actions.previous_document])
