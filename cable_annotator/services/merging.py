@@ -264,7 +264,10 @@ def _merge_themes(session, other: _Other, report: MergeReport) -> dict[int, int]
 def _remember(session, report: MergeReport, annotation_id: str) -> None:
     """Keep the state of an annotation (and its tombstone) before the merge first writes
     it, for the undo."""
-    snapshot = report.snapshot
+    _remember_into(session, report.snapshot, annotation_id)
+
+
+def _remember_into(session, snapshot: MergeSnapshot, annotation_id: str) -> None:
     if annotation_id not in snapshot.annotations:
         row = session.get(AnnotationRow, annotation_id)
         snapshot.annotations[annotation_id] = _annotation_record(row) if row else None
@@ -273,8 +276,10 @@ def _remember(session, report: MergeReport, annotation_id: str) -> None:
         snapshot.tombstones[annotation_id] = _tombstone_record(tomb) if tomb else None
 
 
-def _write(session, record: dict) -> AnnotationRow:
+def _write(session, record: dict, report: MergeReport | None = None) -> AnnotationRow:
     """Store ``record`` (an annotation with our theme ids) whole under its id."""
+    if report is not None and record.get("_unplaced"):
+        report.orphaned += 1  # theirs, with no place in our text of the cable
     row = session.get(AnnotationRow, record["id"])
     if row is None:
         row = AnnotationRow(id=record["id"])
@@ -308,8 +313,7 @@ def _placed_on_ours(record: dict, cable: Cable | None, report: MergeReport) -> d
         selector = QuoteSelector(record["quote"], record["prefix"], record["suffix"])
         found = place(text, selector, record["start"], record["end"])
     if found is None:
-        report.orphaned += 1
-        return {**record, "orphaned": True}
+        return {**record, "orphaned": True, "_unplaced": True}
     return {**record, "start": found.start, "end": found.end, "orphaned": False}
 
 
@@ -342,7 +346,7 @@ def _merge_annotation(session, theirs: dict, theme_map: dict[int, int],
             report.added += 1
         if tomb is not None:
             session.delete(tomb)
-        _write(session, theirs)
+        _write(session, theirs, report)
         return
     ours = _annotation_record(row)
     if ours["version"] == theirs["version"] or theirs["version"] in ours["history"]:
@@ -351,7 +355,7 @@ def _merge_annotation(session, theirs: dict, theme_map: dict[int, int],
     if ours["version"] in theirs["history"]:
         _remember(session, report, theirs["id"])
         _write(session, {**theirs, "conflict": ours["conflict"],
-                         "conflict_of": ours["conflict_of"]})
+                         "conflict_of": ours["conflict_of"]}, report)
         report.updated += 1
         return
     _both_changed(session, ours, theirs, report)
@@ -371,9 +375,9 @@ def _both_changed(session, ours: dict, theirs: dict, report: MergeReport) -> Non
     _remember(session, report, ours["id"])
     _remember(session, report, copy_id)
     _write(session, {**winner, "id": ours["id"], "conflict": BOTH_CHANGED,
-                     "conflict_of": copy_id})
+                     "conflict_of": copy_id}, report)
     _write(session, {**loser, "id": copy_id, "history": [], "conflict": BOTH_CHANGED_COPY,
-                     "conflict_of": ours["id"]})
+                     "conflict_of": ours["id"]}, report)
 
 
 def _merge_tombstone(session, tomb: dict, report: MergeReport) -> None:
@@ -408,7 +412,8 @@ def _merge_tombstone(session, tomb: dict, report: MergeReport) -> None:
 # -- undo ------------------------------------------------------------------------------------
 
 def undo_merge(project: Project, snapshot: MergeSnapshot) -> Change:
-    """Put back everything a merge wrote: annotations, tombstones, themes, cables."""
+    """Put back everything a merge (or a conflict's resolution) wrote: annotations,
+    tombstones, themes, cables."""
     with project.transaction() as session:
         for annotation_id, record in snapshot.annotations.items():
             row = session.get(AnnotationRow, annotation_id)
@@ -476,12 +481,16 @@ def resolve_conflict(project: Project, conflict: MergeConflict, keep: str) -> Ch
     if keep not in allowed:
         raise ValueError(f"A {conflict.kind} conflict is resolved by {' or '.join(allowed)}, "
                          f"not {keep!r}.")
+    undo = MergeSnapshot()
     with project.transaction() as session:
+        for annotation_id in (conflict.mine_id, conflict.theirs_id):
+            if annotation_id:
+                _remember_into(session, undo, annotation_id)
         if conflict.kind == BOTH_CHANGED:
             touched = _resolve_both_changed(session, project, conflict, keep)
         else:
             touched = _resolve_deletion(session, project, conflict, keep)
-    return Change("conflict-resolved", {conflict.cable_id}, touched)
+    return Change("conflict-resolved", {conflict.cable_id}, touched, snapshot=undo)
 
 
 def _row(session, project: Project, annotation_id: str | None) -> AnnotationRow:

@@ -47,6 +47,7 @@ from .status_line import StatusLine, window_title
 from .text_import import TextImportMixin
 from .window_actions import build_actions, fill_themes_menu
 from .window_import_export import ImportExportMixin
+from .window_merge import MergeMixin
 from .window_project_files import ProjectFilesMixin
 from .workspace import Workspace
 
@@ -58,7 +59,7 @@ QStatusBar QLabel#statusLine { padding: 0 6px; }
 """
 
 
-class MainWindow(ProjectFilesMixin, ImportExportMixin, TextImportMixin, QMainWindow):
+class MainWindow(ProjectFilesMixin, MergeMixin, ImportExportMixin, TextImportMixin, QMainWindow):
     importFinished = Signal(object)  # ImportReport, or None when it failed or was cancelled
     exportFinished = Signal(object)  # number of rows, or None
     cableShown = Signal(str)
@@ -313,6 +314,10 @@ class MainWindow(ProjectFilesMixin, ImportExportMixin, TextImportMixin, QMainWin
     def _on_change(self, change) -> None:
         """Refresh exactly what ``change`` names (see services.changes.Change)."""
         project = self.project
+        if change.kind == "project-merged":  # documents, themes and annotations may all change
+            self.reload_after_outside_change()
+            self.statusBar().clearMessage()
+            return
         selected_before = self.annotations.current_annotation_id()
         themes_changed = change.kind.startswith("theme")
         if themes_changed:

@@ -23,6 +23,8 @@ class WindowActions:
     new_project: QAction
     open_project: QAction
     save_project_as: QAction
+    merge_project: QAction
+    resolve_conflicts: QAction
     import_files: QAction
     export_csv: QAction
     quit: QAction
@@ -110,6 +112,11 @@ def build_actions(window) -> WindowActions:
         open_project=_action(window, "&Open Project…", window.ask_open_project, keys.Open),
         save_project_as=_action(window, "Save Project &As…", window.ask_save_project_as,
                                 keys.SaveAs, "Copy the project to a new file and work there"),
+        merge_project=_action(window, "&Merge Project…", window.ask_merge_project,
+                              tip="Merge a colleague's copy of a project into this one"),
+        resolve_conflicts=_action(window, "Resolve Merge &Conflicts…",
+                                  window.ask_resolve_conflicts,
+                                  tip="Settle annotations changed in both merged copies"),
         import_files=_action(window, "&Import…", window.ask_import, "Ctrl+I",
                              "Import FRUS plain text or TEI files"),
         export_csv=_action(window, "&Export Annotations to CSV…", window.ask_export_csv,
@@ -159,6 +166,8 @@ def build_actions(window) -> WindowActions:
     file_menu = menu_bar.addMenu("&File")
     file_menu.addActions([actions.new_project, actions.open_project,
                           actions.save_project_as])
+    file_menu.addSeparator()
+    file_menu.addActions([actions.merge_project, actions.resolve_conflicts])
     file_menu.addSeparator()
     file_menu.addActions([actions.import_files, actions.export_csv])
     file_menu.addSeparator()
