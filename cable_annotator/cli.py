@@ -106,6 +106,14 @@ def build_parser() -> argparse.ArgumentParser:
                             help="one row per annotation and theme (long format)")
     csv_parser.add_argument("--excel", action="store_true",
                             help="start with a byte-order mark so Excel reads UTF-8")
+    qdpx = formats.add_parser("qdpx", help="REFI-QDA project (ATLAS.ti, MAXQDA, NVivo, "
+                                           "QualCoder)")
+    qdpx.add_argument("-o", "--output", required=True, metavar="FILE", type=Path)
+    qdc = formats.add_parser("qdc", help="REFI-QDA codebook (the themes alone)")
+    qdc.add_argument("-o", "--output", required=True, metavar="FILE", type=Path)
+    jsonld = formats.add_parser("jsonld", help="W3C Web Annotation collection (JSON-LD)")
+    jsonld.add_argument("-o", "--output", default="-", metavar="FILE",
+                        help="file to write (default: standard output)")
     return parser
 
 
@@ -182,11 +190,30 @@ def _progress_printer(label: str) -> Callable[[int, int], None]:
     return report
 
 
+_EXCHANGE_SUFFIXES = {".qdpx", ".qdc", ".jsonld"}
+
+
+def _import_exchange(project, path: Path) -> None:
+    """A REFI-QDA project or codebook, or a W3C Web Annotation collection."""
+    if path.suffix.lower() == ".jsonld":
+        from .services.web_annotation import import_jsonld
+
+        report = import_jsonld(project, path)
+    else:
+        from .services.refi_qda import import_refi
+
+        report = import_refi(project, path)
+    print(f"Imported {report.summary()}")
+
+
 def _cmd_import(args: argparse.Namespace) -> int:
     from .services.importing import import_files
 
     with _project(args) as project:
         for path in args.files:
+            if path.suffix.lower() in _EXCHANGE_SUFFIXES:
+                _import_exchange(project, path)
+                continue
             report = import_files(project, [path], volume=args.volume,
                                   progress=_progress_printer(path.name))
             for summary in report.cables:
@@ -364,6 +391,25 @@ def _cmd_themes(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from .services.exporting import export_csv, stdout_writer
 
+    if args.format in ("qdpx", "qdc"):
+        from .services.refi_qda import export_qdc, export_qdpx
+
+        with _project(args) as project:
+            writer = export_qdpx if args.format == "qdpx" else export_qdc
+            report = writer(project, args.output)
+        print(f"Wrote {report.summary()}", file=sys.stderr)
+        return EXIT_OK
+    if args.format == "jsonld":
+        from .services.web_annotation import export_jsonld
+
+        with _project(args) as project:
+            if args.output == "-":
+                with stdout_writer() as out:
+                    export_jsonld(project, out)
+            else:
+                count = export_jsonld(project, Path(args.output))
+                print(f"Wrote {count} annotation(s) to {args.output}", file=sys.stderr)
+        return EXIT_OK
     with _project(args) as project:
         if args.output == "-":
             with stdout_writer() as out:

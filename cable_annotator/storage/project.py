@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -33,6 +34,13 @@ SCHEMA_VERSION = 2
 HEAD_REVISION = "0002"
 """The Alembic revision this release's models correspond to."""
 KNOWN_REVISIONS = ("0001", "0002")
+_DEFAULT_THEMES = uuid.UUID("8a4f2d61-0c3e-4b7a-9e15-2f6d8c0b3a49")
+
+
+def default_theme_uid(name: str) -> str:
+    """The same uid for a default theme in every new project, so that two projects started
+    apart still share "Arms race" when merged or exchanged through REFI-QDA."""
+    return str(uuid.uuid5(_DEFAULT_THEMES, name))
 
 
 def default_project_path() -> Path:
@@ -98,7 +106,8 @@ class Project:
                 for position, theme in enumerate(default_codebook()):
                     session.add(ThemeRow(name=theme["name"], color=theme["color"],
                                          description=theme.get("description", ""),
-                                         position=position, created=stamp, modified=stamp))
+                                         position=position, created=stamp, modified=stamp,
+                                         uid=default_theme_uid(theme["name"])))
             fulltext.ensure_index(project.engine)
         except (SQLAlchemyError, OSError, ProjectError) as error:
             project.close()

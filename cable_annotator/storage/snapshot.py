@@ -8,7 +8,6 @@ into a temporary folder, and that copy is opened (and upgraded, if need be).
 
 from __future__ import annotations
 
-import sqlite3
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,7 +29,7 @@ def open_copy(path: Path | str) -> Iterator[Project]:
         copy = Path(folder) / ("other" + PROJECT_SUFFIX)
         try:
             sqlite_file.backup(path, copy)
-        except (OSError, sqlite3.Error) as error:
+        except (OSError, sqlite_file.DatabaseError) as error:
             raise ProjectError(f"Cannot read {path}: {error}.") from error
         try:
             project = Project.open(copy, create=False)

@@ -119,3 +119,7 @@ def foreign_keys_off(connection) -> Iterator[None]:
 def broken_references(connection) -> list[tuple]:
     """Rows whose foreign keys point at nothing (SQLite's foreign_key_check)."""
     return list(connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall())
+
+
+DatabaseError = sqlite3.Error
+"""What the SQLite driver raises, for modules that must not speak SQLite themselves."""

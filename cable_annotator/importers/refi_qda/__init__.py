@@ -1,0 +1,1 @@
+"""REFI-QDA projects (``.qdpx``) and codebooks (``.qdc``) → plain records."""
