@@ -45,7 +45,7 @@ from ..storage.models import (
 )
 from ..storage.project import Project
 from ..storage.snapshot import open_copy
-from .annotating import default_author
+from .annotating import ChangedElsewhere, default_author
 from .changes import Change
 
 BOTH_CHANGED = "both-changed"  # on the annotation that keeps the UUID…
@@ -83,6 +83,7 @@ class MergeSnapshot:
     themes_added: list[int] = field(default_factory=list)
     cables_added: list[str] = field(default_factory=list)
     volumes_added: list[str] = field(default_factory=list)
+    written: dict[str, str | None] = field(default_factory=dict)  # id: version left (None: gone)
 
 
 @dataclass
@@ -184,7 +185,17 @@ def merge_project(project: Project, other_path: Path | str) -> MergeReport:
             _merge_annotation(session, record, theme_map, our_cables, report)
         for tombstone in other.tombstones:
             _merge_tombstone(session, tombstone, report)
+        _note_written(session, report.snapshot)
     return report
+
+
+def _note_written(session, snapshot: MergeSnapshot) -> None:
+    """What the step left in place of each annotation it touched, so its undo can tell
+    whether someone (another window) has changed it since."""
+    session.flush()
+    for annotation_id in snapshot.annotations:
+        row = session.get(AnnotationRow, annotation_id)
+        snapshot.written[annotation_id] = row.version if row is not None else None
 
 
 def _merge_volumes(session, other: _Other, report: MergeReport) -> None:
@@ -415,6 +426,18 @@ def undo_merge(project: Project, snapshot: MergeSnapshot) -> Change:
     """Put back everything a merge (or a conflict's resolution) wrote: annotations,
     tombstones, themes, cables."""
     with project.transaction() as session:
+        for annotation_id, version in snapshot.written.items():
+            row = session.get(AnnotationRow, annotation_id)
+            if (row.version if row is not None else None) != version:
+                raise ChangedElsewhere(
+                    f"Annotation {annotation_id} was changed elsewhere after the merge; "
+                    "undoing the merge would overwrite that change.")
+        if snapshot.themes_added:
+            used = set(session.scalars(select(AnnotationThemeRow.annotation_id).where(
+                AnnotationThemeRow.theme_id.in_(snapshot.themes_added))))
+            if used - set(snapshot.annotations):
+                raise ChangedElsewhere("A theme the merge added has been applied since; "
+                                       "undoing the merge would take it off that work.")
         for annotation_id, record in snapshot.annotations.items():
             row = session.get(AnnotationRow, annotation_id)
             if record is None:
@@ -490,6 +513,7 @@ def resolve_conflict(project: Project, conflict: MergeConflict, keep: str) -> Ch
             touched = _resolve_both_changed(session, project, conflict, keep)
         else:
             touched = _resolve_deletion(session, project, conflict, keep)
+        _note_written(session, undo)
     return Change("conflict-resolved", {conflict.cable_id}, touched, snapshot=undo)
 
 

@@ -18,6 +18,7 @@ from cable_annotator.cli import main
 from cable_annotator.domain.annotation import theme_path
 from cable_annotator.services import preferences
 from cable_annotator.services.annotating import (
+    ChangedElsewhere,
     annotate_quote,
     delete_annotation,
     update_annotation,
@@ -170,6 +171,12 @@ def test_merge_is_one_step_that_undo_takes_back_whole(two_copies, tmp_path: Path
         assert (content(ana), [(t.name, t.color) for t in list_themes(ana)]) == before
         redo = merge_project(ana, ben_path)
         assert len(redo.conflicts) == 2
+        # another window edits an annotation the merge wrote: the undo is refused
+        changed = next(iter(i for i, v in redo.snapshot.written.items() if v))
+        update_annotation(ana, changed, note="written in another window")
+        with pytest.raises(ChangedElsewhere):
+            undo_merge(ana, redo.snapshot)
+        assert content(ana)[changed][5] == "written in another window"
 
 
 def test_resolved_conflicts_stay_resolved_at_the_next_merge(two_copies, tmp_path) -> None:
