@@ -46,6 +46,7 @@ from .settings import AppSettings
 from .status_line import StatusLine, window_title
 from .text_import import TextImportMixin
 from .window_actions import build_actions, fill_themes_menu
+from .window_exchange import ExchangeMixin
 from .window_import_export import ImportExportMixin
 from .window_merge import MergeMixin
 from .window_project_files import ProjectFilesMixin
@@ -59,7 +60,8 @@ QStatusBar QLabel#statusLine { padding: 0 6px; }
 """
 
 
-class MainWindow(ProjectFilesMixin, MergeMixin, ImportExportMixin, TextImportMixin, QMainWindow):
+class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin,
+                 TextImportMixin, QMainWindow):
     importFinished = Signal(object)  # ImportReport, or None when it failed or was cancelled
     exportFinished = Signal(object)  # number of rows, or None
     cableShown = Signal(str)
@@ -196,6 +198,7 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ImportExportMixin, TextImportMix
         self.setWindowTitle(window_title(project.path))
         self.status_line.set_state("saved")
         self.settings.last_project = project.path
+        self.settings.add_recent_project(project.path)
         last = queries.get_setting(project, LAST_CABLE)
         cable_ids = self.corpus.model.cable_ids()
         target = last if last in cable_ids else (cable_ids[0] if cable_ids else None)

@@ -52,6 +52,24 @@ class AppSettings:
     def last_project(self, path: Path | None) -> None:
         self._store.setValue("project/last", str(path) if path else "")
 
+    RECENT_LIMIT = 10
+
+    @property
+    def recent_projects(self) -> list[Path]:
+        """Projects opened lately, the latest first (File → Open Recent)."""
+        value = self._store.value("project/recent", [])
+        if isinstance(value, str):  # QSettings gives a lone entry as a string
+            value = [value]
+        return [Path(item) for item in value or [] if item]
+
+    def add_recent_project(self, path: Path) -> None:
+        path = Path(path).resolve()
+        recent = [path] + [p for p in self.recent_projects if p != path]
+        self._store.setValue("project/recent", [str(p) for p in recent[:self.RECENT_LIMIT]])
+
+    def clear_recent_projects(self) -> None:
+        self._store.setValue("project/recent", [])
+
     @property
     def snap_to_words(self) -> bool:
         value = self._store.value("reading/snap_to_words", True)

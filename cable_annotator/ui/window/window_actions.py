@@ -27,6 +27,10 @@ class WindowActions:
     resolve_conflicts: QAction
     import_files: QAction
     export_csv: QAction
+    export_qdpx: QAction
+    export_qdc: QAction
+    export_jsonld: QAction
+    import_exchange: QAction
     quit: QAction
     undo: QAction
     redo: QAction
@@ -47,6 +51,7 @@ class WindowActions:
     clear_search: QAction
     about: QAction
     themes_menu: QMenu
+    recent_menu: QMenu
     find_box: QLineEdit
     digit_actions: list[QAction] = field(default_factory=list)
 
@@ -121,6 +126,18 @@ def build_actions(window) -> WindowActions:
                              "Import FRUS plain text or TEI files"),
         export_csv=_action(window, "&Export Annotations to CSV…", window.ask_export_csv,
                            "Ctrl+E", "Export all annotations as CSV"),
+        export_qdpx=_action(window, "Export REFI-QDA &Project (.qdpx)…",
+                            lambda: window.ask_export_format("qdpx"),
+                            tip="For ATLAS.ti, MAXQDA, NVivo, QualCoder"),
+        export_qdc=_action(window, "Export REFI-QDA Code&book (.qdc)…",
+                           lambda: window.ask_export_format("qdc"),
+                           tip="The themes alone, for another program's codebook"),
+        export_jsonld=_action(window, "Export &W3C Web Annotations (.jsonld)…",
+                              lambda: window.ask_export_format("jsonld"),
+                              tip="An AnnotationCollection on the history.state.gov pages"),
+        import_exchange=_action(window, "Import from Another &Program…",
+                                window.ask_import_exchange,
+                                tip="A REFI-QDA project or codebook, or W3C Web Annotations"),
         quit=_action(window, "&Quit", window.close, keys.Quit),
         undo=undo,
         redo=redo,
@@ -152,6 +169,7 @@ def build_actions(window) -> WindowActions:
         clear_search=clear_search,
         about=_action(window, "&About Cable Annotator", window.show_about),
         themes_menu=QMenu("&Themes", window),
+        recent_menu=QMenu("Open &Recent", window),
         find_box=find_box,
     )
     # Text fields get the keys first (Qt sends them ShortcutOverride), so typing a digit
@@ -164,12 +182,18 @@ def build_actions(window) -> WindowActions:
 
     menu_bar = window.menuBar()
     file_menu = menu_bar.addMenu("&File")
-    file_menu.addActions([actions.new_project, actions.open_project,
-                          actions.save_project_as])
+    file_menu.addActions([actions.new_project, actions.open_project])
+    actions.recent_menu.setObjectName("recentMenu")
+    actions.recent_menu.aboutToShow.connect(
+        lambda: window.fill_recent_menu(actions.recent_menu))
+    file_menu.addMenu(actions.recent_menu)
+    file_menu.addAction(actions.save_project_as)
     file_menu.addSeparator()
     file_menu.addActions([actions.merge_project, actions.resolve_conflicts])
     file_menu.addSeparator()
     file_menu.addActions([actions.import_files, actions.export_csv])
+    file_menu.addActions([actions.import_exchange, actions.export_qdpx, actions.export_qdc,
+                          actions.export_jsonld])
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
     edit_menu = menu_bar.addMenu("&Edit")

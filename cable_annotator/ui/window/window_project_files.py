@@ -35,6 +35,23 @@ class ProjectFilesMixin:
         self.load_project()
         return True
 
+    def fill_recent_menu(self, menu) -> None:
+        """File → Open Recent: the projects opened lately that still exist, this one
+        aside, with a way to clear the list."""
+        menu.clear()
+        current = self.project.path.resolve()
+        shown = [p for p in self.settings.recent_projects if p != current and p.is_file()]
+        for number, path in enumerate(shown, start=1):
+            label = f"&{number}  {path.name}" if number < 10 else path.name
+            action = menu.addAction(label, lambda _=False, p=path: self.open_project_path(p))
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+        if not shown:
+            menu.addAction("No other recent projects").setEnabled(False)
+        menu.addSeparator()
+        menu.addAction("&Clear Menu", self.settings.clear_recent_projects).setEnabled(
+            bool(shown))
+
     def ask_new_project(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "New project", self.settings.last_directory,
                                               PROJECT_FILTER)

@@ -1,0 +1,83 @@
+"""File menu entries for exchange formats: export a REFI-QDA project (.qdpx) or codebook
+(.qdc) and W3C Web Annotations (.jsonld), and import any of them. A mixin of MainWindow.
+
+These run on the GUI thread: the sample project exports in a few milliseconds and a whole
+volume's annotations in well under a second; the CSV export keeps its background job.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog
+
+from ...importers.errors import ImportFailed
+from ...services.exporting import ExportFailed
+from ...storage.errors import ProjectError
+
+_FORMATS = {
+    "qdpx": ("REFI-QDA project (*.qdpx)", "-annotations.qdpx"),
+    "qdc": ("REFI-QDA codebook (*.qdc)", "-codebook.qdc"),
+    "jsonld": ("W3C Web Annotations (*.jsonld)", "-annotations.jsonld"),
+}
+IMPORT_FILTER = ("Projects and annotations of other programs (*.qdpx *.qdc *.jsonld);;"
+                 "REFI-QDA project (*.qdpx);;REFI-QDA codebook (*.qdc);;"
+                 "W3C Web Annotations (*.jsonld)")
+
+
+class ExchangeMixin:
+    def ask_export_format(self, kind: str) -> None:
+        file_filter, ending = _FORMATS[kind]
+        folder = Path(self.settings.last_export_directory or self.project.path.parent)
+        if not folder.is_dir():
+            folder = self.project.path.parent
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export", str(folder / f"{self.project.path.stem}{ending}"), file_filter)
+        if name:
+            path = Path(name)
+            if path.suffix.lower() != f".{kind}":
+                path = path.with_name(path.name + f".{kind}")
+            self.settings.last_export_directory = str(path.parent)
+            self.export_format_to(kind, path)
+
+    def export_format_to(self, kind: str, path: Path) -> str | None:
+        """Write ``path`` in ``kind`` (qdpx, qdc, jsonld); returns the message shown."""
+        from ...services import refi_qda, web_annotation
+
+        self.note_editor.commit()
+        try:
+            if kind == "jsonld":
+                count = web_annotation.export_jsonld(self.project, path)
+                message = f"Exported {count} annotation(s) to {path}."
+            else:
+                writer = refi_qda.export_qdpx if kind == "qdpx" else refi_qda.export_qdc
+                message = f"Exported {writer(self.project, path).summary()}"
+        except (ExportFailed, ProjectError) as error:
+            self._show_error(str(error))
+            return None
+        self.statusBar().showMessage(message, 10000)
+        return message
+
+    def ask_import_exchange(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Import from another program",
+                                              self.settings.last_directory, IMPORT_FILTER)
+        if name:
+            self.settings.last_directory = str(Path(name).parent)
+            self.import_exchange_file(Path(name))
+
+    def import_exchange_file(self, path: Path):
+        """Import a .qdpx, .qdc or .jsonld file; returns its report (None on failure)."""
+        from ...services import refi_qda, web_annotation
+
+        self.note_editor.commit()
+        try:
+            if path.suffix.lower() in (".jsonld", ".json"):
+                report = web_annotation.import_jsonld(self.project, path)
+            else:
+                report = refi_qda.import_refi(self.project, path)
+        except (ImportFailed, ProjectError) as error:
+            self._show_error(str(error))
+            return None
+        self.reload_after_outside_change()
+        self.statusBar().showMessage(f"Imported {report.summary()}", 12000)
+        return report
