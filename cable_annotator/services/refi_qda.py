@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 
 from .. import __version__
 from ..domain import refi_qda as ids
@@ -141,9 +141,32 @@ def import_refi(project: Project, path: Path | str) -> ExchangeReport:
         imported = ImportedProject("", "", read_qdc(path), [])
     with project.transaction() as session:
         code_map = _import_codes(session, imported.codes, report)
+        batch = _Batch(
+            known=set(session.scalars(select(AnnotationRow.id)))
+            | set(session.scalars(select(TombstoneRow.annotation_id))),
+            cable_ids=set(session.scalars(select(CableRow.id))))
         for source in imported.sources:
-            _import_source(session, source, imported, code_map, report)
+            _import_source(session, source, imported, code_map, report, batch)
+        session.flush()
+        if batch.cables:
+            fulltext.index_cables(session, batch.cables)
+        if batch.annotations:
+            session.execute(insert(AnnotationRow), batch.annotations)
+        if batch.links:
+            session.execute(insert(AnnotationThemeRow), batch.links)
     return report
+
+
+@dataclass
+class _Batch:
+    """What an import writes at the end, in bulk (a row at a time cost 15 s for a volume
+    with 2,000 annotations), and the ids already taken."""
+
+    known: set[str]
+    cable_ids: set[str]
+    cables: list[Cable] = field(default_factory=list)
+    annotations: list[dict] = field(default_factory=list)
+    links: list[dict] = field(default_factory=list)
 
 
 _NAME_SEPARATORS = re.compile(r"[/;]")
@@ -240,16 +263,15 @@ def _rebuilt_cable(source: ImportedSource, volume_id: str) -> tuple[CableRow, di
 
 
 def _import_source(session, source: ImportedSource, imported: ImportedProject,
-                   code_map: dict[str, int], report: ExchangeReport) -> None:
+                   code_map: dict[str, int], report: ExchangeReport, batch: _Batch) -> None:
     volume_id = _volume_of(session, source, imported)
     row, ranges = _rebuilt_cable(source, volume_id)
-    existing = session.get(CableRow, row.id)
+    existing = session.get(CableRow, row.id) if row.id in batch.cable_ids else None
     ours: Cable | None = None
     if existing is None:
         session.add(row)
-        session.flush()
-        cable = cable_from_row(row)
-        fulltext.index_cables(session, [cable])
+        batch.cable_ids.add(row.id)
+        batch.cables.append(cable_from_row(row))
         report.cables += 1
     else:
         cable = cable_from_row(existing)
@@ -257,8 +279,7 @@ def _import_source(session, source: ImportedSource, imported: ImportedProject,
             ours = cable  # differs: place their selections on our text
     for selection in source.selections:
         annotation_id = selection.guid  # a UUID; ours, when the selection came from us
-        if session.get(AnnotationRow, annotation_id) is not None or \
-                session.get(TombstoneRow, annotation_id) is not None:
+        if annotation_id in batch.known:
             report.skipped += 1
             continue
         located = from_combined(ranges, selection.start, selection.end)
@@ -286,17 +307,16 @@ def _import_source(session, source: ImportedSource, imported: ImportedProject,
             quote = select_quote(their_text, start, end)
         author = selection.author or default_author()
         created = selection.created or now_utc()
-        session.add(AnnotationRow(
+        batch.known.add(annotation_id)
+        batch.annotations.append(dict(
             id=annotation_id, cable_id=row.id, part=part, start=start, end=end,
             quote=quote.quote, prefix=quote.prefix, suffix=quote.suffix, note=selection.note,
             author=author, created=created, modified=selection.modified or created,
             modified_by=selection.modified_by or author, orphaned=orphaned,
             version=new_annotation_id(), history=[], conflict="", conflict_of=""))
-        session.flush()
-        for position, theme_id in enumerate(dict.fromkeys(
-                code_map[g] for g in selection.code_guids if g in code_map)):
-            session.add(AnnotationThemeRow(annotation_id=annotation_id, theme_id=theme_id,
-                                           position=position))
+        batch.links.extend(
+            {"annotation_id": annotation_id, "theme_id": theme_id, "position": position}
+            for position, theme_id in enumerate(dict.fromkeys(
+                code_map[g] for g in selection.code_guids if g in code_map)))
         report.annotations += 1
-    session.flush()
 

@@ -12,7 +12,7 @@ An orphaned annotation has no passage to point at and is left out (counted).
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from lxml import etree
 
@@ -130,6 +130,16 @@ def _variables(root) -> None:
                  typeOfVariable="Text")
 
 
+_VOLUME_FIELDS = ("id", "title", "series", "volume_label", "subtitle", "editors")
+
+
+def _volume_json(volume: Volume) -> str:
+    """The volume's catalogue fields (not its thousands of persons and terms, which the
+    TEI volume holds and a re-import brings back)."""
+    return json.dumps({name: getattr(volume, name) for name in _VOLUME_FIELDS},
+                      ensure_ascii=False, separators=(",", ":"))
+
+
 def _source(parent, item: ExportedCable, uid_of: dict[int, str],
             notes: list[tuple[str, Annotation]], result: ProjectXml) -> None:
     cable = item.cable
@@ -177,9 +187,7 @@ def _source(parent, item: ExportedCable, uid_of: dict[int, str],
         {"ranges": ranges, "structure": item.structure}, ensure_ascii=False,
         separators=(",", ":"))
     if item.volume is not None:
-        volume = asdict(item.volume)
-        values[ids.VOLUME_VARIABLE] = json.dumps(volume, ensure_ascii=False,
-                                                 separators=(",", ":"))
+        values[ids.VOLUME_VARIABLE] = _volume_json(item.volume)
     for name in (*ids.CABLE_VARIABLES, ids.STRUCTURE_VARIABLE, ids.VOLUME_VARIABLE):
         if name not in values:
             continue
