@@ -29,7 +29,9 @@ def cable_url(cable_id: str) -> str:
     return SITE + cable_id
 
 
-def annotation_item(item: AnnotatedCable, annotation, themes_by_id: dict[int, Theme]) -> dict:
+def annotation_item(item: AnnotatedCable, annotation, themes_by_id: dict[int, Theme],
+                    ranges: dict[str, tuple[int, int]] | None = None) -> dict:
+    """One annotation; ``ranges`` are its cable's part ranges (``combine``), if known."""
     cable = item.cable
     bodies = [{"type": "TextualBody", "purpose": "tagging",
                "value": theme_path(themes_by_id[t], themes_by_id)}
@@ -40,7 +42,8 @@ def annotation_item(item: AnnotatedCable, annotation, themes_by_id: dict[int, Th
     selectors: list[dict] = [{"type": "TextQuoteSelector", "exact": annotation.quote,
                               "prefix": annotation.prefix, "suffix": annotation.suffix}]
     if not annotation.orphaned:
-        _text, ranges = combine(cable)
+        if ranges is None:
+            ranges = combine(cable)[1]
         try:
             start, end = to_combined(ranges, annotation.part, annotation.start, annotation.end)
         except KeyError:
@@ -65,8 +68,11 @@ def annotation_item(item: AnnotatedCable, annotation, themes_by_id: dict[int, Th
 def collection(label: str, items: Iterable[AnnotatedCable], themes: list[Theme],
                generated: str) -> dict:
     themes_by_id = {theme.id: theme for theme in themes if theme.id is not None}
-    annotations = [annotation_item(item, annotation, themes_by_id)
-                   for item in items for annotation in item.annotations]
+    annotations = []
+    for item in items:
+        ranges = combine(item.cable)[1]
+        annotations.extend(annotation_item(item, annotation, themes_by_id, ranges)
+                           for annotation in item.annotations)
     return {
         "@context": CONTEXT,
         "type": "AnnotationCollection",

@@ -28,13 +28,20 @@ from pathlib import Path
 from sqlalchemy import insert
 
 from cable_annotator.domain.anchoring import select as select_quote
-from cable_annotator.domain.annotation import new_annotation_id, now_utc
-from cable_annotator.services.annotating import annotate_quote, delete_annotation, \
-    update_annotation
+from cable_annotator.domain.annotation import Annotation, new_annotation_id, now_utc
+from cable_annotator.services.annotating import (
+    annotate_quote,
+    delete_annotation,
+    update_annotation,
+)
 from cable_annotator.services.importing import import_files
 from cable_annotator.services.merging import merge_project
-from cable_annotator.services.queries import all_annotations, list_cables, list_themes, \
-    load_cable
+from cable_annotator.services.queries import (
+    all_annotations,
+    list_cables,
+    list_themes,
+    load_cable,
+)
 from cable_annotator.services.refi_qda import export_qdpx, import_refi
 from cable_annotator.services.web_annotation import export_jsonld
 from cable_annotator.storage import sqlite as sqlite_file
@@ -62,8 +69,6 @@ def build(folder: Path, count: int) -> tuple[Path, Path]:
         step = max(1, len(words) // count)
         for index, (cable, match) in enumerate(words[::step][:count]):
             selector = select_quote(cable.text, match.start(), match.end())
-            from cable_annotator.domain.annotation import Annotation
-
             annotation = Annotation(new_annotation_id(), cable.id, "body", match.start(),
                                     match.end(), selector.quote, selector.prefix,
                                     selector.suffix, [themes[index % len(themes)]],
