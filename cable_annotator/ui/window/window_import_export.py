@@ -77,6 +77,9 @@ class ImportExportMixin:
         count = len(imported)
         orphans = (f" {report.orphaned_annotations} annotation(s) could not be placed."
                    if report.orphaned_annotations else "")
+        approximate = getattr(report, "approximate_annotations", 0)
+        if approximate:
+            orphans += f" {approximate} placed on changed wording (quote kept as highlighted)."
         if report.cancelled:  # some files are in, some not: say which
             message = describe_partial_import(report) + orphans
             self.statusBar().showMessage(message, 20000)
@@ -86,7 +89,9 @@ class ImportExportMixin:
             self.statusBar().showMessage(
                 f"Imported {count} document{'s' * (count != 1)}"
                 + (f"; {report.orphaned_annotations} annotation(s) could not be placed"
-                   if report.orphaned_annotations else "") + ".", 8000)
+                   if report.orphaned_annotations else "")
+                + (f"; {approximate} placed on changed wording" if approximate else "")
+                + ".", 8000)
         self.importFinished.emit(report)
 
     def stop_job_for_close(self) -> bool:
