@@ -156,6 +156,7 @@ OTHER_PROGRAM = """<?xml version="1.0" encoding="utf-8"?>
       </PlainTextSelection>
       <PlainTextSelection guid="e0000000-0000-4000-8000-000000000002"
           startPosition="35" endPosition="45">
+        <Description>A coding memo, as QualCoder writes it</Description>
         <Coding guid="f0000000-0000-4000-8000-000000000002">
           <CodeRef targetGUID="b0000000-0000-4000-8000-00000000000a"/></Coding>
       </PlainTextSelection>
@@ -205,6 +206,7 @@ def test_another_programs_project_imports_at_the_right_characters(empty_project,
     unnamed = found["e0000000-0000-4000-8000-000000000002"]
     # 35–45 counted in the CRLF text as stored (the spec's reading): "In Lima, a"
     assert text[unnamed.start:unnamed.end] == "In Lima, a"
+    assert unnamed.note == "A coding memo, as QualCoder writes it"
     military = next(t for t in themes.values() if t.name == "Military")
     assert military.color == "#3366cc" and military.uid == "b0000000-0000-4000-8000-00000000000a"
 

@@ -317,6 +317,9 @@ def _selection(element, text: str, raw: str, crlf: list[int], users, notes, used
         if note in notes:
             used_notes.add(note)
             note_texts.append(notes[note])
+    if not note_texts and _child_text(element, "Description").strip():
+        # QualCoder writes a coding memo as the selection's Description
+        note_texts.append(_child_text(element, "Description"))
     author = _who(users, element.get("creatingUser"))
     return ImportedSelection(
         guid, chosen[0], chosen[1], quote, code_guids, "\n\n".join(note_texts), author,
