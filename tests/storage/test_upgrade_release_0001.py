@@ -4,7 +4,8 @@ upgraded to this release's schema with every annotation intact.
 The fixture ``tests/fixtures/projects/release-0001.cableproj`` was made by the command line
 of main at 9f9c19d (revision 0001): the sample cable, two added themes (one a sub-theme),
 and four annotations, one in footnote 1, one with a note holding a character outside the
-Basic Multilingual Plane. Keep one such file for every revision from now on.
+Basic Multilingual Plane. Keep one such file for every revision from now on
+(``revision-0002.cableproj``, below).
 """
 
 from __future__ import annotations
@@ -95,3 +96,26 @@ def test_two_copies_upgraded_apart_agree_on_identities(tmp_path: Path) -> None:
                                            Base.metadata.tables["annotations"].c.version))
                        .scalars())))
     assert seen[0] == seen[1]
+
+
+REVISION_0002 = FIXTURE.with_name("revision-0002.cableproj")
+
+
+def test_revision_0002_project_opens_as_it_is(tmp_path: Path) -> None:
+    """The schema of this work (revision 0002), kept for the next revision to upgrade: made
+    by the services (Ana and Ben, a deletion, a merge with a conflict left open)."""
+    from cable_annotator.services.merging import BOTH_CHANGED, open_conflicts
+    from cable_annotator.services.queries import all_annotations
+
+    path = tmp_path / "ana.cableproj"
+    shutil.copyfile(REVISION_0002, path)
+    with Project.open(path, create=False) as project:
+        annotations = all_annotations(project)
+        [conflict] = open_conflicts(project)
+    assert not list(tmp_path.glob("*.before-upgrade-*"))
+    assert len(annotations) == 4 and conflict.kind == BOTH_CHANGED
+    notes = sorted(a.note for a in annotations if a.quote == "Chile")
+    assert notes == ["Ana's view", "Ben's view"]
+    assert {a.author for a in annotations} == {"Ana Ruiz"}
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("SELECT count(*) FROM tombstones").fetchone()[0] == 1
