@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...collector import collector_paused
 from ...domain.annotation import Annotation, Theme
 from ...domain.cable import Cable
 from ...domain.citation import cite
@@ -248,9 +249,10 @@ class MainWindow(ProjectFilesMixin, ImportExportMixin, TextImportMixin, QMainWin
             self._show_error(str(error))
             return
         self._cable = cable
-        self._annotations = queries.annotations_of(self.project, cable_id)
-        volume = queries.load_volume(self.project, cable.volume)
-        self.reading.set_cable(cable, self._annotations, self._themes, volume)
+        with collector_paused():  # tens of thousands of lasting objects, no cycles
+            self._annotations = queries.annotations_of(self.project, cable_id)
+            volume = queries.load_volume(self.project, cable.volume)
+            self.reading.set_cable(cable, self._annotations, self._themes, volume)
         self.centre.setCurrentWidget(self.reading)
         self.corpus.select_cable(cable_id)
         self._refresh_annotation_list()
