@@ -132,11 +132,11 @@ def _annotations_where(project: Project, where: str, **params) -> list[Annotatio
         if not found:
             return []
         themes = _theme_links(session, where, params, found)
-    annotations = [
-        Annotation(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7],
-                   themes[row[0]], row[8], row[9], row[10], row[11], bool(row[12]))
-        for row in found
-    ]
+        annotations = [
+            Annotation(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7],
+                       themes[row[0]], row[8], row[9], row[10], row[11], bool(row[12]))
+            for row in found
+        ]
     if min(annotation.part for annotation in annotations) < BODY:
         annotations.sort(key=text_order)  # a part named before "body": the body first
     return annotations
@@ -151,8 +151,10 @@ def _is_most_of(session, table: str, count: int) -> bool:
     return 4 * count >= total
 
 
-def _matching_rows(session, where: str, params: dict) -> list[tuple]:
-    """The annotation rows matching ``where``, ordered by part, start and end.
+def _matching_rows(session, where: str, params: dict, columns: str = _ANNOTATION_COLUMNS,
+                   order_of_row=_TEXT_ORDER_OF_ROW) -> list[tuple]:
+    """The annotation rows matching ``where``, as ``columns``, ordered by part, start, end
+    (``order_of_row`` picks those three from a row).
 
     Through the (cable, part, start) index each row is a random visit to the table; when a
     cable holds most of the project's annotations (the peer workload: all 20,000), reading
@@ -164,14 +166,45 @@ def _matching_rows(session, where: str, params: dict) -> list[tuple]:
                                params) or 0
         if _is_most_of(session, "annotations", count):
             rows = _raw_rows(session.execute(text(
-                f"SELECT {_ANNOTATION_COLUMNS} FROM annotations a NOT INDEXED WHERE {where}"),
-                params))
-            rows.sort(key=_TEXT_ORDER_OF_ROW)
+                f"SELECT {columns} FROM annotations a NOT INDEXED WHERE {where}"), params))
+            rows.sort(key=order_of_row)
             return rows
-    statement = text(f"SELECT {_ANNOTATION_COLUMNS} FROM annotations a WHERE {where} {order}")
+    statement = text(f"SELECT {columns} FROM annotations a WHERE {where} {order}")
     if "ids" in params:
         statement = statement.bindparams(bindparam("ids", expanding=True))
     return _raw_rows(session.execute(statement, params))
+
+
+def annotation_outline_rows(project: Project, cable_id: str) -> tuple[list[tuple],
+                                                                       dict[str, list[int]]]:
+    """Where the annotations of a cable lie, without their words: rows of ``(id, part,
+    start, end, orphaned)`` in text order, and each one's theme ids.
+
+    What the reading pane needs to paint every highlight at once; the quotes, contexts and
+    notes (three quarters of what a row holds) follow through :func:`annotation_words`.
+    """
+    params = {"cable_id": cable_id}
+    with collector_paused(), project.reading() as session:
+        rows = _matching_rows(session, _BY_CABLE, params, 'a.id, a.part, a.start, a."end", '
+                              "a.orphaned", itemgetter(1, 2, 3))
+        if not rows:
+            return [], {}
+        return rows, _theme_links(session, _BY_CABLE, params, rows)
+
+
+WORD_COLUMNS = ("quote", "prefix", "suffix", "note", "author", "created", "modified")
+"""The columns of an annotation that :func:`annotation_outline_rows` leaves out."""
+
+
+def annotation_words(project: Project, annotation_ids: list[str]) -> dict[str, tuple]:
+    """``WORD_COLUMNS`` of these annotations, by id (those deleted meanwhile are absent)."""
+    if not annotation_ids:
+        return {}
+    statement = text(f"SELECT id, {', '.join(WORD_COLUMNS)} FROM annotations "
+                     "WHERE id IN :ids").bindparams(bindparam("ids", expanding=True))
+    with collector_paused(), project.reading() as session:
+        return {row[0]: row[1:] for row in _raw_rows(session.execute(
+            statement, {"ids": annotation_ids}))}
 
 
 def _theme_links(session, where: str, params: dict, found: list[tuple]) -> dict[str, list[int]]:

@@ -13,6 +13,7 @@ from ..services import (  # noqa: F401
     annotating,
     changes,
     codebook,
+    deferred_annotations,
     exporting,
     importing,
     projects,
