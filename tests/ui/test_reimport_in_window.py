@@ -75,3 +75,21 @@ def test_an_orphan_is_reattached_to_a_selection_and_undone(qtbot, project, tmp_p
     window.actions.undo.trigger()
     [back] = queries.annotations_of(project, SAMPLE_ID)
     assert back.orphaned and back.quote == ARMS_RACE_QUOTE
+
+
+def test_a_passage_placed_on_changed_wording_says_so(qtbot, project, tmp_path):
+    reworded = annotate(project, "Contrary to alarmist rumors", ["Arms race"])
+    window = open_window(qtbot, project, tmp_path)
+    path = tmp_path / "frus1969-76ve11p2-d293.txt"
+    path.write_text(SAMPLE.read_text(encoding="utf-8").replace("alarmist rumors",
+                                                               "alarmist rumours"),
+                    encoding="utf-8")
+    report = import_and_wait(qtbot, window, [path])
+    assert report is not None and report.approximate_annotations == 1
+    window._cable = None
+    window.show_cable(SAMPLE_ID)
+    model = window.annotations.model
+    [row] = [r for r in range(model.rowCount()) if model.annotation(r).id == reworded.id]
+    assert model.index(row).data(LOCATION_ROLE).endswith("wording changed")
+    assert model.annotation(row).quote == "Contrary to alarmist rumors"
+    assert "placed on changed wording" in window.statusBar().currentMessage()

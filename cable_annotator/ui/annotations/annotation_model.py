@@ -110,7 +110,19 @@ def describe_location(cable: Cable, annotation: Annotation, with_document: bool 
         pieces.append(f"para {paragraph}")
     if annotation.orphaned:
         pieces.append("not found in text")
+    elif _wording_changed(cable, annotation):
+        pieces.append("wording changed")
     return " · ".join(pieces)
+
+
+def _wording_changed(cable: Cable, annotation: Annotation) -> bool:
+    """Placed by a fuzzy match on a corrected text: the words there differ a little from
+    the quote as it was highlighted (which is kept)."""
+    try:
+        return cable.part_text(annotation.part)[annotation.start:annotation.end] \
+            != annotation.quote
+    except KeyError:
+        return False
 
 
 class AnnotationListModel(QStringListModel):
