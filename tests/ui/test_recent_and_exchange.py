@@ -62,3 +62,26 @@ def test_exports_and_imports_other_programs_formats_from_the_window(qtbot, proje
     (tmp_path / "bad.jsonld").write_text("{}", encoding="utf-8")
     assert window.import_exchange_file(tmp_path / "bad.jsonld") is None
     assert "bad.jsonld" in messages[0]
+
+
+def test_dropping_a_qdpx_on_the_window_imports_it(qtbot, project, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    from cable_annotator.services.refi_qda import export_qdpx
+
+    annotate(project, ARMS_RACE_QUOTE, ["Arms race"])
+    export_qdpx(project, tmp_path / "colleague.qdpx")
+    target = Project.open(tmp_path / "empty.cableproj")
+    window = open_window(qtbot, target, tmp_path)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(tmp_path / "colleague.qdpx"))])
+    enter = QDragEnterEvent(QPointF(10, 10).toPoint(), Qt.DropAction.CopyAction, data,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    window.dropEvent(QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data,
+                                Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
+    assert [a.quote for a in queries.all_annotations(target)] == [ARMS_RACE_QUOTE]
+    assert window.corpus.model.cable_ids() == [SAMPLE_ID]
+    target.close()

@@ -20,6 +20,7 @@ _FORMATS = {
     "qdc": ("REFI-QDA codebook (*.qdc)", "-codebook.qdc"),
     "jsonld": ("W3C Web Annotations (*.jsonld)", "-annotations.jsonld"),
 }
+EXCHANGE_SUFFIXES = frozenset({".qdpx", ".qdc", ".jsonld"})
 IMPORT_FILTER = ("Projects and annotations of other programs (*.qdpx *.qdc *.jsonld);;"
                  "REFI-QDA project (*.qdpx);;REFI-QDA codebook (*.qdc);;"
                  "W3C Web Annotations (*.jsonld)")

@@ -26,6 +26,12 @@ from ..jobs.import_export import (
 )
 from .file_suggestions import export_suggestion
 from .text_import import DROPPED, dropped_text
+from .window_exchange import EXCHANGE_SUFFIXES
+
+
+def _exchange(paths: list[Path]) -> list[Path]:
+    """The REFI-QDA and W3C Web Annotation files among dropped ones."""
+    return [path for path in paths if path.suffix.lower() in EXCHANGE_SUFFIXES]
 
 
 class ImportExportMixin:
@@ -36,7 +42,14 @@ class ImportExportMixin:
             self.import_asking_volume(paths)
 
     def import_asking_volume(self, paths: list[Path]) -> bool:
-        """Import, first asking the volume of plain-text documents whose names lack one."""
+        """Import, first asking the volume of plain-text documents whose names lack one.
+        REFI-QDA and W3C files go to their own import (``ExchangeMixin``)."""
+        exchange = [Path(p) for p in paths if Path(p).suffix.lower() in EXCHANGE_SUFFIXES]
+        for path in exchange:
+            self.import_exchange_file(path)
+        paths = [p for p in paths if Path(p) not in exchange]
+        if not paths:
+            return bool(exchange)
         volume = None
         unnamed = needing_volume([Path(path) for path in paths])
         if unnamed:
@@ -155,12 +168,12 @@ class ImportExportMixin:
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        if importable(paths) or dropped_text(event.mimeData()):
+        if importable(paths) or _exchange(paths) or dropped_text(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        files = importable(paths)
+        files = importable(paths) + _exchange(paths)
         text = dropped_text(event.mimeData())
         if files:
             event.acceptProposedAction()
