@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -68,6 +68,7 @@ class CableRow(Base):
 
 class ThemeRow(Base):
     __tablename__ = "themes"
+    __table_args__ = (UniqueConstraint("uid", name="uq_themes_uid"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     name: Mapped[str] = mapped_column(String(200))
     color: Mapped[str] = mapped_column(String(20), default="#f2c94c")
@@ -78,7 +79,7 @@ class ThemeRow(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     # Since revision 0002: a stable identity across copies of the project (the integer id
     # is only this file's), who made it and who last edited it, when.
-    uid: Mapped[str] = mapped_column(String(36), default=_new_uid, unique=True)
+    uid: Mapped[str] = mapped_column(String(36), default=_new_uid)
     created_by: Mapped[str] = mapped_column(String(200), default="")
     created: Mapped[str] = mapped_column(String(40), default="")
     modified_by: Mapped[str] = mapped_column(String(200), default="")
