@@ -99,6 +99,7 @@ class MergeReport:
     skipped: int = 0
     deleted: int = 0
     orphaned: int = 0  # theirs could not be placed on our text of a differing cable
+    same_passage: int = 0  # new there, on exactly a passage annotated here too (both kept)
     conflicts: list[MergeConflict] = field(default_factory=list)
     snapshot: MergeSnapshot = field(default_factory=MergeSnapshot, repr=False)
 
@@ -116,6 +117,9 @@ class MergeReport:
             line += f"; {len(self.cables_added)} document(s) added"
         if self.themes_added:
             line += f"; {len(self.themes_added)} theme(s) added"
+        if self.same_passage:
+            line += (f"; {self.same_passage} of those added lie on passages annotated here "
+                     "too (both kept)")
         return line + "."
 
 
@@ -282,6 +286,8 @@ def _preload(session) -> None:
     session.info["loaded"] = (annotations, tombstones)  # the identity map holds weakly
     session.info["known"] = {AnnotationRow: {row.id for row in annotations},
                              TombstoneRow: {row.annotation_id for row in tombstones}}
+    session.info["passages"] = {(row.cable_id, row.part, row.start, row.end)
+                                for row in annotations}
     session.info["cables"] = set(session.scalars(select(CableRow.id)))
 
 
@@ -384,6 +390,9 @@ def _merge_annotation(session, theirs: dict, theme_map: dict[int, int],
                                                   theirs["quote"], None, theirs["id"], "mine"))
         else:  # new to us, or a deletion of ours they already decided to overrule
             report.added += 1
+            passage = (theirs["cable_id"], theirs["part"], theirs["start"], theirs["end"])
+            if passage in session.info.get("passages", ()):
+                report.same_passage += 1
         if tomb is not None:
             session.delete(tomb)
             _known(session, TombstoneRow, theirs["id"], False)

@@ -101,6 +101,7 @@ def two_copies(base, tmp_path: Path):
     with Project.open(ben_path) as ben:
         guano = add_theme(ben, "guano", color="#445566").theme
         new_b = annotate_quote(ben, SAMPLE_ID, "For Ambassador", [guano.id]).annotation
+        annotate_quote(ben, SAMPLE_ID, "Peruvian Purchase", [guano.id])  # as Ana did
         update_annotation(ben, ids["chile"], note="Ben: Chile, surely not")
         update_annotation(ben, ids["belcher"], note="Ben: who is Belcher?")
         sub = add_theme(ben, "Tanks", parent_id=find_theme(ben, "Arms sales").id).theme
@@ -130,11 +131,14 @@ def test_merge_both_ways_keeps_every_annotation_once_and_lists_conflicts(
         notes = sorted(v[5] for v in seen_a.values() if v[4] == "Chile")
         assert notes == ["Ana: Chile is the worry", "Ben: Chile, surely not"]
         assert seen_a[ids["belcher"]][5] == "Ben: who is Belcher?"  # deleted vs changed
-        assert len(seen_a) == 4 + 2 + 1  # the 4 of the base, 2 new, 1 conflict copy
+        # the 4 of the base, 3 new (Ana's and Ben's on one passage: both kept), 1 copy
+        assert len(seen_a) == 4 + 3 + 1
+        assert report_a.same_passage == 1 and "lie on passages annotated here" in \
+            report_a.summary()
         for report in (report_a, report_b):
             kinds = sorted(c.kind for c in report.conflicts)
             assert kinds == [BOTH_CHANGED, DELETED_VS_CHANGED]
-        assert (report_a.added, report_a.updated) == (1, 1)  # Ben's new one; tanks
+        assert (report_a.added, report_a.updated) == (2, 1)  # Ben's new ones; tanks
         assert (report_b.added, report_b.updated) == (1, 1)  # Ana's new one; race
         guanos = [t for t in list_themes(ana) if t.name.lower() == "guano"]
         assert len(guanos) == 1 and guanos[0].color == "#112233"  # ours wins, reported
@@ -280,7 +284,7 @@ def test_command_line_merges_lists_and_resolves_conflicts(two_copies, tmp_path, 
     capsys.readouterr()
     cli(ana_path, "merge", str(ben_path))
     out = capsys.readouterr()
-    assert "1 added, 1 updated" in out.out and "2 in conflict" in out.out
+    assert "2 added, 1 updated" in out.out and "2 in conflict" in out.out
     assert "resolve ID --keep" in out.err
     cli(ana_path, "conflicts", "--json")
     listed = json.loads(capsys.readouterr().out)
