@@ -211,6 +211,17 @@ def test_another_programs_project_imports_at_the_right_characters(empty_project,
     assert military.color == "#3366cc" and military.uid == "b0000000-0000-4000-8000-00000000000a"
 
 
+def test_a_source_path_with_its_folder_is_found(empty_project, tmp_path) -> None:
+    path = tmp_path / "folder.qdpx"
+    qde_text = OTHER_PROGRAM.replace(
+        'plainTextPath="internal://{D0000000-0000-4000-8000-000000000001}.txt"',
+        'plainTextPath="internal://Sources/interview.txt"')
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("project.qde", qde_text.encode("utf-8"))
+        archive.writestr("Sources/interview.txt", OTHER_TEXT.encode("utf-8"))
+    assert import_refi(empty_project, path).annotations == 2
+
+
 def test_a_broken_file_is_refused_by_name_and_changes_nothing(annotated, tmp_path) -> None:
     before = snapshot(annotated)
     broken = tmp_path / "broken.qdpx"

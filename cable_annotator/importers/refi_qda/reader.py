@@ -161,7 +161,11 @@ def read_qdpx(path: Path) -> ImportedProject:
         by_lower = {name.lower(): name for name in members}
 
         def source_bytes(file_name: str) -> bytes | None:
-            name = by_lower.get(f"sources/{file_name}".lower())
+            # internal://GUID.txt names a file of sources/; some programs write the
+            # folder too (internal://Sources/GUID.txt)
+            wanted = file_name.lstrip("/").lower()
+            name = by_lower.get(f"sources/{wanted}") or (
+                by_lower.get(wanted) if wanted.startswith("sources/") else None)
             return archive.read(name) if name is not None else None
 
         return read_qde(archive.read(qde), source_bytes, where)
