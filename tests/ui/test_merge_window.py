@@ -20,8 +20,11 @@ def test_merge_in_the_window_is_one_undo_step_with_a_conflict_dialog(
     project = Project.open(mine)
     window = open_window(qtbot, project, tmp_path)
     before = set(window.annotations.model.ids())
-    report = window.merge_project_file(ben_path, show_dialog=False)
+    with qtbot.waitSignal(window.mergeFinished, timeout=60000) as merged:
+        assert window.merge_project_file(ben_path, show_dialog=False)
+    report = merged.args[0]
     assert report is not None and len(report.conflicts) == 2
+    assert window.workspace.undo_stack.count() == 1
     shown = set(window.annotations.model.ids())
     assert new_b in shown and before < shown
 
@@ -52,6 +55,8 @@ def test_merging_a_damaged_file_shows_a_message_and_changes_nothing(qtbot, proje
     bogus.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
     messages = []
     monkeypatch.setattr(window, "_show_error", messages.append)
-    assert window.merge_project_file(bogus, show_dialog=False) is None
+    with qtbot.waitSignal(window.mergeFinished, timeout=60000) as merged:
+        assert window.merge_project_file(bogus, show_dialog=False)
+    assert merged.args[0] is None
     assert messages and "broken.cableproj" in messages[0]
     assert window.workspace.undo_stack.count() == 0

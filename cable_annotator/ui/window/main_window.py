@@ -67,6 +67,7 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
                  TextImportMixin, QMainWindow):
     importFinished = Signal(object)  # ImportReport, or None when it failed or was cancelled
     exportFinished = Signal(object)  # number of rows, or None
+    mergeFinished = Signal(object)  # MergeReport, or None when the merge failed
     cableShown = Signal(str)
 
     def __init__(self, project: Project, settings: AppSettings | None = None,
