@@ -51,8 +51,23 @@ from .changes import Change
 BOTH_CHANGED = "both-changed"  # on the annotation that keeps the UUID…
 BOTH_CHANGED_COPY = "both-changed-copy"  # …and on the other version, kept beside it
 DELETED_VS_CHANGED = "deleted-vs-changed"  # conflict_of: the version that was deleted
+# (each with ":mine" or ":theirs", the copy the version came from: ``conflict_mark``)
 _CONFLICT_COPY = uuid.UUID("0d7e3a4c-3b51-4f0e-9a3c-5b2f8e9c1a77")
 _KEPT_OVER_DELETION = "kept-over-deletion:"  # a history entry: a deletion resolved away
+MINE, THEIRS = "mine", "theirs"
+
+
+def conflict_mark(kind: str, side: str) -> str:
+    """What an annotation's ``conflict`` column holds: the kind, and which copy this
+    version came from (``both-changed:theirs``), so a later session still knows which of
+    the two is the reader's own."""
+    return f"{kind}:{side}"
+
+
+def conflict_kind(mark: str) -> tuple[str, str]:
+    """``(kind, side)`` of a conflict mark (side '' when unknown)."""
+    kind, _, side = (mark or "").partition(":")
+    return kind, side
 
 
 def conflict_copy_id(annotation_id: str, version: str) -> str:
@@ -385,7 +400,8 @@ def _merge_annotation(session, theirs: dict, theme_map: dict[int, int],
         _remember(session, report, theirs["id"])
         if tomb is not None and _KEPT_OVER_DELETION + tomb.version not in theirs["history"]:
             # we deleted it, they changed it: keep theirs, and ask
-            theirs = {**theirs, "conflict": DELETED_VS_CHANGED, "conflict_of": tomb.version}
+            theirs = {**theirs, "conflict": conflict_mark(DELETED_VS_CHANGED, THEIRS),
+                      "conflict_of": tomb.version}
             report.conflicts.append(MergeConflict(DELETED_VS_CHANGED, theirs["cable_id"],
                                                   theirs["quote"], None, theirs["id"], "mine"))
         else:  # new to us, or a deletion of ours they already decided to overrule
@@ -424,9 +440,12 @@ def _both_changed(session, ours: dict, theirs: dict, report: MergeReport) -> Non
                                           mine_id, theirs_id))
     _remember(session, report, ours["id"])
     _remember(session, report, copy_id)
-    _write(session, {**winner, "id": ours["id"], "conflict": BOTH_CHANGED,
+    winner_side, loser_side = (MINE, THEIRS) if winner is ours else (THEIRS, MINE)
+    _write(session, {**winner, "id": ours["id"],
+                     "conflict": conflict_mark(BOTH_CHANGED, winner_side),
                      "conflict_of": copy_id}, report)
-    _write(session, {**loser, "id": copy_id, "history": [], "conflict": BOTH_CHANGED_COPY,
+    _write(session, {**loser, "id": copy_id, "history": [],
+                     "conflict": conflict_mark(BOTH_CHANGED_COPY, loser_side),
                      "conflict_of": ours["id"]}, report)
 
 
@@ -450,13 +469,15 @@ def _merge_tombstone(session, tomb: dict, report: MergeReport) -> None:
     if _KEPT_OVER_DELETION + tomb["version"] in history:
         report.skipped += 1  # this deletion was resolved before: the annotation stays
         return
-    if row.conflict == DELETED_VS_CHANGED and row.conflict_of == tomb["version"]:
+    if conflict_kind(row.conflict)[0] == DELETED_VS_CHANGED and \
+            row.conflict_of == tomb["version"]:
         report.skipped += 1  # merged before, not resolved yet
         return
     report.conflicts.append(MergeConflict(DELETED_VS_CHANGED, row.cable_id, row.quote,
                                           annotation_id, None, "theirs"))
     _remember(session, report, annotation_id)
-    row.conflict, row.conflict_of = DELETED_VS_CHANGED, tomb["version"]
+    row.conflict = conflict_mark(DELETED_VS_CHANGED, MINE)
+    row.conflict_of = tomb["version"]
     session.flush()
 
 
@@ -517,20 +538,24 @@ KEEP_ANNOTATION, KEEP_DELETION = "keep", "delete"  # deleted on one side, change
 
 def open_conflicts(project: Project) -> list[MergeConflict]:
     """The merge conflicts still to resolve, rebuilt from the marked annotations (each
-    both-changed pair once; which side was "mine" is no longer known, so the version
-    holding the UUID is given as mine)."""
+    both-changed pair once, from the version that holds the UUID)."""
     with project.reading() as session:
         rows = [annotation_from_row(row) for row in session.scalars(
             select(AnnotationRow).where(AnnotationRow.conflict != "")
             .order_by(AnnotationRow.cable_id, AnnotationRow.part, AnnotationRow.start))]
     out = []
     for annotation in rows:
-        if annotation.conflict == BOTH_CHANGED:
+        kind, side = conflict_kind(annotation.conflict)
+        if kind == BOTH_CHANGED:
+            other = annotation.conflict_of
+            mine, theirs = (other, annotation.id) if side == THEIRS else (annotation.id, other)
             out.append(MergeConflict(BOTH_CHANGED, annotation.cable_id, annotation.quote,
-                                     annotation.id, annotation.conflict_of))
-        elif annotation.conflict == DELETED_VS_CHANGED:
+                                     mine, theirs))
+        elif kind == DELETED_VS_CHANGED:
+            mine, theirs = (None, annotation.id) if side == THEIRS else (annotation.id, None)
+            deleted_by = {THEIRS: MINE, MINE: THEIRS}.get(side, "")
             out.append(MergeConflict(DELETED_VS_CHANGED, annotation.cable_id,
-                                     annotation.quote, annotation.id, None))
+                                     annotation.quote, mine, theirs, deleted_by))
     return out
 
 
@@ -580,7 +605,8 @@ def _resolve_both_changed(session, project: Project, conflict: MergeConflict,
                           keep: str) -> set[str]:
     mine = _row(session, project, conflict.mine_id)
     theirs = _row(session, project, conflict.theirs_id)
-    main_row, copy_row = (mine, theirs) if mine.conflict == BOTH_CHANGED else (theirs, mine)
+    main_row, copy_row = ((mine, theirs) if conflict_kind(mine.conflict)[0] == BOTH_CHANGED
+                          else (theirs, mine))
     known = [main_row.version, copy_row.version, *(copy_row.history or [])]
     if keep == KEEP_BOTH:
         _settle(main_row, known)

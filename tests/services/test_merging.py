@@ -146,6 +146,12 @@ def test_merge_both_ways_keeps_every_annotation_once_and_lists_conflicts(
         assert report_a.themes_matched_by_name == ["guano"]
         deletion = next(c for c in report_a.conflicts if c.kind == DELETED_VS_CHANGED)
         assert deletion.deleted_by == "mine"
+        # rebuilt from the store (a later session, the command line), each side still
+        # knows which version is its own
+        for project, report in ((ana, report_a), (ben, report_b)):
+            key = lambda c: c.kind  # noqa: E731
+            assert sorted(open_conflicts(project), key=key) == sorted(report.conflicts,
+                                                                      key=key)
         assert next(c for c in report_b.conflicts
                     if c.kind == DELETED_VS_CHANGED).deleted_by == "theirs"
 

@@ -116,6 +116,9 @@ def test_revision_0002_project_opens_as_it_is(tmp_path: Path) -> None:
     assert len(annotations) == 4 and conflict.kind == BOTH_CHANGED
     notes = sorted(a.note for a in annotations if a.quote == "Chile")
     assert notes == ["Ana's view", "Ben's view"]
+    by_id = {a.id: a for a in annotations}
+    assert by_id[conflict.mine_id].note == "Ana's view"  # the file's own version
+    assert by_id[conflict.theirs_id].note == "Ben's view"
     assert {a.author for a in annotations} == {"Ana Ruiz"}
     with sqlite3.connect(path) as connection:
         assert connection.execute("SELECT count(*) FROM tombstones").fetchone()[0] == 1
