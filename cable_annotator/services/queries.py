@@ -10,7 +10,13 @@ from ..domain.annotation import Annotation, Theme, theme_path
 from ..domain.cable import BODY, Cable
 from ..domain.volume import Volume
 from ..storage.errors import NotFound
-from ..storage.mapping import annotation_from_row, cable_from_row, theme_from_row, volume_from_row
+from ..storage.mapping import (
+    annotation_from_row,
+    cable_from_row,
+    check_annotation_rows,
+    theme_from_row,
+    volume_from_row,
+)
 from ..storage.models import (
     AnnotationRow,
     AnnotationThemeRow,
@@ -20,6 +26,7 @@ from ..storage.models import (
     VolumeRow,
 )
 from ..storage.project import Project
+from ..storage.row_checks import DamagedRow, require_text
 
 
 @dataclass(frozen=True)
@@ -49,7 +56,18 @@ def list_cables(project: Project) -> list[CableSummary]:
         .order_by(CableRow.volume_id, CableRow.sort_key, CableRow.number, CableRow.id)
     )
     with project.reading() as session:
-        return [CableSummary(*row) for row in session.execute(statement)]
+        return [_summary(*row) for row in session.execute(statement)]
+
+
+def _summary(cable_id, volume, number, title, date, kind, count) -> CableSummary:
+    """A listed cable, its fields checked (a damaged row is named, not a traceback)."""
+    subject = f"The cable {cable_id!r}"
+    require_text(cable_id, subject, "id")
+    for name, value in (("volume", volume), ("number", number), ("title", title),
+                        ("kind", kind)):
+        require_text(value, subject, name)
+    require_text(date, subject, "date", optional=True)
+    return CableSummary(cable_id, volume, number, title, date, kind, count)
 
 
 def cable_summaries(project: Project, cable_ids: list[str]) -> list[CableSummary]:
@@ -140,6 +158,7 @@ def _annotations_where(project: Project, where: str, **params) -> list[Annotatio
         found = _raw_rows(session.execute(rows, params))
         if not found:
             return []
+        check_annotation_rows(found)
         if len(found) >= _SCAN_LINKS_FROM:
             total = session.scalar(text("SELECT count(*) FROM annotation_themes")) or 0
             if 4 * len(found) >= total:
@@ -150,6 +169,11 @@ def _annotations_where(project: Project, where: str, **params) -> list[Annotatio
             linked = themes.get(annotation_id)
             if linked is not None:
                 linked.append(theme_id)  # in position order
+        if any(type(theme_id) is not int for linked in themes.values() for theme_id in linked):
+            bad = next(a for a, linked in themes.items()
+                       if any(type(t) is not int for t in linked))
+            raise DamagedRow(f"The annotation {bad!r}", "one of its theme links is not a "
+                                                        "theme number")
     annotations = [
         Annotation(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7],
                    themes[row[0]], row[8], row[9], row[10], row[11], bool(row[12]))

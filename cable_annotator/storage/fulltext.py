@@ -35,7 +35,7 @@ _OPEN, _CLOSE = "\x01", "\x02"
 """Markers ``highlight()`` puts around matches; control characters no cable text holds
 (a part that does contain one is searched but not located)."""
 
-_CREATE = (
+CREATE_STATEMENTS = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {INDEX_TABLE} USING fts5("
     "cable_id UNINDEXED, part UNINDEXED, text, "
     "tokenize = 'unicode61 remove_diacritics 2')",
@@ -64,7 +64,7 @@ def ensure_index(engine: Engine) -> bool:
         existed = connection.execute(text(
             "SELECT count(*) FROM sqlite_master WHERE name = :name"), {"name": INDEX_TABLE}
         ).scalar()
-        for statement in _CREATE:
+        for statement in CREATE_STATEMENTS:
             connection.execute(text(statement))
         if existed and _stored_fingerprint(connection) == _fingerprint(connection):
             return False
