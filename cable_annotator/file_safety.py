@@ -136,7 +136,11 @@ def _writer_alive(pid: int) -> bool:
         return False
     except (PermissionError, OSError):
         return True  # someone's process: leave its file alone
-    return True
+    try:  # a killed process its parent has not reaped yet is a zombie: gone
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as handle:
+            return handle.read().rsplit(")", 1)[-1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return True
 
 
 def clean_stale_partials(folder: Path) -> list[Path]:
