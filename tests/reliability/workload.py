@@ -4,9 +4,10 @@ check that every logged change is in the file with its last committed state.
 
 Two ways to run it:
 
-- ``python workload.py writer PROJECT LOG SECONDS SEED`` — annotate, edit and delete at
-  full speed for SECONDS (the concurrency test runs two of these); the last line of the
-  log says how many actions failed.
+- ``python workload.py writer PROJECT LOG SECONDS SEED`` — annotate and edit its own
+  annotations at full speed for SECONDS (the concurrency test runs two of these, beside
+  the window); each action is followed by ``AT`` and the time after its commit, and the
+  last line of the log says how many actions failed.
 - ``python workload.py zygote`` — import everything once, then fork a worker for each
   ``go PROJECT LOG SEED VOLUME EXPORT`` line read on stdin and print its pid; the crash
   test SIGKILLs that pid. Forking a warmed-up process makes a kill cycle take a fraction
@@ -54,7 +55,8 @@ def _live_ids(project) -> list[str]:
 
 
 def one_action(project, rng: random.Random, log: Log, live: list[str], text_length: int,
-               theme_ids: list[int], volume: Path | None, export: Path | None) -> None:
+               theme_ids: list[int], volume: Path | None, export: Path | None,
+               deletes: bool = True) -> None:
     """One user action, chosen at random, logged around its commit."""
     from cable_annotator.services import annotating, exporting, importing
 
@@ -72,7 +74,7 @@ def one_action(project, rng: random.Random, log: Log, live: list[str], text_leng
         log.write("BEGIN", "edit", annotation_id, note)
         annotating.update_annotation(project, annotation_id, note=note)
         log.write("DONE", "edit", annotation_id)
-    elif live and roll < 0.50:
+    elif live and deletes and roll < 0.50:
         annotation_id = live.pop(rng.randrange(len(live)))
         log.write("BEGIN", "del", annotation_id)
         annotating.delete_annotation(project, annotation_id)
@@ -115,8 +117,7 @@ def writer(project_path: Path, log_path: Path, seconds: float, seed: int) -> int
     rng = random.Random(seed)
     log = Log(log_path)
     project = Project.open(project_path, create=False)
-    live = _live_ids(project)
-    live = [i for i in live if rng.random() < 0.5]  # the other writer edits the rest
+    live: list[str] = []  # edits only its own annotations: their last state is known
     text_length = len(queries.load_cable(project, SAMPLE_ID).text)
     theme_ids = [theme.id for theme in queries.list_themes(project)]
     log.write("READY")
@@ -125,12 +126,12 @@ def writer(project_path: Path, log_path: Path, seconds: float, seed: int) -> int
     while time.monotonic() < deadline:
         actions += 1
         try:
-            one_action(project, rng, log, live, text_length, theme_ids, None, None)
+            one_action(project, rng, log, live, text_length, theme_ids, None, None,
+                       deletes=False)
             log.write("AT", time.time())
         except Exception:  # noqa: BLE001 - counted and shown: the test demands zero
             failed += 1
             log.write("ERROR", traceback.format_exc().replace("\n", " | "))
-            live[:] = _live_ids(project)
     project.close()
     log.write("ACTIONS", actions)
     log.write("FAILED", failed)
@@ -167,3 +168,43 @@ if __name__ == "__main__":
     elif sys.argv[1] == "writer":
         sys.exit(writer(Path(sys.argv[2]), Path(sys.argv[3]), float(sys.argv[4]),
                         int(sys.argv[5])))
+
+
+WORKLOAD_TEXT_QUOTES = ("an arms race could ensue", "fisheries dispute", "Soviet tanks",
+                        "investment disputes")
+"""Passages of the sample cable the command-line writer annotates."""
+
+
+class WriterLog:
+    """What a writer's log says: its action and failure counts, the time each added
+    annotation was committed, and the last committed note of each."""
+
+    def __init__(self) -> None:
+        self.actions = 0
+        self.failed = -1
+        self.errors: list[str] = []
+        self.added_at: dict[str, float] = {}
+        self.final_notes: dict[str, str] = {}
+
+
+def parse_writer_log(path: Path) -> WriterLog:
+    result = WriterLog()
+    notes: dict[str, str] = {}
+    last_added: str | None = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        words = line.split(" ")
+        if words[0] == "BEGIN" and words[1] in ("add", "edit"):
+            notes[words[2]] = words[3]
+        elif words[0] == "DONE" and words[1] in ("add", "edit"):
+            result.final_notes[words[2]] = notes[words[2]]
+            last_added = words[2] if words[1] == "add" else None
+        elif words[0] == "AT" and last_added is not None:
+            result.added_at[last_added] = float(words[1])
+            last_added = None
+        elif words[0] == "ERROR":
+            result.errors.append(line)
+        elif words[0] == "ACTIONS":
+            result.actions = int(words[1])
+        elif words[0] == "FAILED":
+            result.failed = int(words[1])
+    return result
