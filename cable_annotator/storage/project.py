@@ -244,7 +244,7 @@ class Project:
             session.rollback()
             raise ProjectError(f"{error.subject} in {self.path} is damaged: {error.problem}"
                                ".") from None
-        except DBAPIError as error:
+        except (DBAPIError, sqlite3.DatabaseError) as error:
             session.rollback()
             damaged = _damage_from(error, self.path)
             if damaged:
@@ -265,7 +265,7 @@ class Project:
         except row_checks.DamagedRow as error:
             raise ProjectError(f"{error.subject} in {self.path} is damaged: {error.problem}"
                                ".") from None
-        except DBAPIError as error:
+        except (DBAPIError, sqlite3.DatabaseError) as error:
             damaged = _damage_from(error, self.path)
             if damaged:
                 raise ProjectError(damaged) from None
@@ -402,7 +402,7 @@ def _remove_if_ours(path: Path, identity: os.stat_result, existing_sidecars: set
         path.unlink(missing_ok=True)
 
 
-def _damage_from(error: DBAPIError, path: Path) -> str | None:
+def _damage_from(error: Exception, path: Path) -> str | None:
     """A sentence naming the damaged row when ``error`` is SQLite failing to decode text
     stored in the file (bytes that are not UTF-8); None for other errors."""
     message = str(getattr(error, "orig", error))

@@ -119,8 +119,9 @@ def shipped_or_head() -> set[str]:
     return {HEAD_REVISION, *KNOWN_REVISIONS}
 
 
-def _optional(key: tuple[str, str]) -> bool:
-    return key[1].startswith(_OPTIONAL_PREFIXES)
+def _optional(items: set[SchemaObject]) -> bool:
+    """Objects of the search index (derived data, created on open when missing)."""
+    return all(item.table.startswith(_OPTIONAL_PREFIXES) for item in items)
 
 
 def _describe(key: tuple[str, str], found: SchemaObject) -> str:
@@ -148,7 +149,7 @@ def differences(found: dict[tuple[str, str], SchemaObject],
         elif item not in accepted[key]:
             problems.append(f"a changed definition of the {key[0]} {key[1]!r}")
     for key in sorted(set(accepted) - set(found)):
-        if not _optional(key):
+        if not _optional(accepted[key]):
             problems.append(f"no {key[0]} {key[1]!r}")
     return problems
 

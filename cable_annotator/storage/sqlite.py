@@ -195,11 +195,12 @@ def locate_undecodable_text(path: Path) -> str:
     """One sentence naming the row and column of ``path`` that holds bytes that are not
     UTF-8 (SQLite's own error names only the column)."""
     connection = sqlite3.connect(path)
-    connection.text_factory = bytes
     try:
         harden(connection)
         for table, key, label in _TEXT_TABLES:
+            connection.text_factory = str
             columns = [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]
+            connection.text_factory = bytes  # the raw bytes, to find the ones that fail
             quoted = ", ".join(f'"{column}"' for column in columns)
             for row in connection.execute(f'SELECT "{key}", {quoted} FROM "{table}"'):
                 for column, value in zip(columns, row[1:], strict=True):
