@@ -112,6 +112,12 @@ class Project:
         except OSError as error:
             raise ProjectError(f"Cannot create the folder of {path}: {error.strerror}.") from error
         existing_sidecars = {s for s in _SIDECARS if os.path.lexists(f"{path}{s}")}
+        if existing_sidecars:
+            # SQLite would take it for this new file's journal (and apply or delete it).
+            stray = f"{path}{sorted(existing_sidecars)[0]}"
+            raise ProjectError(f"Cannot create the project {path}: {stray} already exists "
+                               "beside it (left by another program or an earlier file); "
+                               "move it away first.")
         try:
             # Claim the name atomically: should anything appear there meanwhile (a link,
             # a pipe), this fails rather than writing through it.
