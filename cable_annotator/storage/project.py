@@ -178,6 +178,9 @@ class Project:
                 connection.close()
         except sqlite3.DatabaseError as error:
             raise ProjectError(f"{path} is damaged or truncated ({error}).") from error
+        except UnicodeError:
+            raise ProjectError(f"{path} is damaged: its schema holds text that is not "
+                               "UTF-8.") from None
         except OSError as error:
             raise ProjectError(f"Cannot read {path}: {error.strerror}.") from error
         if check != "ok":
@@ -250,6 +253,9 @@ class Project:
             session.rollback()
             raise ProjectError(f"{error.subject} in {self.path} is damaged: {error.problem}"
                                ".") from None
+        except UnicodeError:
+            session.rollback()
+            raise ProjectError(sqlite_file.locate_undecodable_text(self.path)) from None
         except (DBAPIError, sqlite3.DatabaseError) as error:
             session.rollback()
             damaged = _damage_from(error, self.path)
@@ -271,6 +277,8 @@ class Project:
         except row_checks.DamagedRow as error:
             raise ProjectError(f"{error.subject} in {self.path} is damaged: {error.problem}"
                                ".") from None
+        except UnicodeError:
+            raise ProjectError(sqlite_file.locate_undecodable_text(self.path)) from None
         except (DBAPIError, sqlite3.DatabaseError) as error:
             damaged = _damage_from(error, self.path)
             if damaged:
