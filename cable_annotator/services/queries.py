@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
 
 from sqlalchemy import bindparam, func, select, text
 
@@ -27,6 +28,7 @@ from ..storage.models import (
 )
 from ..storage.project import Project
 from ..storage.row_checks import DamagedRow, require_text
+from ..storage.sqlite import annotation_types_ok
 
 
 @dataclass(frozen=True)
@@ -144,8 +146,8 @@ def _annotations_where(project: Project, where: str, **params) -> list[Annotatio
     scan takes 15 ms where a join probing the links of each one took 70–100 ms).
     """
     rows = text(
-        f"SELECT {_ANNOTATION_COLUMNS} FROM annotations a WHERE {where} "
-        'ORDER BY a.part, a.start, a."end"'
+        f"SELECT {_ANNOTATION_COLUMNS}, {annotation_types_ok('a')} FROM annotations a "
+        f'WHERE {where} ORDER BY a.part, a.start, a."end"'
     )
     links = text(
         "SELECT l.annotation_id, l.theme_id FROM annotation_themes l "
@@ -158,7 +160,11 @@ def _annotations_where(project: Project, where: str, **params) -> list[Annotatio
         found = _raw_rows(session.execute(rows, params))
         if not found:
             return []
-        check_annotation_rows(found)
+        if not all(map(itemgetter(13), found)):  # a row of the wrong types: name it
+            damaged = [row[:13] for row in found if not row[13]]
+            check_annotation_rows(damaged)
+            raise DamagedRow(f"The annotation {damaged[0][0]!r}", "its columns have the "
+                                                                  "wrong storage types")
         if len(found) >= _SCAN_LINKS_FROM:
             total = session.scalar(text("SELECT count(*) FROM annotation_themes")) or 0
             if 4 * len(found) >= total:

@@ -79,6 +79,21 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
+_ANNOTATION_COLUMN_TYPES = (("id", "text"), ("cable_id", "text"), ("part", "text"),
+                            ("start", "integer"), ('"end"', "integer"), ("quote", "text"),
+                            ("prefix", "text"), ("suffix", "text"), ("note", "text"),
+                            ("author", "text"), ("created", "text"), ("modified", "text"),
+                            ("orphaned", "integer"))
+
+
+def annotation_types_ok(alias: str) -> str:
+    """An SQL expression, true when every column of the annotation row ``alias`` has the
+    storage type our code writes: checked by SQLite as the rows are read, so validating
+    20,000 annotations costs a fraction of a millisecond in Python."""
+    return "(" + " AND ".join(f"typeof({alias}.{column}) = '{kind}'"
+                              for column, kind in _ANNOTATION_COLUMN_TYPES) + ")"
+
+
 def connect_checked(path: Path) -> sqlite3.Connection:
     """A hardened read-write connection for examining a file before it is used.
 
