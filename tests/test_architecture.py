@@ -16,11 +16,11 @@ PACKAGE = REPO_ROOT / "cable_annotator"
 # touches files may use; it imports nothing of the package itself.
 ALLOWED = {
     "domain": {"domain"},
-    "importers": {"domain", "importers", "file_safety"},
+    "importers": {"domain", "importers", "collector", "file_safety"},
     "exporters": {"domain", "exporters"},
     "storage": {"domain", "storage", "resources_access", "file_safety"},
     "services": {"domain", "importers", "exporters", "storage", "services", "resources_access",
-                 "file_safety"},
+                 "collector", "file_safety"},
 }
 
 

@@ -219,6 +219,19 @@ def check_annotation_rows(rows: list[tuple]) -> None:
                 require_text(value, subject, name)
 
 
+def check_annotation_values(subject: str, values: dict[str, object]) -> None:
+    """DamagedRow for the first of these annotation columns holding the wrong type."""
+    for name, value in values.items():
+        if name not in _ANNOTATION_SCALARS:
+            continue
+        wanted = ANNOTATION_COLUMN_TYPES[_ANNOTATION_SCALARS.index(name)]
+        if wanted is int:
+            require_int(value, subject, name)
+        else:
+            require_text(value, subject, name)
+    raise DamagedRow(subject, "its columns have the wrong storage types")
+
+
 def annotation_from_row(row: AnnotationRow) -> Annotation:
     check_annotation_rows([tuple(getattr(row, name) for name in _ANNOTATION_SCALARS[:-1])
                            + (int(row.orphaned) if isinstance(row.orphaned, (bool, int))

@@ -86,12 +86,14 @@ _ANNOTATION_COLUMN_TYPES = (("id", "text"), ("cable_id", "text"), ("part", "text
                             ("orphaned", "integer"))
 
 
-def annotation_types_ok(alias: str) -> str:
-    """An SQL expression, true when every column of the annotation row ``alias`` has the
-    storage type our code writes: checked by SQLite as the rows are read, so validating
-    20,000 annotations costs a fraction of a millisecond in Python."""
+def annotation_types_ok(alias: str, names: list[str] | None = None) -> str:
+    """An SQL expression, true when the columns ``names`` (default: all) of the annotation
+    row ``alias`` have the storage types our code writes: checked by SQLite as the rows
+    are read, so validating 20,000 annotations costs next to nothing in Python."""
+    kinds = {column.strip('"'): (column, kind) for column, kind in _ANNOTATION_COLUMN_TYPES}
+    chosen = [kinds[name] for name in names] if names else list(kinds.values())
     return "(" + " AND ".join(f"typeof({alias}.{column}) = '{kind}'"
-                              for column, kind in _ANNOTATION_COLUMN_TYPES) + ")"
+                              for column, kind in chosen) + ")"
 
 
 def connect_checked(path: Path) -> sqlite3.Connection:
