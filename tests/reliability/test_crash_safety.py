@@ -2,11 +2,11 @@
 project always opens again — from the command line and in the window.
 
 A warmed-up "zygote" process forks each worker (see ``workload.py``), which adds, edits
-and deletes annotations, re-imports a whole FRUS volume and exports CSV on one project,
-logging each change after its commit. After every kill: the project opens (``Project.open``
-as the command line does; the real command line and the window every tenth kill), passes
-``PRAGMA integrity_check``, and every logged change is there with its last committed
-state. CI runs 50 kills; ``-m soak`` runs 1,000.
+and deletes annotations, re-imports a whole FRUS volume, exports CSV and saves a copy
+(Save As) on one project, logging each change after its commit. After every kill: the
+project opens (``Project.open`` as the command line does; the real command line and the
+window every tenth kill), passes ``PRAGMA integrity_check``, and every logged change is
+there with its last committed state. CI runs 50 kills; ``-m soak`` runs 1,000.
 """
 
 from __future__ import annotations
@@ -140,6 +140,11 @@ def run_kills(kills: int, folder: Path, shared_corpus: Path, qtbot, seed: int) -
     leftovers = [name for name in os.listdir(folder) if PARTIAL_MARKER in name
                  or name.endswith(("-journal", "-wal", "-shm"))]
     assert leftovers == [], "stale temporary files are cleaned up by the next export"
+    copy = folder / "copy.cableproj"
+    if copy.exists():  # a Save As that completed is a whole project
+        with Project.open(copy, create=False):
+            pass
+        assert _integrity(copy) == "ok"
     figures["checked_changes"] = state.changes_checked
     return figures
 

@@ -16,7 +16,8 @@ Two ways to run it:
 Log lines (flushed as written, so they survive a SIGKILL of the writer):
 ``BEGIN add ID NOTE`` / ``DONE add ID``, ``BEGIN edit ID NOTE`` / ``DONE edit ID``,
 ``BEGIN del ID`` / ``DONE del ID``, ``BEGIN import`` / ``DONE import N``,
-``DONE export ROWS``, ``READY``, ``FAILED N`` / ``ACTIONS N`` (writer mode, at the end).
+``DONE export ROWS``, ``DONE saveas NAME``, ``READY``, ``FAILED N`` / ``ACTIONS N``
+(writer mode, at the end).
 Each DONE is written after the service call returned, i.e. after COMMIT.
 """
 
@@ -65,9 +66,12 @@ def one_action(project, rng: random.Random, log: Log, live: list[str], text_leng
         log.write("BEGIN", "import")
         report = importing.import_files(project, [volume])
         log.write("DONE", "import", len(report.cables))
-    elif export is not None and roll < 0.10:
+    elif export is not None and roll < 0.08:
         rows = exporting.export_csv(project, export)
         log.write("DONE", "export", rows)
+    elif export is not None and roll < 0.10:
+        copy = project.save_as(export.with_name("copy.cableproj"))
+        log.write("DONE", "saveas", copy.name)
     elif live and roll < 0.35:
         annotation_id = rng.choice(live)
         note = f"edit-{uuid.uuid4().hex[:8]}"
