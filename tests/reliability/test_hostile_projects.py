@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from cable_annotator.services import annotating, queries
+from cable_annotator.storage.errors import ProjectError
 from cable_annotator.storage.hardening import is_defensive
 from cable_annotator.storage.project import Project
 
@@ -191,3 +192,29 @@ def test_list_names_a_cable_with_a_damaged_title(source, tmp_path, capsys):
     path = tamper(source, tmp_path / "damaged.cableproj", "UPDATE cables SET title = X'05'")
     status, _out, err = run_cli(capsys, "--project", str(path), "list")
     assert status == 1 and SAMPLE_ID in err and "title" in err
+
+
+def test_a_new_project_has_the_schema_the_migrations_create() -> None:
+    """A file created by this release and one migrated from nothing are the same schema
+    (apart from how the revision table was made), so a file created by an earlier release
+    and upgraded by Alembic is recognised as the revision it records."""
+    from cable_annotator.storage import schema_check
+    from cable_annotator.storage.project import HEAD_REVISION
+
+    migrated = schema_check.migrated_schema(HEAD_REVISION)
+    assert schema_check.differences(schema_check.fresh_schema(),
+                                    [schema_check._with_fresh_revision_table(migrated)]) == []
+    assert ("trigger", "evil") not in schema_check.fresh_schema()
+    names = {name for _kind, name in schema_check.fresh_schema()}
+    assert {"annotations", "cables", "themes", "cable_text_index", "alembic_version"} <= names
+
+
+def test_the_refusal_names_what_is_wrong(source, tmp_path) -> None:
+    path = tamper(source, tmp_path / "planted.cableproj", *PLANTED["view"],
+                  *PLANTED["trigger after insert on annotations"])
+    with pytest.raises(ProjectError) as refused:
+        Project.open(path, create=False)
+    message = str(refused.value)
+    assert "a view 'everything'" in message
+    assert "a trigger 'spy' on table annotations" in message
+    assert "left untouched" in message
