@@ -109,3 +109,30 @@ def test_two_writers_the_command_line_and_the_window(qtbot, project, tmp_path) -
           f"{[p.actions for p in parsed]}, cli annotate {len(cli_results)}, window writes "
           f"{len(own_ids)}, window reloads {len(reloads)}, failed 0, lost 0, "
           f"slowest outside change shown after {max(latencies):.2f} s")
+
+
+def _cli_annotate(project, quote: str, note: str) -> None:
+    result = subprocess.run([sys.executable, "-m", "cable_annotator", "--project",
+                             str(project.path), "annotate", SAMPLE_ID, "--quote", quote,
+                             "--theme", "Fisheries", "--note", note],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+
+
+def test_an_outside_change_just_before_an_own_commit_is_still_shown(qtbot, project,
+                                                                     tmp_path) -> None:
+    """The issue's case: the command line writes, then the window commits something
+    itself before its poll; the poll must still report (and show) the outside change."""
+    window = open_window(qtbot, project, tmp_path)
+    window.outside_changes.check()
+    theme = queries.list_themes(project)[0].id
+    _cli_annotate(project, "fisheries dispute", "from the command line")
+    annotating.create_annotation(window.project, SAMPLE_ID, "body", 0, 5, [theme])
+    assert window.outside_changes.check(), "the outside change was swallowed"
+    assert "from the command line" in {a.note for a in window._annotations}
+    annotating.create_annotation(window.project, SAMPLE_ID, "body", 6, 9, [theme])
+    assert not window.outside_changes.check(), "its own commit alone is not outside"
+    annotating.create_annotation(window.project, SAMPLE_ID, "body", 10, 14, [theme])
+    _cli_annotate(project, "Soviet tanks", "right after")
+    assert window.outside_changes.check()
+    assert "right after" in {a.note for a in window._annotations}
