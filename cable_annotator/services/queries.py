@@ -335,7 +335,9 @@ def cables_with_theme(project: Project, theme_id: int) -> set[str]:
 def get_setting(project: Project, key: str) -> str | None:
     with project.reading() as session:
         row = session.get(SettingRow, key)
-        return row.value if row is not None else None
+        if row is None:
+            return None
+        return require_text(row.value, f"The setting {key!r}", "value")
 
 
 def set_setting(project: Project, key: str, value: str) -> None:

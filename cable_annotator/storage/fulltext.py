@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from ..domain.cable import BODY, Cable
 from .mapping import cable_from_row
 from .models import CableRow
+from .row_checks import DamagedRow
 
 INDEX_TABLE = "cable_text_index"
 STATE_TABLE = "cable_text_index_state"
@@ -206,6 +207,9 @@ def _highlight(executor: Executor, query: str, rowids: list[int]
         params | {"open": _OPEN, "close": _CLOSE})
     out = {}
     for rowid, original, marked in rows:
+        if not isinstance(original, str) or not isinstance(marked, str):
+            raise DamagedRow("The search index", f"its row {rowid} holds "
+                             f"{type(original).__name__}, not text")
         if _OPEN in original or _CLOSE in original:
             out[rowid] = (original, [])
             continue

@@ -218,3 +218,11 @@ def test_the_refusal_names_what_is_wrong(source, tmp_path) -> None:
     assert "a view 'everything'" in message
     assert "a trigger 'spy' on table annotations" in message
     assert "left untouched" in message
+
+
+def test_a_damaged_search_index_row_is_named(source, tmp_path, capsys) -> None:
+    path = tamper(source, tmp_path / "damaged.cableproj",
+                  "UPDATE cable_text_index_content SET c2 = X'0102'")
+    status, _out, err = run_cli(capsys, "--project", str(path), "search", "arms")
+    assert status == 1 and "search index" in err and str(path) in err, err
+    assert "Traceback" not in err
