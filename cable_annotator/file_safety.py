@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import stat
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -127,9 +128,15 @@ def partial_path(destination: Path) -> Path:
     return destination.with_name(f".{destination.name}.{os.getpid()}{PARTIAL_MARKER}")
 
 
-def _writer_alive(pid: int) -> bool:
+STALE_AFTER_SECONDS = 24 * 3600
+"""Where a writer's liveness cannot be asked (Windows), a temporary file this old is stale."""
+
+
+def _writer_alive(pid: int, modified: float) -> bool:
     if pid == os.getpid():
         return True
+    if os.name == "nt":  # os.kill(pid, 0) would send Ctrl+C there
+        return time.time() - modified < STALE_AFTER_SECONDS
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -159,10 +166,11 @@ def clean_stale_partials(folder: Path) -> list[Path]:
         if stem is None or not name.startswith("."):
             continue
         pid_text = stem.rsplit(".", 1)[-1]
-        if not pid_text.isdigit() or _writer_alive(int(pid_text)):
-            continue
         try:
             if entry.is_symlink() or not entry.is_file(follow_symlinks=False):
+                continue
+            if not pid_text.isdigit() or _writer_alive(int(pid_text),
+                                                       entry.stat().st_mtime):
                 continue
             os.unlink(entry.path)
             removed.append(Path(entry.path))
