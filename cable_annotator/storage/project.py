@@ -155,7 +155,8 @@ class Project:
         """Everything that can be known about the file without running anything stored in
         it; returns its schema revision."""
         try:
-            if not sqlite_file.looks_like_sqlite(path):
+            # (An empty file with a log beside it: SQLite rebuilds it from the log.)
+            if path.stat().st_size > 0 and not sqlite_file.looks_like_sqlite(path):
                 raise ProjectError(
                     f"{path} is not a Cable Annotator project (it is not an SQLite database)."
                 )
