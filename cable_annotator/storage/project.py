@@ -177,6 +177,9 @@ class Project:
                 check = sqlite_file.quick_check(connection)
             finally:
                 connection.close()
+        except sqlite3.OperationalError as error:  # locked, unreadable, no space for -shm
+            raise ProjectError(f"{path} could not be opened ({error}); it was left "
+                               "untouched.") from error
         except sqlite3.DatabaseError as error:
             raise ProjectError(f"{path} is damaged or truncated ({error}).") from error
         except UnicodeError:
