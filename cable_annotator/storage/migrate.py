@@ -36,8 +36,20 @@ class ForeignKeysBroken(RuntimeError):
     """A migration left rows pointing at rows that do not exist; nothing was committed."""
 
 
+def all_revisions() -> list[str]:
+    """Every shipped revision, oldest first (the expected schemas are built from these)."""
+    script = ScriptDirectory.from_config(alembic_config())
+    return [item.revision for item in reversed(list(script.walk_revisions()))]
+
+
 def upgrade_to_head(engine: Engine) -> None:
-    """Apply every pending migration in one transaction (batch mode for SQLite).
+    """Apply every pending migration in one transaction (batch mode for SQLite)."""
+    upgrade_to(engine, "head")
+
+
+def upgrade_to(engine: Engine, revision: str) -> None:
+    """Apply the pending migrations up to ``revision`` in one transaction (batch mode for
+    SQLite).
 
     Foreign keys are off meanwhile, as SQLite's ALTER TABLE procedure requires: batch mode
     rebuilds a table by copying it and dropping the old one, and with them on, dropping
@@ -46,7 +58,7 @@ def upgrade_to_head(engine: Engine) -> None:
     config = alembic_config()
     with engine.connect() as connection, foreign_keys_off(connection), connection.begin():
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(config, revision)
         broken = broken_references(connection)
         if broken:
             raise ForeignKeysBroken(f"the upgrade would leave {len(broken)} broken "

@@ -97,7 +97,8 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         self._restore_layout()
         self.load_project()
         self.outside_changes = OutsideChangeWatcher(self, lambda: self.project,
-                                                    self.reload_after_outside_change)
+                                                    self.reload_after_outside_change,
+                                                    self._show_error)
 
     # -- construction ---------------------------------------------------------------------
 
