@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sqlalchemy import func, insert, select
 
-from .. import __version__
+from .. import __version__, file_safety
 from ..domain import refi_qda as ids
 from ..domain.anchoring import QuoteSelector, place
 from ..domain.anchoring import select as select_quote
@@ -103,7 +103,10 @@ def export_qdpx(project: Project, path: Path | str) -> ExchangeReport:
     cables = _exported_cables(project)
     document = build_project(project.path.stem, ORIGIN, themes, cables, now_utc())
     try:
-        write_qdpx(path, document)
+        with file_safety.atomic_binary_write(path.expanduser()) as handle:
+            write_qdpx(handle, document)
+    except file_safety.NotARegularFile as error:
+        raise ExportFailed(f"Could not write {path}: {error}; it was left untouched.") from None
     except OSError as error:
         raise ExportFailed(f"Could not write {path}: {error.strerror or error}.") from error
     written = sum(1 for item in cables for a in item.annotations if not a.orphaned)
@@ -117,7 +120,10 @@ def export_qdc(project: Project, path: Path | str) -> ExchangeReport:
     path = Path(path)
     themes = list_themes(project)
     try:
-        write_qdc(path, themes, ORIGIN)
+        with file_safety.atomic_binary_write(path.expanduser()) as handle:
+            write_qdc(handle, themes, ORIGIN)
+    except file_safety.NotARegularFile as error:
+        raise ExportFailed(f"Could not write {path}: {error}; it was left untouched.") from None
     except OSError as error:
         raise ExportFailed(f"Could not write {path}: {error.strerror or error}.") from error
     return ExchangeReport(str(path), themes=len(themes))

@@ -4,8 +4,8 @@ pages — placing each annotation by its selectors on a cable of the project."""
 
 from __future__ import annotations
 
+import io
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +13,7 @@ from typing import TextIO
 
 from sqlalchemy import select
 
+from .. import file_safety
 from ..domain.anchoring import QuoteSelector, place
 from ..domain.annotation import new_annotation_id, now_utc, theme_path
 from ..domain.combined_text import combine, from_combined
@@ -32,16 +33,16 @@ def export_jsonld(project: Project, destination: Path | str | TextIO) -> int:
                           list_themes(project), now_utc())
     if not isinstance(destination, (str, Path)):
         return write_jsonld(destination, document)
-    path = Path(destination)
-    temporary = path.with_name(f".{path.name}.partial")
+    path = Path(destination).expanduser()
     try:
-        with temporary.open("w", encoding="utf-8", newline="\n") as handle:
+        with file_safety.atomic_binary_write(path) as raw:
+            handle = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
             count = write_jsonld(handle, document)
             handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
+            handle.detach()
+    except file_safety.NotARegularFile as error:
+        raise ExportFailed(f"Could not write {path}: {error}; it was left untouched.") from None
     except OSError as error:
-        temporary.unlink(missing_ok=True)
         raise ExportFailed(f"Could not write {path}: {error.strerror or error}.") from error
     return count
 

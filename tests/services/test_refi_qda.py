@@ -272,3 +272,13 @@ def test_command_line_exports_and_imports_qdpx(annotated, tmp_path, capsys) -> N
     assert main(["--project", str(target), "import", str(path)]) == 0
     assert "1 document(s), 1 theme(s), 3 annotation(s)" in capsys.readouterr().out
     assert main(["--project", str(target), "export", "qdc", "-o", str(tmp_path / "t.qdc")]) == 0
+
+
+def test_export_refuses_a_symbolic_link_and_leaves_it(annotated, tmp_path) -> None:
+    target = tmp_path / "elsewhere.txt"
+    target.write_text("keep me", encoding="utf-8")
+    link = tmp_path / "peru.qdpx"
+    link.symlink_to(target)
+    with pytest.raises(ExportFailed, match="left untouched"):
+        export_qdpx(annotated, link)
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "keep me"
