@@ -143,6 +143,8 @@ OTHER_PROGRAM = """<?xml version="1.0" encoding="utf-8"?>
             isCodable="true"/>
     </Code>
   </Codes></CodeBook>
+  <Variables><Variable guid="a1000000-0000-4000-8000-000000000001" name="gender"
+                       typeOfVariable="Text"/></Variables>
   <Cases><Case guid="c0000000-0000-4000-8000-000000000001" name="Peru"/></Cases>
   <Sources>
     <TextSource guid="{D0000000-0000-4000-8000-000000000001}" name="interview.txt"
@@ -162,6 +164,8 @@ OTHER_PROGRAM = """<?xml version="1.0" encoding="utf-8"?>
       </PlainTextSelection>
       <Coding guid="f0000000-0000-4000-8000-000000000003">
         <CodeRef targetGUID="b0000000-0000-4000-8000-00000000000a"/></Coding>
+      <VariableValue><VariableRef targetGUID="a1000000-0000-4000-8000-000000000001"/>
+        <TextValue>female</TextValue></VariableValue>
     </TextSource>
     <PDFSource guid="d0000000-0000-4000-8000-000000000002" name="scan.pdf"
                path="internal://d0000000-0000-4000-8000-000000000002.pdf"/>
@@ -191,7 +195,8 @@ def test_another_programs_project_imports_at_the_right_characters(empty_project,
     report = import_refi(empty_project, _other_qdpx(tmp_path))
     assert (report.cables, report.themes, report.annotations) == (1, 2, 2)
     assert sorted(report.not_carried) == ["1 PDF source", "1 case",
-                                          "1 coding of a whole source"]
+                                          "1 coding of a whole source",
+                                          "1 variable value of another program"]
     [cable] = list_cables(empty_project)
     assert cable.id == "refi-andean-arms/d0000000-0000-4000-8000-000000000001"
     text = load_cable(empty_project, cable.id).text

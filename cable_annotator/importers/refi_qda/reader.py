@@ -36,6 +36,7 @@ MAX_UNPACKED = 512 * 1024 * 1024
 _UNSUPPORTED_SOURCES = {"PictureSource": "picture", "PDFSource": "PDF",
                         "AudioSource": "audio", "VideoSource": "video"}
 _UNSUPPORTED_PARTS = {"Cases": "case", "Sets": "set", "Links": "link", "Graphs": "graph"}
+_OUR_VARIABLES = frozenset((*ids.CABLE_VARIABLES, ids.STRUCTURE_VARIABLE, ids.VOLUME_VARIABLE))
 
 
 @dataclass
@@ -239,8 +240,10 @@ def _source(element, source_bytes, users, variables, notes, used_notes, skipped,
         ref = _child(value, "VariableRef")
         variable = variables.get(ids.normalise_guid(ref.get("targetGUID")) or "") \
             if ref is not None else None
-        if variable:
+        if variable in _OUR_VARIABLES:
             values[variable] = _child_text(value, "TextValue")
+        else:
+            skipped["variable value of another program"] += 1
     if _children(element, "Coding"):
         skipped["coding of a whole source"] += len(_children(element, "Coding"))
     source = ImportedSource(guid, name, _child_text(element, "Description"), text, values)
