@@ -466,7 +466,7 @@ def _cmd_merge(args: argparse.Namespace) -> int:
 
 
 def _cmd_conflicts(args: argparse.Namespace) -> int:
-    from .services.merging import open_conflicts
+    from .services.merge_conflicts import open_conflicts
 
     with _project(args) as project:
         conflicts = open_conflicts(project)
@@ -480,7 +480,7 @@ def _cmd_conflicts(args: argparse.Namespace) -> int:
 
 def _cmd_resolve(args: argparse.Namespace) -> int:
     from .services.annotating import AnnotationError
-    from .services.merging import open_conflicts, resolve_conflict
+    from .services.merge_conflicts import open_conflicts, resolve_conflict
 
     with _project(args) as project:
         found = [c for c in open_conflicts(project)

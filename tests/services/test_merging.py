@@ -24,12 +24,11 @@ from cable_annotator.services.annotating import (
     update_annotation,
 )
 from cable_annotator.services.codebook import add_theme
+from cable_annotator.services.merge_conflicts import open_conflicts, resolve_conflict
 from cable_annotator.services.merging import (
     BOTH_CHANGED,
     DELETED_VS_CHANGED,
     merge_project,
-    open_conflicts,
-    resolve_conflict,
     undo_merge,
 )
 from cable_annotator.services.queries import (

@@ -104,7 +104,8 @@ REVISION_0002 = FIXTURE.with_name("revision-0002.cableproj")
 def test_revision_0002_project_opens_as_it_is(tmp_path: Path) -> None:
     """The schema of this work (revision 0002), kept for the next revision to upgrade: made
     by the services (Ana and Ben, a deletion, a merge with a conflict left open)."""
-    from cable_annotator.services.merging import BOTH_CHANGED, open_conflicts
+    from cable_annotator.services.merge_conflicts import open_conflicts
+    from cable_annotator.services.merging import BOTH_CHANGED
     from cable_annotator.services.queries import all_annotations
 
     path = tmp_path / "ana.cableproj"

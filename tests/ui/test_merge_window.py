@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shutil
 
-from cable_annotator.services import merging, queries
+from cable_annotator.services import merge_conflicts, merging, queries
 from cable_annotator.storage.project import Project
 from tests.services.test_merging import base, two_copies  # noqa: F401 (fixtures)
 
@@ -32,7 +32,7 @@ def test_merge_in_the_window_is_one_undo_step_with_a_conflict_dialog(
     qtbot.addWidget(dialog)
     assert len(dialog.cards) == 2
     both = next(c for c in dialog.cards if c.conflict.kind == merging.BOTH_CHANGED)
-    both.buttons[merging.KEEP_THEIRS].click()
+    both.buttons[merge_conflicts.KEEP_THEIRS].click()
     assert both.outcome.text() == "Resolved: Keep theirs"
     chile = [a for a in queries.annotations_of(project, "frus1969-76ve11p2/d293")
              if a.quote == "Chile"]

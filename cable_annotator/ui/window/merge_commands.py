@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...services import merging
+from ...services import merge_conflicts, merging
 from ...services.changes import Change
 from ..annotations.undo_commands import ServiceCommand
 from .workspace import Workspace
@@ -50,7 +50,7 @@ class ResolveConflict(ServiceCommand):
         self._snapshot = change.snapshot
 
     def _do(self):
-        change = merging.resolve_conflict(self.project, self._conflict, self._keep)
+        change = merge_conflicts.resolve_conflict(self.project, self._conflict, self._keep)
         self._snapshot = change.snapshot
         change.kind = MERGED
         return change

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.annotation import Annotation
-from ...services import merging
+from ...services import merge_conflicts, merging
 
 Describe = Callable[[str | None], Annotation | None]
 Resolve = Callable[[merging.MergeConflict, str], bool]
@@ -48,16 +48,17 @@ class ConflictCard(QFrame):
             title = "Changed in both copies"
             texts = [_version_text("Mine", describe(conflict.mine_id), theme_names),
                      _version_text("Theirs", describe(conflict.theirs_id), theme_names)]
-            choices = [("Keep &mine", merging.KEEP_MINE), ("Keep &theirs", merging.KEEP_THEIRS),
-                       ("Keep &both", merging.KEEP_BOTH)]
+            choices = [("Keep &mine", merge_conflicts.KEEP_MINE),
+                       ("Keep &theirs", merge_conflicts.KEEP_THEIRS),
+                       ("Keep &both", merge_conflicts.KEEP_BOTH)]
         else:
             where = {"mine": "Deleted here, changed in their copy",
                      "theirs": "Changed here, deleted in their copy"}
             title = where.get(conflict.deleted_by, "Deleted in one copy, changed in the other")
             texts = [_version_text("Changed", describe(conflict.mine_id or conflict.theirs_id),
                                    theme_names)]
-            choices = [("&Keep it", merging.KEEP_ANNOTATION),
-                       ("&Delete it", merging.KEEP_DELETION)]
+            choices = [("&Keep it", merge_conflicts.KEEP_ANNOTATION),
+                       ("&Delete it", merge_conflicts.KEEP_DELETION)]
         heading = QLabel(f"<b>{title}</b> · {conflict.cable_id}", self)
         layout.addWidget(heading)
         for text in texts:

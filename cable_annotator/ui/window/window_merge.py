@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog
 
 from ...domain.annotation import Annotation
-from ...services import merging, queries
+from ...services import merge_conflicts, merging, queries
 from ...services.annotating import AnnotationError
 from ...storage.errors import NotFound, ProjectError
 from .merge_commands import MergeProject, ResolveConflict
@@ -51,7 +51,7 @@ class MergeMixin:
         return True
 
     def ask_resolve_conflicts(self) -> None:
-        conflicts = merging.open_conflicts(self.project)
+        conflicts = merge_conflicts.open_conflicts(self.project)
         summary = (f"{len(conflicts)} merge conflict(s) still to resolve." if conflicts
                    else "There are no merge conflicts to resolve.")
         self.show_merge_dialog(summary, [], conflicts)
@@ -69,7 +69,7 @@ class MergeMixin:
 
     def resolve_merge_conflict(self, conflict: merging.MergeConflict, keep: str) -> bool:
         try:
-            change = merging.resolve_conflict(self.project, conflict, keep)
+            change = merge_conflicts.resolve_conflict(self.project, conflict, keep)
         except (NotFound, ProjectError, AnnotationError, ValueError) as error:
             self._show_error(f"Could not resolve the conflict: {error}")
             return False
