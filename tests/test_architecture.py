@@ -15,9 +15,10 @@ PACKAGE = REPO_ROOT / "cable_annotator"
 ALLOWED = {
     "domain": {"domain"},
     "importers": {"domain", "importers"},
-    "exporters": {"domain", "exporters"},
-    "storage": {"domain", "storage", "resources_access"},
-    "services": {"domain", "importers", "exporters", "storage", "services", "resources_access"},
+    "exporters": {"domain", "exporters", "app_info"},
+    "storage": {"domain", "storage", "resources_access", "app_info"},
+    "services": {"domain", "importers", "exporters", "storage", "services", "resources_access",
+                 "app_info"},
 }
 
 

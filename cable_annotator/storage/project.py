@@ -25,6 +25,7 @@ from . import fulltext
 from . import sqlite as sqlite_file
 from .errors import ProjectError
 from .models import Base, ThemeRow
+from .release_stamp import stamp_new_project, stamp_opened_project
 
 PROJECT_SUFFIX = ".cableproj"
 SCHEMA_VERSION = 1
@@ -72,6 +73,7 @@ class Project:
         try:
             project._migrate_if_needed()
             project._ensure_search_index()
+            stamp_opened_project(project.engine)
         except BaseException:
             project.close()
             raise
@@ -97,6 +99,7 @@ class Project:
                     session.add(ThemeRow(name=theme["name"], color=theme["color"],
                                          description=theme.get("description", ""),
                                          position=position))
+                stamp_new_project(session)
             fulltext.ensure_index(project.engine)
         except (SQLAlchemyError, OSError, ProjectError) as error:
             project.close()
