@@ -1,6 +1,6 @@
 """Two real processes: a second launch hands its files to the window already open on the
 project (over QLocalServer) and exits; the window imports them. A window that died leaves
-a stale socket that the next launch clears."""
+a stale socket that the next launch clears; a window sent SIGTERM closes cleanly."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+from PySide6.QtCore import QDir
 from PySide6.QtNetwork import QLocalServer
 
 from cable_annotator.ui.window.single_instance import hand_over, socket_name
@@ -42,13 +43,20 @@ def cables_in(project: Path) -> list[str]:
     return [cable["id"] for cable in json.loads(listing.stdout)]
 
 
-def stop(process: subprocess.Popen, project: Path | None = None) -> None:
+def crash(process: subprocess.Popen, project: Path | None = None) -> None:
     """End a window as a crash would (its socket stays behind); with ``project``, clear
     that socket too, so the test leaves nothing in the temporary folder."""
-    process.send_signal(signal.SIGTERM)
+    process.kill()
     process.communicate(timeout=30)  # reaps it and closes its pipes
     if project is not None:
         QLocalServer.removeServer(socket_name(project))
+
+
+def close(process: subprocess.Popen) -> None:
+    """End a window as a logout does (SIGTERM): it closes as by its close button."""
+    process.send_signal(signal.SIGTERM)
+    out, err = process.communicate(timeout=30)
+    assert process.returncode == 0, err
 
 
 def test_a_second_launch_hands_its_document_to_the_open_window(qapp, tmp_path, sample_copy):
@@ -65,13 +73,17 @@ def test_a_second_launch_hands_its_document_to_the_open_window(qapp, tmp_path, s
             time.sleep(0.5)
         assert first.poll() is None  # still open, one window on the project
     finally:
-        stop(first)
+        crash(first)
     # The first window died without closing its socket; the next launch takes over.
     third = launch(project)
     try:
         wait_for_window(project, third)
-    finally:
-        stop(third, project)
+    except BaseException:
+        crash(third, project)
+        raise
+    close(third)
+    socket_file = Path(QDir.tempPath()) / socket_name(project)
+    assert not socket_file.exists(), "a closed window left its socket behind"
 
 
 def test_a_launch_on_another_project_opens_its_own_window(qapp, tmp_path):
@@ -84,6 +96,6 @@ def test_a_launch_on_another_project_opens_its_own_window(qapp, tmp_path):
             wait_for_window(other_project, other)  # listening on its own project
             assert other.poll() is None and first.poll() is None
         finally:
-            stop(other, other_project)
+            crash(other, other_project)
     finally:
-        stop(first, first_project)
+        crash(first, first_project)

@@ -8,9 +8,11 @@ window hands its files to that window instead (``single_instance``).
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ... import __version__
@@ -85,6 +87,22 @@ def start_app(project_path: Path | None, documents: list[Path] | None = None):
     return window
 
 
+def close_on_terminate(window) -> None:
+    """SIGTERM (a logout, ``kill``) and Ctrl+C in the terminal close the window as its
+    close button does: the note being typed is saved, the layout kept, the socket freed.
+
+    Python runs signal handlers only when it holds the interpreter, which Qt's event loop
+    does not give it while idle, so a quiet timer lets it look four times a second."""
+    def close(*_signal) -> None:
+        QTimer.singleShot(0, window.close)
+
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, close)
+    heartbeat = QTimer(window)
+    heartbeat.timeout.connect(lambda: None)
+    heartbeat.start(250)
+
+
 def run_app(project_path: Path | None, files: list[Path] | None = None) -> int:
     """Run the window until it closes; returns the process exit code. ``files`` are the
     launch arguments: a ``.cableproj`` to open and documents to import."""
@@ -99,6 +117,7 @@ def run_app(project_path: Path | None, files: list[Path] | None = None) -> int:
     window = start_app(launch.project, launch.documents)
     if window is None:
         return 1
+    close_on_terminate(window)
     code = QApplication.instance().exec()
     window.instance_server.close()
     window.workspace.project.close()
