@@ -105,6 +105,14 @@ def pack_zip(folder: Path, archive: Path) -> Path:
     return archive
 
 
+def pack_app(app: Path, archive: Path) -> Path:
+    """A macOS ``.app`` zipped with ``ditto``, which keeps its symbolic links, permissions
+    and extended attributes (Python's zipfile would copy the links' targets)."""
+    subprocess.run(["ditto", "-c", "-k", "--sequesterRsrc", "--keepParent", str(app),
+                    str(archive)], check=True)
+    return archive
+
+
 def folder_size(folder: Path) -> int:
     return sum(path.lstat().st_size for path in folder.rglob("*") if path.is_file())
 
@@ -114,7 +122,7 @@ def build(dist: Path, work: Path) -> Path:
     app = run_pyinstaller(dist, work)
     name = f"cable-annotator-{version()}-{platform_tag()}"
     if sys.platform == "darwin":
-        archive = pack_zip(dist / "Cable Annotator.app", dist / f"{name}.zip")
+        archive = pack_app(dist / "Cable Annotator.app", dist / f"{name}.zip")
     elif sys.platform == "win32":
         archive = pack_zip(app, dist / f"{name}.zip")
     else:

@@ -9,6 +9,7 @@ import pytest
 
 from cable_annotator.services import queries
 from cable_annotator.ui.window.launch_files import (
+    FileOpenEvents,
     LaunchError,
     LaunchFileHandler,
     sort_launch_files,
@@ -103,4 +104,18 @@ def test_documents_wait_while_an_export_runs(qtbot, empty_project, tmp_path):
         assert window.export_csv_to(tmp_path / "out.csv")
         assert window._job is not None
         handler.open([SAMPLE_TEXT])  # the export is running: the import follows it
+    assert [c.id for c in queries.list_cables(empty_project)] == [SAMPLE_ID]
+
+
+def test_a_file_open_event_imports_the_document(qtbot, qapp, empty_project, tmp_path):
+    from PySide6.QtGui import QFileOpenEvent
+
+    window = open_window(qtbot, empty_project, tmp_path)
+    events = FileOpenEvents(LaunchFileHandler(window))
+    qapp.installEventFilter(events)
+    try:
+        with qtbot.waitSignal(window.importFinished, timeout=30000):
+            qapp.sendEvent(qapp, QFileOpenEvent(str(SAMPLE_TEXT)))  # as the Finder sends
+    finally:
+        qapp.removeEventFilter(events)
     assert [c.id for c in queries.list_cables(empty_project)] == [SAMPLE_ID]

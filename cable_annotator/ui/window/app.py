@@ -21,7 +21,7 @@ from ...services.projects import open_default_project
 from ...storage.errors import ProjectError
 from ...storage.project import Project, default_project_path
 from .app_icon import app_icon
-from .launch_files import LaunchError, LaunchFileHandler, sort_launch_files
+from .launch_files import FileOpenEvents, LaunchError, LaunchFileHandler, sort_launch_files
 from .settings import APPLICATION, ORGANIZATION, AppSettings
 from .single_instance import InstanceServer, hand_over
 
@@ -77,6 +77,8 @@ def start_app(project_path: Path | None, documents: list[Path] | None = None):
     window = MainWindow(project, settings)
     window.show()
     window.launch_files = LaunchFileHandler(window)
+    window.file_open_events = FileOpenEvents(window.launch_files)
+    QApplication.instance().installEventFilter(window.file_open_events)
     window.instance_server = InstanceServer(window)
     window.instance_server.listen(window.project.path)
     window.workspace.projectChanged.connect(

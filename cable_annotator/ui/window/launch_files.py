@@ -1,7 +1,9 @@
 """Files given at launch — ``cable-annotator FILE…``, the desktop's "Open With", or a later
 launch handed over through the local socket — opened the way a desktop program does.
 
-A ``.cableproj`` opens that project; documents (what the importers read: FRUS plain text,
+On macOS the Finder does not pass files as arguments but sends the running application
+a file-open event (``QFileOpenEvent``), which goes the same way. A ``.cableproj`` opens
+that project; documents (what the importers read: FRUS plain text,
 TEI volumes) are imported into the open project, asking their volume as the Import
 dialog does. ``sort_launch_files`` is plain Python so the command line can refuse a bad
 argument before any window appears.
@@ -12,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QFileOpenEvent
 
 from ...storage.project import PROJECT_SUFFIX
 from ..jobs.import_export import IMPORTABLE_SUFFIXES
@@ -94,3 +97,20 @@ class LaunchFileHandler(QObject):
             return
         documents, self._waiting = self._waiting, []
         self._window.import_asking_volume(documents)
+
+
+class FileOpenEvents(QObject):
+    """Hands the application's file-open events (macOS: a document double-clicked in the
+    Finder, or dropped on the Dock icon) to the window's ``LaunchFileHandler``."""
+
+    def __init__(self, handler: LaunchFileHandler) -> None:
+        super().__init__(handler)
+        self._handler = handler
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            name = event.file()
+            if name:
+                self._handler.open([Path(name)])
+                return True
+        return super().eventFilter(watched, event)
