@@ -1,10 +1,12 @@
 """The PyInstaller bundle, built on this machine and run as a user would run it: outside
 the virtual environment, from the unpacked .tar.gz (marked ``bundle``: run on demand with
-``pytest -m bundle``; it takes one to two minutes)."""
+``pytest -m bundle``, deselect with ``-m "not bundle"``; about two minutes, part of the
+full run)."""
 
 from __future__ import annotations
 
 import csv
+import importlib.util
 import subprocess
 import tarfile
 import time
@@ -26,6 +28,9 @@ TEI_VOLUME = "frus1964-68v28.xml"  # 401 documents
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory) -> Path:
     """The archive built by the documented build script, unpacked as a user would."""
+    if importlib.util.find_spec("PyInstaller") is None:
+        pytest.fail("PyInstaller is missing: pip install -e '.[test,bundle]' (or deselect "
+                    "these tests with -m 'not bundle')", pytrace=False)
     build = build_bundle_module()
     where = tmp_path_factory.mktemp("bundle")
     archive = build.build(where / "dist", where / "work")
