@@ -12,7 +12,6 @@ from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QPlainTextEdit, QTextEdit
 
-from ...importers.frus_text import looks_like_frus_text
 from ...services.importing import import_text
 from ..jobs import import_export
 
@@ -48,6 +47,10 @@ class TextImportMixin:
 
     def import_text_asking_volume(self, text: str, source: str) -> bool:
         """Ask the volume, then import ``text`` in the background (``importFinished``)."""
+        # Imported here, not at the top: the importer compiles its patterns on import,
+        # which no start of the window should wait for.
+        from ...importers.frus_text import looks_like_frus_text
+
         if not looks_like_frus_text(text or ""):
             self.statusBar().showMessage(
                 f"The {source} holds no FRUS document: copy a whole document from "
