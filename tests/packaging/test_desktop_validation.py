@@ -150,6 +150,11 @@ def test_install_puts_everything_under_the_users_home(installed) -> None:
                 ).is_file(), size
     assert (share / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg").is_file()
     assert (share / "mime" / "packages" / "cable-annotator.xml").is_file()
+    # AppStream's view of the installed tree: metainfo, desktop entry and icon together.
+    tree = subprocess.run([tool("appstreamcli"), "validate-tree", "--pedantic", "--no-net",
+                           str(home / ".local")], capture_output=True, text=True)
+    assert tree.returncode == 0, tree.stdout
+    assert f"{APP_ID}.metainfo.xml" in tree.stdout and "no-metadata" not in tree.stdout
 
 
 def test_installed_mime_type_gives_project_files_our_icon(installed, tmp_path) -> None:
