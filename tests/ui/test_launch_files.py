@@ -52,7 +52,7 @@ def test_socket_names_differ_by_project_and_agree_for_one_file(tmp_path):
     first, second = tmp_path / "a.cableproj", tmp_path / "b.cableproj"
     assert socket_name(first) != socket_name(second)
     assert socket_name(first) == socket_name(tmp_path / "sub" / ".." / "a.cableproj")
-    assert len(socket_name(first)) < 100  # a Unix socket path has about 100 bytes
+    assert len(socket_name(first)) <= 49  # with macOS's TMPDIR, under a socket path's 104
 
 
 def test_only_our_messages_are_taken():

@@ -33,9 +33,11 @@ def socket_name(project_path: Path) -> str:
         user = getpass.getuser()
     except (OSError, KeyError):  # no login name (a container without passwd entry)
         user = "user"
-    user = re.sub(r"[^A-Za-z0-9_.-]", "_", user)[:32]
+    # Short: on Unix the name becomes a socket file in the temporary folder, and the whole
+    # path must fit in about 100 bytes (macOS's TMPDIR alone takes some 50).
+    user = re.sub(r"[^A-Za-z0-9_.-]", "_", user)[:16]
     resolved = str(Path(project_path).expanduser().resolve())
-    digest = hashlib.sha256(resolved.encode("utf-8", "surrogateescape")).hexdigest()[:20]
+    digest = hashlib.sha256(resolved.encode("utf-8", "surrogateescape")).hexdigest()[:16]
     return f"cable-annotator-{user}-{digest}"
 
 
