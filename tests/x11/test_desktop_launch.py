@@ -1,5 +1,6 @@
 """The program as the desktop starts it, on a real X server with a window manager: the
-window carries our icon for the taskbar (``_NET_WM_ICON``, every size), a second launch
+window carries our icon for the taskbar (``_NET_WM_ICON``, every size) and the class the
+desktop entry names (``StartupWMClass``), a second launch
 with a document reaches the open window, which imports it, and the window closes cleanly
 on SIGTERM (a logout)."""
 
@@ -18,9 +19,10 @@ import pytest
 
 from cable_annotator.resources_access import ICON_SIZES
 from cable_annotator.ui.window.single_instance import hand_over
-from tests.conftest import SAMPLE_ID, SAMPLE_TEXT
+from tests.conftest import REPO_ROOT, SAMPLE_ID, SAMPLE_TEXT
 
 pytestmark = pytest.mark.x11
+DESKTOP = REPO_ROOT / "packaging" / "org.cableannotator.CableAnnotator.desktop"
 
 
 def launch(*args: str | Path) -> subprocess.Popen:
@@ -63,6 +65,13 @@ def test_desktop_launch_icon_second_launch_and_logout(tmp_path, xdotool):
                  if width == height}
         assert sizes >= {16, 32, 48}, icon[:200]
         assert sizes <= set(ICON_SIZES)
+        # On X11 the taskbar finds the menu entry (its name and icon) by the window's
+        # class, which the desktop entry names as StartupWMClass.
+        wm_class = subprocess.run(["xprop", "-id", window, "WM_CLASS"], capture_output=True,
+                                  text=True, check=True).stdout
+        startup_class = next(line.split("=", 1)[1] for line in DESKTOP.read_text(
+            encoding="utf-8").splitlines() if line.startswith("StartupWMClass="))
+        assert wm_class.strip().endswith(f'"{startup_class}"'), wm_class
         second = launch(project, SAMPLE_TEXT)  # a document double-clicked in the files
         _out, err = second.communicate(timeout=60)
         assert second.returncode == 0, err
