@@ -119,3 +119,16 @@ def test_a_file_open_event_imports_the_document(qtbot, qapp, empty_project, tmp_
     finally:
         qapp.removeEventFilter(events)
     assert [c.id for c in queries.list_cables(empty_project)] == [SAMPLE_ID]
+
+
+def test_the_desktop_session_follows_the_window_to_another_project(qtbot, project, tmp_path):
+    from cable_annotator.ui.window.desktop_session import DesktopSession
+
+    window = open_window(qtbot, project, tmp_path)
+    session = DesktopSession(window)
+    assert session.server.name == socket_name(project.path)
+    other = tmp_path / "other.cableproj"
+    assert window.open_project_path(other, create=True)
+    assert session.server.name == socket_name(other)  # launches for it now reach us
+    session.close()
+    assert session.server.name is None

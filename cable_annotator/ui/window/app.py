@@ -21,9 +21,10 @@ from ...services.projects import open_default_project
 from ...storage.errors import ProjectError
 from ...storage.project import Project, default_project_path
 from .app_icon import app_icon
-from .launch_files import FileOpenEvents, LaunchError, LaunchFileHandler, sort_launch_files
+from .desktop_session import DesktopSession
+from .launch_files import LaunchError, sort_launch_files
 from .settings import APPLICATION, ORGANIZATION, AppSettings
-from .single_instance import InstanceServer, hand_over
+from .single_instance import hand_over
 
 
 def open_start_project(project_path: Path | None, settings: AppSettings) -> Project:
@@ -76,16 +77,9 @@ def start_app(project_path: Path | None, documents: list[Path] | None = None):
 
     window = MainWindow(project, settings)
     window.show()
-    window.launch_files = LaunchFileHandler(window)
-    window.file_open_events = FileOpenEvents(window.launch_files)
-    QApplication.instance().installEventFilter(window.file_open_events)
-    window.instance_server = InstanceServer(window)
-    window.instance_server.listen(window.project.path)
-    window.workspace.projectChanged.connect(
-        lambda: window.instance_server.listen(window.project.path))
-    window.instance_server.filesReceived.connect(window.launch_files.open)
+    window.desktop = DesktopSession(window)
     if documents:
-        window.launch_files.open(documents)
+        window.desktop.open(documents)
     return window
 
 
@@ -121,6 +115,6 @@ def run_app(project_path: Path | None, files: list[Path] | None = None) -> int:
         return 1
     close_on_terminate(window)
     code = QApplication.instance().exec()
-    window.instance_server.close()
+    window.desktop.close()
     window.workspace.project.close()
     return code
