@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from cable_annotator import __version__
-from cable_annotator.ui.window.single_instance import hand_over
+from cable_annotator.ui.desktop.single_instance import hand_over
 from tests.conftest import SAMPLE_ID, SAMPLE_TEXT, SAMPLE_VOLUME
 
 from .bundle_layout import build_bundle_module, run_installer

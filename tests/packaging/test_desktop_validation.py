@@ -16,7 +16,7 @@ from lxml import etree
 
 from cable_annotator.resources_access import ICON_SIZES
 from cable_annotator.storage.project import Project
-from cable_annotator.ui.window.single_instance import hand_over
+from cable_annotator.ui.desktop.single_instance import hand_over
 from tests.conftest import REPO_ROOT
 
 from .bundle_layout import (

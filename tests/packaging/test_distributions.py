@@ -72,6 +72,16 @@ def test_wheel_holds_the_package_data_and_nothing_else(distributions) -> None:
     assert f"Version: {__version__}\n" in metadata.decode("utf-8")
 
 
+def test_wheel_holds_every_module_of_the_package(distributions) -> None:
+    """A new sub-package must be listed in pyproject.toml, or the wheel silently lacks it."""
+    _sdist, wheel = distributions
+    names = set(zipfile.ZipFile(wheel).namelist())
+    package = REPO_ROOT / "cable_annotator"
+    modules = {path.relative_to(REPO_ROOT).as_posix() for path in package.rglob("*.py")
+               if "__pycache__" not in path.parts}
+    assert modules - names == set()
+
+
 def test_sdist_holds_sources_and_packaging_but_no_tests(distributions) -> None:
     sdist, _wheel = distributions
     top = f"cable_annotator-{__version__}"

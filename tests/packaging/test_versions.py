@@ -88,7 +88,7 @@ def test_every_csv_row_names_the_release_that_wrote_it(project) -> None:
 def test_about_dialog_names_version_licence_sources_and_libraries(qtbot) -> None:
     from PySide6.QtWidgets import QLabel, QPushButton
 
-    from cable_annotator.ui.window.about_dialog import AboutDialog
+    from cable_annotator.ui.desktop.about_dialog import AboutDialog
 
     dialog = AboutDialog()
     qtbot.addWidget(dialog)

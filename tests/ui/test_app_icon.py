@@ -10,8 +10,8 @@ from PySide6.QtGui import QImage
 from PySide6.QtSvg import QSvgRenderer
 
 from cable_annotator.resources_access import APP_ID, ICON_SIZES, icon_png_name, resource_bytes
+from cable_annotator.ui.desktop.app_icon import app_icon
 from cable_annotator.ui.window.app import application
-from cable_annotator.ui.window.app_icon import app_icon
 from tests.conftest import REPO_ROOT
 
 

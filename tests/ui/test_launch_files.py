@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 from cable_annotator.services import queries
-from cable_annotator.ui.window.launch_files import (
+from cable_annotator.ui.desktop.launch_files import (
     FileOpenEvents,
     LaunchError,
     LaunchFileHandler,
     sort_launch_files,
 )
-from cable_annotator.ui.window.single_instance import parse_message, socket_name
+from cable_annotator.ui.desktop.single_instance import parse_message, socket_name
 from tests.conftest import SAMPLE_ID, SAMPLE_TEXT
 
 from .window_helpers import open_window
@@ -122,7 +122,7 @@ def test_a_file_open_event_imports_the_document(qtbot, qapp, empty_project, tmp_
 
 
 def test_the_desktop_session_follows_the_window_to_another_project(qtbot, project, tmp_path):
-    from cable_annotator.ui.window.desktop_session import DesktopSession
+    from cable_annotator.ui.desktop.desktop_session import DesktopSession
 
     window = open_window(qtbot, project, tmp_path)
     session = DesktopSession(window)

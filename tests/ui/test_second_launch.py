@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QDir
 from PySide6.QtNetwork import QLocalServer
 
-from cable_annotator.ui.window.single_instance import hand_over, socket_name
+from cable_annotator.ui.desktop.single_instance import hand_over, socket_name
 from tests.conftest import SAMPLE_ID
 
 START_TIMEOUT = 60.0

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from cable_annotator.resources_access import ICON_SIZES
-from cable_annotator.ui.window.single_instance import hand_over
+from cable_annotator.ui.desktop.single_instance import hand_over
 from tests.conftest import REPO_ROOT, SAMPLE_ID, SAMPLE_TEXT
 
 pytestmark = pytest.mark.x11

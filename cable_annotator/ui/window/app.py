@@ -20,11 +20,11 @@ from ...resources_access import APP_ID
 from ...services.projects import open_default_project
 from ...storage.errors import ProjectError
 from ...storage.project import Project, default_project_path
-from .app_icon import app_icon
-from .desktop_session import DesktopSession
-from .launch_files import LaunchError, sort_launch_files
+from ..desktop.app_icon import app_icon
+from ..desktop.desktop_session import DesktopSession
+from ..desktop.launch_files import LaunchError, sort_launch_files
+from ..desktop.single_instance import hand_over
 from .settings import APPLICATION, ORGANIZATION, AppSettings
-from .single_instance import hand_over
 
 
 def open_start_project(project_path: Path | None, settings: AppSettings) -> Project:

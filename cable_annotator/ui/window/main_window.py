@@ -540,7 +540,7 @@ class MainWindow(ProjectFilesMixin, ImportExportMixin, TextImportMixin, QMainWin
         self.reading.cable_text().setFocus()
 
     def show_about(self) -> None:
-        from .about_dialog import AboutDialog
+        from ..desktop.about_dialog import AboutDialog
 
         AboutDialog(self).exec()
 
