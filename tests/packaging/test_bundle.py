@@ -18,7 +18,7 @@ from cable_annotator import __version__
 from cable_annotator.ui.desktop.single_instance import hand_over
 from tests.conftest import SAMPLE_ID, SAMPLE_TEXT, SAMPLE_VOLUME
 
-from .bundle_layout import build_bundle_module, run_installer
+from .bundle_layout import APP_ID, build_bundle_module, desktop_exec, run_installer
 
 pytestmark = pytest.mark.bundle
 MAX_APP_MIB = 200  # 139 MiB on Linux x86_64 (PySide6 6.11, Python 3.11), 1 December 2026
@@ -49,6 +49,21 @@ def bare_env(home: Path) -> dict[str, str]:
     return {"PATH": "/usr/bin:/bin", "HOME": str(home), "LANG": "C.UTF-8",
             "XDG_DATA_HOME": str(home / "data"), "XDG_CONFIG_HOME": str(home / "config"),
             "QT_QPA_PLATFORM": "offscreen"}
+
+
+def wait_for_window(window: subprocess.Popen, project: Path) -> None:
+    """Until the bundled window answers on ``project``'s socket (it is up, with its event
+    loop running); a window that exits or never answers fails the test."""
+    deadline = time.monotonic() + 60
+    try:
+        while not hand_over(project, [], timeout_ms=500):
+            assert window.poll() is None, window.communicate()
+            assert time.monotonic() < deadline, "the bundled window did not start"
+            time.sleep(0.2)
+    except BaseException:
+        window.kill()
+        window.communicate()
+        raise
 
 
 def run(bundle: Path, home: Path, *args: str | Path) -> subprocess.CompletedProcess:
@@ -89,23 +104,14 @@ def test_bundled_window_opens_offscreen_and_closes(bundle, tmp_path):
     executable = bundle / "cable-annotator" / "cable-annotator"
     window = subprocess.Popen([str(executable)], env=bare_env(home), cwd=home,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    default = home / "data" / "cable-annotator" / "default.cableproj"
-    deadline = time.monotonic() + 60
-    try:
-        while not hand_over(default, [], timeout_ms=500):  # up, with its event loop
-            assert window.poll() is None, window.communicate()
-            assert time.monotonic() < deadline, "the bundled window did not start"
-            time.sleep(0.2)
-    except BaseException:
-        window.kill()
-        window.communicate()
-        raise
+    wait_for_window(window, home / "data" / "cable-annotator" / "default.cableproj")
     window.terminate()  # closes as by the close button
     _out, err = window.communicate(timeout=30)
     assert window.returncode == 0, err
     assert "Traceback" not in err
 
 
+@pytest.mark.usefixtures("qapp")
 def test_bundle_installs_for_the_user(bundle, tmp_path):
     home = tmp_path / "home"
     home.mkdir()
@@ -116,3 +122,12 @@ def test_bundle_installs_for_the_user(bundle, tmp_path):
                              capture_output=True, text=True, check=True)
     assert version.stdout.strip() == f"cable-annotator {__version__}"
     assert (home / ".local" / "lib" / "cable-annotator" / "_internal").is_dir()
+    # The installed menu entry, as a file manager runs it for a double-clicked project.
+    entry = home / ".local" / "share" / "applications" / f"{APP_ID}.desktop"
+    project = home / "colleague.cableproj"
+    window = subprocess.Popen(desktop_exec(entry, [project]), env=bare_env(home), cwd=home,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    wait_for_window(window, project)
+    window.terminate()
+    _out, err = window.communicate(timeout=30)
+    assert window.returncode == 0, err
