@@ -29,6 +29,7 @@ from . import fulltext, row_checks, schema_check
 from . import sqlite as sqlite_file
 from .errors import ProjectError
 from .models import Base, ThemeRow
+from .release_stamp import stamp_new_project, stamp_opened_project
 
 PROJECT_SUFFIX = ".cableproj"
 SCHEMA_VERSION = 1
@@ -100,6 +101,7 @@ class Project:
         try:
             project._migrate_if_needed(revision)
             project._ensure_search_index()
+            stamp_opened_project(project.engine)
         except BaseException:
             project.close()
             raise
@@ -141,6 +143,7 @@ class Project:
                     session.add(ThemeRow(name=theme["name"], color=theme["color"],
                                          description=theme.get("description", ""),
                                          position=position))
+                stamp_new_project(session)
             fulltext.ensure_index(project.write_engine)
         except (SQLAlchemyError, OSError, ProjectError) as error:
             project.close()
