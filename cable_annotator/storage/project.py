@@ -310,6 +310,15 @@ class Project:
         except file_safety.NotARegularFile as error:
             raise ProjectError(f"Could not write {destination}: {error}; it was left "
                                "untouched.") from None
+        journals = [f"{destination}{suffix}" for suffix in ("-wal", "-journal")
+                    if os.path.lexists(f"{destination}{suffix}")]
+        if journals:
+            # A new file renamed into place would be paired with that log or journal by
+            # SQLite, which would replay it into the copy and damage it.
+            raise ProjectError(f"Could not write {destination}: {journals[0]} beside it "
+                               "shows the file is open in another program or was not "
+                               "closed after a crash; open it once (or close that program), "
+                               "or choose another name. It was left untouched.")
         file_safety.clean_stale_partials(destination.parent)
         temporary = file_safety.partial_path(destination)
         file_safety.remove_own_partial(temporary)
