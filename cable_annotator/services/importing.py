@@ -57,8 +57,8 @@ def read_file(path: Path, volume: str | None = None, progress: Progress | None =
     """Parse one file (TEI volume or plain text) into domain objects, storing nothing.
 
     A plain-text document takes ``volume``, else the volume its file name carries."""
-    from ..importers.frus_tei import looks_like_tei, read_tei_volume
-    from ..importers.frus_text import read_frus_text
+    from ..importers.plaintext import read_frus_text
+    from ..importers.tei import looks_like_tei, read_tei_volume
 
     if not path.exists():
         raise ImportFailed(path, "no such file")
@@ -103,7 +103,7 @@ def import_text(project: Project, text: str, source: str,
 
     ``source`` names where it came from ("clipboard"), for the cable's record and for
     errors (ImportFailed names it when the text is not a FRUS document)."""
-    from ..importers.frus_text import parse_frus_text
+    from ..importers.plaintext import parse_frus_text
 
     if not text.strip():
         raise ImportFailed(source, "there is no text to import")

@@ -12,7 +12,7 @@ import pytest
 
 from cable_annotator.domain.cable import BODY, PageBreak
 from cable_annotator.importers.errors import ImportFailed
-from cable_annotator.importers.frus_text import (
+from cable_annotator.importers.plaintext import (
     looks_like_frus_text,
     parse_frus_text,
     read_frus_text,

@@ -13,7 +13,7 @@ import pytest
 
 from cable_annotator.domain.cable import BODY
 from cable_annotator.importers.errors import ImportFailed
-from cable_annotator.importers.frus_text import (
+from cable_annotator.importers.plaintext import (
     decode_text_file,
     looks_like_frus_text,
     parse_frus_text,

@@ -12,7 +12,7 @@ from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QPlainTextEdit, QTextEdit
 
-from ...importers.frus_text import looks_like_frus_text
+from ...importers.plaintext import looks_like_frus_text
 from ...services.importing import import_text
 from ..jobs import import_export
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .text_markers import PAGE_ONLY_LINE, Cuts, find_note_markers, page_label_cuts
+from .markers import PAGE_ONLY_LINE, Cuts, find_note_markers, page_label_cuts
 
 # The first line of a note: optional indentation, the note number, a period, the text.
 NOTE_START = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>\d{1,3})\.\s+(?P<text>\S.*)$")

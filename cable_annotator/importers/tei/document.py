@@ -17,10 +17,11 @@ from operator import attrgetter
 
 from lxml import etree
 
-from ..domain.cable import Block, Cable, CrossReference, Footnote, PageBreak, Span, footnote_part
-from . import frus_prose, tei_meta
-from .tei_parse import TEI
-from .tei_text import Anchor, TextBuilder
+from ...domain.cable import Block, Cable, CrossReference, Footnote, PageBreak, Span, footnote_part
+from .. import frus_prose
+from . import meta as tei_meta
+from .parse import TEI
+from .text import Anchor, TextBuilder
 
 FRUS_NAMESPACES = ("http://history.state.gov/ns/1.0", "http://history.state.gov/frus/ns/1.0")
 _DATE_MIN = tuple("{" + ns + "}doc-dateTime-min" for ns in FRUS_NAMESPACES)

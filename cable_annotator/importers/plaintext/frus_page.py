@@ -8,9 +8,9 @@ module turns it into a :class:`~cable_annotator.domain.cable.Cable` whose text h
 of that apparatus, with pages, paragraphs, footnotes and cross-references as offsets, so a
 quote can be cited by page and paragraph like the printed volume.
 
-Parsing runs in three steps: split the apparatus off the end (``text_apparatus``), cut
-page labels and footnote markers out of the body (``text_markers``), then read the
-catalogue facts from the cleaned blocks: datelines and signatures (``text_metadata``),
+Parsing runs in three steps: split the apparatus off the end (``apparatus``), cut
+page labels and footnote markers out of the body (``markers``), then read the
+catalogue facts from the cleaned blocks: datelines and signatures (``metadata``),
 and kind, parties, numbers, subject, classification, paragraph labels and references from
 the prose conventions it shares with the TEI importer (``frus_prose``).
 """
@@ -24,8 +24,8 @@ from pathlib import Path
 
 from cable_annotator.domain.cable import Block, Cable, Footnote, PageBreak
 
-from .errors import ImportFailed
-from .frus_prose import (
+from ..errors import ImportFailed
+from ..frus_prose import (
     SUBJECT_HEADER,
     classification_in,
     kind_of,
@@ -37,10 +37,10 @@ from .frus_prose import (
     telegram_number_of,
     without_full_stop,
 )
-from .text_apparatus import RawNote, find_apparatus, parse_notes
-from .text_decode import decode_text_file, normalise_newlines
-from .text_markers import PAGE_ONLY_LINE, Cut, Cuts, MarkerHit, find_note_markers, page_label_cuts
-from .text_metadata import looks_like_signature, read_dateline
+from .apparatus import RawNote, find_apparatus, parse_notes
+from .decode import decode_text_file, normalise_newlines
+from .markers import PAGE_ONLY_LINE, Cut, Cuts, MarkerHit, find_note_markers, page_label_cuts
+from .metadata import looks_like_signature, read_dateline
 
 __all__ = ["decode_text_file", "looks_like_frus_text", "parse_frus_text", "read_frus_text"]
 

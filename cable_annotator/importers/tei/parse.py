@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .errors import ImportFailed
+from ..errors import ImportFailed
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 TEI = "{" + TEI_NS + "}"
