@@ -210,7 +210,7 @@ def cable_as_json(cable, volume=None) -> dict:
         "kind": cable.kind, "date": cable.date, "place": cable.place, "subject": cable.subject,
         "sender": cable.sender, "recipient": cable.recipient,
         "classification": cable.classification, "telegram_number": cable.telegram_number,
-        "signature": cable.signature, "chapter": cable.chapter,
+        "signature": cable.signature, "file_number": cable.file_number, "chapter": cable.chapter,
         "compilation": cable.compilation, "citation": cite(cable, volume),
         "text": cable.text,
         "paragraphs": [{"label": b.label, "kind": b.kind, "start": b.start, "end": b.end}

@@ -117,6 +117,27 @@ def parties_of(title: str) -> tuple[str, str]:
     return _without_article(rest), ""
 
 
+# An unnumbered title of the volumes before the 1950s names its parties in the address
+# form "Mr. Adams to Mr. Seward" or "The Ambassador in Russia (Francis) to the Secretary
+# of State", perhaps after the kind ("Memorandum by …", "Letter from …").
+_ADDRESS_LEAD = re.compile(
+    r"^(?:(?:Memorandum|Letter|Note|Telegram|Despatch|Dispatch|Instruction|Aide-M[ée]moire)"
+    r"s?,? (?:by|from) )?(?P<rest>[A-Z].*)$"
+)
+
+
+def parties_of_address(title: str) -> tuple[str, str]:
+    """Sender and recipient of an unnumbered title "X to Y", or empty strings.
+
+    The split follows the rules of :func:`parties_of`: after a parenthesised name, else
+    at the first " to " that does not continue an office ("Ambassador to Peru")."""
+    match = _ADDRESS_LEAD.match(title.strip())
+    if not match or " to " not in match["rest"]:
+        return "", ""
+    sender, recipient = parties_of("From " + match["rest"])
+    return (sender, recipient) if recipient else ("", "")
+
+
 def _without_article(name: str) -> str:
     name = name.strip().rstrip(".,;")
     return name[4:] if name.startswith("the ") else name

@@ -47,6 +47,9 @@ def structure_of(cable: Cable) -> dict:
         "spans": _rows(cable.spans),
         "persons": list(cable.persons),
         "terms": list(cable.terms),
+        # In the structure, not a column: a fact of old-style volumes only, needing no
+        # migration of existing project files.
+        "file_number": cable.file_number,
     }
 
 
@@ -95,6 +98,7 @@ def cable_from_row(row: CableRow) -> Cable:
         spans=[_record(Span, s) for s in structure.get("spans", [])],
         persons=list(structure.get("persons", [])),
         terms=list(structure.get("terms", [])),
+        file_number=structure.get("file_number", ""),
     )
 
 

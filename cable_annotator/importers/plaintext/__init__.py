@@ -1,6 +1,17 @@
-"""Plain text in, Cables out: FRUS pages as readers copy them, and any other text verbatim."""
+"""Plain text in, Cables out: FRUS pages as readers copy them, and any other text verbatim.
+
+``frus_page`` reads a page of any era and copy dialect, with ``opening`` (the lines
+that open it), ``apparatus`` (its note list), ``markers`` (page labels and footnote
+markers in the body) and ``metadata`` (datelines, signatures); ``verbatim`` keeps any
+other text as it is; ``guess`` tells the two apart; ``decode`` turns bytes into text.
+"""
 
 from .decode import decode_text_file
-from .frus_page import looks_like_frus_text, parse_frus_text, read_frus_text
+from .frus_page import parse_frus_text, read_frus_text
+from .guess import TextGuess, guess_text_format, looks_like_frus_text
+from .verbatim import parse_plain_text
 
-__all__ = ["decode_text_file", "looks_like_frus_text", "parse_frus_text", "read_frus_text"]
+__all__ = [
+    "TextGuess", "decode_text_file", "guess_text_format", "looks_like_frus_text",
+    "parse_frus_text", "parse_plain_text", "read_frus_text",
+]

@@ -1,15 +1,21 @@
 """Separate the footnote apparatus at the end of a copied document from its body.
 
-history.state.gov gathers a document's notes into one list after the text; copied as
-plain text each note reads ``  1. Summary: …`` with further paragraphs indented deeper.
-Readers' copies sometimes lose the indentation, and then a note list looks exactly like
-numbered telegram paragraphs. Two tests tell them apart:
+history.state.gov gathers a document's notes into one ordered list after the text. Readers
+copy it in three shapes, each read by its own function here:
 
-* structure: an indented note line after which every line is indented is the apparatus;
-* evidence: otherwise the apparatus is the run of ``N.`` lines to the end of the text
-  whose numbers best appear as footnote markers in the text before it, in ascending
-  order (numbered paragraphs ``1.`` … ``10.`` fail, because ``2`` … ``10`` are not glued
-  to words in the heading and the lines above them).
+* the site's list, ``  1. Summary: …`` with further paragraphs indented deeper
+  (:func:`_indented_list`): an indented note line after which every line is indented;
+* the same list with its indentation lost (:func:`_flat_list`), which looks exactly like
+  numbered telegram paragraphs: the apparatus is then the run of ``1.``, ``2.`` … lines to
+  the end of the text whose numbers best appear as footnote markers in the text before it
+  (numbered paragraphs fail, because their numbers are not glued to words above them);
+* a browser's reader view or a Markdown converter (:func:`_back_linked_list`): a bulleted
+  list whose notes each end in a back-link, ``- Source: … Secret.↩``.
+
+The list restarts at 1 on every page, whatever numbers the markers in the text carry
+(volumes of 1861–1945 number them through the chapter, 1961–63 volumes mark the source
+note ``0``); the markers are matched to the notes in order (``markers.match_markers``).
+Every reader is linear in the length of the text.
 """
 
 from __future__ import annotations
@@ -17,10 +23,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .markers import PAGE_ONLY_LINE, Cuts, find_note_markers, page_label_cuts
+from .markers import (
+    PAGE_ONLY_LINE,
+    Cuts,
+    NumberIndex,
+    candidate_offsets,
+    find_note_markers,
+    page_label_cuts,
+    placed,
+)
 
 # The first line of a note: optional indentation, the note number, a period, the text.
 NOTE_START = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>\d{1,3})\.\s+(?P<text>\S.*)$")
+# A reader view's note: a bullet ("-", "*", "•" or "1.") before the text.
+_BULLET = re.compile(r"^\s*(?:[-*•]|(?P<number>\d{1,3})\.)\s+(?P<text>\S.*)$")
+# The back-link a reader view or Markdown converter puts after each note.
+BACK_LINK = re.compile(r"\s*↩\ufe0e?\ufe0f?\s*$")
+# A heading a converter may put above the notes.
+_NOTES_HEADING = re.compile(r"^\s*(?:#+\s*)?(?:Foot)?[Nn]otes:?\s*$")
+# How many "1." lines, counted from the end, may open a list that lost its indentation.
+_FLAT_CANDIDATES = 8
 
 
 @dataclass
@@ -28,12 +50,21 @@ class RawNote:
     """One note as read from the apparatus: marker and paragraphs (still with page labels).
 
     ``paragraphs`` holds (text, follows_blank_line) pairs so the note's own layout of
-    paragraphs can be kept.
+    paragraphs can be kept. ``marker`` is the number the list gives the note.
     """
 
     marker: str
     line: int
     paragraphs: list[tuple[str, bool]] = field(default_factory=list)
+
+
+@dataclass
+class Apparatus:
+    """The notes of a copy and the line where they begin (the body ends before it)."""
+
+    first_line: int
+    notes: list[RawNote]
+    shape: str  # "indented", "flat" or "back-linked"
 
 
 def indentation(line: str) -> int:
@@ -43,7 +74,7 @@ def indentation(line: str) -> int:
 
 
 def parse_notes(lines: list[str], first: int) -> list[RawNote]:
-    """The notes of the apparatus that begins at ``lines[first]``.
+    """The notes of the numbered apparatus that begins at ``lines[first]``.
 
     A note begins at a ``N.`` line indented no deeper than the first note; anything else
     continues the current note, a blank line separating its paragraphs.
@@ -65,8 +96,72 @@ def parse_notes(lines: list[str], first: int) -> list[RawNote]:
     return notes
 
 
-def _all_indented_after(lines: list[str], first: int) -> bool:
-    return all(indentation(line) > 0 for line in lines[first:] if line.strip())
+def _back_linked_list(lines: list[str], body_start: int) -> Apparatus | None:
+    """Notes written as a bulleted list, each ending in "↩", at the end of the text.
+
+    Walking back from the last line: each note ends at a back-linked line and begins at
+    the nearest bullet above it; the list goes on while the line above a note's bullet
+    ends another note (or is a "Footnotes" heading, which belongs to the list).
+    """
+    last = len(lines) - 1
+    while last > body_start and not lines[last].strip():
+        last -= 1
+    if last <= body_start or not BACK_LINK.search(lines[last]):
+        return None
+    groups: list[tuple[int, int]] = []
+    end = last
+    while end > body_start and BACK_LINK.search(lines[end]):
+        start = end
+        while start > body_start and not _BULLET.match(lines[start]):
+            start -= 1
+            if BACK_LINK.search(lines[start]):
+                return None  # a back-link without its bullet: not a note list
+        if start <= body_start:
+            break
+        groups.append((start, end))
+        end = start - 1
+        while end > body_start and not lines[end].strip():
+            end -= 1
+    if not groups:
+        return None
+    first = groups[-1][0]
+    above = first - 1
+    while above > body_start and not lines[above].strip():
+        above -= 1
+    if above > body_start and _NOTES_HEADING.match(lines[above]):
+        first = above
+    notes = []
+    for number, (start, end) in enumerate(reversed(groups), start=1):
+        bullet = _BULLET.match(lines[start])
+        assert bullet is not None
+        paragraphs: list[tuple[str, bool]] = []
+        blank_before = False
+        for index in range(start, end + 1):
+            text = bullet["text"] if index == start else lines[index]
+            if not text.strip():
+                blank_before = True
+                continue
+            paragraphs.append((BACK_LINK.sub("", text).strip(), blank_before))
+            blank_before = False
+        notes.append(RawNote(bullet["number"] or str(number), start, paragraphs))
+    return Apparatus(first, notes, "back-linked")
+
+
+def _indented_list(lines: list[str], body_start: int) -> Apparatus | None:
+    """The site's list: an indented note line after which every line is indented."""
+    indented_to_end = True
+    first = None
+    for number in range(len(lines) - 1, body_start, -1):
+        line = lines[number]
+        if line.strip() and indentation(line) == 0:
+            indented_to_end = False
+        if not indented_to_end:
+            break
+        if NOTE_START.match(line):
+            first = number  # the earliest such line wins, as notes are read in order
+    if first is None:
+        return None
+    return Apparatus(first, parse_notes(lines, first), "indented")
 
 
 def _descents(markers: list[str]) -> int:
@@ -78,30 +173,35 @@ def _descents(markers: list[str]) -> int:
 
 def _evidence_score(lines: list[str], body_start: int, first: int) -> int:
     """How well the notes from ``first`` on fit the text above them: markers found,
-    minus twice those not found, minus three times each step down in numbering."""
+    minus twice those not found, minus three times each step down in numbering. The
+    markers may be numbered from another start than the list (through the chapter)."""
     markers = [note.marker for note in parse_notes(lines, first)]
     raw = "\n".join(
         line.strip() for line in lines[body_start:first] if not PAGE_ONLY_LINE.match(line)
     )
     blocked = Cuts(label.cut for label in page_label_cuts(raw))
-    hits = find_note_markers(raw, markers, blocked)
-    found = sum(hit is not None for hit in hits)
-    return found - 2 * (len(hits) - found) - 3 * _descents(markers)
+    index = NumberIndex(raw)
+    best = None
+    for offset in candidate_offsets(raw, int(markers[0]) if markers else 1):
+        shifted = [str(int(marker) + offset) for marker in markers]
+        if any(marker.startswith("-") for marker in shifted):
+            continue
+        hits = find_note_markers(raw, shifted, blocked, index=index)
+        found = placed(hits, offset != 0)
+        score = found - 2 * (len(hits) - found)
+        best = score if best is None else max(best, score)
+    return (best or 0) - 3 * _descents(markers)
 
 
-def find_apparatus(lines: list[str], body_start: int) -> int | None:
-    """Index of the line where the apparatus begins, or None when the text has none.
-
-    ``body_start`` is the heading's line; notes can only follow it.
-    """
+def _flat_list(lines: list[str], body_start: int) -> Apparatus | None:
+    """A numbered list that lost its indentation, told from numbered paragraphs by the
+    markers of its notes in the text above it. Only the last few "1." lines are tried,
+    each once: the list restarts at 1, and the search stays linear."""
     candidates = [
         number
         for number in range(body_start + 1, len(lines))
-        if NOTE_START.match(lines[number])
-    ]
-    for number in candidates:
-        if indentation(lines[number]) > 0 and _all_indented_after(lines, number):
-            return number
+        if (start := NOTE_START.match(lines[number])) and start["marker"] == "1"
+    ][-_FLAT_CANDIDATES:]
     best, best_score = None, 0
     for number in candidates:
         # A few markers glued to numbers ("Deptel 5082") may stay hidden; numbered
@@ -109,4 +209,18 @@ def find_apparatus(lines: list[str], body_start: int) -> int | None:
         score = _evidence_score(lines, body_start, number)
         if score > best_score:
             best, best_score = number, score
-    return best
+    return None if best is None else Apparatus(best, parse_notes(lines, best), "flat")
+
+
+APPARATUS_READERS = (_back_linked_list, _indented_list, _flat_list)
+"""The shapes of a note list, tried in this order; the first that finds one wins."""
+
+
+def find_apparatus(lines: list[str], body_start: int) -> Apparatus | None:
+    """The apparatus of the copy, or None when it has none (or the reader stopped
+    selecting before it). ``body_start`` is the heading's line; notes can only follow it."""
+    for reader in APPARATUS_READERS:
+        found = reader(lines, body_start)
+        if found is not None and found.notes:
+            return found
+    return None

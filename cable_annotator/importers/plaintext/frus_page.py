@@ -31,26 +31,38 @@ from ..frus_prose import (
     kind_of,
     paragraph_label,
     parties_of,
+    parties_of_address,
     references_in,
     subject_in,
     telegram_line,
     telegram_number_of,
     without_full_stop,
 )
-from .apparatus import RawNote, find_apparatus, parse_notes
+from .apparatus import RawNote, find_apparatus
 from .decode import decode_text_file, normalise_newlines
-from .markers import PAGE_ONLY_LINE, Cut, Cuts, MarkerHit, find_note_markers, page_label_cuts
+from .markers import (
+    PAGE_ONLY_LINE,
+    Cut,
+    Cuts,
+    MarkerMatch,
+    markers_without_notes,
+    match_markers,
+    page_label_cuts,
+)
 from .metadata import looks_like_signature, read_dateline
+from .opening import (
+    NUMBERED_HEADING,
+    file_number_of,
+    opening_kind,
+    read_opening,
+    unnumbered_title,
+)
 
-__all__ = ["decode_text_file", "looks_like_frus_text", "parse_frus_text", "read_frus_text"]
+__all__ = ["decode_text_file", "parse_frus_text", "read_frus_text"]
 
-# The document heading: printed number (perhaps "12a"), a period, the editorial title.
-# FRUS prints a space after the period, but one volume has "11.Memorandum".
-HEADING = re.compile(r"^\s*(?P<number>\d{1,4}[A-Za-z]?)\.\s*(?P<title>[A-Z\[“\"‘'].*?)\s*$")
-
-_EXAMPLE_HEADING = "293. Telegram 16696 From the Department of State to the Embassy in Peru"
 _DATELINE_WINDOW = 4
-"""A dateline comes right after the heading (telegram header lines may precede it)."""
+"""A dateline comes right after the heading (telegram header lines may precede it;
+opening lines such as "[Telegram]" are not counted)."""
 _SUBJECT_WINDOW = 12
 """How many blocks after the heading may hold a "Subject: …" line."""
 _SUBJECT_HEADER_WINDOW = 60
@@ -65,37 +77,8 @@ class _Body:
 
     raw: str = ""
     blocks: list[tuple[int, int]] = field(default_factory=list)
+    block_lines: list[int] = field(default_factory=list)
     line_pages: list[tuple[str, int]] = field(default_factory=list)
-
-
-def _heading_line(lines: list[str]) -> int | None:
-    """Index of the first line that is neither blank nor only a page label."""
-    for number, line in enumerate(lines):
-        if line.strip() and not PAGE_ONLY_LINE.match(line):
-            return number
-    return None
-
-
-def _plausible_title(title: str) -> bool:
-    """A title names a document; a numbered sentence ("1. You should…") does not."""
-    if len(title) > 400:
-        return False
-    if kind_of(title) != "document" or " From " in title:
-        return True
-    bare = title.rstrip("0123456789 ")
-    return not (bare.endswith((".", ":", ";", ",")) and len(bare.split()) > 12)
-
-
-def _not_a_document(source: str, found: str, line: int | None) -> ImportFailed:
-    shown = found.strip()
-    shown = shown if len(shown) <= 80 else shown[:77] + "…"
-    what = f"found {shown!r}" if shown else "found no text"
-    return ImportFailed(
-        source,
-        f"not a FRUS document: expected a heading such as {_EXAMPLE_HEADING!r} "
-        f"(document number, period, title) as the first line; {what}",
-        line,
-    )
 
 
 def _assemble_body(lines: list[str]) -> _Body:
@@ -106,9 +89,11 @@ def _assemble_body(lines: list[str]) -> _Body:
     holds only page labels is dropped; its pages begin at the next block.
     """
     body = _Body()
+    pieces: list[str] = []
+    length = 0
     pending_pages: list[str] = []
     gap = ""
-    for line in lines:
+    for number, line in enumerate(lines):
         if not line.strip():
             gap = "\n\n" if body.blocks else ""
             continue
@@ -117,14 +102,18 @@ def _assemble_body(lines: list[str]) -> _Body:
             gap = gap or ("\n" if body.blocks else "")
             continue
         if body.blocks:
-            body.raw += gap or "\n"
-        start = len(body.raw)
-        body.raw += line.strip()
-        body.blocks.append((start, len(body.raw)))
+            pieces.append(gap or "\n")
+            length += len(pieces[-1])
+        start = length
+        pieces.append(line.strip())
+        length += len(pieces[-1])
+        body.blocks.append((start, length))
+        body.block_lines.append(number)
         body.line_pages.extend((label, start) for label in pending_pages)
         pending_pages = []
         gap = ""
-    body.line_pages.extend((label, len(body.raw)) for label in pending_pages)
+    body.raw = "".join(pieces)
+    body.line_pages.extend((label, length) for label in pending_pages)
     return body
 
 
@@ -195,24 +184,34 @@ def _note_kind(text: str, anchored_in_heading: bool) -> str:
 
 
 def _footnotes(
-    notes: list[RawNote], hits: list[MarkerHit | None], cuts: Cuts, heading_end: int,
+    notes: list[RawNote], match: MarkerMatch, cuts: Cuts, heading_end: int,
     volume: str | None,
 ) -> list[Footnote]:
-    """Footnotes with their marker offsets; an unplaced marker follows the previous one."""
+    """Footnotes with their printed markers and marker offsets; an unplaced marker
+    follows the previous one."""
     footnotes = []
     seen: dict[str, int] = {}
     offset = heading_end
-    for note, hit in zip(notes, hits, strict=True):
+    for note, marker, hit in zip(notes, match.markers, match.hits, strict=True):
         if hit is not None:
             offset = cuts.map(hit.at)
-        seen[note.marker] = seen.get(note.marker, 0) + 1
-        key = note.marker if seen[note.marker] == 1 else f"{note.marker}-{seen[note.marker]}"
+        seen[marker] = seen.get(marker, 0) + 1
+        key = marker if seen[marker] == 1 else f"{marker}-{seen[marker]}"
         text, blocks = _note_text(note)
         kind = _note_kind(text, offset <= heading_end)
         footnotes.append(
-            Footnote(key, note.marker, kind, text, offset, blocks, references_in(text, volume))
+            Footnote(key, marker, kind, text, offset, blocks, references_in(text, volume))
         )
     return footnotes
+
+
+def _uncopied_footnotes(match: MarkerMatch, cuts: Cuts, heading_end: int) -> list[Footnote]:
+    """Footnotes of markers whose notes were not copied: placed, with no text."""
+    return [
+        Footnote(marker, marker, "source" if cuts.map(hit.at) <= heading_end else "editorial",
+                 "", cuts.map(hit.at))
+        for marker, hit in zip(match.markers, match.hits, strict=True) if hit is not None
+    ]
 
 
 def _slug(title: str, limit: int = 80) -> str:
@@ -225,10 +224,12 @@ def _slug(title: str, limit: int = 80) -> str:
 
 
 def _cable_id(volume: str | None, number: str, title: str) -> str:
-    if volume:
-        return f"{volume}/d{number}"
     slug = _slug(title)
-    return f"unknown/d{number}-{slug}" if slug else f"unknown/d{number}"
+    if volume:
+        return f"{volume}/d{number}" if number else f"{volume}/{slug or 'untitled'}"
+    if number:
+        return f"unknown/d{number}-{slug}" if slug else f"unknown/d{number}"
+    return f"unknown/{slug or 'untitled'}"
 
 
 @dataclass
@@ -244,16 +245,34 @@ class _Facts:
     unlabelled: set[int] = field(default_factory=set)
 
 
-def _read_facts(texts: list[str], title: str, kind: str) -> _Facts:
-    """Dateline, telegram line, subject and signature among the blocks after the heading."""
-    facts = _Facts(kinds={0: "heading"})
-    first_paragraph = 1
-    for index in range(1, min(len(texts), 1 + _DATELINE_WINDOW)):
+def _read_facts(texts: list[str], heading: int, title: str, kind: str,
+                opening: dict[int, str]) -> _Facts:
+    """Dateline, telegram line, subject and signature among the blocks after the heading.
+
+    ``opening`` holds the blocks that are opening lines (file number, "[Telegram]",
+    "No. 320." …) by index: they are passed over in looking for the dateline and the
+    telegram's own number, and get no paragraph label."""
+    facts = _Facts(kinds={heading: "heading"})
+    for index, name in opening.items():
+        facts.kinds[index] = "note" if name in ("file number", "archive") else "paragraph"
+        facts.unlabelled.add(index)
+    first_paragraph = heading + 1
+    while first_paragraph in opening:
+        first_paragraph += 1
+    tried = 0
+    for index in range(heading + 1, len(texts)):
+        if index in opening:
+            continue
+        tried += 1
+        if tried > _DATELINE_WINDOW:
+            break
         dateline = read_dateline(texts[index])
         if dateline is not None:
             facts.date, facts.place = dateline.date, dateline.place
             facts.kinds[index] = "dateline"
             first_paragraph = index + 1
+            while first_paragraph in opening:
+                first_paragraph += 1
             break
     facts.telegram_number = telegram_number_of(title)
     line = telegram_line(texts[first_paragraph:], kind)
@@ -261,60 +280,133 @@ def _read_facts(texts: list[str], title: str, kind: str) -> _Facts:
         facts.unlabelled.add(first_paragraph + line[0])
         facts.telegram_number = facts.telegram_number or line[1]
     prose_seen = False
-    for index in range(1, min(len(texts), 1 + _SUBJECT_HEADER_WINDOW)):
-        if index > _SUBJECT_WINDOW and prose_seen:
+    limit = min(len(texts), heading + 1 + _SUBJECT_HEADER_WINDOW)
+    for index in range(heading + 1, limit):
+        if index - heading > _SUBJECT_WINDOW and prose_seen:
             break  # past the front matter: a header there would be an attachment's
         if SUBJECT_HEADER.match(texts[index]) and index + 1 < len(texts):
             facts.subject = without_full_stop(texts[index + 1])
             break
-        subject = subject_in(texts[index]) if index <= _SUBJECT_WINDOW else ""
+        subject = subject_in(texts[index]) if index - heading <= _SUBJECT_WINDOW else ""
         if subject:
             facts.subject = subject
             break
         prose_seen = prose_seen or len(texts[index]) > _FRONT_MATTER_LINE
-    if len(texts) > 2 and looks_like_signature(texts[-1]) and len(texts) - 1 not in facts.kinds:
+    last = len(texts) - 1
+    if last > heading + 1 and looks_like_signature(texts[-1]) and last not in facts.kinds:
         facts.signature = texts[-1]
-        facts.kinds[len(texts) - 1] = "signature"
+        facts.kinds[last] = "signature"
     return facts
 
 
-def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>") -> Cable:
-    """Parse the plain text of one FRUS document into a Cable.
+def _opening_blocks(texts: list[str], heading: int, before: dict[int, str]) -> dict[int, str]:
+    """The opening lines among the blocks: those above the title, and those of the shapes
+    that may follow it ("[Telegram]", "No. 320.", "[Extract]", "secret" …)."""
+    opening = dict(before)
+    for index in range(heading + 1, min(len(texts), heading + 1 + 2 * _DATELINE_WINDOW)):
+        name = opening_kind(texts[index], after_title=True)
+        if name:
+            opening[index] = name
+        elif read_dateline(texts[index]) is None:
+            break
+    return opening
+
+
+def _kind(title: str, texts: list[str], opening: dict[int, str]) -> str:
+    """The kind the title names; for an unnumbered title ("The Secretary of State to the
+    Ambassador in Russia"), the one its file-number line or "[Telegram]" line names."""
+    kind = kind_of(title)
+    if kind != "document":
+        return kind
+    for index, name in sorted(opening.items()):
+        if name == "telegram tag":
+            return "telegram"
+        if name == "file number":
+            stated = file_number_of(texts[index])[1]
+            if stated and kind_of(stated) != "document":
+                return kind_of(stated)
+    return kind
+
+
+def _file_number(texts: list[str], opening: dict[int, str]) -> str:
+    return next((file_number_of(texts[index])[0] for index, name in sorted(opening.items())
+                 if name == "file number"), "")
+
+
+def _stated_classification(texts: list[str], opening: dict[int, str]) -> str:
+    """The classification line of an old-style page ("top secret" → "Top secret")."""
+    for index, name in sorted(opening.items()):
+        if name == "classification":
+            line = texts[index].strip(" []").rstrip(".")
+            return line[:1].upper() + line[1:]
+    return ""
+
+
+def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>",
+                    number: str | None = None) -> Cable:
+    """Parse the plain text of one FRUS page into a Cable, in any shape readers copy it.
 
     ``volume`` is the FRUS volume id (``frus1969-76ve11p2``) when the caller knows it;
     it makes the id the history.state.gov path and resolves "Document N" references.
-    Raises ImportFailed naming ``source`` when the text is not a FRUS document.
+    ``number`` is the document number when the page prints none (volumes before the
+    1950s; the file name ``frus1861-d72.txt`` carries it). Raises ImportFailed naming
+    ``source`` only when there is no text at all: a page is never refused for its shape.
     """
     text = normalise_newlines(text).replace("\u00a0", " ")
     lines = text.split("\n")
-    heading_line = _heading_line(lines)
-    if heading_line is None:
-        raise _not_a_document(source, "", None)
-    heading = HEADING.match(lines[heading_line])
-    if not heading or not _plausible_title(heading["title"]):
-        raise _not_a_document(source, lines[heading_line], heading_line + 1)
+    opening = read_opening(lines, PAGE_ONLY_LINE)
+    first_content = next((n for n, line in enumerate(lines) if line.strip()), None)
+    if first_content is None:
+        raise ImportFailed(source, "there is no text to import")
+    heading_line = opening.heading if opening.heading is not None else first_content
 
     apparatus = find_apparatus(lines, heading_line)
-    notes = parse_notes(lines, apparatus) if apparatus is not None else []
-    body = _assemble_body(lines[: apparatus if apparatus is not None else len(lines)])
+    notes = apparatus.notes if apparatus is not None else []
+    body = _assemble_body(lines[: apparatus.first_line if apparatus is not None else len(lines)])
+    if not body.blocks:
+        raise ImportFailed(source, "the text holds footnotes but no document before them")
+    heading = (body.block_lines.index(opening.heading)
+               if opening.heading is not None and opening.heading in body.block_lines else 0)
 
     inline_pages = page_label_cuts(body.raw)
     page_cuts = Cuts(label.cut for label in inline_pages)
-    heading_end = body.blocks[0][1] if notes and _is_source_note(notes[0]) else None
-    hits = find_note_markers(body.raw, [note.marker for note in notes], page_cuts, heading_end)
+    heading_raw_end = body.blocks[heading][1]
+    warnings = []
+    if notes:
+        source_first = _is_source_note(notes[0])
+        match = match_markers(body.raw, [note.marker for note in notes], page_cuts,
+                              heading_raw_end if source_first else None)
+    else:
+        match = markers_without_notes(body.raw, page_cuts, heading_raw_end)
+        if match.markers:
+            warnings.append(
+                f"{source}: the notes are missing from this copy: its text has "
+                f"{len(match.markers)} footnote marker{'s' if len(match.markers) > 1 else ''} "
+                f"({', '.join(match.markers)}) but no list of notes; copy the page to its end "
+                "to import them")
+    hits = match.hits
     cuts = _combine_cuts(
         [label.cut for label in inline_pages] + [hit.cut for hit in hits if hit is not None]
     )
     clean = cuts.apply(body.raw)
 
     spans = [(cuts.map(start), cuts.map(end)) for start, end in body.blocks]
-    spans = [(start, end) for start, end in spans if clean[start:end].strip()]
+    kept = [index for index, (start, end) in enumerate(spans) if clean[start:end].strip()]
+    heading = next((position for position, index in enumerate(kept) if index >= heading), 0)
+    before = {kept.index(body.block_lines.index(line)): name for line, name in opening.before
+              if line in body.block_lines and body.block_lines.index(line) in kept}
+    spans = [spans[index] for index in kept]
     texts = [clean[start:end] for start, end in spans]
-    heading_clean = HEADING.match(texts[0]) if texts else None
-    number = heading["number"]
-    title = heading_clean["title"] if heading_clean else heading["title"]
-    kind = kind_of(title)
-    facts = _read_facts(texts, title, kind)
+    if opening.number and texts:
+        heading_clean = NUMBERED_HEADING.match(texts[heading])
+        title = heading_clean["title"] if heading_clean else opening.title
+    elif opening.heading is not None and texts:
+        title = unnumbered_title(texts[heading])
+    else:
+        title = ""
+    opening_lines = _opening_blocks(texts, heading, before)
+    kind = _kind(title, texts, opening_lines)
+    facts = _read_facts(texts, heading, title, kind, opening_lines)
 
     blocks = []
     for index, (start, end) in enumerate(spans):
@@ -325,13 +417,20 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
         blocks.append(Block(block_kind, start, end, label))
 
     labels = [(label.label, label.begins_at) for label in inline_pages] + body.line_pages
-    footnotes = _footnotes(notes, hits, cuts, spans[0][1] if spans else 0, volume)
+    heading_end = spans[heading][1] if spans else 0
+    if notes:
+        footnotes = _footnotes(notes, match, cuts, heading_end, volume)
+    else:
+        footnotes = _uncopied_footnotes(match, cuts, heading_end)
     source_note = next((note for note in footnotes if note.kind == "source"), None)
     sender, recipient = parties_of(title)
+    if not sender and not opening.number:
+        sender, recipient = parties_of_address(title)
+    document_number = opening.number or (number or "")
     return Cable(
-        id=_cable_id(volume, number, title),
+        id=_cable_id(volume, document_number, title),
         volume=volume or "",
-        number=number,
+        number=document_number,
         title=title,
         text=clean,
         kind=kind,
@@ -340,7 +439,8 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
         sender=sender,
         recipient=recipient,
         place=facts.place,
-        classification=classification_in(source_note.text) if source_note else "",
+        classification=(classification_in(source_note.text) if source_note else "")
+        or _stated_classification(texts, opening_lines),
         telegram_number=facts.telegram_number,
         signature=facts.signature,
         blocks=blocks,
@@ -348,30 +448,14 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
         footnotes=footnotes,
         # After the heading, as the TEI importer does: the title's own "Telegram 16696"
         # names this cable, not another one.
-        references=references_in(clean, volume, blocks[0].end if blocks else 0),
+        references=references_in(clean, volume, blocks[heading].end if blocks else 0),
+        file_number=_file_number(texts, opening_lines),
+        warnings=warnings,
     )
 
 
-def read_frus_text(path: str | Path, volume: str | None = None) -> Cable:
-    """Decode and parse the FRUS document in ``path``; errors name the file."""
-    return parse_frus_text(decode_text_file(path), volume=volume, source=str(path))
-
-
-def looks_like_frus_text(text: str) -> bool:
-    """A quick sniff: does ``text`` open like a copied FRUS document?
-
-    Requires the "N. Title" heading and one more sign: a title naming a kind of
-    document or its parties, a page label, or a footnote apparatus.
-    """
-    text = normalise_newlines(text).replace("\u00a0", " ")
-    lines = text.split("\n")
-    heading_line = _heading_line(lines)
-    if heading_line is None:
-        return False
-    heading = HEADING.match(lines[heading_line])
-    if not heading or not _plausible_title(heading["title"]):
-        return False
-    title = heading["title"]
-    if kind_of(title) != "document" or " From " in title:
-        return True
-    return "[Page " in text or find_apparatus(lines, heading_line) is not None
+def read_frus_text(path: str | Path, volume: str | None = None,
+                   number: str | None = None) -> Cable:
+    """Decode and parse the FRUS page in ``path``; errors name the file."""
+    return parse_frus_text(decode_text_file(path), volume=volume, source=str(path),
+                           number=number)

@@ -16,7 +16,7 @@ occurrence (see :func:`find_note_markers`).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -122,8 +122,12 @@ class Cuts:
         return position - removed
 
     def overlaps(self, start: int, end: int) -> bool:
-        """True when ``[start, end)`` touches any cut (a marker inside a page label)."""
-        return any(cut.start < end and start < cut.end for cut in self._cuts)
+        """True when ``[start, end)`` touches any cut (a marker inside a page label).
+
+        A binary search: cuts do not overlap, so only the last one starting before
+        ``end`` can reach into the span."""
+        index = bisect_left(self._starts, end) - 1
+        return index >= 0 and self._cuts[index].end > start
 
 
 @dataclass(frozen=True)
@@ -175,7 +179,8 @@ class MarkerHit:
 def _word_before(raw: str, position: int) -> str:
     """The whitespace-delimited word that ends at ``position``."""
     start = position
-    while start > 0 and not raw[start - 1].isspace():
+    # A word is short; the bound keeps a text without spaces from making this quadratic.
+    while start > 0 and position - start < 64 and not raw[start - 1].isspace():
         start -= 1
     return raw[start:position]
 
@@ -248,18 +253,46 @@ def _loose_tier(raw: str, space: int, at_line_end: bool) -> int | None:
     return LOOSE
 
 
-def _occurrences(raw: str, marker: str, low: int, high: int, blocked: Cuts) -> Iterator[MarkerHit]:
+_DIGIT_RUN = re.compile(r"\d+")
+_LONGEST_MARKER = 4
+
+
+class NumberIndex:
+    """Where each number up to four digits ends a run of digits in a raw text.
+
+    A footnote marker is glued to what precedes it, so the marker "1" may end the run
+    "221" ("March 221"). Looking every marker up here, instead of scanning the text once
+    per marker, keeps the search for a document's markers linear in its length."""
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+        self._starts: dict[str, list[int]] = {}
+        for run in _DIGIT_RUN.finditer(raw):
+            start, end = run.span()
+            for length in range(1, min(_LONGEST_MARKER, end - start) + 1):
+                self._starts.setdefault(raw[end - length : end], []).append(end - length)
+
+    def starts(self, number: str, low: int, high: int) -> list[int]:
+        """Starts of ``number`` (ending a digit run) within ``[low, high)``, in order."""
+        starts = self._starts.get(number, [])
+        return starts[bisect_left(starts, low) : bisect_left(starts, high - len(number) + 1)]
+
+
+def _occurrences(index: NumberIndex, marker: str, low: int, high: int,
+                 blocked: Cuts) -> Iterator[MarkerHit]:
     """Occurrences of ``marker`` as a whole number in ``raw[low:high]`` that may be markers."""
-    pattern = re.compile(rf"{re.escape(marker)}(?!\d)")
-    for match in pattern.finditer(raw, low, high):
-        start, end = match.span()
+    raw = index.raw
+    for start in index.starts(marker, low, high):
+        end = start + len(marker)
         if blocked.overlaps(start, end):
             continue
         tier = _tier(raw, start, end)
         if tier is None:
             continue
         if raw[start - 1] == "\n":
-            previous_end = len(raw[:start].rstrip("\n"))
+            previous_end = start
+            while previous_end > 0 and raw[previous_end - 1] == "\n":
+                previous_end -= 1
             yield MarkerHit(Cut(previous_end, end), previous_end, tier)
         elif raw[start - 1] in _SPACES:
             # "Colby 2), and" keeps its space, as the site shows "Colby )"; "Hill 2 come"
@@ -270,7 +303,8 @@ def _occurrences(raw: str, marker: str, low: int, high: int, blocked: Cuts) -> I
             yield MarkerHit(Cut(start, end), start, tier)
 
 
-def _best(raw: str, marker: str, low: int, high: int, blocked: Cuts) -> MarkerHit | None:
+def _best(index: NumberIndex, marker: str, low: int, high: int,
+          blocked: Cuts) -> MarkerHit | None:
     """The earliest occurrence of the safest tier available in ``[low, high)``.
 
     A marker glued to an ordinary number is taken only when it is the one place left:
@@ -278,7 +312,8 @@ def _best(raw: str, marker: str, low: int, high: int, blocked: Cuts) -> MarkerHi
     """
     best: MarkerHit | None = None
     glued_to_numbers: list[MarkerHit] = []
-    for hit in _occurrences(raw, marker, low, high, blocked):
+    raw = index.raw
+    for hit in _occurrences(index, marker, low, high, blocked):
         if hit.tier == DIGITS:
             glued_to_numbers.append(hit)
         if best is None or hit.tier < best.tier:
@@ -321,15 +356,16 @@ def _heading_hit(raw: str, marker: str, heading_end: int) -> MarkerHit | None:
     return MarkerHit(Cut(start, len(heading)), start, STRONG)
 
 
-def _first_strong(raw: str, marker: str, low: int, blocked: Cuts) -> int | None:
-    for hit in _occurrences(raw, marker, low, len(raw), blocked):
+def _first_strong(index: NumberIndex, marker: str, low: int, blocked: Cuts) -> int | None:
+    for hit in _occurrences(index, marker, low, len(index.raw), blocked):
         if hit.tier == STRONG:
             return hit.at
     return None
 
 
 def find_note_markers(
-    raw: str, markers: list[str], blocked: Cuts | None = None, heading_end: int | None = None
+    raw: str, markers: list[str], blocked: Cuts | None = None, heading_end: int | None = None,
+    index: NumberIndex | None = None,
 ) -> list[MarkerHit | None]:
     """Locate each note marker of ``markers`` (in apparatus order) in ``raw``.
 
@@ -341,26 +377,126 @@ def find_note_markers(
     heading. None marks a marker that could not be found.
     """
     blocked = blocked or Cuts([])
+    index = index if index is not None and index.raw is raw else NumberIndex(raw)
     hits: list[MarkerHit | None] = []
     low = 0
-    for index, marker in enumerate(markers):
-        if index == 0 and heading_end is not None:
+    for number, marker in enumerate(markers):
+        if number == 0 and heading_end is not None:
             hit = _heading_hit(raw, marker, heading_end)
             if hit is not None:
                 hits.append(hit)
                 low = hit.cut.end
                 continue
         high = len(raw)
-        if index + 1 < len(markers):
-            following = _first_strong(raw, markers[index + 1], low, blocked)
+        if number + 1 < len(markers):
+            following = _first_strong(index, markers[number + 1], low, blocked)
             if following is not None:
                 high = following
-        hit = _best(raw, marker, low, high, blocked)
+        hit = _best(index, marker, low, high, blocked)
         if hit is None and high < len(raw):
-            hit = _best(raw, marker, low, len(raw), blocked)
+            hit = _best(index, marker, low, len(raw), blocked)
             if hit is not None and hit.tier != STRONG:
                 hit = None
         hits.append(hit)
         if hit is not None:
             low = hit.cut.end
     return hits
+
+
+# A number glued to the end of a word, or to punctuation closing one ("Khrushchev0",
+# "August 14.58", "Dulles,3"): the likeliest places of footnote markers.
+_GLUED_NUMBER = re.compile(r"[^\W\d_][.,;:)\]\"'’”]?(\d{1,3})(?=[\s.,;:)\]\"'’”!?—–]|$)")
+_OFFSET_SAMPLES = 12
+
+
+def candidate_offsets(raw: str, first_marker: int = 1) -> list[int]:
+    """How the markers in ``raw`` may be numbered relative to a note list starting at
+    ``first_marker``: the same (0), from 0 (-1, the source note of 1961–63 volumes), or
+    from the first numbers glued to words (through the chapter, 1861–1945 volumes)."""
+    offsets = [0, -1]
+    for match in _GLUED_NUMBER.finditer(raw):
+        offset = int(match[1]) - first_marker
+        if offset not in offsets:
+            offsets.append(offset)
+        if len(offsets) >= _OFFSET_SAMPLES:
+            break
+    return offsets
+
+
+@dataclass(frozen=True)
+class MarkerMatch:
+    """The markers of a document's notes as found in its body: the printed markers
+    (``markers``), where each was found (None: not found), and their offset from the
+    list's numbering."""
+
+    markers: list[str]
+    hits: list[MarkerHit | None]
+    offset: int
+
+
+def placed(hits: list[MarkerHit | None], shifted: bool) -> int:
+    """How many markers were found; for markers shifted from the list's numbers only
+    the safe ones count ("Khrushchev0", "August 14.58", not "Telegram 500")."""
+    if not shifted:
+        return sum(hit is not None for hit in hits)
+    return sum(hit is not None and hit.tier <= LINE_END for hit in hits)
+
+
+def match_markers(raw: str, list_markers: list[str], blocked: Cuts,
+                  heading_end: int | None) -> MarkerMatch:
+    """Find the markers of the listed notes, numbered as the list or shifted.
+
+    The list restarts at 1 on every page; the markers in the text may not. Each plausible
+    shift is tried and the one that places the most markers wins (no shift on a tie)."""
+    index = NumberIndex(raw)
+    best: MarkerMatch | None = None
+    best_found = -1
+    numeric = all(marker.isdigit() for marker in list_markers)
+    offsets = candidate_offsets(raw, int(list_markers[0])) if numeric and list_markers else [0]
+    for offset in offsets:
+        markers = [str(int(marker) + offset) if numeric else marker for marker in list_markers]
+        if any(marker.startswith("-") for marker in markers):
+            continue
+        hits = find_note_markers(raw, markers, blocked, heading_end, index=index)
+        found = placed(hits, offset != 0)
+        if found > best_found:
+            best, best_found = MarkerMatch(markers, hits, offset), found
+        if found == len(markers):
+            break
+    assert best is not None
+    return best
+
+
+def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None) -> MarkerMatch:
+    """The footnote markers of a copy whose note list was not copied.
+
+    Only markers glued to words count (a digit after a number or a space may be the
+    text's own), found in sequence from the first one: from the heading's source-note
+    marker, else from a 0 or 1, else from any number glued to a word that its successor
+    follows (numbering through the chapter). A lone marker counts only at the end of the
+    heading. An empty match when there is no sequence."""
+    index = NumberIndex(raw)
+    starts = [0, 1] + [int(match[1]) for match in _GLUED_NUMBER.finditer(raw, 0, len(raw))][:6]
+    for first in dict.fromkeys(starts):
+        hits: list[MarkerHit | None] = []
+        low = 0
+        marker = first
+        while True:
+            hit = None
+            if not hits and heading_end is not None:
+                hit = _heading_hit(raw, str(marker), heading_end)
+                if hit is not None and (hit.tier != STRONG or raw[hit.at - 1].isdigit()):
+                    hit = None  # "Saigon 1", "Memorandum No. 881": may be the title's own
+            if hit is None:
+                hit = next((candidate for candidate in _occurrences(
+                    index, str(marker), low, len(raw), blocked) if candidate.tier == STRONG),
+                    None)
+            if hit is None:
+                break
+            hits.append(hit)
+            low = hit.cut.end
+            marker += 1
+        in_heading = bool(hits) and heading_end is not None and hits[0].at <= heading_end
+        if len(hits) >= 2 or in_heading:
+            return MarkerMatch([str(first + n) for n in range(len(hits))], list(hits), 0)
+    return MarkerMatch([], [], 0)
