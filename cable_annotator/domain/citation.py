@@ -43,7 +43,8 @@ def cite(cable: Cable, volume: Volume | None = None, pages: str = "") -> str:
     when = human_date(cable.date)
     if when:
         pieces.append(f"{when},")
-    pieces.append(f"in {series_and_volume},")
+    if series_and_volume:
+        pieces.append(f"in {series_and_volume},")
     tail = f"doc. {cable.number}" if cable.number else ""
     if pages:
         prefix = "pp." if "–" in pages else "p."
