@@ -122,7 +122,7 @@ def parties_of(title: str) -> tuple[str, str]:
 # of State", perhaps after the kind ("Memorandum by …", "Letter from …").
 _ADDRESS_LEAD = re.compile(
     r"^(?:(?:Memorandum|Letter|Note|Telegram|Despatch|Dispatch|Instruction|Aide-M[ée]moire)"
-    r"s?,? (?:by|from) )?(?P<rest>[A-Z].*)$"
+    r"s?,? (?:by|from) (?:the )?)?(?P<rest>[A-Z].*)$"
 )
 
 
@@ -135,6 +135,7 @@ def parties_of_address(title: str) -> tuple[str, str]:
     if not match or " to " not in match["rest"]:
         return "", ""
     sender, recipient = parties_of("From " + match["rest"])
+    sender = sender[4:] if sender.startswith("The ") else sender
     return (sender, recipient) if recipient else ("", "")
 
 

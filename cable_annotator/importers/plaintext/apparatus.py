@@ -182,12 +182,12 @@ def _evidence_score(lines: list[str], body_start: int, first: int) -> int:
     blocked = Cuts(label.cut for label in page_label_cuts(raw))
     index = NumberIndex(raw)
     best = None
-    for offset in candidate_offsets(raw, int(markers[0]) if markers else 1):
+    for offset in candidate_offsets(raw, int(markers[0]) if markers else 1, len(markers)):
         shifted = [str(int(marker) + offset) for marker in markers]
         if any(marker.startswith("-") for marker in shifted):
             continue
         hits = find_note_markers(raw, shifted, blocked, index=index)
-        found = placed(hits, offset != 0)
+        found = sum(hit is not None for hit in hits) if offset == 0 else placed(hits, True) // 2
         score = found - 2 * (len(hits) - found)
         best = score if best is None else max(best, score)
     return (best or 0) - 3 * _descents(markers)

@@ -60,6 +60,7 @@ from .opening import (
 
 __all__ = ["decode_text_file", "parse_frus_text", "read_frus_text"]
 
+_ENDS_IN_NUMBER = re.compile(r"\D\d{1,3}$")
 _DATELINE_WINDOW = 4
 """A dateline comes right after the heading (telegram header lines may precede it;
 opening lines such as "[Telegram]" are not counted)."""
@@ -246,7 +247,7 @@ class _Facts:
 
 
 def _read_facts(texts: list[str], heading: int, title: str, kind: str,
-                opening: dict[int, str]) -> _Facts:
+                opening: dict[int, str], year: int | None = None) -> _Facts:
     """Dateline, telegram line, subject and signature among the blocks after the heading.
 
     ``opening`` holds the blocks that are opening lines (file number, "[Telegram]",
@@ -266,7 +267,7 @@ def _read_facts(texts: list[str], heading: int, title: str, kind: str,
         tried += 1
         if tried > _DATELINE_WINDOW:
             break
-        dateline = read_dateline(texts[index])
+        dateline = read_dateline(texts[index], year)
         if dateline is not None:
             facts.date, facts.place = dateline.date, dateline.place
             facts.kinds[index] = "dateline"
@@ -333,6 +334,12 @@ def _file_number(texts: list[str], opening: dict[int, str]) -> str:
                  if name == "file number"), "")
 
 
+def _single_year(volume: str | None) -> int | None:
+    """The year of a one-year volume (``frus1951v07p2``), which dates a yearless dateline."""
+    match = re.match(r"^frus(\d{4})(?!-\d)", volume or "")
+    return int(match[1]) if match else None
+
+
 def _stated_classification(texts: list[str], opening: dict[int, str]) -> str:
     """The classification line of an old-style page ("top secret" → "Top secret")."""
     for index, name in sorted(opening.items()):
@@ -369,15 +376,21 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
                if opening.heading is not None and opening.heading in body.block_lines else 0)
 
     inline_pages = page_label_cuts(body.raw)
-    page_cuts = Cuts(label.cut for label in inline_pages)
+    # Markers are never sought in page labels, nor in the lines above the title (the
+    # file number "851G.01/5–249" holds digits, never a marker).
+    blocked = Cuts([label.cut for label in inline_pages]
+                   + [Cut(*body.blocks[index]) for index in range(heading)])
     heading_raw_end = body.blocks[heading][1]
     warnings = []
     if notes:
-        source_first = _is_source_note(notes[0])
-        match = match_markers(body.raw, [note.marker for note in notes], page_cuts,
-                              heading_raw_end if source_first else None)
+        # A note at the end of the heading: the source note, or in the older volumes
+        # any note on the title ("… Consulate General at Saigon 58").
+        on_heading = _is_source_note(notes[0]) or (
+            not opening.number and _ENDS_IN_NUMBER.search(body.raw, 0, heading_raw_end))
+        match = match_markers(body.raw, [note.marker for note in notes], blocked,
+                              heading_raw_end if on_heading else None)
     else:
-        match = markers_without_notes(body.raw, page_cuts, heading_raw_end)
+        match = markers_without_notes(body.raw, blocked, heading_raw_end)
         if match.markers:
             warnings.append(
                 f"{source}: the notes are missing from this copy: its text has "
@@ -406,7 +419,7 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
         title = ""
     opening_lines = _opening_blocks(texts, heading, before)
     kind = _kind(title, texts, opening_lines)
-    facts = _read_facts(texts, heading, title, kind, opening_lines)
+    facts = _read_facts(texts, heading, title, kind, opening_lines, _single_year(volume))
 
     blocks = []
     for index, (start, end) in enumerate(spans):

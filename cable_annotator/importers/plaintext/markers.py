@@ -352,7 +352,7 @@ def _heading_hit(raw: str, marker: str, heading_end: int) -> MarkerHit | None:
         return None
     start = len(heading) - len(marker)
     if raw[start - 1] in _SPACES:
-        return MarkerHit(Cut(start - 1, len(heading)), start - 1, LOOSE)
+        return MarkerHit(Cut(start - 1, len(heading)), start - 1, LINE_END)
     return MarkerHit(Cut(start, len(heading)), start, STRONG)
 
 
@@ -403,24 +403,43 @@ def find_note_markers(
     return hits
 
 
-# A number glued to the end of a word, or to punctuation closing one ("Khrushchev0",
-# "August 14.58", "Dulles,3"): the likeliest places of footnote markers.
-_GLUED_NUMBER = re.compile(r"[^\W\d_][.,;:)\]\"'’”]?(\d{1,3})(?=[\s.,;:)\]\"'’”!?—–]|$)")
-_OFFSET_SAMPLES = 12
+# A number glued to the end of a word, or to punctuation closing a word or a number
+# ("Khrushchev0", "August 14.58", "Dulles,3"): the likeliest places of footnote markers.
+_GLUED_NUMBER = re.compile(
+    r"(?:[^\W\d_][.,;:)\]\"'’”]{0,2}|\d[.,;:)\]\"'’”])(\d{1,3})(?=[\s.,;:)\]\"'’”!?—–]|$)"
+)
+# A marker glued to the day of a date ("August 958" is August 9, note 58).
+_GLUED_TO_DAY = re.compile(rf"(?:{_MONTH_NAMES})\s+(\d{{2,5}})(?=[\s.,;:)\]]|$)")
+_OFFSET_SAMPLES = 16
 
 
-def candidate_offsets(raw: str, first_marker: int = 1) -> list[int]:
-    """How the markers in ``raw`` may be numbered relative to a note list starting at
-    ``first_marker``: the same (0), from 0 (-1, the source note of 1961–63 volumes), or
-    from the first numbers glued to words (through the chapter, 1861–1945 volumes)."""
-    offsets = [0, -1]
+def _glued_values(raw: str) -> dict[int, int]:
+    """Every number glued to a word or to a day of a date, with where it first occurs."""
+    values: dict[int, int] = {}
     for match in _GLUED_NUMBER.finditer(raw):
-        offset = int(match[1]) - first_marker
-        if offset not in offsets:
-            offsets.append(offset)
-        if len(offsets) >= _OFFSET_SAMPLES:
-            break
-    return offsets
+        values.setdefault(int(match[1]), match.start(1))
+    for match in _GLUED_TO_DAY.finditer(raw):
+        digits = match[1]
+        for split in (1, 2):
+            day, marker = digits[:split], digits[split:]
+            if marker and 1 <= int(day) <= 31:
+                values.setdefault(int(marker), match.start(1) + split)
+    return values
+
+
+def candidate_offsets(raw: str, first_marker: int = 1, count: int = 1) -> list[int]:
+    """How the ``count`` markers in ``raw`` may be numbered relative to a note list
+    starting at ``first_marker``: the same (0), from 0 (-1, the source note of 1961–63
+    volumes), or from a number glued to a word (through the chapter, 1861–1945 volumes).
+    Shifts under which more of the markers exist as glued numbers come first."""
+    values = _glued_values(raw)
+
+    def support(offset: int) -> int:
+        return sum(first_marker + offset + step in values for step in range(count))
+
+    shifted = sorted({value - first_marker for value in values} - {0, -1},
+                     key=lambda offset: (-support(offset), values[first_marker + offset]))
+    return [0, -1] + shifted[:_OFFSET_SAMPLES]
 
 
 @dataclass(frozen=True)
@@ -435,11 +454,12 @@ class MarkerMatch:
 
 
 def placed(hits: list[MarkerHit | None], shifted: bool) -> int:
-    """How many markers were found; for markers shifted from the list's numbers only
-    the safe ones count ("Khrushchev0", "August 14.58", not "Telegram 500")."""
-    if not shifted:
-        return sum(hit is not None for hit in hits)
-    return sum(hit is not None and hit.tier <= LINE_END for hit in hits)
+    """How well markers were found: two points for each safe one ("Khrushchev0",
+    "August 14.58", "August 958" for August 9), one for each glued to a number ("Embtel 771") — which counts only
+    for markers numbered as the list, never for shifted ones."""
+    safe = sum(hit is not None and hit.tier <= DATE_DIGITS for hit in hits)
+    loose = sum(hit is not None for hit in hits) - safe
+    return 2 * safe + (0 if shifted else loose)
 
 
 def match_markers(raw: str, list_markers: list[str], blocked: Cuts,
@@ -447,22 +467,28 @@ def match_markers(raw: str, list_markers: list[str], blocked: Cuts,
     """Find the markers of the listed notes, numbered as the list or shifted.
 
     The list restarts at 1 on every page; the markers in the text may not. Each plausible
-    shift is tried and the one that places the most markers wins (no shift on a tie)."""
+    shift is tried and the one that places the markers best wins (no shift on a tie)."""
     index = NumberIndex(raw)
     best: MarkerMatch | None = None
-    best_found = -1
+    best_score = -1
     numeric = all(marker.isdigit() for marker in list_markers)
-    offsets = candidate_offsets(raw, int(list_markers[0])) if numeric and list_markers else [0]
+    offsets = (candidate_offsets(raw, int(list_markers[0]), len(list_markers))
+               if numeric and list_markers else [0])
+    if numeric and list_markers and heading_end is not None:
+        # The first marker may end the heading after a space ("… at Saigon 58").
+        tail = re.search(r"(\d{1,3})\s*$", raw[max(0, heading_end - 8):heading_end])
+        if tail and int(tail[1]) - int(list_markers[0]) not in offsets:
+            offsets.insert(2, int(tail[1]) - int(list_markers[0]))
     for offset in offsets:
         markers = [str(int(marker) + offset) if numeric else marker for marker in list_markers]
         if any(marker.startswith("-") for marker in markers):
             continue
         hits = find_note_markers(raw, markers, blocked, heading_end, index=index)
-        found = placed(hits, offset != 0)
-        if found > best_found:
-            best, best_found = MarkerMatch(markers, hits, offset), found
-        if found == len(markers):
-            break
+        score = placed(hits, offset != 0)
+        if score > best_score:
+            best, best_score = MarkerMatch(markers, hits, offset), score
+        if score == 2 * len(markers):
+            break  # every marker found in a safe place
     assert best is not None
     return best
 

@@ -23,9 +23,18 @@ _MONTHS = [
 # ",4:17–5:50 p.m." or ". 10–11 p.m.", ending the line.
 _DATELINE = re.compile(
     r"^(?:(?P<place>[A-Z][^\d:;]{0,80}?)(?:,\s*|\s+))?"
-    rf"(?P<month>{'|'.join(_MONTHS)})\s+(?:(?P<day>\d{{1,2}})(?:\s*[–-]\s*\d{{1,2}})?,\s*)?"
+    rf"(?P<month>{'|'.join(_MONTHS)})\s+"
+    r"(?:(?P<day>\d{1,2})(?:\s*\[(?P<corrected>\d{1,2})\])?"
+    r"(?:\s*(?:[–-]|and)\s*\d{1,2})?,\s*)?"
     r"(?P<year>\d{4})(?P<rest>(?:[,.]?\s*[^\n]{0,60})?)\.?$"
 )
+# Telegrams of the older volumes may omit the year: "Hong Kong, February 8—5 p. m.".
+_YEARLESS = re.compile(
+    r"^(?:(?P<place>[A-Z][^\d:;]{0,80}?)(?:,\s*|\s+))?"
+    rf"(?P<month>{'|'.join(_MONTHS)})\s+(?P<day>\d{{1,2}})"
+    r"(?P<rest>(?:\s*[,—–-]\s*\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\. ?m\.|noon|midnight))?)\.?$"
+)
+_SUPPLIED_PLACE = re.compile(r"^\[\s*([^\]\d]{1,80}?)\s*,?\s*\]\s*")
 # A dateline without a date: "Washington, undated." or "undated".
 _UNDATED = re.compile(r"^(?:(?P<place>[A-Z][^\d]{0,80}?),\s+)?[Uu]ndated\.?$")
 
@@ -41,20 +50,34 @@ class Dateline:
     date: str | None
 
 
-def read_dateline(line: str) -> Dateline | None:
-    """Place and ISO date of a dateline, or None when ``line`` is not one."""
+def read_dateline(line: str, year: int | None = None) -> Dateline | None:
+    """Place and ISO date of a dateline, or None when ``line`` is not one.
+
+    ``year`` dates a dateline that gives none ("February 8—5 p. m."), when the volume
+    covers a single year; without it such a line is still a dateline, undated."""
     if len(line) > 160:
         return None
+    # "[Washington,] October 20, 1949.": the editors supply a place in brackets.
+    line = _SUPPLIED_PLACE.sub(r"\1, ", line.strip())
     match = _DATELINE.match(line.strip())
     if match and len((match["place"] or "").split()) <= 6:
         month = _MONTHS.index(match["month"]) + 1
         date = f"{int(match['year']):04d}-{month:02d}"
         if match["day"]:
-            day = int(match["day"])
+            # "May 23 [24], 1949": the editors' correction stands in brackets.
+            day = int(match["corrected"] or match["day"])
             if not 1 <= day <= 31:
                 return None
             date += f"-{day:02d}"
-        return Dateline((match["place"] or "").strip(), date)
+        return Dateline((match["place"] or "").strip(" ,"), date)
+    yearless = _YEARLESS.match(line.strip())
+    if yearless and len((yearless["place"] or "").split()) <= 6:
+        day = int(yearless["day"])
+        if not 1 <= day <= 31:
+            return None
+        month = _MONTHS.index(yearless["month"]) + 1
+        date = f"{year:04d}-{month:02d}-{day:02d}" if year else None
+        return Dateline((yearless["place"] or "").strip(" ,"), date)
     undated = _UNDATED.match(line.strip())
     if undated:
         return Dateline((undated["place"] or "").strip(), None)

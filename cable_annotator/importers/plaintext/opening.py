@@ -27,18 +27,26 @@ NUMBERED_HEADING = re.compile(
 )
 
 _FILE_NUMBER = re.compile(
-    r"^(?:File No\.?\s*)?(?P<file>\d{3}[\dA-Za-z.]*(?:/[\w.–\-]+)+|\d{3}\.\d[\w.]*)"
+    r"^(?:File No\.?\s*)?(?P<file>\d{3}[\dA-Za-z.]*(?: [A-Z][\w.]*)*(?:/[\w.–\-]+)+"
+    r"|\d{3}\.\d[\w.]*|\d{3} [A-Z][\w’'-]+, [A-Z][\w. ]+)"
     r"(?::\s*(?P<kind>[A-Z][\w ]{1,40}))?\.?$"
 )
+# "Eisenhower Library, Whitman File", "S/P Files: Lot 64 D 563", "Truman Papers": where
+# the document is kept, named without the " to " or " by " of a title.
 _ARCHIVE = re.compile(
-    r"^(?=.{3,160}$)(?:[A-Z][\w.’'&-]*,?\s+){0,8}?"
-    r"(?:Library|Papers|papers|Files?|files?|Archives|Records|Lot \d)\b[^.]*\.?$"
+    r"^(?=.{3,160}$)(?!.* (?:to|by|of Conversation) )"
+    r"(?!(?:Memorand|Letter|Telegram|Note|Minutes|Report|Paper|Editorial|Record)\w*\b)"
+    r"[A-Z][^.]*\b(?:Library|Papers|papers|Files?|files?|Archives|Lot \d)\b[^.]*\.?$"
 )
+_MARKING = (
+    r"(?:top secret|secret|confidential|restricted|strictly confidential|eyes only|"
+    r"personal and confidential|personal|priority|niact|(?:us )?urgent|limited distribution|"
+    r"security information|official use only|operational immediate|most immediate|"
+    r"for the (?:president|secretary)|noforn|nodis|exdis)"
+)
+# "secret", "top secret priority", "Secret; Niact", "[confidential]".
 _CLASSIFICATION = re.compile(
-    r"^\[?(?:top secret|secret|confidential|restricted|strictly confidential|eyes only|"
-    r"personal and confidential|personal|priority|niact|urgent|limited distribution|"
-    r"security information|official use only)(?:[;,—–-]\s*[a-z ]{2,40})*\.?\]?$",
-    re.IGNORECASE,
+    rf"^\[?{_MARKING}(?:\s*[;,—–-]?\s*{_MARKING})*\.?\]?$", re.IGNORECASE
 )
 OPENING_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("file number", _FILE_NUMBER),
@@ -123,7 +131,8 @@ def read_opening(lines: list[str], page_only: re.Pattern[str]) -> Opening:
         return Opening(None, "", "", [])
     first = content[0]
     numbered = NUMBERED_HEADING.match(lines[first])
-    if numbered and plausible_numbered_title(numbered["title"]):
+    if numbered and plausible_numbered_title(numbered["title"]) and not opening_kind(
+            lines[first]):  # "501.BC Indonesia/1–349: Telegram" is a file number
         return Opening(first, numbered["number"], numbered["title"], [])
     before: list[tuple[int, str]] = []
     for number in content[:_OPENING_WINDOW]:
