@@ -55,6 +55,7 @@ from .opening import (
     file_number_of,
     opening_kind,
     read_opening,
+    stated_kind,
     unnumbered_title,
 )
 
@@ -322,8 +323,8 @@ def _kind(title: str, texts: list[str], opening: dict[int, str]) -> str:
     for index, name in sorted(opening.items()):
         if name == "telegram tag":
             return "telegram"
-        if name == "file number":
-            stated = file_number_of(texts[index])[1]
+        if name in ("file number", "archive"):
+            stated = stated_kind(texts[index])
             if stated and kind_of(stated) != "document":
                 return kind_of(stated)
     return kind
@@ -390,7 +391,8 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
         match = match_markers(body.raw, [note.marker for note in notes], blocked,
                               heading_raw_end if on_heading else None)
     else:
-        match = markers_without_notes(body.raw, blocked, heading_raw_end)
+        match = markers_without_notes(body.raw, blocked, heading_raw_end,
+                                      title_numbered=bool(opening.number))
         if match.markers:
             warnings.append(
                 f"{source}: the notes are missing from this copy: its text has "

@@ -455,8 +455,9 @@ class MarkerMatch:
 
 def placed(hits: list[MarkerHit | None], shifted: bool) -> int:
     """How well markers were found: two points for each safe one ("Khrushchev0",
-    "August 14.58", "August 958" for August 9), one for each glued to a number ("Embtel 771") — which counts only
-    for markers numbered as the list, never for shifted ones."""
+    "August 14.58", "August 958" for August 9), one for each glued to a number
+    ("Embtel 771") — which counts only for markers numbered as the list, never for
+    shifted ones."""
     safe = sum(hit is not None and hit.tier <= DATE_DIGITS for hit in hits)
     loose = sum(hit is not None for hit in hits) - safe
     return 2 * safe + (0 if shifted else loose)
@@ -493,17 +494,27 @@ def match_markers(raw: str, list_markers: list[str], blocked: Cuts,
     return best
 
 
-def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None) -> MarkerMatch:
+# A word a lone marker may be glued to: "Daridan1", "Bao Dai1", "p. m.1", not "F1".
+_LONE_MARKER_WORD = re.compile(r"(?:[A-Za-z][a-z]{2}[.,;:)’”]?|\b[a-z]\.)$")
+
+
+def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None,
+                          title_numbered: bool = True) -> MarkerMatch:
     """The footnote markers of a copy whose note list was not copied.
 
-    Only markers glued to words count (a digit after a number or a space may be the
-    text's own), found in sequence from the first one: from the heading's source-note
-    marker, else from a 0 or 1, else from any number glued to a word that its successor
-    follows (numbering through the chapter). A lone marker counts only at the end of the
-    heading. An empty match when there is no sequence."""
+    Only safe places count (a digit after a number or a space may be the text's own):
+    glued to a word, to punctuation closing one, or to a date's day ("August 958"), in
+    sequence from the first: from the heading's marker, else from a 0 or 1, else from a
+    number glued to a word that its successors follow (numbering through the chapter).
+    A lone marker counts at the end of the heading, or as 0 or 1 glued to a word
+    ("Daridan1"). A number after a space ends an unnumbered title of the older volumes
+    only as a marker ("… at Saigon 1"); a numbered title may end in its own ("NSC 68").
+    An empty match when there is no sequence."""
     index = NumberIndex(raw)
-    starts = [0, 1] + [int(match[1]) for match in _GLUED_NUMBER.finditer(raw, 0, len(raw))][:6]
-    for first in dict.fromkeys(starts):
+    values = _glued_values(raw)
+    chained = sorted((value for value in values if value + 1 in values),
+                     key=lambda value: values[value])
+    for first in dict.fromkeys([0, 1] + chained[:_OFFSET_SAMPLES]):
         hits: list[MarkerHit | None] = []
         low = 0
         marker = first
@@ -511,11 +522,13 @@ def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None) -> M
             hit = None
             if not hits and heading_end is not None:
                 hit = _heading_hit(raw, str(marker), heading_end)
-                if hit is not None and (hit.tier != STRONG or raw[hit.at - 1].isdigit()):
-                    hit = None  # "Saigon 1", "Memorandum No. 881": may be the title's own
+                if hit is not None and (raw[hit.at - 1].isdigit()
+                                        or (hit.tier != STRONG and title_numbered)):
+                    hit = None  # "Memorandum No. 881", "NSC 68": may be the title's own
             if hit is None:
+                safest = WEAK if not hits else DATE_DIGITS
                 hit = next((candidate for candidate in _occurrences(
-                    index, str(marker), low, len(raw), blocked) if candidate.tier == STRONG),
+                    index, str(marker), low, len(raw), blocked) if candidate.tier <= safest),
                     None)
             if hit is None:
                 break
@@ -523,6 +536,8 @@ def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None) -> M
             low = hit.cut.end
             marker += 1
         in_heading = bool(hits) and heading_end is not None and hits[0].at <= heading_end
-        if len(hits) >= 2 or in_heading:
+        lone = (len(hits) == 1 and first <= 1 and hits[0] is not None
+                and hits[0].tier == STRONG and _LONE_MARKER_WORD.search(raw, 0, hits[0].at))
+        if len(hits) >= 2 or in_heading or lone:
             return MarkerMatch([str(first + n) for n in range(len(hits))], list(hits), 0)
     return MarkerMatch([], [], 0)

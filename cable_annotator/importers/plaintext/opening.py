@@ -27,16 +27,17 @@ NUMBERED_HEADING = re.compile(
 )
 
 _FILE_NUMBER = re.compile(
-    r"^(?:File No\.?\s*)?(?P<file>\d{3}[\dA-Za-z.]*(?: [A-Z][\w.]*)*(?:/[\w.–\-]+)+"
+    r"^(?:File No\.?\s*)?(?P<file>\d{3}[\dA-Za-z.–-]*(?: [A-Z][\w.]*)*(?:/[\w.–\-]+)+"
     r"|\d{3}\.\d[\w.]*|\d{3} [A-Z][\w’'-]+, [A-Z][\w. ]+)"
-    r"(?::\s*(?P<kind>[A-Z][\w ]{1,40}))?\.?$"
+    r"(?::\s*(?P<kind>[A-Za-z][\w ]{1,40}))?\.?$"
 )
 # "Eisenhower Library, Whitman File", "S/P Files: Lot 64 D 563", "Truman Papers": where
 # the document is kept, named without the " to " or " by " of a title.
 _ARCHIVE = re.compile(
     r"^(?=.{3,160}$)(?!.* (?:to|by|of Conversation) )"
     r"(?!(?:Memorand|Letter|Telegram|Note|Minutes|Report|Paper|Editorial|Record)\w*\b)"
-    r"[A-Z][^.]*\b(?:Library|Papers|papers|Files?|files?|Archives|Lot \d)\b[^.]*\.?$"
+    r"(?!.*\. [a-z])[A-Z].*\b(?:Library|Papers|papers|Files?|files?|Archives|Memoranda|"
+    r"Lot \d+)\b.*$"
 )
 _MARKING = (
     r"(?:top secret|secret|confidential|restricted|strictly confidential|eyes only|"
@@ -77,6 +78,15 @@ def opening_kind(line: str, after_title: bool = False) -> str:
         if (not after_title or name in _AFTER_TITLE) and pattern.match(line):
             return name
     return ""
+
+
+_STATED_KIND = re.compile(r":\s*(?P<kind>[A-Za-z][\w ]{1,40}?)\.?$")
+
+
+def stated_kind(line: str) -> str:
+    """The kind a file-number or archive line names at its end ("…: Telegram"), or ""."""
+    match = _STATED_KIND.search(line.strip())
+    return match["kind"] if match else ""
 
 
 def file_number_of(line: str) -> tuple[str, str]:
