@@ -420,6 +420,8 @@ def _glued_values(raw: str) -> dict[int, int]:
         values.setdefault(int(match[1]), match.start(1))
     for match in _GLUED_TO_DAY.finditer(raw):
         digits = match[1]
+        if len(digits) == 4 and digits[:2] in ("17", "18", "19", "20"):
+            continue  # "October 1962" is a year, not October 1 and note 962
         for split in (1, 2):
             day, marker = digits[:split], digits[split:]
             if marker and 1 <= int(day) <= 31:
@@ -486,6 +488,8 @@ def match_markers(raw: str, list_markers: list[str], blocked: Cuts,
             continue
         hits = find_note_markers(raw, markers, blocked, heading_end, index=index)
         score = placed(hits, offset != 0)
+        if offset != 0 and score < len(markers):
+            continue  # a shift must place at least half its markers safely
         if score > best_score:
             best, best_score = MarkerMatch(markers, hits, offset), score
         if score == 2 * len(markers):
