@@ -25,10 +25,12 @@ from dataclasses import dataclass, field
 
 from .markers import (
     PAGE_ONLY_LINE,
+    STRONG,
     Cuts,
     NumberIndex,
     candidate_offsets,
     find_note_markers,
+    occurrences,
     page_label_cuts,
     placed,
 )
@@ -189,8 +191,36 @@ def _evidence_score(lines: list[str], body_start: int, first: int) -> int:
         hits = find_note_markers(raw, shifted, blocked, index=index)
         found = sum(hit is not None for hit in hits) if offset == 0 else placed(hits, True) // 2
         score = found - 2 * (len(hits) - found)
+        if _marker_after(index, shifted, hits, blocked) or _marker_within(
+                lines, first, shifted):
+            score = 0  # the text has more markers than the list notes: numbered paragraphs
         best = score if best is None else max(best, score)
     return (best or 0) - 3 * _descents(markers)
+
+
+def _marker_after(index: NumberIndex, markers: list[str], hits: list, blocked: Cuts) -> bool:
+    """Whether the next marker after the list's last one stands glued to a word after
+    the last marker found: then the "notes" are numbered paragraphs of a copy whose real
+    notes were not copied ("… Tabs I and II,3" after paragraphs "1." and "2.")."""
+    found = [hit for hit in hits if hit is not None]
+    if not found or not markers or not markers[-1].isdigit():
+        return False
+    following = str(int(markers[-1]) + 1)
+    return any(hit.tier == STRONG for hit in occurrences(index, following, found[-1].cut.end,
+                                                          len(index.raw), blocked))
+
+
+def _marker_within(lines: list[str], first: int, markers: list[str]) -> bool:
+    """Whether the "notes" from ``first`` on carry the marker that would follow the
+    list's last one, glued to a word: they are then paragraphs of the text ("1. Accept
+    this report …", "2. Refer …", "… at Tabs I and II,3 …") whose notes were not copied."""
+    if not markers or not markers[-1].isdigit():
+        return False
+    region = "\n".join(line.strip() for line in lines[first:])
+    index = NumberIndex(region)
+    following = str(int(markers[-1]) + 1)
+    return any(hit.tier == STRONG for hit in occurrences(index, following, 0, len(region),
+                                                          Cuts([])))
 
 
 def _flat_list(lines: list[str], body_start: int) -> Apparatus | None:

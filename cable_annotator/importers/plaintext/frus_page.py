@@ -62,6 +62,7 @@ from .opening import (
 __all__ = ["decode_text_file", "parse_frus_text", "read_frus_text"]
 
 _ENDS_IN_NUMBER = re.compile(r"\D\d{1,3}$")
+_TELEGRAM_NUMBER_LINE = re.compile(r"^\d{2,5}\. (?=\S)")
 _DATELINE_WINDOW = 4
 """A dateline comes right after the heading (telegram header lines may precede it;
 opening lines such as "[Telegram]" are not counted)."""
@@ -330,6 +331,17 @@ def _kind(title: str, texts: list[str], opening: dict[int, str]) -> str:
     return kind
 
 
+def _telegram_opening(texts: list[str], heading: int, opening: dict[int, str]) -> bool:
+    """Whether the first paragraph after an unnumbered title (and its dateline) opens
+    with a telegram's own number ("1891. Your 2061 …"): older volumes print no
+    "Telegram" in the title, and a despatch opens with "Sir:" instead."""
+    for index in range(heading + 1, min(len(texts), heading + 1 + 2 * _DATELINE_WINDOW)):
+        if index in opening or read_dateline(texts[index]) is not None:
+            continue
+        return bool(_TELEGRAM_NUMBER_LINE.match(texts[index]))
+    return False
+
+
 def _file_number(texts: list[str], opening: dict[int, str]) -> str:
     return next((file_number_of(texts[index])[0] for index, name in sorted(opening.items())
                  if name == "file number"), "")
@@ -421,6 +433,9 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
         title = ""
     opening_lines = _opening_blocks(texts, heading, before)
     kind = _kind(title, texts, opening_lines)
+    if kind == "document" and not opening.number and parties_of_address(title)[1] and (
+            _telegram_opening(texts, heading, opening_lines)):
+        kind = "telegram"  # "1253. The Ministry …" under "The Ambassador … to the Secretary"
     facts = _read_facts(texts, heading, title, kind, opening_lines, _single_year(volume))
 
     blocks = []

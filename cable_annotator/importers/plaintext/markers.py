@@ -511,8 +511,9 @@ def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None,
     sequence from the first: from the heading's marker, else from a 0 or 1, else from a
     number glued to a word that its successors follow (numbering through the chapter).
     A lone marker counts at the end of the heading, or as 0 or 1 glued to a word
-    ("Daridan1"). A number after a space ends an unnumbered title of the older volumes
-    only as a marker ("… at Saigon 1"); a numbered title may end in its own ("NSC 68").
+    ("Daridan1"). A number after a space ends a title as a marker when it is 0 or 1 (the
+    source note, "… Station in Saigon 1"), or when the title is unnumbered (older volumes,
+    "… at Saigon 58"); a numbered title may end in its own number ("NSC 68").
     An empty match when there is no sequence."""
     index = NumberIndex(raw)
     values = _glued_values(raw)
@@ -526,8 +527,8 @@ def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None,
             hit = None
             if not hits and heading_end is not None:
                 hit = _heading_hit(raw, str(marker), heading_end)
-                if hit is not None and (raw[hit.at - 1].isdigit()
-                                        or (hit.tier != STRONG and title_numbered)):
+                if hit is not None and (raw[hit.at - 1].isdigit() or (
+                        hit.tier != STRONG and title_numbered and marker > 1)):
                     hit = None  # "Memorandum No. 881", "NSC 68": may be the title's own
             if hit is None:
                 safest = WEAK if not hits else DATE_DIGITS
@@ -545,3 +546,9 @@ def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None,
         if len(hits) >= 2 or in_heading or lone:
             return MarkerMatch([str(first + n) for n in range(len(hits))], list(hits), 0)
     return MarkerMatch([], [], 0)
+
+
+def occurrences(index: NumberIndex, marker: str, low: int, high: int,
+                blocked: Cuts) -> list[MarkerHit]:
+    """Every place in ``[low, high)`` where ``marker`` may stand as a footnote marker."""
+    return list(_occurrences(index, marker, low, high, blocked))

@@ -27,7 +27,8 @@ NUMBERED_HEADING = re.compile(
 )
 
 _FILE_NUMBER = re.compile(
-    r"^(?:File No\.?\s*)?(?P<file>\d{3}[\dA-Za-z.–-]*(?: [A-Z][\w.]*)*(?:/[\w.–\-]+)+"
+    r"^(?:File No\.?\s*)?"
+    r"(?P<file>\d{3}[\dA-Za-z.–-]*(?: [A-Z][\w.]*| \([A-Z][\w .]*\))*(?:/[\w.–\-]+)+"
     r"|\d{3}\.\d[\w.]*|\d{3} [A-Z][\w’'-]+, [A-Z][\w. ]+)"
     r"(?::\s*(?P<kind>[A-Za-z][\w ]{1,40}))?\.?$"
 )
