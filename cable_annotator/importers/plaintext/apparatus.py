@@ -173,32 +173,66 @@ def _descents(markers: list[str]) -> int:
     return sum(later < earlier for earlier, later in zip(numbers, numbers[1:], strict=False))
 
 
-def _evidence_score(lines: list[str], body_start: int, first: int) -> int:
+@dataclass
+class _Body:
+    """The text above the notes, joined once for all candidate starts of the list: the
+    text above a later candidate is a prefix of it (``ends[line]``)."""
+
+    raw: str
+    ends: dict[int, int]
+    blocked: Cuts
+    index: NumberIndex
+
+
+def _joined_body(lines: list[str], body_start: int) -> _Body:
+    pieces, ends, length = [], {}, 0
+    for number in range(body_start, len(lines)):
+        ends[number] = max(length - 1, 0)
+        if PAGE_ONLY_LINE.match(lines[number]):
+            continue
+        pieces.append(lines[number].strip())
+        length += len(pieces[-1]) + 1
+    raw = "\n".join(pieces)
+    ends[len(lines)] = len(raw)
+    return _Body(raw, ends, Cuts(label.cut for label in page_label_cuts(raw)), NumberIndex(raw))
+
+
+def _evidence_score(lines: list[str], body: _Body, first: int, to_beat: int = 0) -> int:
     """How well the notes from ``first`` on fit the text above them: markers found,
     minus twice those not found, minus three times each step down in numbering. The
-    markers may be numbered from another start than the list (through the chapter)."""
+    markers may be numbered from another start than the list (through the chapter).
+    A start that cannot score above ``to_beat`` is not searched."""
     markers = [note.marker for note in parse_notes(lines, first)]
-    raw = "\n".join(
-        line.strip() for line in lines[body_start:first] if not PAGE_ONLY_LINE.match(line)
-    )
-    blocked = Cuts(label.cut for label in page_label_cuts(raw))
-    index = NumberIndex(raw)
+    if markers != [str(number) for number in range(1, len(markers) + 1)]:
+        return 0  # the list counts 1, 2, 3 …; a run that does not is numbered paragraphs
+    penalty = 3 * _descents(markers)
+    if len(markers) - penalty <= to_beat:
+        return len(markers) - penalty
+    limit = body.ends[first]
+    region = "\n".join(line.strip() for line in lines[first:])
+    region_index = NumberIndex(region)
     best = None
-    for offset in candidate_offsets(raw, int(markers[0]) if markers else 1, len(markers)):
+    for offset in candidate_offsets(body.raw[:limit], int(markers[0]) if markers else 1,
+                                    len(markers)):
         shifted = [str(int(marker) + offset) for marker in markers]
         if any(marker.startswith("-") for marker in shifted):
             continue
-        hits = find_note_markers(raw, shifted, blocked, index=index)
+        hits = find_note_markers(body.raw, shifted, body.blocked, index=body.index, limit=limit)
         found = sum(hit is not None for hit in hits) if offset == 0 else placed(hits, True) // 2
         score = found - 2 * (len(hits) - found)
-        if _marker_after(index, shifted, hits, blocked) or _marker_within(
-                lines, first, shifted):
-            score = 0  # the text has more markers than the list notes: numbered paragraphs
+        if _marker_after(body.index, shifted, hits, body.blocked, limit) or _marker_within(
+                region_index, shifted):
+            if offset == 0:
+                return 0  # more markers than the list has notes: numbered paragraphs
+            score = 0
         best = score if best is None else max(best, score)
-    return (best or 0) - 3 * _descents(markers)
+        if found == len(markers):
+            break  # all placed: no shift can do better
+    return (best or 0) - penalty
 
 
-def _marker_after(index: NumberIndex, markers: list[str], hits: list, blocked: Cuts) -> bool:
+def _marker_after(index: NumberIndex, markers: list[str], hits: list, blocked: Cuts,
+                  limit: int) -> bool:
     """Whether the next marker after the list's last one stands glued to a word after
     the last marker found: then the "notes" are numbered paragraphs of a copy whose real
     notes were not copied ("… Tabs I and II,3" after paragraphs "1." and "2.")."""
@@ -207,19 +241,18 @@ def _marker_after(index: NumberIndex, markers: list[str], hits: list, blocked: C
         return False
     following = str(int(markers[-1]) + 1)
     return any(hit.tier == STRONG for hit in occurrences(index, following, found[-1].cut.end,
-                                                          len(index.raw), blocked))
+                                                          limit, blocked))
 
 
-def _marker_within(lines: list[str], first: int, markers: list[str]) -> bool:
-    """Whether the "notes" from ``first`` on carry the marker that would follow the
-    list's last one, glued to a word: they are then paragraphs of the text ("1. Accept
-    this report …", "2. Refer …", "… at Tabs I and II,3 …") whose notes were not copied."""
+def _marker_within(region: NumberIndex, markers: list[str]) -> bool:
+    """Whether the "notes" (``region``, the text from the list on) carry the marker that
+    would follow the list's last one, glued to a word: they are then paragraphs of the
+    text ("1. Accept this report …", "2. Refer …", "… at Tabs I and II,3 …") whose notes
+    were not copied."""
     if not markers or not markers[-1].isdigit():
         return False
-    region = "\n".join(line.strip() for line in lines[first:])
-    index = NumberIndex(region)
     following = str(int(markers[-1]) + 1)
-    return any(hit.tier == STRONG for hit in occurrences(index, following, 0, len(region),
+    return any(hit.tier == STRONG for hit in occurrences(region, following, 0, len(region.raw),
                                                           Cuts([])))
 
 
@@ -232,11 +265,14 @@ def _flat_list(lines: list[str], body_start: int) -> Apparatus | None:
         for number in range(body_start + 1, len(lines))
         if (start := NOTE_START.match(lines[number])) and start["marker"] == "1"
     ][-_FLAT_CANDIDATES:]
+    if not candidates:
+        return None
+    body = _joined_body(lines, body_start)
     best, best_score = None, 0
     for number in candidates:
         # A few markers glued to numbers ("Deptel 5082") may stay hidden; numbered
         # paragraphs taken for notes leave many more unfound.
-        score = _evidence_score(lines, body_start, number)
+        score = _evidence_score(lines, body, number, best_score)
         if score > best_score:
             best, best_score = number, score
     return None if best is None else Apparatus(best, parse_notes(lines, best), "flat")

@@ -254,11 +254,12 @@ def _loose_tier(raw: str, space: int, at_line_end: bool) -> int | None:
 
 
 _DIGIT_RUN = re.compile(r"\d+")
-_LONGEST_MARKER = 4
+_LONGEST_MARKER = 3
 
 
 class NumberIndex:
-    """Where each number up to four digits ends a run of digits in a raw text.
+    """Where each number of up to three digits (as a note list numbers its notes) ends a
+    run of digits in a raw text.
 
     A footnote marker is glued to what precedes it, so the marker "1" may end the run
     "221" ("March 221"). Looking every marker up here, instead of scanning the text once
@@ -267,6 +268,8 @@ class NumberIndex:
     def __init__(self, raw: str) -> None:
         self.raw = raw
         self._starts: dict[str, list[int]] = {}
+        self._tiers: dict[tuple[int, int], int | None] = {}
+        self._strong: dict[tuple[str, int], list[int]] = {}
         for run in _DIGIT_RUN.finditer(raw):
             start, end = run.span()
             for length in range(1, min(_LONGEST_MARKER, end - start) + 1):
@@ -277,6 +280,28 @@ class NumberIndex:
         starts = self._starts.get(number, [])
         return starts[bisect_left(starts, low) : bisect_left(starts, high - len(number) + 1)]
 
+    def tier(self, start: int, end: int) -> int | None:
+        """:func:`_tier` of ``raw[start:end]``, worked out once per place."""
+        key = (start, end)
+        if key not in self._tiers:
+            self._tiers[key] = _tier(self.raw, start, end)
+        return self._tiers[key]
+
+    def strong_starts(self, number: str, blocked: Cuts) -> list[int]:
+        """Starts of ``number`` where it is glued to a word, outside ``blocked``."""
+        key = (number, id(blocked))
+        if key not in self._strong:
+            raw = self.raw
+            # Only a number right after a letter or a closing mark can be glued to a word:
+            # most starts (the tails of longer numbers) are passed over without a look.
+            self._strong[key] = [
+                start for start in self._starts.get(number, [])
+                if start and (raw[start - 1].isalpha() or raw[start - 1] in _CLOSING_PUNCTUATION)
+                and not blocked.overlaps(start, start + len(number))
+                and self.tier(start, start + len(number)) == STRONG
+            ]
+        return self._strong[key]
+
 
 def _occurrences(index: NumberIndex, marker: str, low: int, high: int,
                  blocked: Cuts) -> Iterator[MarkerHit]:
@@ -286,7 +311,7 @@ def _occurrences(index: NumberIndex, marker: str, low: int, high: int,
         end = start + len(marker)
         if blocked.overlaps(start, end):
             continue
-        tier = _tier(raw, start, end)
+        tier = index.tier(start, end)
         if tier is None:
             continue
         if raw[start - 1] == "\n":
@@ -356,16 +381,17 @@ def _heading_hit(raw: str, marker: str, heading_end: int) -> MarkerHit | None:
     return MarkerHit(Cut(start, len(heading)), start, STRONG)
 
 
-def _first_strong(index: NumberIndex, marker: str, low: int, blocked: Cuts) -> int | None:
-    for hit in _occurrences(index, marker, low, len(index.raw), blocked):
-        if hit.tier == STRONG:
-            return hit.at
-    return None
+def _first_strong(index: NumberIndex, marker: str, low: int, high: int,
+                  blocked: Cuts) -> int | None:
+    """Where ``marker`` first stands glued to a word in ``[low, high)`` (a binary search)."""
+    starts = index.strong_starts(marker, blocked)
+    at = bisect_left(starts, low)
+    return starts[at] if at < len(starts) and starts[at] + len(marker) <= high else None
 
 
 def find_note_markers(
     raw: str, markers: list[str], blocked: Cuts | None = None, heading_end: int | None = None,
-    index: NumberIndex | None = None,
+    index: NumberIndex | None = None, limit: int | None = None,
 ) -> list[MarkerHit | None]:
     """Locate each note marker of ``markers`` (in apparatus order) in ``raw``.
 
@@ -374,10 +400,12 @@ def find_note_markers(
     within that window a glued occurrence beats one after digits ("1974.3"), which beats
     one separated by a space ("Saigon 1"), which beats one glued to a number. When
     ``heading_end`` is given, the first note is the source note and its marker ends the
-    heading. None marks a marker that could not be found.
+    heading. None marks a marker that could not be found. ``limit`` confines the search to
+    ``raw[:limit]`` (a shared ``index`` of a longer text serves several prefixes).
     """
     blocked = blocked or Cuts([])
     index = index if index is not None and index.raw is raw else NumberIndex(raw)
+    end = len(raw) if limit is None else limit
     hits: list[MarkerHit | None] = []
     low = 0
     for number, marker in enumerate(markers):
@@ -387,14 +415,14 @@ def find_note_markers(
                 hits.append(hit)
                 low = hit.cut.end
                 continue
-        high = len(raw)
+        high = end
         if number + 1 < len(markers):
-            following = _first_strong(index, markers[number + 1], low, blocked)
+            following = _first_strong(index, markers[number + 1], low, end, blocked)
             if following is not None:
                 high = following
         hit = _best(index, marker, low, high, blocked)
-        if hit is None and high < len(raw):
-            hit = _best(index, marker, low, len(raw), blocked)
+        if hit is None and high < end:
+            hit = _best(index, marker, low, end, blocked)
             if hit is not None and hit.tier != STRONG:
                 hit = None
         hits.append(hit)
@@ -435,9 +463,12 @@ def candidate_offsets(raw: str, first_marker: int = 1, count: int = 1) -> list[i
     volumes), or from a number glued to a word (through the chapter, 1861–1945 volumes).
     Shifts under which more of the markers exist as glued numbers come first."""
     values = _glued_values(raw)
+    ordered = sorted(values)
 
     def support(offset: int) -> int:
-        return sum(first_marker + offset + step in values for step in range(count))
+        """How many of the shifted markers occur glued somewhere (a range count)."""
+        low = first_marker + offset
+        return bisect_left(ordered, low + count) - bisect_left(ordered, low)
 
     shifted = sorted({value - first_marker for value in values} - {0, -1},
                      key=lambda offset: (-support(offset), values[first_marker + offset]))

@@ -38,6 +38,9 @@ _SUPPLIED_PLACE = re.compile(r"^\[\s*([^\]\d]{1,80}?)\s*,?\s*\]\s*")
 # A dateline without a date: "Washington, undated." or "undated".
 _UNDATED = re.compile(r"^(?:(?P<place>[A-Z][^\d]{0,80}?),\s+)?[Uu]ndated\.?$")
 
+# A signature as the older volumes print it, closed by a period: "C. F. Adams.",
+# "CHARLES FRANCIS ADAMS.".
+_OLD_STYLE_NAME = re.compile(r"^(?:(?:[A-Z]\.\s?)+[A-Z][\w’'-]+|[A-Z][A-Z’'-]+(?: [A-Z.’'-]+)+)\.$")
 # A signature by initials: "J.F.K.", "McG. B.", "W.P.B.".
 _INITIALS = re.compile(r"^(?:[A-Z][a-zA-Z]{0,2}\.\s?){2,4}$")
 
@@ -91,7 +94,7 @@ def looks_like_signature(line: str) -> bool:
         return False
     if not line[0].isupper() or line.startswith("["):
         return False
-    initials = _INITIALS.match(line)
+    initials = _INITIALS.match(line) or _OLD_STYLE_NAME.match(line)
     if line[-1] in "!?:;" or (
         line.endswith(".") and not initials and not re.search(r"\b[JS]r\.$", line, re.I)
     ):
