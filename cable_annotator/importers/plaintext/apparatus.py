@@ -197,31 +197,38 @@ def _joined_body(lines: list[str], body_start: int) -> _Body:
     return _Body(raw, ends, Cuts(label.cut for label in page_label_cuts(raw)), NumberIndex(raw))
 
 
+def _offsets(body: _Body, limit: int, markers: list[str]):
+    """No shift first; the shifts from the text are worked out only when asked for."""
+    yield 0
+    yield from candidate_offsets(body.raw[:limit], int(markers[0]), len(markers))[1:]
+
+
 def _evidence_score(lines: list[str], body: _Body, first: int, to_beat: int = 0) -> int:
     """How well the notes from ``first`` on fit the text above them: markers found,
     minus twice those not found, minus three times each step down in numbering. The
     markers may be numbered from another start than the list (through the chapter).
     A start that cannot score above ``to_beat`` is not searched."""
     markers = [note.marker for note in parse_notes(lines, first)]
-    if markers != [str(number) for number in range(1, len(markers) + 1)]:
-        return 0  # the list counts 1, 2, 3 …; a run that does not is numbered paragraphs
     penalty = 3 * _descents(markers)
+    numbers = [int(marker) for marker in markers]
+    if not markers or numbers[0] != 1 or any(
+            later < earlier - 1 for earlier, later in zip(numbers, numbers[1:], strict=False)):
+        return 0  # the list counts 1, 2, 3 …; a run that restarts is numbered paragraphs
     if len(markers) - penalty <= to_beat:
         return len(markers) - penalty
     limit = body.ends[first]
     region = "\n".join(line.strip() for line in lines[first:])
     region_index = NumberIndex(region)
     best = None
-    for offset in candidate_offsets(body.raw[:limit], int(markers[0]) if markers else 1,
-                                    len(markers)):
+    for offset in _offsets(body, limit, markers):
         shifted = [str(int(marker) + offset) for marker in markers]
         if any(marker.startswith("-") for marker in shifted):
             continue
         hits = find_note_markers(body.raw, shifted, body.blocked, index=body.index, limit=limit)
         found = sum(hit is not None for hit in hits) if offset == 0 else placed(hits, True) // 2
         score = found - 2 * (len(hits) - found)
-        if _marker_after(body.index, shifted, hits, body.blocked, limit) or _marker_within(
-                region_index, shifted):
+        if _marker_within(region_index, shifted) or (
+                len(markers) > 1 and _marker_after(body.index, shifted, hits, body.blocked, limit)):
             if offset == 0:
                 return 0  # more markers than the list has notes: numbered paragraphs
             score = 0
@@ -233,11 +240,12 @@ def _evidence_score(lines: list[str], body: _Body, first: int, to_beat: int = 0)
 
 def _marker_after(index: NumberIndex, markers: list[str], hits: list, blocked: Cuts,
                   limit: int) -> bool:
-    """Whether the next marker after the list's last one stands glued to a word after
-    the last marker found: then the "notes" are numbered paragraphs of a copy whose real
-    notes were not copied ("… Tabs I and II,3" after paragraphs "1." and "2.")."""
+    """Whether the marker that would follow the list's last one stands glued to a word
+    after the last marker found, above the list: the "notes" are then numbered
+    paragraphs ("1. Accept …", "2. Refer …" after "… Tabs I and II,3"). Not asked of a
+    list of one note, as a long text may hold a glued "2" of its own."""
     found = [hit for hit in hits if hit is not None]
-    if not found or not markers or not markers[-1].isdigit():
+    if not found or not markers[-1].isdigit():
         return False
     following = str(int(markers[-1]) + 1)
     return any(hit.tier == STRONG for hit in occurrences(index, following, found[-1].cut.end,

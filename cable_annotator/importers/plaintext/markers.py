@@ -506,14 +506,7 @@ def match_markers(raw: str, list_markers: list[str], blocked: Cuts,
     best: MarkerMatch | None = None
     best_score = -1
     numeric = all(marker.isdigit() for marker in list_markers)
-    offsets = (candidate_offsets(raw, int(list_markers[0]), len(list_markers))
-               if numeric and list_markers else [0])
-    if numeric and list_markers and heading_end is not None:
-        # The first marker may end the heading after a space ("… at Saigon 58").
-        tail = re.search(r"(\d{1,3})\s*$", raw[max(0, heading_end - 8):heading_end])
-        if tail and int(tail[1]) - int(list_markers[0]) not in offsets:
-            offsets.insert(2, int(tail[1]) - int(list_markers[0]))
-    for offset in offsets:
+    for offset in _shifts(raw, list_markers, heading_end if numeric else None, numeric):
         markers = [str(int(marker) + offset) if numeric else marker for marker in list_markers]
         if any(marker.startswith("-") for marker in markers):
             continue
@@ -531,6 +524,22 @@ def match_markers(raw: str, list_markers: list[str], blocked: Cuts,
 
 # A word a lone marker may be glued to: "Daridan1", "Bao Dai1", "p. m.1", not "F1".
 _LONE_MARKER_WORD = re.compile(r"(?:[A-Za-z][a-z]{2}[.,;:)’”]?|\b[a-z]\.)$")
+
+
+def _shifts(raw: str, list_markers: list[str], heading_end: int | None,
+            numeric: bool) -> Iterator[int]:
+    """The shifts to try, none first: the others are worked out only if asked for."""
+    yield 0
+    if not numeric or not list_markers:
+        return
+    first = int(list_markers[0])
+    offsets = candidate_offsets(raw, first, len(list_markers))
+    if heading_end is not None:
+        # The first marker may end the heading after a space ("… at Saigon 58").
+        tail = re.search(r"(\d{1,3})\s*$", raw[max(0, heading_end - 8):heading_end])
+        if tail and int(tail[1]) - first not in offsets:
+            offsets.insert(2, int(tail[1]) - first)
+    yield from offsets[1:]
 
 
 def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None,
