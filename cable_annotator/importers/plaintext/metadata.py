@@ -28,6 +28,12 @@ _DATELINE = re.compile(
     r"(?:\s*(?:[–-]|and)\s*\d{1,2})?,\s*)?"
     r"(?P<year>\d{4})(?P<rest>(?:[,.]?\s*[^\n]{0,60})?)\.?$"
 )
+# The military order, "Washington, 2 January 1951.".
+_DAY_FIRST = re.compile(
+    r"^(?:(?P<place>[A-Z][^\d:;]{0,80}?)(?:,\s*|\s+))?"
+    rf"(?P<day>\d{{1,2}})\s+(?P<month>{'|'.join(_MONTHS)})\s+(?P<year>\d{{4}})"
+    r"(?P<rest>(?:[,.]?\s*[^\n]{0,60})?)\.?$"
+)
 # Telegrams of the older volumes may omit the year: "Hong Kong, February 8—5 p. m.".
 _YEARLESS = re.compile(
     r"^(?:(?P<place>[A-Z][^\d:;]{0,80}?)(?:,\s*|\s+))?"
@@ -62,13 +68,13 @@ def read_dateline(line: str, year: int | None = None) -> Dateline | None:
         return None
     # "[Washington,] October 20, 1949.": the editors supply a place in brackets.
     line = _SUPPLIED_PLACE.sub(r"\1, ", line.strip())
-    match = _DATELINE.match(line.strip())
+    match = _DATELINE.match(line.strip()) or _DAY_FIRST.match(line.strip())
     if match and len((match["place"] or "").split()) <= 6:
         month = _MONTHS.index(match["month"]) + 1
         date = f"{int(match['year']):04d}-{month:02d}"
         if match["day"]:
             # "May 23 [24], 1949": the editors' correction stands in brackets.
-            day = int(match["corrected"] or match["day"])
+            day = int(match.groupdict().get("corrected") or match["day"])
             if not 1 <= day <= 31:
                 return None
             date += f"-{day:02d}"
