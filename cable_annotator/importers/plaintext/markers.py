@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -253,8 +254,8 @@ def _loose_tier(raw: str, space: int, at_line_end: bool) -> int | None:
     return LOOSE
 
 
-_DIGIT_RUN = re.compile(r"\d+")
-_LONGEST_MARKER = 3
+# The last one to three digits of a run of digits.
+_RUN_TAIL = re.compile(r"\d{1,3}(?!\d)")
 
 
 class NumberIndex:
@@ -270,10 +271,18 @@ class NumberIndex:
         self._starts: dict[str, list[int]] = {}
         self._tiers: dict[tuple[int, int], int | None] = {}
         self._strong: dict[tuple[str, int], list[int]] = {}
-        for run in _DIGIT_RUN.finditer(raw):
-            start, end = run.span()
-            for length in range(1, min(_LONGEST_MARKER, end - start) + 1):
-                self._starts.setdefault(raw[end - length : end], []).append(end - length)
+        starts: defaultdict[str, list[int]] = defaultdict(list)
+        # The last three digits of every run, then their tails: one regex match per run.
+        for run in _RUN_TAIL.finditer(raw):
+            digits, start = run[0], run.start()
+            starts[digits].append(start)
+            if len(digits) > 1:
+                starts[digits[1:]].append(start + 1)
+                if len(digits) > 2:
+                    starts[digits[2:]].append(start + 2)
+        for positions in starts.values():
+            positions.sort()
+        self._starts = dict(starts)
 
     def starts(self, number: str, low: int, high: int) -> list[int]:
         """Starts of ``number`` (ending a digit run) within ``[low, high)``, in order."""
