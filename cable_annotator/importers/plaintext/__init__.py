@@ -1,9 +1,11 @@
 """Plain text in, Cables out: FRUS pages as readers copy them, and any other text verbatim.
 
 ``frus_page`` reads a page of any era and copy dialect, with ``opening`` (the lines
-that open it), ``apparatus`` (its note list), ``markers`` (page labels and footnote
-markers in the body) and ``metadata`` (datelines, signatures); ``verbatim`` keeps any
-other text as it is; ``guess`` tells the two apart; ``decode`` turns bytes into text.
+that open it, one rule per shape), ``apparatus`` (its note list, one reader per shape),
+``markers`` (page labels and the search of one footnote marker), ``note_matching``
+(which numbers are the notes' markers: shifted numbering, copies without notes) and
+``metadata`` (datelines, signatures); ``verbatim`` keeps any other text as it is;
+``guess`` tells the two apart; ``decode`` turns bytes into text.
 """
 
 from .decode import decode_text_file

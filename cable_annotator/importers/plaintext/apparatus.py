@@ -28,12 +28,11 @@ from .markers import (
     STRONG,
     Cuts,
     NumberIndex,
-    candidate_offsets,
     find_note_markers,
     occurrences,
     page_label_cuts,
-    placed,
 )
+from .note_matching import candidate_offsets, placed
 
 # The first line of a note: optional indentation, the note number, a period, the text.
 NOTE_START = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>\d{1,3})\.\s+(?P<text>\S.*)$")

@@ -40,16 +40,9 @@ from ..frus_prose import (
 )
 from .apparatus import RawNote, find_apparatus
 from .decode import decode_text_file, normalise_newlines
-from .markers import (
-    PAGE_ONLY_LINE,
-    Cut,
-    Cuts,
-    MarkerMatch,
-    markers_without_notes,
-    match_markers,
-    page_label_cuts,
-)
+from .markers import PAGE_ONLY_LINE, Cut, Cuts, page_label_cuts
 from .metadata import looks_like_signature, read_dateline
+from .note_matching import MarkerMatch, markers_without_notes, match_markers
 from .opening import (
     NUMBERED_HEADING,
     file_number_of,

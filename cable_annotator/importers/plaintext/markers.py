@@ -78,6 +78,9 @@ _MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
 # "March 22" + marker: a day number after a month name.
+MONTH_NAMES = _MONTH_NAMES
+"""The month names, as one alternation for regular expressions."""
+# "March 22" + marker: a day number after a month name.
 _DAY_BEFORE = re.compile(rf"(?:{_MONTH_NAMES})\s+$")
 # "August 16, 1961" / "May 1961" / "in 1961" + marker: a year after a date or a preposition.
 _YEAR_BEFORE = re.compile(rf"(?:(?:{_MONTH_NAMES})(?:\s+\d{{1,2}},)?|\b(?:in|of|since|until))\s+$")
@@ -375,8 +378,8 @@ def _after_reference_word(raw: str, position: int) -> bool:
     return bool(_REFERENCE_WORD.search(raw[max(0, number_start - 25) : number_start]))
 
 
-def _heading_hit(raw: str, marker: str, heading_end: int) -> MarkerHit | None:
-    """The source note's marker at the end of the heading, whatever it is glued to.
+def heading_hit(raw: str, marker: str, heading_end: int) -> MarkerHit | None:
+    """A note's marker at the end of the heading, whatever it is glued to.
 
     The source note always belongs to the heading, so a heading ending in its number
     ("Peru1", "Saigon 1", "Memorandum No. 881") ends with the marker.
@@ -419,7 +422,7 @@ def find_note_markers(
     low = 0
     for number, marker in enumerate(markers):
         if number == 0 and heading_end is not None:
-            hit = _heading_hit(raw, marker, heading_end)
+            hit = heading_hit(raw, marker, heading_end)
             if hit is not None:
                 hits.append(hit)
                 low = hit.cut.end
@@ -438,163 +441,6 @@ def find_note_markers(
         if hit is not None:
             low = hit.cut.end
     return hits
-
-
-# A number glued to the end of a word, or to punctuation closing a word or a number
-# ("Khrushchev0", "August 14.58", "Dulles,3"): the likeliest places of footnote markers.
-_GLUED_NUMBER = re.compile(
-    r"(?:[^\W\d_][.,;:)\]\"'’”]{0,2}|\d[.,;:)\]\"'’”])(\d{1,3})(?=[\s.,;:)\]\"'’”!?—–]|$)"
-)
-# A marker glued to the day of a date ("August 958" is August 9, note 58).
-_GLUED_TO_DAY = re.compile(rf"(?:{_MONTH_NAMES})\s+(\d{{2,5}})(?=[\s.,;:)\]]|$)")
-_OFFSET_SAMPLES = 16
-
-
-def _glued_values(raw: str) -> dict[int, int]:
-    """Every number glued to a word or to a day of a date, with where it first occurs."""
-    values: dict[int, int] = {}
-    for match in _GLUED_NUMBER.finditer(raw):
-        values.setdefault(int(match[1]), match.start(1))
-    for match in _GLUED_TO_DAY.finditer(raw):
-        digits = match[1]
-        if len(digits) == 4 and digits[:2] in ("17", "18", "19", "20"):
-            continue  # "October 1962" is a year, not October 1 and note 962
-        for split in (1, 2):
-            day, marker = digits[:split], digits[split:]
-            if marker and 1 <= int(day) <= 31:
-                values.setdefault(int(marker), match.start(1) + split)
-    return values
-
-
-def candidate_offsets(raw: str, first_marker: int = 1, count: int = 1) -> list[int]:
-    """How the ``count`` markers in ``raw`` may be numbered relative to a note list
-    starting at ``first_marker``: the same (0), from 0 (-1, the source note of 1961–63
-    volumes), or from a number glued to a word (through the chapter, 1861–1945 volumes).
-    Shifts under which more of the markers exist as glued numbers come first."""
-    values = _glued_values(raw)
-    ordered = sorted(values)
-
-    def support(offset: int) -> int:
-        """How many of the shifted markers occur glued somewhere (a range count)."""
-        low = first_marker + offset
-        return bisect_left(ordered, low + count) - bisect_left(ordered, low)
-
-    shifted = sorted({value - first_marker for value in values} - {0, -1},
-                     key=lambda offset: (-support(offset), values[first_marker + offset]))
-    return [0, -1] + shifted[:_OFFSET_SAMPLES]
-
-
-@dataclass(frozen=True)
-class MarkerMatch:
-    """The markers of a document's notes as found in its body: the printed markers
-    (``markers``), where each was found (None: not found), and their offset from the
-    list's numbering."""
-
-    markers: list[str]
-    hits: list[MarkerHit | None]
-    offset: int
-
-
-def placed(hits: list[MarkerHit | None], shifted: bool) -> int:
-    """How well markers were found: two points for each safe one ("Khrushchev0",
-    "August 14.58", "August 958" for August 9), one for each glued to a number
-    ("Embtel 771") — which counts only for markers numbered as the list, never for
-    shifted ones."""
-    safe = sum(hit is not None and hit.tier <= DATE_DIGITS for hit in hits)
-    loose = sum(hit is not None for hit in hits) - safe
-    return 2 * safe + (0 if shifted else loose)
-
-
-def match_markers(raw: str, list_markers: list[str], blocked: Cuts,
-                  heading_end: int | None) -> MarkerMatch:
-    """Find the markers of the listed notes, numbered as the list or shifted.
-
-    The list restarts at 1 on every page; the markers in the text may not. Each plausible
-    shift is tried and the one that places the markers best wins (no shift on a tie)."""
-    index = NumberIndex(raw)
-    best: MarkerMatch | None = None
-    best_score = -1
-    numeric = all(marker.isdigit() for marker in list_markers)
-    for offset in _shifts(raw, list_markers, heading_end if numeric else None, numeric):
-        markers = [str(int(marker) + offset) if numeric else marker for marker in list_markers]
-        if any(marker.startswith("-") for marker in markers):
-            continue
-        hits = find_note_markers(raw, markers, blocked, heading_end, index=index)
-        score = placed(hits, offset != 0)
-        if offset != 0 and score < len(markers):
-            continue  # a shift must place at least half its markers safely
-        if score > best_score:
-            best, best_score = MarkerMatch(markers, hits, offset), score
-        if score == 2 * len(markers):
-            break  # every marker found in a safe place
-    assert best is not None
-    return best
-
-
-# A word a lone marker may be glued to: "Daridan1", "Bao Dai1", "p. m.1", not "F1".
-_LONE_MARKER_WORD = re.compile(r"(?:[A-Za-z][a-z]{2}[.,;:)’”]?|\b[a-z]\.)$")
-
-
-def _shifts(raw: str, list_markers: list[str], heading_end: int | None,
-            numeric: bool) -> Iterator[int]:
-    """The shifts to try, none first: the others are worked out only if asked for."""
-    yield 0
-    if not numeric or not list_markers:
-        return
-    first = int(list_markers[0])
-    offsets = candidate_offsets(raw, first, len(list_markers))
-    if heading_end is not None:
-        # The first marker may end the heading after a space ("… at Saigon 58").
-        tail = re.search(r"(\d{1,3})\s*$", raw[max(0, heading_end - 8):heading_end])
-        if tail and int(tail[1]) - first not in offsets:
-            offsets.insert(2, int(tail[1]) - first)
-    yield from offsets[1:]
-
-
-def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None,
-                          title_numbered: bool = True) -> MarkerMatch:
-    """The footnote markers of a copy whose note list was not copied.
-
-    Only safe places count (a digit after a number or a space may be the text's own):
-    glued to a word, to punctuation closing one, or to a date's day ("August 958"), in
-    sequence from the first: from the heading's marker, else from a 0 or 1, else from a
-    number glued to a word that its successors follow (numbering through the chapter).
-    A lone marker counts at the end of the heading, or as 0 or 1 glued to a word
-    ("Daridan1"). A number after a space ends a title as a marker when it is 0 or 1 (the
-    source note, "… Station in Saigon 1"), or when the title is unnumbered (older volumes,
-    "… at Saigon 58"); a numbered title may end in its own number ("NSC 68").
-    An empty match when there is no sequence."""
-    index = NumberIndex(raw)
-    values = _glued_values(raw)
-    chained = sorted((value for value in values if value + 1 in values),
-                     key=lambda value: values[value])
-    for first in dict.fromkeys([0, 1] + chained[:_OFFSET_SAMPLES]):
-        hits: list[MarkerHit | None] = []
-        low = 0
-        marker = first
-        while True:
-            hit = None
-            if not hits and heading_end is not None:
-                hit = _heading_hit(raw, str(marker), heading_end)
-                if hit is not None and (raw[hit.at - 1].isdigit() or (
-                        hit.tier != STRONG and title_numbered and marker > 1)):
-                    hit = None  # "Memorandum No. 881", "NSC 68": may be the title's own
-            if hit is None:
-                safest = WEAK if not hits else DATE_DIGITS
-                hit = next((candidate for candidate in _occurrences(
-                    index, str(marker), low, len(raw), blocked) if candidate.tier <= safest),
-                    None)
-            if hit is None:
-                break
-            hits.append(hit)
-            low = hit.cut.end
-            marker += 1
-        in_heading = bool(hits) and heading_end is not None and hits[0].at <= heading_end
-        lone = (len(hits) == 1 and first <= 1 and hits[0] is not None
-                and hits[0].tier == STRONG and _LONE_MARKER_WORD.search(raw, 0, hits[0].at))
-        if len(hits) >= 2 or in_heading or lone:
-            return MarkerMatch([str(first + n) for n in range(len(hits))], list(hits), 0)
-    return MarkerMatch([], [], 0)
 
 
 def occurrences(index: NumberIndex, marker: str, low: int, high: int,
