@@ -12,7 +12,6 @@ from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QPlainTextEdit, QTextEdit
 
-from ...importers.plaintext import guess_text_format
 from ...services.importing import TEXT_FORMATS, import_text
 from ..jobs import import_export
 
@@ -49,6 +48,10 @@ class TextImportMixin:
     def import_text_asking_volume(self, text: str, source: str) -> bool:
         """Ask the volume and how to read the text (showing the guess), then import
         ``text`` in the background (``importFinished``)."""
+        # Imported here, not at the top: the importer compiles its patterns on import,
+        # which no start of the window should wait for.
+        from ...importers.plaintext import guess_text_format
+
         if not (text or "").strip():
             self.statusBar().showMessage(
                 f"The {source} holds no text: copy a whole document from "
