@@ -373,3 +373,33 @@ def references_in(text: str, volume: str | None, start: int = 0) -> list[CrossRe
     """Documents and telegrams named in ``text[start:]``, in order of position."""
     found = document_references(text, volume, start) + telegram_references(text, start)
     return sorted(found, key=lambda reference: reference.start)
+
+
+# -- file numbers -----------------------------------------------------------------------
+
+# The line above an old-style title: "File No. 763.72119/987", "124.61/263: Telegram",
+# "740.0011 PW (Peace)/7–1547", "123 Clough, Ralph: Telegram" (the TEI's inline source
+# note, as the site prints it).
+FILE_NUMBER_LINE = re.compile(
+    r"^(?:File No\.?\s*)?"
+    r"(?P<file>\d{3}[\dA-Za-z.–-]*(?: [A-Z][\w.]*| \([A-Z][\w .]*\))*(?:/[\w.–\-]+)+"
+    r"|\d{3}\.\d[\w.]*|\d{3} [A-Z][\w’'-]+, [A-Z][\w. ]+)"
+    r"(?::\s*(?P<kind>[A-Za-z][\w ]{1,40}))?\.?$"
+)
+
+
+_STATED_KIND = re.compile(r":\s*(?P<kind>[A-Za-z][\w ]{1,40}?)\.?$")
+
+
+def stated_kind(line: str) -> str:
+    """The kind a file-number or archive line names at its end ("…: Telegram"), or ""."""
+    match = _STATED_KIND.search(line.strip())
+    return match["kind"] if match else ""
+
+
+def file_number_of(line: str) -> tuple[str, str]:
+    """The file number of a file-number line and the kind it names ("Telegram"), or ""."""
+    match = FILE_NUMBER_LINE.match(line.strip())
+    if not match:
+        return "", ""
+    return match["file"], (match["kind"] or "").strip()

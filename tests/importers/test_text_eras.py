@@ -162,3 +162,22 @@ def test_the_reader_can_overrule_the_guess() -> None:
     assert cable.text == (ERAS / "frus1861-d72.txt").read_text(encoding="utf-8")
     _, [page] = read_file(ERAS / "oral_history.txt", as_format="frus")
     assert page.kind != "text" and page.footnotes == []
+
+
+def test_tei_and_page_of_an_old_style_volume_agree_on_kind_and_file_number(
+        shared_corpus) -> None:
+    """Both importers read the in-place file-number note ("851G.01/1–2049: Telegram") the
+    same way: kind telegram, the file number as a field of its own."""
+    from cable_annotator.importers.plaintext import parse_frus_text
+    from cable_annotator.importers.tei import read_tei_volume
+    from tests.importers.web_text_renderer import load_volume, render_document
+
+    path = shared_corpus / "frus-early" / "frus1949v07p1.xml"
+    _, cables = read_tei_volume(path)
+    volume, documents = load_volume(path.resolve())
+    for index in (3, 10, 50):
+        rendered = render_document(documents[index], volume)
+        page = parse_frus_text(rendered.web_text, volume=volume, number=rendered.number)
+        tei = cables[index]
+        assert (tei.kind, tei.file_number) == (page.kind, page.file_number) == (
+            "telegram", rendered.file_line.split(":")[0])

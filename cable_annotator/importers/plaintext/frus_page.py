@@ -28,11 +28,13 @@ from ..errors import ImportFailed
 from ..frus_prose import (
     SUBJECT_HEADER,
     classification_in,
+    file_number_of,
     kind_of,
     paragraph_label,
     parties_of,
     parties_of_address,
     references_in,
+    stated_kind,
     subject_in,
     telegram_line,
     telegram_number_of,
@@ -45,10 +47,8 @@ from .metadata import looks_like_signature, read_dateline
 from .note_matching import MarkerMatch, markers_without_notes, match_markers
 from .opening import (
     NUMBERED_HEADING,
-    file_number_of,
     opening_kind,
     read_opening,
-    stated_kind,
     unnumbered_title,
 )
 

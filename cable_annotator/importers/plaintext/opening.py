@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..frus_prose import FILE_NUMBER_LINE as _FILE_NUMBER
 from ..frus_prose import kind_of
 
 # The document heading: printed number (perhaps "12a"), a period, the editorial title.
@@ -26,12 +27,6 @@ NUMBERED_HEADING = re.compile(
     r"^\s*(?P<number>\d{1,4}[A-Za-z]?)\.\s*(?P<title>[A-Z\[“\"‘'].*?)\s*$"
 )
 
-_FILE_NUMBER = re.compile(
-    r"^(?:File No\.?\s*)?"
-    r"(?P<file>\d{3}[\dA-Za-z.–-]*(?: [A-Z][\w.]*| \([A-Z][\w .]*\))*(?:/[\w.–\-]+)+"
-    r"|\d{3}\.\d[\w.]*|\d{3} [A-Z][\w’'-]+, [A-Z][\w. ]+)"
-    r"(?::\s*(?P<kind>[A-Za-z][\w ]{1,40}))?\.?$"
-)
 # "Eisenhower Library, Whitman File", "S/P Files: Lot 64 D 563", "Truman Papers": where
 # the document is kept, named without the " to " or " by " of a title.
 _ARCHIVE = re.compile(
@@ -79,23 +74,6 @@ def opening_kind(line: str, after_title: bool = False) -> str:
         if (not after_title or name in _AFTER_TITLE) and pattern.match(line):
             return name
     return ""
-
-
-_STATED_KIND = re.compile(r":\s*(?P<kind>[A-Za-z][\w ]{1,40}?)\.?$")
-
-
-def stated_kind(line: str) -> str:
-    """The kind a file-number or archive line names at its end ("…: Telegram"), or ""."""
-    match = _STATED_KIND.search(line.strip())
-    return match["kind"] if match else ""
-
-
-def file_number_of(line: str) -> tuple[str, str]:
-    """The file number of a file-number line and the kind it names ("Telegram"), or ""."""
-    match = _FILE_NUMBER.match(line.strip())
-    if not match:
-        return "", ""
-    return match["file"], (match["kind"] or "").strip()
 
 
 @dataclass(frozen=True)

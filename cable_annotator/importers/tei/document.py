@@ -80,6 +80,22 @@ class VolumeContext:
         return f"{volume}/{anchor}" if anchor else volume
 
 
+def _file_line(div: etree._Element) -> str:
+    """The text of an old-style document's in-place file-number note, or ""."""
+    for note in div.iter(TEI + "note"):
+        if not is_footnote(note):
+            return " ".join("".join(note.itertext()).split())
+    return ""
+
+
+def _kind(title: str, file_line: str) -> str:
+    """The kind the title names, else the one its file-number line states ("…: Telegram"),
+    as the plain-text importer reads it from the same line."""
+    kind = frus_prose.kind_of(title)
+    stated = frus_prose.stated_kind(file_line) if kind == "document" else ""
+    return frus_prose.kind_of(stated) if stated else kind
+
+
 def is_footnote(note: etree._Element) -> bool:
     """A note printed at the foot of the page (not the 1948 in-place file-number note)."""
     return not (note.get("n") is None and note.get("rend") == "inline")
@@ -508,9 +524,11 @@ class DocumentReader:
         footnotes = [self._footnote(note) for note in self._notes]
         source = next((n.text for n in footnotes if n.kind == "source"), "")
         body = self._body
+        file_line = _file_line(div)
         cable = Cable(
             id=f"{volume}/{doc_id}", volume=volume, number=div.get("n", ""), title=title,
-            text=text, kind=frus_prose.kind_of(title), date=self._date_of(div),
+            text=text, kind=_kind(title, file_line), date=self._date_of(div),
+            file_number=frus_prose.file_number_of(file_line)[0],
             chapter=chapter, compilation=compilation,
             telegram_number=frus_prose.telegram_number_of(title),
             classification=frus_prose.classification_in(source),
