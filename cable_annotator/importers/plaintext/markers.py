@@ -74,6 +74,8 @@ separated by a space after a name inside a sentence ("Colby 2), and"), which cou
 real number; glued to any other number ("Deptel 5082"), which only the absence of any
 other place can settle."""
 
+# What follows the minutes of a time: "6:15 p. m.", "10:30 a.m.".
+_TIME_AFTER = re.compile(r"\s?[ap]\.\s?m\.")
 _MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
@@ -231,6 +233,8 @@ def _tier(raw: str, start: int, end: int) -> int | None:
         two_back = raw[start - 2] if start >= 2 else " "
         if before in ".," and two_back.isdigit():
             return WEAK
+        if before == ":" and two_back.isdigit() and _TIME_AFTER.match(raw, end):
+            return None  # the minutes of a time, "6:15 p. m."
         return STRONG
     at_line_end = end == len(raw) or raw[end] == "\n"
     if before == "\n" and at_line_end:
