@@ -181,3 +181,28 @@ def test_tei_and_page_of_an_old_style_volume_agree_on_kind_and_file_number(
         tei = cables[index]
         assert (tei.kind, tei.file_number) == (page.kind, page.file_number) == (
             "telegram", rendered.file_line.split(":")[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "guessed"),
+    [
+        ("Memorandum of Conversation, by the Secretary of State\n[Washington,] August 31, "
+         "1945.\nMr. Chen called.\n", "frus"),
+        ("The Ambassador in Russia ( Francis ) to the Secretary of State\n\n1253. The "
+         "Ministry issued another note.\n", "frus"),
+        ("Mr. Seward to Mr. Adams.\n\nNo. 953.]\n\nSir: I have received your despatch.\n",
+         "frus"),
+        ("124.61/263: Telegram\n\nThe Minister in China to the Secretary of State\n", "frus"),
+        ("Dear John,\n\nThanks for the letter of May 3.\n\nMary\n", "text"),
+        ("1. Buy milk.\n2. Call the plumber.\n", "text"),
+        ("Chapter 3\n\nThe embassy stood on a hill above the river.\n", "text"),
+    ],
+    ids=["memcon-1945", "telegram-number", "instruction-1864", "file-number", "letter",
+         "list", "memoir"],
+)
+def test_the_guess_in_every_shape(text: str, guessed: str) -> None:
+    from cable_annotator.importers.plaintext import guess_text_format
+
+    guess = guess_text_format(text)
+    assert guess.format == guessed, guess.reason
+    assert guess.reason

@@ -6,8 +6,9 @@ who can overrule it (``import --as text|frus``, the window's import question):
 * a numbered heading "293. Telegram 16696 From …" with a title that names a kind of
   document or its parties, or with page labels or notes to back it;
 * or the opening lines of the older volumes (a file number, an archive line, "[Extract]",
-  "No. 320.") before a title, or an address title "Mr. Adams to Mr. Seward," with a
-  dateline or "[Telegram]" under it.
+  "No. 320.") before a title, or a title naming its parties ("Mr. Adams to Mr. Seward,")
+  or its kind ("Memorandum of Conversation, by …") with a dateline, "[Telegram]" or a
+  telegram's number under it, or with page labels or notes.
 
 A text that runs several numbered documents one after another ("1. Memorandum …",
 "2. Telegram …", as an anthology or a corpus file does) is not one page: it is text.
@@ -15,6 +16,7 @@ A text that runs several numbered documents one after another ("1. Memorandum �
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..frus_prose import kind_of, parties_of_address
@@ -29,6 +31,8 @@ PLAIN_TEXT = "text"
 _SEVERAL_DOCUMENTS = 2
 """Further document headings, numbered on from the first, that make a text a collection."""
 _LOOK_AHEAD = 6
+# A telegram's own number opening its text: "1253. The Ministry …".
+_TELEGRAM_NUMBER = re.compile(r"^\d{2,5}\. \S")
 
 
 @dataclass(frozen=True)
@@ -89,10 +93,12 @@ def guess_text_format(text: str) -> TextGuess:
                                     f"({opening.before[0][1]} line, then the title)")
     below = [line for line in lines[opening.heading + 1:] if line.strip()][:_LOOK_AHEAD]
     stated = any(read_dateline(line.strip()) or opening_kind(line, after_title=True)
-                 for line in below[:3])
-    if parties_of_address(opening.title)[1] and stated:
-        return TextGuess(FRUS_PAGE, "it opens with a FRUS title and dateline "
-                                    f"({opening.title!r})")
+                 or _TELEGRAM_NUMBER.match(line.strip()) for line in below[:3]) or (
+        "[Page " in text or find_apparatus(lines, opening.heading) is not None)
+    titled = parties_of_address(opening.title)[1] or kind_of(opening.title) != "document"
+    if titled and stated:
+        return TextGuess(FRUS_PAGE, f"it opens with a FRUS title ({opening.title!r}) and "
+                                    "a dateline, a telegram number, page labels or notes")
     return TextGuess(PLAIN_TEXT, "it does not open like a FRUS page")
 
 
