@@ -26,6 +26,7 @@ def synthetic_page(size: int, note_every: int = 3, indented: bool = False) -> st
         parts.append(text)
         length += len(parts[-1]) + 2
     indent = "  " if indented else ""
-    notes = [f"{indent}{number}. Not printed; see telegram {number * 11}." for number in
-             range(1, marker)]
+    notes = [f"{indent}1. Source: Department of State, Central Files, POL 1 PERU. Secret."] + [
+        f"{indent}{number}. Not printed; see telegram {number * 11}." for number in
+        range(2, marker)]
     return "\n\n".join(parts) + "\n\n" + "\n".join(notes) + "\n"

@@ -38,6 +38,8 @@ def test_a_256_kb_page_imports_in_under_two_seconds() -> None:
     assert len(text) >= SIZE
     cable = parse_frus_text(text, volume="frus1969-76ve11p2")
     assert len(cable.footnotes) > 100 and cable.footnotes[0].kind == "source"
+    assert cable.footnotes[0].text.startswith("Source:") and cable.warnings == []
+    assert cable.footnotes[-1].text.startswith("Not printed")
     assert [note.marker for note in cable.footnotes[:3]] == ["1", "2", "3"]
     assert "Minister2 agreed" not in cable.text and "Minister agreed" in cable.text
     assert min(_timed(lambda: parse_frus_text(text)) for _ in range(2)) < 2.0

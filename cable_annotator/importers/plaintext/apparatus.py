@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..frus_prose import kind_of
 from .markers import (
     PAGE_ONLY_LINE,
     STRONG,
@@ -33,6 +34,7 @@ from .markers import (
     page_label_cuts,
 )
 from .note_matching import candidate_offsets, placed
+from .opening import NUMBERED_HEADING
 
 # The first line of a note: optional indentation, the note number, a period, the text.
 NOTE_START = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>\d{1,3})\.\s+(?P<text>\S.*)$")
@@ -263,6 +265,20 @@ def _marker_within(region: NumberIndex, markers: list[str]) -> bool:
                                                           Cuts([])))
 
 
+def _needs_source_note(heading: str) -> bool:
+    """Whether a numbered heading of 1961 on announces a list opening with its source note
+    (every document but an editorial note has one)."""
+    numbered = NUMBERED_HEADING.match(heading)
+    return bool(numbered) and kind_of(numbered["title"]) != "editorial note"
+
+
+def _opens_with_source(lines: list[str], first: int) -> bool:
+    """Whether the note at ``lines[first]`` is a source note ("1. Source: …", "1. Summary:
+    …"): a lone "1. Results of the Conference" closing the text is a paragraph."""
+    start = NOTE_START.match(lines[first])
+    return bool(start) and start["text"].startswith(("Source:", "Summary:"))
+
+
 def _flat_list(lines: list[str], body_start: int) -> Apparatus | None:
     """A numbered list that lost its indentation, told from numbered paragraphs by the
     markers of its notes in the text above it. Only the last few "1." lines are tried,
@@ -274,6 +290,10 @@ def _flat_list(lines: list[str], body_start: int) -> Apparatus | None:
     ][-_FLAT_CANDIDATES:]
     if not candidates:
         return None
+    if _needs_source_note(lines[body_start]):
+        candidates = [number for number in candidates if _opens_with_source(lines, number)]
+        if not candidates:
+            return None
     body = _joined_body(lines, body_start)
     best, best_score = None, 0
     for number in candidates:

@@ -340,6 +340,12 @@ def _file_number(texts: list[str], opening: dict[int, str]) -> str:
                  if name == "file number"), "")
 
 
+def _listed(markers: list[str], shown: int = 5) -> str:
+    """"1, 2, 3" or "1, 2, 3, 4, 5 … 68" for a report."""
+    return ", ".join(markers) if len(markers) <= shown else (
+        ", ".join(markers[:shown]) + f" … {markers[-1]}")
+
+
 def _single_year(volume: str | None) -> int | None:
     """The year of a one-year volume (``frus1951v07p2``), which dates a yearless dateline."""
     match = re.match(r"^frus(\d{4})(?!-\d)", volume or "")
@@ -402,7 +408,7 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
             warnings.append(
                 f"{source}: the notes are missing from this copy: its text has "
                 f"{len(match.markers)} footnote marker{'s' if len(match.markers) > 1 else ''} "
-                f"({', '.join(match.markers)}) but no list of notes; copy the page to its end "
+                f"({_listed(match.markers)}) but no list of notes; copy the page to its end "
                 "to import them")
     hits = match.hits
     cuts = _combine_cuts(
