@@ -24,7 +24,7 @@ _MONTHS = [
 _DATELINE = re.compile(
     r"^(?:(?P<place>[A-Z][^\d:;]{0,80}?)(?:,\s*|\s+))?"
     rf"(?P<month>{'|'.join(_MONTHS)})\s+"
-    r"(?:(?P<day>\d{1,2})(?:\s*\[(?P<corrected>\d{1,2})\])?"
+    r"(?:(?P<day>\d{1,2})(?:\s*\[\d{1,2}\??\])?"
     r"(?:\s*(?:[–-]|and)\s*\d{1,2})?,\s*)?"
     r"(?P<year>\d{4})(?P<rest>(?:[,.]?\s*[^\n]{0,60})?)\.?$"
 )
@@ -67,14 +67,18 @@ def read_dateline(line: str, year: int | None = None) -> Dateline | None:
     if len(line) > 160:
         return None
     # "[Washington,] October 20, 1949.": the editors supply a place in brackets.
-    line = _SUPPLIED_PLACE.sub(r"\1, ", line.strip())
+    line = line.strip()
+    if line.startswith("[") and line.endswith("]") and "[" not in line[1:]:
+        line = line[1:-1].strip()  # "[Paris, November 10, 1949.]": all supplied
+    line = _SUPPLIED_PLACE.sub(r"\1, ", line)
     match = _DATELINE.match(line.strip()) or _DAY_FIRST.match(line.strip())
     if match and len((match["place"] or "").split()) <= 6:
         month = _MONTHS.index(match["month"]) + 1
         date = f"{int(match['year']):04d}-{month:02d}"
         if match["day"]:
-            # "May 23 [24], 1949": the editors' correction stands in brackets.
-            day = int(match.groupdict().get("corrected") or match["day"])
+            # "May 23 [24], 1949": the day as printed; the editors' correction in
+            # brackets is a remark on it, as the TEI dates it.
+            day = int(match["day"])
             if not 1 <= day <= 31:
                 return None
             date += f"-{day:02d}"

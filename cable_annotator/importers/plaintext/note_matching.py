@@ -121,6 +121,8 @@ def match_markers(raw: str, list_markers: list[str], blocked: Cuts,
 
 # A word a lone marker may be glued to: "Daridan1", "Bao Dai1", "p. m.1", not "F1".
 _LONE_MARKER_WORD = re.compile(r"(?:[A-Za-z][a-z]{2}[.,;:)’”]?|\b[a-z]\.)$")
+# …or to the full stop after a date: "my letter of December 13.1", "June 7.1".
+_LONE_AFTER_DATE = re.compile(rf"(?:{_MONTH_NAMES})\s+\d{{1,2}}[.,]$")
 
 
 def _shifts(raw: str, list_markers: list[str], heading_end: int | None,
@@ -148,9 +150,10 @@ def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None,
     sequence from the first: from the heading's marker, else from a 0 or 1, else from a
     number glued to a word that its successors follow (numbering through the chapter).
     A lone marker counts at the end of the heading, or as 0 or 1 glued to a word
-    ("Daridan1"). A number after a space ends a title as a marker when it is 0 or 1 (the
-    source note, "… Station in Saigon 1"), or when the title is unnumbered (older volumes,
-    "… at Saigon 58"); a numbered title may end in its own number ("NSC 68").
+    ("Daridan1") or to the full stop after a date ("December 13.1"). A number after a
+    space ends a title as a marker when it is 0 or 1 (the source note, "… Station in
+    Saigon 1"), or when the title is unnumbered (older volumes, "… at Saigon 58"); a
+    numbered title may end in its own number ("NSC 68").
     An empty match when there is no sequence."""
     index = NumberIndex(raw)
     values = _glued_values(raw)
@@ -178,8 +181,9 @@ def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None,
             low = hit.cut.end
             marker += 1
         in_heading = bool(hits) and heading_end is not None and hits[0].at <= heading_end
-        lone = (len(hits) == 1 and first <= 1 and hits[0] is not None
-                and hits[0].tier == STRONG and _LONE_MARKER_WORD.search(raw, 0, hits[0].at))
+        lone = len(hits) == 1 and first <= 1 and hits[0] is not None and (
+            (hits[0].tier == STRONG and _LONE_MARKER_WORD.search(raw, 0, hits[0].at))
+            or (hits[0].tier == WEAK and _LONE_AFTER_DATE.search(raw, 0, hits[0].at)))
         if len(hits) >= 2 or in_heading or lone:
             return MarkerMatch([str(first + n) for n in range(len(hits))], list(hits), 0)
     return MarkerMatch([], [], 0)
