@@ -206,3 +206,19 @@ def test_the_guess_in_every_shape(text: str, guessed: str) -> None:
     guess = guess_text_format(text)
     assert guess.format == guessed, guess.reason
     assert guess.reason
+
+
+def test_reader_view_marker_glued_to_the_next_line() -> None:
+    """A reader view may put the marker of a note on "Extract" at the start of the next
+    line ("Extract\\n1Subject: …"): the marker is detached, the two lines stay apart."""
+    from cable_annotator.importers.plaintext import parse_frus_text
+
+    cable = parse_frus_text(
+        "893.01/9–1749\nMemorandum of Conversation, by the Secretary of State\nExtract\n"
+        "1Subject: Conversations with Mr. Bevin\nI reviewed our thoughts.\n"
+        "- Other portions of this memorandum are printed in vol. ix.↩\n",
+        volume="frus1949v07p2", number="138")
+    assert "\nExtract\nSubject: Conversations" in cable.text
+    [note] = cable.footnotes
+    assert cable.text[:note.offset].endswith("Extract")
+    assert note.text == "Other portions of this memorandum are printed in vol. ix."

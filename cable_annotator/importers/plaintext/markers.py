@@ -219,7 +219,11 @@ def _digits_tier(raw: str, start: int, end: int) -> int | None:
 
 def _tier(raw: str, start: int, end: int) -> int | None:
     """How safely the digits at ``[start, end)`` read as a footnote marker; None: not one."""
-    if start == 0 or (end < len(raw) and raw[end] not in _AFTER_MARKER):
+    if start == 0:
+        return None
+    if end < len(raw) and raw[end] not in _AFTER_MARKER:
+        if _glued_to_next_line(raw, start, end):
+            return LINE_END
         return None
     before = raw[start - 1]
     continued = end + 1 < len(raw) and raw[end] in ".,:" and raw[end + 1].isdigit()
@@ -242,6 +246,13 @@ def _tier(raw: str, start: int, end: int) -> int | None:
     if before in _SPACES and start >= 2 and (at_line_end or raw[end] in " \t),;"):
         return _loose_tier(raw, start - 1, at_line_end)
     return None
+
+
+def _glued_to_next_line(raw: str, start: int, end: int) -> bool:
+    """A marker a reader view put at the start of the next line, glued to its first word
+    ("Extract\n1Subject: …"): the note belongs to the line above."""
+    return (raw[start - 1] == "\n" and end + 1 < len(raw) and raw[end].isupper()
+            and raw[end + 1].islower())
 
 
 def _loose_tier(raw: str, space: int, at_line_end: bool) -> int | None:
@@ -334,7 +345,10 @@ def _occurrences(index: NumberIndex, marker: str, low: int, high: int,
             previous_end = start
             while previous_end > 0 and raw[previous_end - 1] == "\n":
                 previous_end -= 1
-            yield MarkerHit(Cut(previous_end, end), previous_end, tier)
+            if _glued_to_next_line(raw, start, end):  # "Extract\n1Subject": the digits only
+                yield MarkerHit(Cut(start, end), previous_end, tier)
+            else:
+                yield MarkerHit(Cut(previous_end, end), previous_end, tier)
         elif raw[start - 1] in _SPACES:
             # "Colby 2), and" keeps its space, as the site shows "Colby )"; "Hill 2 come"
             # loses one of its two.

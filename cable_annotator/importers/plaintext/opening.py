@@ -48,7 +48,8 @@ _CLASSIFICATION = re.compile(
 OPENING_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("file number", _FILE_NUMBER),
     ("despatch number", re.compile(r"^No\.\s*\d{1,5}[A-Za-z]?\.?\]?$")),
-    ("extract", re.compile(r"^\[(?:Extracts?|Excerpts?)\.?\]$", re.IGNORECASE)),
+    ("extract", re.compile(r"^\[(?:Extracts?|Excerpts?)\.?\]$|^(?:Extracts?|Excerpts?)\.?$",
+                           re.IGNORECASE)),
     ("telegram tag", re.compile(
         r"^\[(?:Circular |Paraphrase of )?(?:Telegram|Radiogram|Cablegram)[^\]]{0,80}\]$",
         re.IGNORECASE)),
