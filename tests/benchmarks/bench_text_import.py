@@ -4,7 +4,9 @@ Run ``python tests/benchmarks/bench_text_import.py [N] [--quick] [--profile]``. 
 is the median of N runs (default 5, ``--quick`` 2) of reading, decoding and importing a
 file written to a temporary folder, with its ratio to a floor timed in the same run the
 same way: reading and decoding the same file (``decode_text_file``), so the figure means
-something on this shared, noisy machine. The target: 1 MB imports in at most 1 s.
+something on this shared, noisy machine; the process's CPU time is printed beside the
+clock (the clock also counts the waits for a core). The target: 1 MB imports in at most
+1 s.
 
 Texts: a page of about 1 MB in the site's shape (notes indented after the text), the same
 page with its notes' indentation lost (the importer then weighs "1." lines as starts of
@@ -37,13 +39,16 @@ SIZE = 1024 * 1024
 TARGET_SECONDS = 1.0
 
 
-def _median_seconds(action, runs: int) -> float:
-    times = []
+def _median_seconds(action, runs: int) -> tuple[float, float]:
+    """Median wall-clock and CPU seconds of ``runs`` calls: on a shared machine the CPU
+    time shows the work without the waits for a core."""
+    walls, cpus = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        walls.append(time.perf_counter() - start)
+        cpus.append(time.process_time() - start_cpu)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def _texts(folder: Path) -> list[tuple[str, Path]]:
@@ -61,7 +66,7 @@ def _texts(folder: Path) -> list[tuple[str, Path]]:
 
 def main(argv: list[str]) -> int:
     runs = int(next((a for a in argv if a.isdigit()), "2" if "--quick" in argv else "5"))
-    missed = False
+    missed = missed_cpu = False
     with tempfile.TemporaryDirectory() as folder:
         texts = _texts(Path(folder))
         if "--profile" in argv:
@@ -72,16 +77,18 @@ def main(argv: list[str]) -> int:
         for label, path in texts:
             readings = []
             _, [cable] = read_file(path, readings=readings)  # warm caches and imports
-            floor = _median_seconds(lambda path=path: decode_text_file(path), runs)
-            full = _median_seconds(lambda path=path: read_file(path), runs)
+            floor, floor_cpu = _median_seconds(lambda path=path: decode_text_file(path), runs)
+            full, full_cpu = _median_seconds(lambda path=path: read_file(path), runs)
             size = path.stat().st_size
             per_mb = full * (1024 * 1024) / size
-            print(f"{label:28} {size / 1024:7.0f} KB  read as {readings[0].format:4}  "
-                  f"{len(cable.footnotes):4} notes  median {full * 1000:7.1f} ms  "
-                  f"floor {floor * 1000:5.1f} ms  ({full / floor:5.0f}x)  "
-                  f"{per_mb:5.2f} s/MB")
+            print(f"{label:28} {size / 1024:5.0f} KB  as {readings[0].format:4} "
+                  f"{len(cable.footnotes):4} notes  median {full * 1000:6.1f} ms "
+                  f"(CPU {full_cpu * 1000:6.1f})  floor {floor * 1000:5.1f} ms "
+                  f"(CPU {floor_cpu * 1000:5.1f})  {full / floor:4.0f}x  {per_mb:5.2f} s/MB")
             missed = missed or per_mb > TARGET_SECONDS
-    print(f"target: at most {TARGET_SECONDS:.1f} s per MB: {'MISSED' if missed else 'met'}")
+            missed_cpu = missed_cpu or full_cpu * (1024 * 1024) / size > TARGET_SECONDS
+    print(f"target: at most {TARGET_SECONDS:.1f} s per MB: wall clock "
+          f"{'MISSED' if missed else 'met'}, CPU time {'MISSED' if missed_cpu else 'met'}")
     return 1 if missed else 0
 
 
