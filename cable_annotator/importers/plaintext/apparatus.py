@@ -24,9 +24,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..frus_prose import kind_of
+from .body_text import assemble_body
 from .markers import (
-    PAGE_ONLY_LINE,
     STRONG,
+    Cut,
     Cuts,
     NumberIndex,
     find_note_markers,
@@ -68,6 +69,10 @@ class Apparatus:
     first_line: int
     notes: list[RawNote]
     shape: str  # "indented", "flat" or "back-linked"
+    index: NumberIndex | None = None
+    """For a flat list: the number index of the whole text, assembled as the body is
+    (``body_text``), which the body above the notes is a prefix of: kept for the search
+    of the markers, so the text is indexed once."""
 
 
 def indentation(line: str) -> int:
@@ -176,8 +181,8 @@ def _descents(markers: list[str]) -> int:
 
 @dataclass
 class _Body:
-    """The text above the notes, joined once for all candidate starts of the list: the
-    text above a later candidate is a prefix of it (``ends[line]``)."""
+    """The whole text assembled once for all candidate starts of the list: the text
+    above a candidate is a prefix of it (``ends[line]``)."""
 
     raw: str
     ends: dict[int, int]
@@ -186,16 +191,20 @@ class _Body:
 
 
 def _joined_body(lines: list[str], body_start: int) -> _Body:
-    pieces, ends, length = [], {}, 0
-    for number in range(body_start, len(lines)):
-        ends[number] = max(length - 1, 0)
-        if PAGE_ONLY_LINE.match(lines[number]):
-            continue
-        pieces.append(lines[number].strip())
-        length += len(pieces[-1]) + 1
-    raw = "\n".join(pieces)
-    ends[len(lines)] = len(raw)
-    return _Body(raw, ends, Cuts(label.cut for label in page_label_cuts(raw)), NumberIndex(raw))
+    """The text assembled as the body will be, with where it ends above each line. The
+    lines above the heading (a file number) are blocked: they hold no marker."""
+    assembled = assemble_body(lines)
+    ends: dict[int, int] = {}
+    block = 0
+    for number in range(len(lines) + 1):
+        while block < len(assembled.blocks) and assembled.block_lines[block] < number:
+            block += 1
+        ends[number] = assembled.blocks[block - 1][1] if block else 0
+    raw = assembled.raw
+    opening = [Cut(start, end) for (start, end), line in
+               zip(assembled.blocks, assembled.block_lines, strict=True) if line < body_start]
+    blocked = Cuts([label.cut for label in page_label_cuts(raw)] + opening)
+    return _Body(raw, ends, blocked, NumberIndex(raw))
 
 
 def _offsets(body: _Body, limit: int, markers: list[str]):
@@ -302,7 +311,9 @@ def _flat_list(lines: list[str], body_start: int) -> Apparatus | None:
         score = _evidence_score(lines, body, number, best_score)
         if score > best_score:
             best, best_score = number, score
-    return None if best is None else Apparatus(best, parse_notes(lines, best), "flat")
+    if best is None:
+        return None
+    return Apparatus(best, parse_notes(lines, best), "flat", body.index)
 
 
 APPARATUS_READERS = (_back_linked_list, _indented_list, _flat_list)

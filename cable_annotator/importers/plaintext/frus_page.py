@@ -41,6 +41,7 @@ from ..frus_prose import (
     without_full_stop,
 )
 from .apparatus import RawNote, find_apparatus
+from .body_text import assemble_body
 from .decode import decode_text_file, normalise_newlines
 from .markers import PAGE_ONLY_LINE, Cut, Cuts, page_label_cuts
 from .metadata import looks_like_signature, read_dateline
@@ -65,52 +66,6 @@ _SUBJECT_HEADER_WINDOW = 60
 """How far a memorandum's "SUBJECT" header may stand: after a long participants list."""
 _FRONT_MATTER_LINE = 200
 """Beyond the subject window, the header is sought only while no block was longer."""
-
-
-@dataclass
-class _Body:
-    """The body as assembled from its lines, before page labels and markers are cut."""
-
-    raw: str = ""
-    blocks: list[tuple[int, int]] = field(default_factory=list)
-    block_lines: list[int] = field(default_factory=list)
-    line_pages: list[tuple[str, int]] = field(default_factory=list)
-
-
-def _assemble_body(lines: list[str]) -> _Body:
-    """Join the body lines into one raw text, a block per line.
-
-    Blocks are separated as in the copy: a blank line between paragraphs becomes
-    ``\\n\\n``, adjacent lines (list items, participants) stay ``\\n`` apart. A line that
-    holds only page labels is dropped; its pages begin at the next block.
-    """
-    body = _Body()
-    pieces: list[str] = []
-    length = 0
-    pending_pages: list[str] = []
-    gap = ""
-    for number, line in enumerate(lines):
-        if not line.strip():
-            gap = "\n\n" if body.blocks else ""
-            continue
-        if PAGE_ONLY_LINE.match(line):
-            pending_pages.extend(label.label for label in page_label_cuts(line.strip()))
-            gap = gap or ("\n" if body.blocks else "")
-            continue
-        if body.blocks:
-            pieces.append(gap or "\n")
-            length += len(pieces[-1])
-        start = length
-        pieces.append(line.strip())
-        length += len(pieces[-1])
-        body.blocks.append((start, length))
-        body.block_lines.append(number)
-        body.line_pages.extend((label, start) for label in pending_pages)
-        pending_pages = []
-        gap = ""
-    body.raw = "".join(pieces)
-    body.line_pages.extend((label, length) for label in pending_pages)
-    return body
 
 
 def _combine_cuts(cuts: list[Cut]) -> Cuts:
@@ -381,7 +336,7 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
 
     apparatus = find_apparatus(lines, heading_line)
     notes = apparatus.notes if apparatus is not None else []
-    body = _assemble_body(lines[: apparatus.first_line if apparatus is not None else len(lines)])
+    body = assemble_body(lines[: apparatus.first_line if apparatus is not None else len(lines)])
     if not body.blocks:
         raise ImportFailed(source, "the text holds footnotes but no document before them")
     heading = (body.block_lines.index(opening.heading)
@@ -400,7 +355,7 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
         on_heading = _is_source_note(notes[0]) or (
             not opening.number and _ENDS_IN_NUMBER.search(body.raw, 0, heading_raw_end))
         match = match_markers(body.raw, [note.marker for note in notes], blocked,
-                              heading_raw_end if on_heading else None)
+                              heading_raw_end if on_heading else None, apparatus.index)
     else:
         match = markers_without_notes(body.raw, blocked, heading_raw_end,
                                       title_numbered=bool(opening.number))

@@ -434,8 +434,9 @@ def find_note_markers(
     ``raw[:limit]`` (a shared ``index`` of a longer text serves several prefixes).
     """
     blocked = blocked or Cuts([])
-    index = index if index is not None and index.raw is raw else NumberIndex(raw)
-    end = len(raw) if limit is None else limit
+    if index is None or not (index.raw is raw or index.raw.startswith(raw)):
+        index = NumberIndex(raw)
+    end = len(raw) if limit is None else min(limit, len(index.raw))
     hits: list[MarkerHit | None] = []
     low = 0
     for number, marker in enumerate(markers):

@@ -94,12 +94,14 @@ def placed(hits: list[MarkerHit | None], shifted: bool) -> int:
 
 
 def match_markers(raw: str, list_markers: list[str], blocked: Cuts,
-                  heading_end: int | None) -> MarkerMatch:
+                  heading_end: int | None, index: NumberIndex | None = None) -> MarkerMatch:
     """Find the markers of the listed notes, numbered as the list or shifted.
 
     The list restarts at 1 on every page; the markers in the text may not. Each plausible
-    shift is tried and the one that places the markers best wins (no shift on a tie)."""
-    index = NumberIndex(raw)
+    shift is tried and the one that places the markers best wins (no shift on a tie).
+    ``index`` may be that of a longer text ``raw`` begins (the apparatus reader's)."""
+    if index is None or not index.raw.startswith(raw):
+        index = NumberIndex(raw)
     best: MarkerMatch | None = None
     best_score = -1
     numeric = all(marker.isdigit() for marker in list_markers)
@@ -107,7 +109,8 @@ def match_markers(raw: str, list_markers: list[str], blocked: Cuts,
         markers = [str(int(marker) + offset) if numeric else marker for marker in list_markers]
         if any(marker.startswith("-") for marker in markers):
             continue
-        hits = find_note_markers(raw, markers, blocked, heading_end, index=index)
+        hits = find_note_markers(raw, markers, blocked, heading_end, index=index,
+                                 limit=len(raw))
         score = placed(hits, offset != 0)
         if offset != 0 and score < len(markers):
             continue  # a shift must place at least half its markers safely
