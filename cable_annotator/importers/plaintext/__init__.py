@@ -4,7 +4,8 @@
 that open it, one rule per shape), ``apparatus`` (its note list, one reader per shape),
 ``markers`` (page labels and the search of one footnote marker), ``note_matching``
 (which numbers are the notes' markers: shifted numbering, copies without notes) and
-``metadata`` (datelines, signatures); ``verbatim`` keeps any other text as it is;
+``metadata`` (datelines, signatures), over the body joined by ``body_text``;
+``verbatim`` keeps any other text as it is;
 ``guess`` tells the two apart; ``decode`` turns bytes into text.
 """
 
