@@ -79,3 +79,11 @@ def test_peer_text_read_as_a_page_is_linear_too(tmp_path: Path) -> None:
     assert seconds < 2.0
     cable = parse_frus_text(source)
     assert cable.text.count("\n") > 1000
+    whole = parse_frus_text(_peer_text(tmp_path).read_text(encoding="utf-8"))
+    assert whole.footnotes == [] and whole.warnings == []
+    assert whole.text.endswith(source_end(tmp_path))
+
+
+def source_end(tmp_path: Path) -> str:
+    """The last 300 characters of the peer text: its closing numbered paragraphs."""
+    return (tmp_path / "frus_text.txt").read_text(encoding="utf-8").rstrip()[-300:]
