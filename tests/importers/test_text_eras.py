@@ -222,3 +222,17 @@ def test_reader_view_marker_glued_to_the_next_line() -> None:
     [note] = cable.footnotes
     assert cable.text[:note.offset].endswith("Extract")
     assert note.text == "Other portions of this memorandum are printed in vol. ix."
+
+
+def test_a_dateline_broken_over_two_lines() -> None:
+    """Some 1918 pages copy as "Vologda, April 9," / "1918, 8 p.m.": one dateline."""
+    from cable_annotator.importers.plaintext import parse_frus_text
+
+    cable = parse_frus_text(
+        "File No. 861.77/362\nThe Ambassador in Russia (Francis) to the Secretary of State\n"
+        "[Telegram]\nVologda, April 9,\n1918, 8 p.m.\n[Received April 13, 5.43 p.m.]\n"
+        "84. Your 51, April 6, 6 p.m. I gave reasons.\nFrancis\n",
+        volume="frus1918Russiav03", number="357")
+    assert (cable.date, cable.place, cable.telegram_number) == ("1918-04-09", "Vologda", "84")
+    assert [block.kind for block in cable.blocks][3:5] == ["dateline", "dateline"]
+    assert all(block.label == "" for block in cable.blocks)

@@ -56,6 +56,10 @@ from .opening import (
 __all__ = ["decode_text_file", "parse_frus_text", "read_frus_text"]
 
 _ENDS_IN_NUMBER = re.compile(r"\D\d{1,3}$")
+_BROKEN_DATELINE = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December) \d{1,2},$")
+_YEAR_FIRST = re.compile(r"^\d{4}\b")
 _TELEGRAM_NUMBER_LINE = re.compile(r"^\d{2,5}\. (?=\S)")
 _DATELINE_WINDOW = 4
 """A dateline comes right after the heading (telegram header lines may precede it;
@@ -218,9 +222,18 @@ def _read_facts(texts: list[str], heading: int, title: str, kind: str,
         if tried > _DATELINE_WINDOW:
             break
         dateline = read_dateline(texts[index], year)
+        broken = dateline is None and _BROKEN_DATELINE.search(texts[index]) and (
+            index + 1 < len(texts) and _YEAR_FIRST.match(texts[index + 1]))
+        if broken:  # "Vologda, April 9," / "1918, 8 p.m.": a dateline over two lines
+            dateline = read_dateline(f"{texts[index]} {texts[index + 1]}", year)
+            if dateline is not None:
+                facts.kinds[index + 1] = "dateline"
+                index += 1
         if dateline is not None:
             facts.date, facts.place = dateline.date, dateline.place
             facts.kinds[index] = "dateline"
+            if broken:
+                facts.kinds[index - 1] = "dateline"
             first_paragraph = index + 1
             while first_paragraph in opening:
                 first_paragraph += 1
@@ -258,7 +271,8 @@ def _opening_blocks(texts: list[str], heading: int, before: dict[int, str]) -> d
         name = opening_kind(texts[index], after_title=True)
         if name:
             opening[index] = name
-        elif read_dateline(texts[index]) is None:
+        elif read_dateline(texts[index]) is None and not (
+                _BROKEN_DATELINE.search(texts[index]) or _YEAR_FIRST.match(texts[index])):
             break
     return opening
 
