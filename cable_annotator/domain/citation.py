@@ -50,4 +50,6 @@ def cite(cable: Cable, volume: Volume | None = None, pages: str = "") -> str:
         prefix = "pp." if "–" in pages else "p."
         tail = f"{tail}, {prefix} {pages}" if tail else f"{prefix} {pages}"
     pieces.append(f"{tail}." if tail else "")
-    return " ".join(piece for piece in pieces if piece).replace(",.", ".").strip()
+    citation = " ".join(piece for piece in pieces if piece).replace(",.", ".").strip()
+    # A text of no volume and no date: "“Oral history.”", not a dangling comma.
+    return citation[:-2] + ".\u201d" if citation.endswith(",\u201d") else citation
