@@ -167,7 +167,8 @@ def test_the_reader_can_overrule_the_guess() -> None:
 def test_tei_and_page_of_an_old_style_volume_agree_on_kind_and_file_number(
         shared_corpus) -> None:
     """Both importers read the in-place file-number note ("851G.01/1–2049: Telegram") the
-    same way: kind telegram, the file number as a field of its own."""
+    same way: kind telegram, the file number as a field of its own, and the telegram's
+    number leading its text after the classification line."""
     from cable_annotator.importers.plaintext import parse_frus_text
     from cable_annotator.importers.tei import read_tei_volume
     from tests.importers.web_text_renderer import load_volume, render_document
@@ -181,6 +182,7 @@ def test_tei_and_page_of_an_old_style_volume_agree_on_kind_and_file_number(
         tei = cables[index]
         assert (tei.kind, tei.file_number) == (page.kind, page.file_number) == (
             "telegram", rendered.file_line.split(":")[0])
+        assert tei.telegram_number == page.telegram_number != ""
 
 
 @pytest.mark.parametrize(

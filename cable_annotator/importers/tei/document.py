@@ -571,6 +571,11 @@ class DocumentReader:
         text = cable.text
         blocks = cable.blocks
         opening = [i for i, b in enumerate(blocks[:4]) if b.kind in ("paragraph", "item")][:2]
+        if cable.file_number:
+            # Old style: a classification line ("secret") may stand between the dateline
+            # and the telegram's number ("1066. We are told …").
+            opening = [i for i, b in enumerate(blocks[:7]) if b.kind == "paragraph"
+                       and text[b.start:b.start + 1].isdigit()][:1]
         if not any(text[blocks[i].start:blocks[i].start + 1].isdigit() for i in opening):
             return  # a telegram line starts with its number
         line = frus_prose.telegram_line(
