@@ -38,7 +38,8 @@ from .note_matching import candidate_offsets, placed
 from .opening import NUMBERED_HEADING
 
 # The first line of a note: optional indentation, the note number, a period, the text.
-NOTE_START = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>\d{1,3})\.\s+(?P<text>\S.*)$")
+# The older volumes also mark a note "*" (one the source text itself carries).
+NOTE_START = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>\d{1,3}|\*{1,3})\.\s+(?P<text>\S.*)$")
 # A reader view's note: a bullet ("-", "*", "•" or "1.") before the text.
 _BULLET = re.compile(r"^\s*(?:[-*•]|(?P<number>\d{1,3})\.)\s+(?P<text>\S.*)$")
 # The back-link a reader view or Markdown converter puts after each note.
@@ -175,7 +176,7 @@ def _indented_list(lines: list[str], body_start: int) -> Apparatus | None:
 def _descents(markers: list[str]) -> int:
     """How often the numbering goes down: notes are numbered in order, so a list that
     runs "10, 1" is a paragraph followed by the apparatus."""
-    numbers = [int(marker) for marker in markers]
+    numbers = [int(marker) for marker in markers if marker.isdigit()]
     return sum(later < earlier for earlier, later in zip(numbers, numbers[1:], strict=False))
 
 
@@ -219,6 +220,8 @@ def _evidence_score(lines: list[str], body: _Body, first: int, to_beat: int = 0)
     markers may be numbered from another start than the list (through the chapter).
     A start that cannot score above ``to_beat`` is not searched."""
     markers = [note.marker for note in parse_notes(lines, first)]
+    if not all(marker.isdigit() for marker in markers):
+        return 0  # "*" notes are told by their indentation only
     penalty = 3 * _descents(markers)
     numbers = [int(marker) for marker in markers]
     if not markers or numbers[0] != 1 or any(

@@ -419,6 +419,19 @@ def _first_strong(index: NumberIndex, marker: str, low: int, high: int,
     return starts[at] if at < len(starts) and starts[at] + len(marker) <= high else None
 
 
+def _symbol_hit(raw: str, marker: str, low: int, high: int, blocked: Cuts) -> MarkerHit | None:
+    """The first "*" (or "**") glued to what precedes it in ``[low, high)``: a note the
+    source text itself carries ("… May 4, 1951.*"); "* * *" between words is an ellipsis."""
+    at = raw.find(marker, low, high)
+    while at > 0:
+        end = at + len(marker)
+        alone = raw[end:end + 1] != "*" and raw[at - 1] != "*"
+        if alone and not raw[at - 1].isspace() and not blocked.overlaps(at, end):
+            return MarkerHit(Cut(at, end), at, STRONG)
+        at = raw.find(marker, end, high)
+    return None
+
+
 def find_note_markers(
     raw: str, markers: list[str], blocked: Cuts | None = None, heading_end: int | None = None,
     index: NumberIndex | None = None, limit: int | None = None,
@@ -451,6 +464,12 @@ def find_note_markers(
             following = _first_strong(index, markers[number + 1], low, end, blocked)
             if following is not None:
                 high = following
+        if not marker.isdigit():
+            hit = _symbol_hit(raw, marker, low, end, blocked)
+            hits.append(hit)
+            if hit is not None:
+                low = hit.cut.end
+            continue
         hit = _best(index, marker, low, high, blocked)
         if hit is None and high < end:
             hit = _best(index, marker, low, end, blocked)
