@@ -381,6 +381,12 @@ def _best(index: NumberIndex, marker: str, low: int, high: int,
     return best
 
 
+def best_occurrence(index: NumberIndex, marker: str, low: int, high: int,
+                    blocked: Cuts) -> MarkerHit | None:
+    """The safest place of ``marker`` in ``[low, high)``, or None (see :func:`_best`)."""
+    return _best(index, marker, low, high, blocked)
+
+
 # Words after which a number names a telegram or document ("Deptel 692", "telegram
 # No. 77", "CA-715"): where a note about that telegram is most often attached.
 _REFERENCE_WORD = re.compile(

@@ -22,6 +22,7 @@ from .markers import (
     Cuts,
     MarkerHit,
     NumberIndex,
+    best_occurrence,
     find_note_markers,
     heading_hit,
     occurrences,
@@ -144,6 +145,16 @@ def _shifts(raw: str, list_markers: list[str], heading_end: int | None,
     yield from offsets[1:]
 
 
+def _between(index: NumberIndex, marker: int, low: int, blocked: Cuts) -> MarkerHit | None:
+    """A marker of the sequence glued to a number ("Embtel 771"), taken when the next
+    marker stands safely after it: the one place of ``marker`` before its successor."""
+    following = next((candidate for candidate in occurrences(
+        index, str(marker + 1), low, len(index.raw), blocked) if candidate.tier <= WEAK), None)
+    if following is None:
+        return None
+    return best_occurrence(index, str(marker), low, following.at, blocked)
+
+
 def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None,
                           title_numbered: bool = True) -> MarkerMatch:
     """The footnote markers of a copy whose note list was not copied.
@@ -178,6 +189,8 @@ def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None,
                 hit = next((candidate for candidate in occurrences(
                     index, str(marker), low, len(raw), blocked) if candidate.tier <= safest),
                     None)
+            if hit is None and hits:
+                hit = _between(index, marker, low, blocked)
             if hit is None:
                 break
             hits.append(hit)
