@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -63,3 +64,24 @@ def test_the_window_imports_a_text_as_chosen(qtbot, project, tmp_path, monkeypat
     assert cable.kind == "text" and cable.text == page.read_text(encoding="utf-8")
     assert window.statusBar().currentMessage() == (
         "Imported 1 document, read as plain text (kept verbatim) (as asked).")
+
+
+def test_file_menu_imports_named_pages_as_plain_text(qtbot, project, tmp_path,
+                                                     monkeypatch) -> None:
+    """File > Import as Plain Text keeps a file verbatim even when its name says which
+    page it is (the guess would read it as one), and asks no volume."""
+    window = open_window(qtbot, project, tmp_path)
+    page = tmp_path / "frus1861-d72.txt"
+    page.write_text((ERAS / "frus1861-d72.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr("cable_annotator.ui.window.window_import_export.ask_import_paths",
+                        lambda _parent, _folder: [page])
+    monkeypatch.setattr("cable_annotator.ui.window.window_import_export.ask_volume",
+                        lambda *_: pytest.fail("a plain text needs no volume"))
+    menu = next(action.menu() for action in window.menuBar().actions()
+                if action.text() == "&File")
+    verbatim = next(action for action in menu.actions() if "Plain &Text" in action.text())
+    with qtbot.waitSignal(window.importFinished, timeout=60000) as finished:
+        verbatim.trigger()
+    cable = queries.load_cable(project, finished.args[0].cables[0].id)
+    assert cable.kind == "text" and cable.text == page.read_text(encoding="utf-8")
+    assert "read as plain text (kept verbatim) (as asked)" in window.statusBar().currentMessage()

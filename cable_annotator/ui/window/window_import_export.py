@@ -13,7 +13,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
 from ...services.exporting import export_csv
-from ...services.importing import TEXT_FORMATS
+from ...services.importing import PLAIN_TEXT, TEXT_FORMATS
 from ..jobs.import_export import (
     BackgroundJob,
     ExportCsvDialog,
@@ -35,6 +35,15 @@ class ImportExportMixin:
         if paths:
             self.settings.last_directory = str(paths[0].parent)
             self.import_asking_volume(paths)
+
+    def ask_import_verbatim(self) -> None:
+        """File > Import as Plain Text: the chosen text files are kept as they are, with no
+        volume question (a text that is no FRUS page belongs to no volume)."""
+        paths = [path for path in ask_import_paths(self, self.settings.last_directory)
+                 if path.suffix.lower() == ".txt"]
+        if paths:
+            self.settings.last_directory = str(paths[0].parent)
+            self.import_paths(paths, None, PLAIN_TEXT)
 
     def import_asking_volume(self, paths: list[Path]) -> bool:
         """Import, first asking the volume of plain-text documents whose names lack one."""
