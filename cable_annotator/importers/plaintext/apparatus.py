@@ -70,6 +70,8 @@ class Apparatus:
     first_line: int
     notes: list[RawNote]
     shape: str  # "indented", "flat" or "back-linked"
+    numbered: bool = True
+    """False for bullets: the list gives its notes no numbers to match markers by."""
     index: NumberIndex | None = None
     """For a flat list: the number index of the whole text, assembled as the body is
     (``body_text``), which the body above the notes is a prefix of: kept for the search
@@ -153,7 +155,8 @@ def _back_linked_list(lines: list[str], body_start: int) -> Apparatus | None:
             paragraphs.append((BACK_LINK.sub("", text).strip(), blank_before))
             blank_before = False
         notes.append(RawNote(bullet["number"] or str(number), start, paragraphs))
-    return Apparatus(first, notes, "back-linked")
+    numbered = all(_BULLET.match(lines[start])["number"] for start, _ in groups)
+    return Apparatus(first, notes, "back-linked", numbered=numbered)
 
 
 def _indented_list(lines: list[str], body_start: int) -> Apparatus | None:

@@ -45,7 +45,7 @@ from .body_text import assemble_body
 from .decode import decode_text_file, normalise_newlines
 from .markers import PAGE_ONLY_LINE, Cut, Cuts, page_label_cuts
 from .metadata import looks_like_signature, read_dateline
-from .note_matching import MarkerMatch, markers_without_notes, match_markers
+from .note_matching import MarkerMatch, markers_without_notes, match_bullets, match_markers
 from .opening import (
     NUMBERED_HEADING,
     opening_kind,
@@ -368,8 +368,12 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
         # any note on the title ("… Consulate General at Saigon 58").
         on_heading = _is_source_note(notes[0]) or (
             not opening.number and _ENDS_IN_NUMBER.search(body.raw, 0, heading_raw_end))
-        match = match_markers(body.raw, [note.marker for note in notes], blocked,
-                              heading_raw_end if on_heading else None, apparatus.index)
+        if apparatus.numbered:
+            match = match_markers(body.raw, [note.marker for note in notes], blocked,
+                                  heading_raw_end if on_heading else None, apparatus.index)
+        else:
+            match = match_bullets(body.raw, len(notes), blocked,
+                                  heading_raw_end if on_heading else None, apparatus.index)
     else:
         match = markers_without_notes(body.raw, blocked, heading_raw_end,
                                       title_numbered=bool(opening.number))

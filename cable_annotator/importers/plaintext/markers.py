@@ -440,7 +440,7 @@ def _symbol_hit(raw: str, marker: str, low: int, high: int, blocked: Cuts) -> Ma
 
 def find_note_markers(
     raw: str, markers: list[str], blocked: Cuts | None = None, heading_end: int | None = None,
-    index: NumberIndex | None = None, limit: int | None = None,
+    index: NumberIndex | None = None, limit: int | None = None, low: int = 0,
 ) -> list[MarkerHit | None]:
     """Locate each note marker of ``markers`` (in apparatus order) in ``raw``.
 
@@ -450,14 +450,14 @@ def find_note_markers(
     one separated by a space ("Saigon 1"), which beats one glued to a number. When
     ``heading_end`` is given, the first note is the source note and its marker ends the
     heading. None marks a marker that could not be found. ``limit`` confines the search to
-    ``raw[:limit]`` (a shared ``index`` of a longer text serves several prefixes).
+    ``raw[:limit]`` (a shared ``index`` of a longer text serves several prefixes), and
+    ``low`` starts it further on.
     """
     blocked = blocked or Cuts([])
     if index is None or not (index.raw is raw or index.raw.startswith(raw)):
         index = NumberIndex(raw)
     end = len(raw) if limit is None else min(limit, len(index.raw))
     hits: list[MarkerHit | None] = []
-    low = 0
     for number, marker in enumerate(markers):
         if number == 0 and heading_end is not None:
             hit = heading_hit(raw, marker, heading_end)

@@ -145,6 +145,37 @@ def _shifts(raw: str, list_markers: list[str], heading_end: int | None,
     yield from offsets[1:]
 
 
+def match_bullets(raw: str, count: int, blocked: Cuts, heading_end: int | None,
+                  index: NumberIndex | None = None) -> MarkerMatch:
+    """The markers of ``count`` bulleted notes, which carry no numbers: numbered in order
+    as :func:`match_markers` finds them, where a note the text marks "*" may stand between
+    two numbers ("… May 4, 1951.*"). Each next note takes whichever comes first in the
+    text: the next number, or a "*" glued to a word."""
+    numbered = match_markers(raw, [str(n) for n in range(1, count + 1)], blocked,
+                             heading_end, index)
+    if all(hit is not None for hit in numbered.hits) or "*" not in raw:
+        return numbered
+    index = index if index is not None and index.raw.startswith(raw) else NumberIndex(raw)
+    expected = int(numbered.markers[0]) if numbered.markers else 1
+    markers, hits, low = [], [], 0
+    for position in range(count):
+        by_number = find_note_markers(raw, [str(expected)], blocked,
+                                      heading_end if position == 0 else None, index=index,
+                                      limit=len(raw), low=low)[0]
+        by_star = find_note_markers(raw, ["*"], blocked, index=index, limit=len(raw),
+                                    low=low)[0]
+        if by_star is not None and (by_number is None or by_star.at < by_number.at):
+            markers.append("*")
+            hits.append(by_star)
+        else:
+            markers.append(str(expected))
+            hits.append(by_number)
+            expected += 1
+        if hits[-1] is not None:
+            low = hits[-1].cut.end
+    return MarkerMatch(markers, hits, numbered.offset)
+
+
 def _between(index: NumberIndex, marker: int, low: int, blocked: Cuts) -> MarkerHit | None:
     """A marker of the sequence glued to a number ("Embtel 771"), taken when the next
     marker stands safely after it: the one place of ``marker`` before its successor."""
