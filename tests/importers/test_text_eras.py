@@ -238,3 +238,19 @@ def test_a_dateline_broken_over_two_lines() -> None:
     assert (cable.date, cable.place, cable.telegram_number) == ("1918-04-09", "Vologda", "84")
     assert [block.kind for block in cable.blocks][3:5] == ["dateline", "dateline"]
     assert all(block.label == "" for block in cable.blocks)
+
+
+def test_reader_view_bullets_with_a_note_marked_star() -> None:
+    """Bullets carry no numbers: a note the text marks "*" takes its place between the
+    numbered ones, in the order the markers stand."""
+    from cable_annotator.importers.plaintext import parse_frus_text
+
+    cable = parse_frus_text(
+        "S/P Files: Lot 64 D 563\nMemorandum of Conversation, by Mr. Marshall1\n"
+        "[Manila,] May 4, 1951.*\nPresent were Mr. Chase2 and others.\n"
+        "- The first of a series.↩\n- Held in the Embassy.↩\n- Sabin Chase of FE.↩\n",
+        volume="frus1951v07p2", number="81")
+    assert [(note.marker, note.text) for note in cable.footnotes] == [
+        ("1", "The first of a series."), ("*", "Held in the Embassy."),
+        ("2", "Sabin Chase of FE.")]
+    assert "1951.\nPresent were Mr. Chase and others." in cable.text
