@@ -42,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp = commands.add_parser("import", help="import FRUS documents (plain text) or volumes (TEI)")
     imp.add_argument("--volume", metavar="ID",
                      help="volume id for plain-text documents, e.g. frus1969-76ve11p2")
+    imp.add_argument("--as", dest="as_format", choices=("frus", "text"), default=None,
+                     help="read plain text as a FRUS page (frus) or keep it verbatim as a "
+                          "text document (text); by default the importer guesses and says so")
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
 
     lst = commands.add_parser("list", help="list the cables of the project")
@@ -206,10 +209,19 @@ def _cmd_import(args: argparse.Namespace) -> int:
     with _project(args) as project:
         for path in args.files:
             report = import_files(project, [path], volume=args.volume,
-                                  progress=_progress_printer(path.name))
+                                  progress=_progress_printer(path.name),
+                                  as_format=args.as_format)
             for summary in report.cables:
                 date = summary.date or "undated"
-                print(f"{summary.id}\t{summary.number}. {summary.title}\t{date}")
+                number = f"{summary.number}. " if summary.number else ""
+                print(f"{summary.id}\t{number}{summary.title}\t{date}")
+            for reading in report.readings:
+                other = "text" if reading.format == "frus" else "frus"
+                hint = f"; give --as {other} to read it otherwise" if reading.guessed else ""
+                print(f"cable-annotator: {path.name} {reading.describe()}{hint}.",
+                      file=sys.stderr)
+            for warning in report.warnings:
+                print(f"cable-annotator: {warning}.", file=sys.stderr)
             if report.moved_annotations:
                 print(f"cable-annotator: {report.moved_annotations} annotation(s) followed "
                       f"their passages in the re-imported text of {path.name}.",
@@ -249,7 +261,8 @@ def cable_as_json(cable, volume=None) -> dict:
         "kind": cable.kind, "date": cable.date, "place": cable.place, "subject": cable.subject,
         "sender": cable.sender, "recipient": cable.recipient,
         "classification": cable.classification, "telegram_number": cable.telegram_number,
-        "signature": cable.signature, "chapter": cable.chapter,
+        "signature": cable.signature, "file_number": cable.file_number,
+        "chapter": cable.chapter,
         "compilation": cable.compilation, "citation": cite(cable, volume),
         "text": cable.text,
         "paragraphs": [{"label": b.label, "kind": b.kind, "start": b.start, "end": b.end}

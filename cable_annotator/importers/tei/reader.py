@@ -1,9 +1,9 @@
 """Import a whole FRUS TEI volume (one file from HistoryAtState/frus) as cables.
 
 This is the entry point other layers call; the work is split over small modules:
-``tei_parse`` (hardened parsing, clear errors), ``tei_volume`` (header and front matter),
-``tei_document`` (one document div → Cable) with ``tei_text`` (offset-exact text
-building), ``tei_meta`` (title number, editorial brackets) and ``frus_prose`` (kind,
+``parse`` (hardened parsing, clear errors), ``volume`` (header and front matter),
+``document`` (one document div → Cable) with ``text`` (offset-exact text
+building), ``meta`` (title number, editorial brackets) and ``frus_prose`` (kind,
 classification… read from prose, shared with the plain-text importer).
 """
 
@@ -16,18 +16,18 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..domain.cable import Cable
-from ..domain.volume import Volume
-from .errors import ImportCancelled, ImportFailed
-from .tei_document import (
+from ...domain.cable import Cable
+from ...domain.volume import Volume
+from ..errors import ImportCancelled, ImportFailed
+from .document import (
     DocumentReader,
     VolumeContext,
     document_note_markers,
     footnote_keys,
     note_target,
 )
-from .tei_parse import TEI, looks_like_tei, parse_tei_bytes, read_bytes
-from .tei_volume import division_titles, read_volume, volume_id_of
+from .parse import TEI, looks_like_tei, parse_tei_bytes, read_bytes
+from .volume import division_titles, read_volume, volume_id_of
 
 __all__ = ["looks_like_tei", "read_tei_volume"]
 
