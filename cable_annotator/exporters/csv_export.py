@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TextIO
 
+from ..app_info import made_by
 from ..domain.annotation import Annotation, Theme, theme_path
 from ..domain.cable import Cable
 from ..domain.citation import cite
@@ -27,7 +28,7 @@ from ..domain.volume import Volume
 COLUMNS = (
     "annotation_id", "cable_id", "volume", "document_number", "cable_title", "cable_date",
     "part", "paragraph", "page", "start", "end", "quote", "themes", "note", "author",
-    "created", "modified", "citation",
+    "created", "modified", "citation", "exported_with",
 )
 THEME_SEPARATOR = "; "
 FORMULA_TRIGGERS = frozenset("=+-@|%\t\r\n\u2212")
@@ -107,6 +108,7 @@ def annotation_rows(
             "created": annotation.created,
             "modified": annotation.modified,
             "citation": cite(cable, item.volume, pages),
+            "exported_with": made_by(),  # which release wrote the file: 'Cable Annotator 0.1.0'
         }
         if long:
             for path in paths or [""]:

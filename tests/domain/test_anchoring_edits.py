@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from cable_annotator.domain.anchoring import place, select
-from cable_annotator.importers.frus_text import read_frus_text
+from cable_annotator.importers.plaintext import read_frus_text
 from tests.conftest import SAMPLE_TEXT, SAMPLE_VOLUME
 
 QUOTE = "an arms race could ensue"

@@ -12,7 +12,7 @@ from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QPlainTextEdit, QTextEdit
 
-from ...services.importing import import_text
+from ...services.importing import TEXT_FORMATS, import_text
 from ..jobs import import_export
 
 CLIPBOARD = "clipboard"
@@ -46,25 +46,27 @@ class TextImportMixin:
         return self.import_text_asking_volume(QGuiApplication.clipboard().text(), CLIPBOARD)
 
     def import_text_asking_volume(self, text: str, source: str) -> bool:
-        """Ask the volume, then import ``text`` in the background (``importFinished``)."""
+        """Ask the volume and how to read the text (showing the guess), then import
+        ``text`` in the background (``importFinished``)."""
         # Imported here, not at the top: the importer compiles its patterns on import,
         # which no start of the window should wait for.
-        from ...importers.frus_text import looks_like_frus_text
+        from ...importers.plaintext import guess_text_format
 
-        if not looks_like_frus_text(text or ""):
+        if not (text or "").strip():
             self.statusBar().showMessage(
-                f"The {source} holds no FRUS document: copy a whole document from "
-                "history.state.gov, from its number and title on.", 8000)
+                f"The {source} holds no text: copy a whole document from "
+                "history.state.gov, from its number and title on, or any other text.", 8000)
             return False
-        volume = import_export.ask_volume(self, 1)
-        if volume is None:
+        guess = guess_text_format(text)
+        choice = import_export.ask_volume(self, 1, TEXT_FORMATS[guess.format])
+        if choice is None:
             return False
         if self._job is not None:
             self.statusBar().showMessage("Another import or export is still running.", 4000)
             return False
 
         def job(project, _progress, _cancelled):
-            return import_text(project, text, source, volume or None)
+            return import_text(project, text, source, choice.volume or None, choice.as_format)
 
         self._start_job(f"Importing the {source}…", job, self._import_done,
                         self.importFinished)

@@ -26,6 +26,7 @@ class WindowActions:
     merge_project: QAction
     resolve_conflicts: QAction
     import_files: QAction
+    import_verbatim: QAction
     export_csv: QAction
     export_qdpx: QAction
     export_qdc: QAction
@@ -124,6 +125,9 @@ def build_actions(window) -> WindowActions:
                                   tip="Settle annotations changed in both merged copies"),
         import_files=_action(window, "&Import…", window.ask_import, "Ctrl+I",
                              "Import FRUS plain text or TEI files"),
+        import_verbatim=_action(window, "Import as Plain &Text…", window.ask_import_verbatim,
+                                None, "Import text files exactly as they are (a transcript, "
+                                "a memoir chapter), not read as FRUS pages"),
         export_csv=_action(window, "&Export Annotations to CSV…", window.ask_export_csv,
                            "Ctrl+E", "Export all annotations as CSV"),
         export_qdpx=_action(window, "Export REFI-QDA &Project (.qdpx)…",
@@ -191,7 +195,7 @@ def build_actions(window) -> WindowActions:
     file_menu.addSeparator()
     file_menu.addActions([actions.merge_project, actions.resolve_conflicts])
     file_menu.addSeparator()
-    file_menu.addActions([actions.import_files, actions.export_csv])
+    file_menu.addActions([actions.import_files, actions.import_verbatim, actions.export_csv])
     file_menu.addActions([actions.import_exchange, actions.export_qdpx, actions.export_qdc,
                           actions.export_jsonld])
     file_menu.addSeparator()
