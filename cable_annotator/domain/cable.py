@@ -13,6 +13,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from .telegram import Telegram
+
 BODY = "body"
 """The part name of a cable's main text."""
 
@@ -131,6 +133,8 @@ class Cable:
     spans: list[Span] = field(default_factory=list)
     persons: list[str] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)
+    telegram: Telegram | None = None
+    """The header of a raw State Department telegram (AAD, PlusD); None for FRUS text."""
     _block_starts: dict = field(default_factory=dict, init=False, repr=False, compare=False)
     """Start offsets of each part's blocks and of the pages, for bisecting; rebuilt when
     the lists are replaced or change length."""

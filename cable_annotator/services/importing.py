@@ -17,7 +17,7 @@ from sqlalchemy import insert, select
 from ..domain.anchoring import QuoteSelector, reanchor
 from ..domain.annotation import now_utc
 from ..domain.cable import Cable
-from ..domain.volume import Volume, describe_frus_id
+from ..domain.volume import Volume, describe_volume_id
 from ..importers.errors import ImportFailed
 from ..storage import fulltext
 from ..storage.mapping import fill_cable_row, fill_volume_row, row_values
@@ -128,7 +128,7 @@ def _store(project: Project, path: Path | str, volume: Volume | None, cables: li
                 session.add(row)
             elif row is None:
                 row = VolumeRow()
-                fill_volume_row(row, describe_frus_id(volume_id))
+                fill_volume_row(row, describe_volume_id(volume_id))
                 session.add(row)
         session.flush()
         existing = {

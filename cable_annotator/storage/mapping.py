@@ -11,6 +11,7 @@ from dataclasses import asdict
 
 from ..domain.annotation import Annotation, Theme
 from ..domain.cable import Block, Cable, CrossReference, Footnote, PageBreak, Span
+from ..domain.telegram import Telegram
 from ..domain.volume import Person, Term, Volume
 from .models import AnnotationRow, AnnotationThemeRow, CableRow, ThemeRow, VolumeRow
 
@@ -47,6 +48,7 @@ def structure_of(cable: Cable) -> dict:
         "spans": _rows(cable.spans),
         "persons": list(cable.persons),
         "terms": list(cable.terms),
+        **({"telegram": cable.telegram.to_json()} if cable.telegram is not None else {}),
     }
 
 
@@ -95,6 +97,7 @@ def cable_from_row(row: CableRow) -> Cable:
         spans=[_record(Span, s) for s in structure.get("spans", [])],
         persons=list(structure.get("persons", [])),
         terms=list(structure.get("terms", [])),
+        telegram=Telegram.from_json(structure["telegram"]) if "telegram" in structure else None,
     )
 
 

@@ -1,0 +1,62 @@
+"""Raw State Department telegrams — AAD and PlusD text, typed archive copies, and AAD's
+labelled-field records — as domain Cables, one per telegram.
+
+The modules each read one part of the format: ``cleaning`` (archive marks), ``dtg``
+(date-time group), ``addresses`` (FM/TO/INFO), ``header`` (the header lines in order),
+``tags`` (TAGS decoded from ``resources/telegram_tags.json``), ``references`` (REF
+lines), ``body`` (paragraphs and quoted traffic), ``aad_fields`` (labelled records) and
+``build`` (the Cable). Nothing here touches a project or Qt.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ...domain.cable import Cable
+from ..errors import ImportFailed
+from ..text_decode import decode_text_file
+from .aad_fields import looks_labelled, split_records
+from .build import NotATelegram, build_cable
+from .detect import looks_like_telegram
+
+__all__ = ["looks_like_telegram", "parse_telegrams", "read_telegram_file"]
+
+
+def parse_telegrams(text: str, source: Path | str = "text") -> list[Cable]:
+    """Every telegram in ``text``: AAD/PlusD records, or one raw telegram.
+
+    Raises ImportFailed naming ``source`` (and the record's line) when a telegram lacks
+    what identifies it — nothing is half-imported."""
+    if not text.strip():
+        raise ImportFailed(source, "there is no text to import")
+    if looks_labelled(text):
+        cables = []
+        for record in split_records(text):
+            source_format = "plusd" if "Canonical ID" in record.labels else "aad"
+            try:
+                cables.append(build_cable(record.text, record.fields, source_format,
+                                          record.labels))
+            except NotATelegram as error:
+                raise ImportFailed(source, f"this record is not a telegram: {error}",
+                                   line=record.line) from None
+        return _unique(cables, source)
+    try:
+        return [build_cable(text)]
+    except NotATelegram as error:
+        raise ImportFailed(source, f"this is not a raw telegram: {error}") from None
+
+
+def read_telegram_file(path: Path) -> list[Cable]:
+    """The telegrams of one file (UTF-8, with or without byte-order mark, or cp1252)."""
+    return parse_telegrams(decode_text_file(path), path)
+
+
+def _unique(cables: list[Cable], source: Path | str) -> list[Cable]:
+    seen: dict[str, Cable] = {}
+    for cable in cables:
+        if cable.id in seen:
+            raise ImportFailed(source, f"holds telegram {cable.id} twice; keep one record")
+        seen[cable.id] = cable
+    if not seen:
+        raise ImportFailed(source, "holds no telegram records")
+    return list(seen.values())

@@ -1,0 +1,128 @@
+"""Strip what the archive added to a telegram, keeping what was sent.
+
+AAD and PlusD text carries the marks of the record copy: page headers (``PAGE 01 STATE
+016696``) and continuation headers (``PAGE 04 ZAGREB 01569 04 OF 04 071629Z``) with the
+classification banner around them, the distribution line (``------------------ 300016``),
+the end-of-message mark ``NNNN`` and AAD's ``<< END OF DOCUMENT >>``, review and
+declassification stamps, and section repeats of a long telegram. None of it is text a
+historian quotes, so it goes, and the page turns are kept as offsets (structure).
+OCR'd archive copies read ``O`` for ``0`` and ``l`` for ``1``: the patterns accept both.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DIGIT = r"[0-9OoIl]"
+"""A digit as OCR may have read it."""
+
+CLASSIFICATIONS = ("TOP SECRET", "SECRET", "CONFIDENTIAL", "LIMITED OFFICIAL USE",
+                   "UNCLASSIFIED", "UNCLAS", "SECRET SENSITIVE")
+
+PAGE_HEADER = re.compile(
+    rf"^\s*PAGE\s+(?P<page>{DIGIT}{{1,3}})\s+(?P<post>[A-Z][A-Z ]*?)\s+(?P<serial>{DIGIT}{{2,6}})"
+    rf"(?:\s+{DIGIT}{{2}}\s+OF\s+{DIGIT}{{2}})?(?:\s+{DIGIT}{{6}}\s*Z)?\s*$", re.IGNORECASE)
+DISTRIBUTION_LINE = re.compile(r"^\s*-{6,}\s*[0-9A-Z /]*$")
+END_MARKS = re.compile(r"^\s*(?:N{3,5}|<<\s*END OF DOCUMENT\s*>>|BT|#+)\s*$", re.IGNORECASE)
+STAMPS = re.compile(
+    r"^\s*(?:DECLASSIFIED(?:/RELEASED)?\b.*|Declassified/Released .*|Authority\s+NND\s*\d+.*"
+    r"|By\s+\S+\s+NARA,?\s+Date\s+.*|NARA\s+Date\s+.*|ADP\s*\d+|MICROFILMED BY .*"
+    r"|DECLASSIFIED BY .*|Review(?:ed)? (?:Date|Action):.*|SYSTEMATIC REVIEW .*"
+    r"|Released in full|Declassified and Released|E\.?O\.? 12958 AS AMENDED.*)\s*$",
+    re.IGNORECASE)
+
+
+@dataclass
+class CleanLines:
+    """The telegram's own lines, and the page each one stands on (``1``, ``2``…)."""
+
+    lines: list[str]
+    pages: list[str]
+    banner: str = ""  # the first classification banner, dropped from the lines
+
+
+def ocr_digits(text: str) -> str:
+    """``O16696`` → ``016696``: letters OCR reads for digits, inside a number."""
+    return text.translate(str.maketrans("OoIl", "0011"))
+
+
+def normalise_classification(text: str) -> str:
+    """``S E C R E T`` → ``SECRET``; ``L I M I T E D  O F F I C I A L  U S E`` → words."""
+    words = re.split(r"\s{2,}", text.strip())
+    joined = " ".join(w.replace(" ", "") if re.fullmatch(r"(?:\w )+\w", w) else w
+                      for w in words)
+    return re.sub(r"\s+", " ", joined).upper()
+
+
+def is_banner(line: str) -> bool:
+    """A line holding only a classification (``SECRET``, ``C O N F I D E N T I A L``)."""
+    text = normalise_classification(line)
+    return bool(text) and text in CLASSIFICATIONS
+
+
+def clean_lines(text: str) -> CleanLines:
+    """The lines of ``text`` without archive marks, with the page of each kept line."""
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    raw = raw.replace("\t", "    ").lstrip("\ufeff")
+    lines = [line.rstrip() for line in raw.split("\n")]
+    kept: list[str] = []
+    pages: list[str] = []
+    page = "1"
+    banner = ""
+    skip_blank = False
+    for index, line in enumerate(lines):
+        if not banner and is_banner(line):
+            banner = normalise_classification(line)
+        header = PAGE_HEADER.match(line)
+        if header:
+            page = str(int(ocr_digits(header["page"])))
+            _drop_banner_before(kept, pages)
+            while kept and not kept[-1].strip():  # the page turn is no paragraph break
+                kept.pop()
+                pages.pop()
+            skip_blank = True
+            continue
+        if skip_blank and not line.strip():
+            continue
+        skip_blank = False
+        if END_MARKS.match(line) or STAMPS.match(line) or DISTRIBUTION_LINE.match(line):
+            continue
+        if is_banner(line) and _next_is_page_header(lines, index):
+            continue
+        kept.append(line)
+        pages.append(page)
+    _drop_trailing_banner(kept, pages)
+    return CleanLines(kept, pages, banner)
+
+
+def _next_is_page_header(lines: list[str], index: int) -> bool:
+    for line in lines[index + 1:index + 4]:
+        if line.strip():
+            return bool(PAGE_HEADER.match(line))
+    return False
+
+
+def _drop_banner_before(kept: list[str], pages: list[str]) -> None:
+    """The classification printed at the foot of a page, just above the next header."""
+    at = len(kept) - 1
+    while at >= 0 and not kept[at].strip():
+        at -= 1
+    if at >= 0 and is_banner(kept[at]) and at >= len(kept) - 4:
+        del kept[at:]
+        del pages[at:]
+
+
+def _drop_trailing_banner(kept: list[str], pages: list[str]) -> None:
+    while kept and not kept[-1].strip():
+        kept.pop()
+        pages.pop()
+    if kept and is_banner(kept[-1]):
+        kept.pop()
+        pages.pop()
+    while kept and not kept[-1].strip():
+        kept.pop()
+        pages.pop()
+    while kept and not kept[0].strip():
+        kept.pop(0)
+        pages.pop(0)
