@@ -120,13 +120,14 @@ class Telegram:
 
 
 def post_code(post: str) -> str:
-    """The MRN code of a post: ``TEL AVIV`` → ``TELAV``, ``SANTIAGO`` → ``SANTIA``."""
+    """The MRN code of a post: its name cut to six characters, then spaces dropped —
+    ``TEL AVIV`` → ``TELAV``, ``SANTIAGO`` → ``SANTIA``, ``LA PAZ`` → ``LAPAZ``."""
     name = re.sub(r"\s+", " ", post.strip().upper())
     for prefix in ("AMEMBASSY ", "AMCONSUL ", "AMEMB ", "AMCONGEN "):
         name = name.removeprefix(prefix)
     if name in POST_CODE_EXCEPTIONS:
         return POST_CODE_EXCEPTIONS[name]
-    return re.sub(r"[^A-Z]", "", name)[:6]
+    return re.sub(r"[^A-Z]", "", name[:6])
 
 
 def make_mrn(year: int, post: str, serial: str | int) -> str:

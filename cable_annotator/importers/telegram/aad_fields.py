@@ -44,8 +44,8 @@ LABELS = {
 }
 _LABEL_LINE = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z ./()]{1,40}?)\s*:\s?(?P<value>.*)$")
 # Labels that also open lines of a telegram's own text; any other label ends the text.
-_IN_TELEGRAM_TEXT = {"subject", "tags", "reference", "eo", "text", "from", "to", "date",
-                     "classification", "type", "copy", "office"}
+_IN_TELEGRAM_TEXT = {"subject", "tags", "reference", "eo", "text", "from", "to"}
+_END_OF_TEXT = re.compile(r"^\s*<<\s*END OF DOCUMENT\s*>>\s*$", re.I)
 _ENDS_TEXT = set(LABELS.values()) - _IN_TELEGRAM_TEXT
 _RECORD_RULE = re.compile(r"^\s*(?:-{5,}|={5,}|\*{5,})\s*$")
 _EMPTY_VALUES = {"", "n/a", "N/A", "-- N/A or Blank --", "--N/A or Blank--", "NA", "none"}
@@ -96,6 +96,9 @@ def split_records(text: str) -> list[LabelledRecord]:
         if _RECORD_RULE.match(line):
             close()
             current.line = number + 1
+            continue
+        if in_text and _END_OF_TEXT.match(line):
+            in_text = False  # AAD's own end mark: fields may follow
             continue
         found = label_of(line)
         if found and in_text and found[0] not in _ENDS_TEXT:

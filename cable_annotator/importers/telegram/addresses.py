@@ -42,6 +42,8 @@ def readable_name(address: str) -> str:
     address = re.sub(r"\s+", " ", address.strip().upper())
     if address in NAMED_ADDRESSES:
         return NAMED_ADDRESSES[address]
+    if address.startswith("USMISSION ") and address[10:] in NAMED_ADDRESSES:
+        return NAMED_ADDRESSES[address[10:]]  # USMISSION USUN NEW YORK
     for prefix, kind in _KINDS:
         if address.startswith(prefix):
             return kind + _title(address[len(prefix):])

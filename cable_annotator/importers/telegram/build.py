@@ -24,7 +24,7 @@ from ...domain.telegram import (
 )
 from .addresses import parse_addressee, readable_name
 from .body import ComposedText, add_body
-from .cleaning import clean_lines, normalise_classification
+from .cleaning import clean_lines, full_classification
 from .dtg import MONTHS, find_dtg
 from .header import Header, parse_header
 from .references import references_in
@@ -47,7 +47,7 @@ def build_cable(text: str, fields: dict[str, str] | None = None, source_format: 
     composed = ComposedText()
     title = _title(telegram)
     composed.add(title, "heading", "", clean.pages[0] if clean.pages else "1")
-    classification = header.classification or normalise_classification(
+    classification = header.classification or full_classification(
         fields.get("classification", "")) or clean.banner
     sections = _header_blocks(composed, header, classification, clean.pages)
     body_lines = clean.lines[header.body_start:]

@@ -47,12 +47,62 @@ def ocr_digits(text: str) -> str:
     return text.translate(str.maketrans("OoIl", "0011"))
 
 
+_TOKEN = re.compile(r"[A-Za-z0-9]+")
+_ORDINAL = re.compile(r"^\d+(?:ST|ND|RD|TH|S)$")
+_TRUE_LETTERS = re.compile(r"[A-HJ-NP-Za-km-np-z]")  # every letter but O, o, I, l
+
+
+def mostly_capitals(text: str) -> bool:
+    """A telegram is sent in capitals: a lower-case letter other than ``l`` is rare in it,
+    while OCR reads many a ``1`` or ``I`` as ``l``."""
+    letters = sum(1 for c in text if c.isalpha())
+    lower = sum(1 for c in text if c.islower() and c != "l")
+    return letters > 0 and lower / letters < 0.02
+
+
+def repair_ocr(line: str) -> str:
+    """Undo OCR's digit-letter confusions, word by word, in a telegram set in capitals.
+
+    A word of digits (``OOO6O``, ``1516l0Z``, ``8O11``) takes digits for ``O``/``l``/``I``;
+    a word of letters (``C0NFIDENTIAL``, ``PRIORlTY``, ``EMB0FF``) takes letters for
+    ``0``, ``l`` and a ``1`` between letters. Ordinals (``1ST``) and a capital ``I`` or
+    ``O`` on its own (a pronoun, a precedence letter) are left alone."""
+    def fix(match: re.Match) -> str:
+        word = match.group()
+        if _ORDINAL.match(word):
+            return word
+        body = word[:-1] if word.endswith("Z") and len(word) > 1 else word  # a DTG's Z
+        letters = len(_TRUE_LETTERS.findall(body))
+        digits = sum(1 for c in word if c.isdigit())
+        if digits and digits > letters:
+            return word.translate(_TO_DIGITS)
+        if not digits and not letters:  # only O, o, I and l: "ISO-OO", "NEA-lO", "l."
+            after_dash = line[max(0, match.start() - 1):match.start()] == "-"
+            numbered = set(word) == {"l"} and line[match.end():match.end() + 1] in (".", ")")
+            return word.translate(_TO_DIGITS) if after_dash or numbered \
+                else word.replace("l", "I")
+        if letters:
+            fixed = word.replace("0", "O").replace("l", "I")
+            return re.sub(r"(?<=[A-Z])1(?=[A-Z])", "I", fixed)
+        return word
+    return _TOKEN.sub(fix, line)
+
+
+_TO_DIGITS = str.maketrans("OolI", "0011")
+
+
 def normalise_classification(text: str) -> str:
     """``S E C R E T`` → ``SECRET``; ``L I M I T E D  O F F I C I A L  U S E`` → words."""
     words = re.split(r"\s{2,}", text.strip())
     joined = " ".join(w.replace(" ", "") if re.fullmatch(r"(?:\w )+\w", w) else w
                       for w in words)
     return re.sub(r"\s+", " ", joined).upper()
+
+
+def full_classification(text: str) -> str:
+    """The classification spelled out: ``UNCLAS`` (the header's short form) → ``UNCLASSIFIED``."""
+    value = normalise_classification(text)
+    return "UNCLASSIFIED" if value == "UNCLAS" else value
 
 
 def is_banner(line: str) -> bool:
@@ -66,6 +116,8 @@ def clean_lines(text: str) -> CleanLines:
     raw = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     raw = raw.replace("\t", "    ").lstrip("\ufeff")
     lines = [line.rstrip() for line in raw.split("\n")]
+    if mostly_capitals(raw):
+        lines = [repair_ocr(line) for line in lines]
     kept: list[str] = []
     pages: list[str] = []
     page = "1"
@@ -73,7 +125,7 @@ def clean_lines(text: str) -> CleanLines:
     skip_blank = False
     for index, line in enumerate(lines):
         if not banner and is_banner(line):
-            banner = normalise_classification(line)
+            banner = full_classification(line)
         header = PAGE_HEADER.match(line)
         if header:
             page = str(int(ocr_digits(header["page"])))

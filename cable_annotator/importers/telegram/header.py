@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 
 from ...domain.telegram import Addressee
 from .addresses import parse_addressee, sender_of
-from .cleaning import DIGIT, is_banner, normalise_classification, ocr_digits
+from .cleaning import DIGIT, full_classification, is_banner, ocr_digits
 from .dtg import DateTimeGroup, parse_dtg_line
 from .references import REF_START
 
 _OFFICE = re.compile(r"^\s*(?:ORIGIN|ACTION|INFO)\s+[A-Z/]{1,6}-\s?\d{1,2}\b"
                      r"|^\s*(?:ORIGIN|ACTION)\s+[A-Z/]{2,6}\s*$")
-_OFFICE_CODES = re.compile(r"^\s*(?:[A-Z/]{1,6}-\s?\d{1,2}\s*)+\s*(?:/\d+\s*[A-Z]?)?\s*$")
+_OFFICE_CODES = re.compile(r"^\s*(?:[A-Z/]{1,6}-\s?\d{1,2}\s*)*\s*(?:/\d+\s*[A-Z]?)?\s*$")
 _DRAFTED = re.compile(r"^\s*DRAFTED\s+BY\s*:?\s*(.*)$", re.I)
 _APPROVED = re.compile(r"^\s*APPROVED\s+BY\s*:?\s*(.*)$", re.I)
 _FM = re.compile(r"^\s*(?:FM|FROM)\b\s*:?\s+\S", re.I)
@@ -80,6 +80,11 @@ def parse_header(lines: list[str]) -> Header:
                 break
             continue
         upper = text.upper()
+        if stage in ("distribution", "addresses") and is_banner(upper) \
+                and not header.address_lines:
+            header.classification = header.classification or full_classification(upper)
+            index += 1
+            continue
         if stage == "distribution":
             dtg = parse_dtg_line(upper)
             if dtg is not None:
@@ -127,7 +132,7 @@ def parse_header(lines: list[str]) -> Header:
         if stage == "captions":
             number = NUMBER_LINE.match(upper)
             if number and not header.number_serial and is_banner(number["class"]):
-                header.classification = normalise_classification(number["class"])
+                header.classification = full_classification(number["class"])
                 header.number_post = re.sub(r"\s+", " ", number["post"])
                 header.number_serial = str(int(ocr_digits(number["serial"])))
                 header.number_line = re.sub(r"\s+", " ", f"{header.classification} "
@@ -137,7 +142,7 @@ def parse_header(lines: list[str]) -> Header:
                 index += 1
                 continue
             if is_banner(upper):
-                header.classification = header.classification or normalise_classification(upper)
+                header.classification = header.classification or full_classification(upper)
                 index += 1
                 continue
             if not _starts_fields(upper) and _CAPTION.match(upper) and len(upper) <= 40 \
