@@ -38,9 +38,13 @@ def build_parser() -> argparse.ArgumentParser:
                         help="project file (.cableproj); default: the default project")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    imp = commands.add_parser("import", help="import FRUS documents (plain text) or volumes (TEI)")
+    imp = commands.add_parser("import", help="import FRUS documents (plain text), volumes "
+                              "(TEI) or raw telegrams (AAD, PlusD)")
     imp.add_argument("--volume", metavar="ID",
                      help="volume id for plain-text documents, e.g. frus1969-76ve11p2")
+    imp.add_argument("--as", dest="as_format", choices=("frus", "tei", "telegram"),
+                     help="read the files as this format instead of guessing it "
+                          "(telegram: raw State Department telegrams, AAD or PlusD)")
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
 
     lst = commands.add_parser("list", help="list the cables of the project")
@@ -167,7 +171,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
     with _project(args) as project:
         for path in args.files:
             report = import_files(project, [path], volume=args.volume,
-                                  progress=_progress_printer(path.name))
+                                  progress=_progress_printer(path.name),
+                                  as_format=args.as_format)
             for summary in report.cables:
                 date = summary.date or "undated"
                 print(f"{summary.id}\t{summary.number}. {summary.title}\t{date}")

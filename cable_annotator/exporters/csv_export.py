@@ -21,6 +21,7 @@ COLUMNS = (
     "annotation_id", "cable_id", "volume", "document_number", "cable_title", "cable_date",
     "part", "paragraph", "page", "start", "end", "quote", "themes", "note", "author",
     "created", "modified", "citation",
+    "mrn", "dtg",  # raw telegrams (AAD, PlusD): message reference number, date-time group
 )
 THEME_SEPARATOR = "; "
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -55,6 +56,8 @@ def annotation_rows(
             if placed else ""
         paths = [theme_path(themes_by_id[t], themes_by_id)
                  for t in annotation.theme_ids if t in themes_by_id]
+        paragraph = cable.paragraph_range(annotation.part, annotation.start,
+                                          annotation.end) if placed else ""
         row = {
             "annotation_id": annotation.id,
             "cable_id": cable.id,
@@ -63,8 +66,7 @@ def annotation_rows(
             "cable_title": cable.title,
             "cable_date": cable.date or "",
             "part": annotation.part,
-            "paragraph": cable.paragraph_range(annotation.part, annotation.start,
-                                               annotation.end) if placed else "",
+            "paragraph": paragraph,
             "page": pages,
             # An orphaned annotation's passage vanished from a re-imported text: its old
             # offsets would point at other words, so they are left out.
@@ -76,7 +78,9 @@ def annotation_rows(
             "author": annotation.author,
             "created": annotation.created,
             "modified": annotation.modified,
-            "citation": cite(cable, item.volume, pages),
+            "citation": cite(cable, item.volume, pages, paragraph),
+            "mrn": cable.telegram.mrn if cable.telegram is not None else "",
+            "dtg": cable.telegram.dtg if cable.telegram is not None else "",
         }
         if long:
             for path in paths or [""]:

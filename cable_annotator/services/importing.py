@@ -52,21 +52,53 @@ def volume_from_filename(path: Path) -> str | None:
     return match.group(1).lower() if match else None
 
 
+FORMATS = ("frus", "tei", "telegram")
+"""What ``import --as`` accepts: a FRUS plain-text page, a TEI volume, raw telegrams."""
+
+
+def guess_format(path: Path) -> str:
+    """The format of a file, from its contents: ``tei``, ``telegram`` or ``frus``."""
+    from ..importers.frus_tei import looks_like_tei
+
+    if looks_like_tei(path):
+        return "tei"
+    # -- raw State Department telegrams (issue 12): AAD/PlusD text and records --------
+    from ..importers.telegram import looks_like_telegram
+    from ..importers.text_decode import decode_text_file
+
+    try:
+        if looks_like_telegram(decode_text_file(path)):
+            return "telegram"
+    except ImportFailed:
+        pass  # the FRUS reader reports an unreadable file in its own words
+    return "frus"
+
+
 def read_file(path: Path, volume: str | None = None, progress: Progress | None = None,
-              cancelled: Callable[[], bool] | None = None) -> tuple[Volume | None, list[Cable]]:
-    """Parse one file (TEI volume or plain text) into domain objects, storing nothing.
+              cancelled: Callable[[], bool] | None = None,
+              as_format: str | None = None) -> tuple[Volume | None, list[Cable]]:
+    """Parse one file (TEI volume, plain text or raw telegrams) into domain objects,
+    storing nothing; ``as_format`` (one of FORMATS) overrides the guess.
 
     A plain-text document takes ``volume``, else the volume its file name carries."""
-    from ..importers.frus_tei import looks_like_tei, read_tei_volume
+    from ..importers.frus_tei import read_tei_volume
     from ..importers.frus_text import read_frus_text
 
     if not path.exists():
         raise ImportFailed(path, "no such file")
     if path.is_dir():
         raise ImportFailed(path, "this is a folder, not a file")
-    if looks_like_tei(path):
+    kind = as_format or guess_format(path)
+    if kind == "tei":
         parsed_volume, cables = read_tei_volume(path, progress=progress, cancelled=cancelled)
         return parsed_volume, cables
+    if kind == "telegram":
+        from ..importers.telegram import read_telegram_file
+
+        cables = read_telegram_file(path)
+        if progress is not None:
+            progress(len(cables), len(cables))
+        return None, cables
     cable = read_frus_text(path, volume=volume or volume_from_filename(path))
     if progress is not None:
         progress(1, 1)
@@ -79,6 +111,7 @@ def import_files(
     volume: str | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    as_format: str | None = None,
 ) -> ImportReport:
     """Import each file in its own transaction; stop at the first file that fails.
 
@@ -88,7 +121,7 @@ def import_files(
     report = ImportReport()
     imported_ids: list[str] = []
     for path in map(Path, paths):
-        parsed_volume, cables = read_file(path, volume, progress, cancelled)
+        parsed_volume, cables = read_file(path, volume, progress, cancelled, as_format)
         _store(project, path, parsed_volume, cables, report)
         imported_ids.extend(cable.id for cable in cables)
     order = {cable_id: index for index, cable_id in enumerate(imported_ids)}
@@ -104,14 +137,18 @@ def import_text(project: Project, text: str, source: str,
     ``source`` names where it came from ("clipboard"), for the cable's record and for
     errors (ImportFailed names it when the text is not a FRUS document)."""
     from ..importers.frus_text import parse_frus_text
+    from ..importers.telegram import looks_like_telegram, parse_telegrams
 
     if not text.strip():
         raise ImportFailed(source, "there is no text to import")
-    cable = parse_frus_text(text, volume=volume or None, source=source)
+    if looks_like_telegram(text):  # a raw telegram copied from AAD or PlusD (issue 12)
+        cables = parse_telegrams(text, source)
+    else:
+        cables = [parse_frus_text(text, volume=volume or None, source=source)]
     report = ImportReport()
-    _store(project, source, None, [cable], report)
+    _store(project, source, None, cables, report)
     report.imported_sources.append(source)
-    report.cables = cable_summaries(project, [cable.id])
+    report.cables = cable_summaries(project, [cable.id for cable in cables])
     return report
 
 
