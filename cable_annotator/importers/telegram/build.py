@@ -30,6 +30,8 @@ from .header import Header, parse_header
 from .references import references_in
 from .tags import decode_tags
 
+HEADER_KIND = "telegram header"
+"""The block kind of the header's lines (DTG, FM/TO/INFO, number, captions, E.O., TAGS)."""
 _SUBJECT_PREFIX = re.compile(r"^\s*SUBJ(?:ECT)?\s*[:.]?\s*", re.I)
 
 
@@ -133,21 +135,12 @@ def _header_blocks(composed: ComposedText, header: Header, classification: str,
     """Header lines as blocks; returns the spans of the subject and REF blocks."""
     page = pages[0] if pages else "1"
     spans: dict[str, tuple[int, int]] = {}
-    if header.dtg_line:
-        composed.add(header.dtg_line, "dateline", "", page)
-    for line in header.address_lines:
-        kind = "from" if line.startswith(("FM", "FROM")) else "to"
-        composed.add(line, kind, "", page)
-    if header.number_line:
-        composed.add(header.number_line, "address", "", page)
-    elif classification:
-        composed.add(classification, "address", "", page)
-    for caption in header.captions:
-        composed.add(caption, "address", "", page)
-    if header.eo_line:
-        composed.add(header.eo_line, "address", "", page)
-    if header.tags_line:
-        composed.add(header.tags_line, "address", "", page)
+    lines = [header.dtg_line, *header.address_lines,
+             header.number_line or classification, *header.captions, header.eo_line,
+             header.tags_line]
+    for line in lines:
+        if line:
+            composed.add(line, HEADER_KIND, "", page)
     if header.subject_lines:
         block = composed.add(" ".join(header.subject_lines), "subject", "", page)
         spans["subject"] = (block.start, block.end)
