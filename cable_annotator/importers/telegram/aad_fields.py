@@ -123,8 +123,8 @@ def split_records(text: str) -> list[LabelledRecord]:
                 close()
                 current.line = number
             current.labels[label] = value
-            if value not in _EMPTY_VALUES:
-                current.fields.setdefault(name, value)
+            if value not in _EMPTY_VALUES or (name == "eo" and value.upper() == "N/A"):
+                current.fields.setdefault(name, value)  # "E.O.: N/A" is an answer
             continue
         if in_text:
             text_lines.append(line)

@@ -51,7 +51,7 @@ def build_cable(text: str, fields: dict[str, str] | None = None, source_format: 
     composed.add(title, "heading", "", clean.pages[0] if clean.pages else "1")
     classification = header.classification or full_classification(
         fields.get("classification", "")) or clean.banner
-    sections = _header_blocks(composed, header, classification, clean.pages)
+    sections = _header_blocks(composed, header, clean.pages)
     body_lines = clean.lines[header.body_start:]
     body_pages = clean.pages[header.body_start:]
     signature = add_body(composed, body_lines, body_pages)
@@ -130,13 +130,12 @@ def _mrn(header: Header, fields: dict[str, str], sent: str) -> str:
     raise NotATelegram("; ".join(problems))
 
 
-def _header_blocks(composed: ComposedText, header: Header, classification: str,
-                   pages: list[str]) -> dict[str, tuple[int, int]]:
+def _header_blocks(composed: ComposedText, header: Header, pages: list[str]) -> dict[str, tuple[int, int]]:
     """Header lines as blocks; returns the spans of the subject and REF blocks."""
     page = pages[0] if pages else "1"
     spans: dict[str, tuple[int, int]] = {}
     lines = [header.dtg_line, *header.address_lines,
-             header.number_line or classification, *header.captions, header.eo_line,
+             header.number_line, *header.captions, header.eo_line,
              header.tags_line]
     for line in lines:
         if line:

@@ -123,12 +123,16 @@ def clean_lines(text: str) -> CleanLines:
     page = "1"
     banner = ""
     skip_blank = False
+    seen_header = False
     for index, line in enumerate(lines):
         if not banner and is_banner(line):
             banner = full_classification(line)
         header = PAGE_HEADER.match(line)
         if header:
-            page = str(int(ocr_digits(header["page"])))
+            printed = int(ocr_digits(header["page"]))
+            # A later section of a long telegram starts again at PAGE 01: count on.
+            page = str(printed if printed > int(page) or not seen_header else int(page) + 1)
+            seen_header = True
             _drop_banner_before(kept, pages)
             while kept and not kept[-1].strip():  # the page turn is no paragraph break
                 kept.pop()

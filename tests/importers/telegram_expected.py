@@ -1,0 +1,167 @@
+"""What each telegram of tests/fixtures/telegrams says, written down by hand from the text.
+
+One entry per telegram: MRN, sender, action and info addressees with precedence, the
+DTG's UTC time, TAGS codes, subject, REF targets (same-year MRNs as the text names them),
+paragraph labels in order, signature, classification and the number of record pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "telegrams"
+
+EXPECTED = {
+    "1974STATE016696": dict(
+        file="1974STATE016696.txt", sender="SECSTATE WASHDC",
+        action=[("AMEMBASSY LIMA", "PRIORITY")], info=[("AMEMBASSY MOSCOW", "PRIORITY")],
+        sent="1974-01-26T00:43Z", dtg="260043Z JAN 74", tags=["PFOR", "MASS", "PE", "UR"],
+        subject="PERUVIAN PURCHASE OF SOVIET TANKS", refs=[],
+        labels=[str(n) for n in range(1, 11)], signature="KISSINGER",
+        classification="SECRET; EXDIS", pages=3, eo="E.O. 11652: GDS"),
+    "1974STATE193548": dict(
+        file="1974STATE193548.txt", sender="SECSTATE WASHDC",
+        action=[("AMEMBASSY LIMA", "IMMEDIATE")],
+        info=[("AMEMBASSY MOSCOW", "ROUTINE"), ("AMEMBASSY SANTIAGO", "ROUTINE")],
+        sent="1974-09-04T18:30Z", dtg="041830Z SEP 74",
+        tags=["PFOR", "MASS", "EFIN", "PE", "UR"], subject="SOVIET ARMS CREDITS TO PERU",
+        refs=["1974STATE016696"], labels=["1", "2", "3"], signature="INGERSOLL",
+        classification="CONFIDENTIAL", pages=1, eo="E.O. 11652: GDS"),
+    "1974LIMA08043": dict(
+        file="1974LIMA08043.txt", sender="AMEMBASSY LIMA",
+        action=[("SECSTATE WASHDC", "PRIORITY")],
+        info=[("AMEMBASSY MOSCOW", "ROUTINE"), ("AMEMBASSY SANTIAGO", "ROUTINE"),
+              ("USCINCSO", "ROUTINE")],
+        sent="1974-09-24T21:40Z", dtg="242140Z SEP 74", tags=["PFOR", "MASS", "PE", "UR"],
+        subject="DEMARCHE TO VELASCO ON SOVIET ARMS",
+        refs=["1974STATE193548", "1974STATE016696", "1973LIMA09312"],
+        labels=["1", "2", "3", "4"], signature="DEAN", classification="CONFIDENTIAL",
+        pages=2, eo="E.O. 11652: GDS"),
+    "1973TRIPOL01117": dict(
+        file="1973TRIPOL01117.txt", sender="AMEMBASSY TRIPOLI",
+        action=[("SECSTATE WASHDC", "PRIORITY")], info=[("AMEMBASSY CAIRO", "PRIORITY")],
+        sent="1973-08-30T13:27Z", dtg="301327Z AUG 73",
+        tags=["CPAS", "CVIS", "PFOR", "LY", "US"],
+        subject="PASSPORT PROBLEM: REMARKS BY MFA OFFICIAL", refs=["1973TRIPOL01101"],
+        labels=["1", "2", "3", "4"], signature="JOSIF", classification="CONFIDENTIAL",
+        pages=1, eo="E.O. 11652: GDS"),
+    "1973TRIPOL01101": dict(
+        file="1973TRIPOL01101.txt", sender="AMEMBASSY TRIPOLI",
+        action=[("SECSTATE WASHDC", "ROUTINE")],
+        info=[("AMEMBASSY CAIRO", "ROUTINE"), ("AMEMBASSY ROME", "ROUTINE")],
+        sent="1973-08-27T10:15Z", dtg="271015Z AUG 73", tags=["CVIS", "CPAS", "LY"],
+        subject="VISAS FOR DEPENDENTS OF LIBYAN STUDENTS", refs=[], labels=["1", "2"],
+        signature="JOSIF", classification="LIMITED OFFICIAL USE", pages=1,
+        eo="E.O. 11652: N/A"),
+    "1973STATE194228": dict(
+        file="typed-1973STATE194228.txt", sender="SECSTATE WASHDC",
+        action=[("AMEMBASSY TRIPOLI", "IMMEDIATE")], info=[],
+        sent="1973-09-28T21:50Z", dtg="282150Z SEP 73", tags=["PFOR", "LY", "US"],
+        subject="DEMARCHE ON PASSPORT RESTRICTIONS",
+        refs=["1973TRIPOL01117", "1973TRIPOL01231"], labels=["1", "2"], signature="RUSH",
+        classification="SECRET", pages=1, eo="E.O. 11652: GDS"),
+    "1974STATE248884": dict(
+        file="1974STATE248884.txt", sender="SECSTATE WASHDC",
+        action=[("AMEMBASSY AMMAN", "ROUTINE")],
+        info=[(post, "ROUTINE") for post in (
+            "AMEMBASSY BEIRUT", "AMEMBASSY BERN", "AMEMBASSY CAIRO", "AMEMBASSY DAMASCUS",
+            "AMEMBASSY JIDDA", "AMEMBASSY LONDON", "AMEMBASSY RABAT", "AMEMBASSY ROME",
+            "AMEMBASSY TEL AVIV", "AMEMBASSY TUNIS", "AMEMBASSY MADRID", "USINT ALGIERS",
+            "USUN NEW YORK", "AMEMBASSY PARIS")],
+        sent="1974-11-12T22:15Z", dtg="122215Z NOV 74", tags=["PFOR", "PDIP", "AG", "US"],
+        subject="RESUMPTION OF DIPLOMATIC RELATIONS WITH ALGERIA", refs=[],
+        labels=["1", "2"], signature="INGERSOLL", classification="CONFIDENTIAL", pages=1,
+        eo="E.O. 11652: GDS"),
+    "1975TRIPOL00060": dict(
+        file="1975TRIPOL00060-ocr.txt", sender="AMEMBASSY TRIPOLI",
+        action=[("SECSTATE WASHDC", "PRIORITY")], info=[],
+        sent="1975-01-15T14:45Z", dtg="151445Z JAN 75", tags=["PFOR", "PINS", "LY", "US"],
+        subject="LARG CONTINUES TO HOLD AMERICAN OIL WORKERS", refs=["1974TRIPOL01589"],
+        labels=["1", "2", "3"], signature="CARLE", classification="CONFIDENTIAL", pages=1,
+        eo="E.O. 11652: GDS"),
+    "1975ZAGREB01569": dict(
+        file="1975ZAGREB01569.txt", sender="AMCONSUL ZAGREB",
+        action=[("SECSTATE WASHDC", "ROUTINE")], info=[("AMEMBASSY BELGRADE", "ROUTINE")],
+        sent="1975-11-07T15:15Z", dtg="071515Z NOV 75", tags=["PINT", "SCUL", "YO"],
+        subject="CROATIAN CULTURAL LIFE FOUR YEARS AFTER 1971", refs=[],
+        labels=["1", "2", "3", "4", "5", "6"], signature="KAISER",
+        classification="LIMITED OFFICIAL USE", pages=4, eo="E.O. 11652: N/A"),
+    "1976STATE295719": dict(
+        file="1976STATE295719.txt", sender="SECSTATE WASHDC",
+        action=[("AMEMBASSY LIMA", "NIACT IMMEDIATE"), ("AMEMBASSY SANTIAGO", "IMMEDIATE"),
+                ("AMEMBASSY LA PAZ", "IMMEDIATE"), ("AMEMBASSY QUITO", "IMMEDIATE")],
+        info=[("ALL AMERICAN REPUBLIC DIPLOMATIC POSTS", "IMMEDIATE"),
+              ("USCINCSO", "IMMEDIATE")],
+        sent="1976-12-03T23:30Z", dtg="032330Z DEC 76",
+        tags=["PFOR", "MASS", "PE", "CI", "BL", "XM"],
+        subject="PRESS GUIDANCE: ANDEAN ARMS LIMITATION", refs=[],
+        labels=["1", "2", "2", "2", "2", "3"], signature="KISSINGER",
+        classification="UNCLASSIFIED", pages=1, eo="E.O. 11652: N/A"),
+    "1977STATE017976": dict(
+        file="1977STATE017976.txt", sender="SECSTATE WASHDC",
+        action=[("AMEMBASSY LIMA", "PRIORITY")],
+        info=[("AMEMBASSY MOSCOW", "PRIORITY"), ("AMEMBASSY SANTIAGO", "PRIORITY")],
+        sent="1977-01-26T23:40Z", dtg="262340Z JAN 77", tags=["PFOR", "MASS", "PE", "UR"],
+        subject="SOVIET AIRCRAFT SALE TO PERU",
+        refs=["1977STATE295719", "1977LIMA00412"], labels=["1", "2", "3"],
+        signature="VANCE", classification="SECRET; LIMDIS", pages=1, eo="E.O. 11652: GDS"),
+    "1977STATE017977": dict(
+        file="1977STATE017977.txt", sender="SECSTATE WASHDC",
+        action=[("AMEMBASSY MOSCOW", "IMMEDIATE")], info=[("AMEMBASSY LIMA", "IMMEDIATE")],
+        sent="1977-01-27T00:15Z", dtg="270015Z JAN 77", tags=["PFOR", "MASS", "UR", "PE"],
+        subject="SOVIET AIRCRAFT FOR PERU: APPROACH TO SOVIETS", refs=["1977STATE017976"],
+        labels=["1", "2"], signature="VANCE", classification="SECRET; NODIS", pages=1,
+        eo="E.O. 11652: XGDS-3"),
+    "1977LIMA07518": dict(
+        file="1977LIMA07518.txt", sender="AMEMBASSY LIMA",
+        action=[("SECSTATE WASHDC", "ROUTINE")],
+        info=[("AMEMBASSY BOGOTA", "ROUTINE"), ("AMEMBASSY LA PAZ", "ROUTINE"),
+              ("AMEMBASSY QUITO", "ROUTINE"), ("AMEMBASSY SANTIAGO", "ROUTINE")],
+        sent="1977-08-18T15:20Z", dtg="181520Z AUG 77",
+        tags=["PFOR", "MASS", "EFIN", "PE", "UR", "CI"],
+        subject="PERU'S ARMS DEBT AND THE SOVIET CONNECTION",
+        refs=["1977STATE017976", "1977STATE017977"],
+        labels=["1", "2", "3", "4", "4", "4", "5"], signature="SHLAUDEMAN",
+        classification="CONFIDENTIAL", pages=3, eo="E.O. 11652: GDS"),
+    "1978TELAV04021": dict(
+        file="1978TELAV04021.txt", sender="AMEMBASSY TEL AVIV",
+        action=[("SECSTATE WASHDC", "IMMEDIATE")],
+        info=[("AMCONSUL JERUSALEM", "IMMEDIATE"), ("AMEMBASSY CAIRO", "PRIORITY"),
+              ("WHITEHOUSE", "IMMEDIATE")],
+        sent="1978-03-13T09:45Z", dtg="130945Z MAR 78",
+        tags=["PFOR", "PBOR", "IS", "EG", "US", "BEGIN, MENACHEM"],
+        subject="BEGIN ON THE SETTLEMENTS ISSUE",
+        refs=["1978STATE064312", "1978JERUSA00611", "1977TELAV09120"],
+        labels=["1", "2", "3"], signature="LEWIS", classification="SECRET; NODIS",
+        pages=1, eo="E.O. 12065: RDS-1 3/13/98 (LEWIS, SAMUEL W.) OR-M"),
+    "1975USUNN01234": dict(
+        file="aad-records-1975-1976.txt", sender="USMISSION USUN NEW YORK",
+        action=[("SECSTATE WASHDC", "PRIORITY")], info=[("AMEMBASSY LIMA", "PRIORITY")],
+        sent="1975-04-16T22:00Z", dtg="162200Z APR 75", tags=["PARM", "PFOR", "UNGA", "PE"],
+        subject="PERUVIAN INITIATIVE ON ARMS LIMITATION IN THE GENERAL ASSEMBLY",
+        refs=["1975STATE081122"], labels=["1", "2"], signature="SCALI",
+        classification="CONFIDENTIAL", pages=1, eo="E.O. 11652: GDS"),
+    "1975STATE081122": dict(
+        file="aad-records-1975-1976.txt", sender="SECSTATE WASHDC",
+        action=[("USMISSION USUN NEW YORK", "ROUTINE"), ("AMEMBASSY LIMA", "ROUTINE")],
+        info=[], sent="1975-04-09T20:50Z", dtg="092050Z APR 75",
+        tags=["PARM", "UNGA", "PE", "XM"],
+        subject="CONVENTIONAL ARMS IN LATIN AMERICA: UNGA TACTICS", refs=[],
+        labels=["1", "2"], signature="KISSINGER", classification="LIMITED OFFICIAL USE",
+        pages=1, eo="E.O. 11652: N/A"),
+    "1976SANTIA00877": dict(
+        file="aad-records-1975-1976.txt", sender="SANTIAGO",
+        action=[("SECSTATE WASHDC", "")], info=[], sent="1976-02-02", dtg="",
+        tags=["PFOR", "MASS", "CI", "PE"], subject="CHILEAN PRESS ON PERUVIAN ARMS BUILD-UP",
+        refs=[], labels=["1", "2"], signature="POPPER", classification="UNCLASSIFIED",
+        pages=1, eo="E.O.: N/A"),
+    "1979LAPAZ01234": dict(
+        file="plusd-1979LAPAZ01234.txt", sender="AMEMBASSY LA PAZ",
+        action=[("SECSTATE WASHDC", "ROUTINE")],
+        info=[("AMEMBASSY LIMA", "ROUTINE"), ("AMEMBASSY SANTIAGO", "ROUTINE")],
+        sent="1979-02-15T19:30Z", dtg="151930Z FEB 79",
+        tags=["PFOR", "MASS", "BL", "PE", "CI"],
+        subject="BOLIVIAN REACTION TO PERUVIAN ARMS PURCHASES",
+        refs=["1979STATE031555", "1978LAPAZ10221"], labels=["1", "2"], signature="BOEKER",
+        classification="CONFIDENTIAL", pages=1,
+        eo="E.O. 12065: GDS 2/15/85 (BOEKER, PAUL H.) OR-M"),
+}
