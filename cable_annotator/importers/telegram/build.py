@@ -130,7 +130,8 @@ def _mrn(header: Header, fields: dict[str, str], sent: str) -> str:
     raise NotATelegram("; ".join(problems))
 
 
-def _header_blocks(composed: ComposedText, header: Header, pages: list[str]) -> dict[str, tuple[int, int]]:
+def _header_blocks(composed: ComposedText, header: Header,
+                   pages: list[str]) -> dict[str, tuple[int, int]]:
     """Header lines as blocks; returns the spans of the subject and REF blocks."""
     page = pages[0] if pages else "1"
     spans: dict[str, tuple[int, int]] = {}

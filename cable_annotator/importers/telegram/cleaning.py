@@ -24,6 +24,9 @@ PAGE_HEADER = re.compile(
     rf"^\s*PAGE\s+(?P<page>{DIGIT}{{1,3}})\s+(?P<post>[A-Z][A-Z ]*?)\s+(?P<serial>{DIGIT}{{2,6}})"
     rf"(?:\s+{DIGIT}{{2}}\s+OF\s+{DIGIT}{{2}})?(?:\s+{DIGIT}{{6}}\s*Z)?\s*$", re.IGNORECASE)
 DISTRIBUTION_LINE = re.compile(r"^\s*-{6,}\s*[0-9A-Z /]*$")
+# The transmission envelope of later traffic (routing, format lines), not the message.
+ENVELOPE = re.compile(r"^\s*(?:VZCZC\w*|[ZOPR]{2} RUE\w+(?: RUE\w+)*|DE RUE\w+ #\d+(?:/\d+)? \d+"
+                      r"|ZN[YR] [A-Z]{5} ZZH|ZFF-?\d?|ZEX|#\d{3,5})\s*$")
 END_MARKS = re.compile(r"^\s*(?:N{3,5}|<<\s*END OF DOCUMENT\s*>>|BT|#+)\s*$", re.IGNORECASE)
 STAMPS = re.compile(
     r"^\s*(?:DECLASSIFIED(?:/RELEASED)?\b.*|Declassified/Released .*|Authority\s+NND\s*\d+.*"
@@ -142,7 +145,8 @@ def clean_lines(text: str) -> CleanLines:
         if skip_blank and not line.strip():
             continue
         skip_blank = False
-        if END_MARKS.match(line) or STAMPS.match(line) or DISTRIBUTION_LINE.match(line):
+        if END_MARKS.match(line) or STAMPS.match(line) or DISTRIBUTION_LINE.match(line) \
+                or ENVELOPE.match(line):
             continue
         if is_banner(line) and _next_is_page_header(lines, index):
             continue
