@@ -63,6 +63,7 @@ class CableLink:
     end: int = -1
     title: str = ""
     citing: str = ""
+    reference: str = ""  # the stored target the link comes from (a text link's href)
 
 
 class TelegramIndex:
@@ -138,10 +139,11 @@ def links_from(project: Project, cable: Cable, index: TelegramIndex | None = Non
         links.append(CableLink(PRINTS, raw, True, cable.title, title=index.titles[raw],
                                citing=cable.id))
     if cable.telegram is not None:
+        hrefs = {span.start: span.target for span in cable.references}
         for ref in cable.telegram.references:
             candidates = ref_candidates(cable, ref.post, ref.serial, ref.year)
             links.append(_link(CITES, candidates, index, ref.text, BODY, ref.start, ref.end,
-                               cable.id))
+                               cable.id, hrefs.get(ref.start, "")))
     for note in cable.footnotes:
         for ref in note.references:
             match = _TELEGRAM_TARGET.match(ref.target)
@@ -154,16 +156,16 @@ def links_from(project: Project, cable: Cable, index: TelegramIndex | None = Non
                 continue  # the note names the telegram the document prints
             context = note.text[ref.start:ref.end + 40].split(",")[0]
             links.append(_link(CITES, candidates, index, context, note.part, ref.start,
-                               ref.end, cable.id))
+                               ref.end, cable.id, ref.target))
     return links
 
 
 def _link(relation: str, candidates: list[str], index: TelegramIndex, text: str, part: str,
-          start: int, end: int, citing: str) -> CableLink:
+          start: int, end: int, citing: str, reference: str) -> CableLink:
     found = index.first_present(candidates)
     target = found or (candidates[0] if candidates else text)
     return CableLink(relation, target, found is not None, text, part, start, end,
-                     index.titles.get(target, ""), citing)
+                     index.titles.get(target, ""), citing, reference)
 
 
 def _by_serial_candidates(cable: Cable, note_text: str, end: int, serial: str,
@@ -232,19 +234,16 @@ def _possible_citers(project: Project, serial: str, exclude: str) -> list[Cable]
 
 
 def resolve_reference(project: Project, cable: Cable, target: str) -> str | None:
-    """The cable a clicked REF link of ``cable`` opens: ``target`` itself when present,
-    else the link the rules find (the previous year's telegram across a boundary)."""
+    """The cable a clicked reference of ``cable`` opens: ``target`` itself when present,
+    else what the rules find for it — last year's telegram across a year boundary, the
+    raw telegram a FRUS note's "telegram 193548 to Lima" names."""
     index = telegram_index(project)
     if target in index.titles:
         return target
     for link in links_from(project, cable, index):
-        if link.found and link.relation == CITES and _same_reference(link, target, cable):
+        if link.found and link.relation == CITES and link.reference == target:
             return link.target
     return None
-
-
-def _same_reference(link: CableLink, target: str, cable: Cable) -> bool:
-    return any(ref.target == target and ref.start == link.start for ref in cable.references)
 
 
 # -- the document's year ----------------------------------------------------------------------
