@@ -40,9 +40,9 @@ def link_lines(cites: list[CableLink], cited_by: list[CableLink]) -> list[str]:
     lines = []
     for link in cites:
         state = link.title if link.found else "not in this project"
-        lines.append(f"{link.relation.capitalize()}: {link.target} ({link.text}) — {state}")
+        lines.append(f"{_label(link.relation)}: {link.target} ({link.text}) — {state}")
     for link in cited_by:
-        lines.append(f"{link.relation.capitalize()}: {link.target} ({link.text}) — {link.title}")
+        lines.append(f"{_label(link.relation)}: {link.target} ({link.text}) — {link.title}")
     return lines
 
 
@@ -50,3 +50,8 @@ def link_json(link: CableLink) -> dict:
     return {"relation": link.relation, "target": link.target, "found": link.found,
             "text": link.text, "part": link.part, "start": link.start, "end": link.end,
             "title": link.title}
+
+
+def _label(relation: str) -> str:
+    """``printed in FRUS`` → ``Printed in FRUS`` (str.capitalize would lower the acronym)."""
+    return relation[:1].upper() + relation[1:]

@@ -35,6 +35,9 @@ def test_resources_from_a_built_wheel(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert f"cable_annotator/resources/{SAMPLE_CABLE}" in names
     assert "cable_annotator/storage/migrations/versions/0001_initial.py" in names
+    assert "cable_annotator/resources/telegram_tags.json" in names
+    assert "cable_annotator/importers/telegram/build.py" in names
+    assert "cable_annotator/ui/links/links_panel.py" in names
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target",
                     str(target), str(wheel)], check=True, capture_output=True, timeout=300)

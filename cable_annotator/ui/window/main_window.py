@@ -111,7 +111,7 @@ class MainWindow(ProjectFilesMixin, ImportExportMixin, TextImportMixin, QMainWin
         self.side_splitter.setObjectName("sideSplitter")
         for widget in (self.codebook, self.annotations, self.note_editor, self.links):
             self.side_splitter.addWidget(widget)
-        self.side_splitter.setSizes([230, 450, 140, 160])
+        self.side_splitter.setSizes([230, 400, 130, 240])
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_splitter.setObjectName("mainSplitter")
         for widget in (self.corpus, self.centre, self.side_splitter):
@@ -305,10 +305,10 @@ class MainWindow(ProjectFilesMixin, ImportExportMixin, TextImportMixin, QMainWin
 
     def _refresh_links(self) -> None:
         """What the open cable cites and what cites it (resolved now, from the store)."""
-        if self._cable is None:
-            self.links.set_links([], [])
+        index = telegram_links.telegram_index(self.project) if self._cable else None
+        if index is None or not index.titles:
+            self.links.set_links([], [])  # no raw telegrams: nothing a note could link to
             return
-        index = telegram_links.telegram_index(self.project)
         self.links.set_links(telegram_links.links_from(self.project, self._cable, index),
                              telegram_links.links_to(self.project, self._cable, index))
 
