@@ -193,3 +193,69 @@ def test_the_same_telegram_twice_in_one_file_is_refused(tmp_path) -> None:
     twice.write_text(record + "\n" + record, encoding="utf-8")
     with pytest.raises(ImportFailed, match="1975STATE000001 twice"):
         read_telegram_file(twice)
+
+
+TYPED_WITH_COMMAS = """UNCLASSIFIED
+PAGE 01 STATE 216513
+ORIGIN EB-08
+INFO OCT-01 ARA-10 ISO-00 /019 R
+
+DRAFTED BY EB/ORF:JSMITH
+APPROVED BY EB:JKATZ
+R 301500Z SEP 76
+FM SECSTATE WASHDC
+TO AMEMBASSY LIMA, AMEMBASSY QUITO
+INFO AMEMBASSY BOGOTA PRIORITY, USMISSION OECD PARIS
+UNCLAS STATE 216513
+E.O. 11652: N/A
+TAGS:EFIS,PLOS,PE,EC
+Subject: TUNA BOAT SEIZURES: REPORT OF
+       CONGRESSIONAL HEARINGS
+REFS: A. STATE 216511 B. LIMA 7518 C. 75 QUITO 0899
+1. HOUSE SUBCOMMITTEE HELD HEARINGS SEPTEMBER 29 ON SEIZURES OF
+U.S. TUNA BOATS.
+2. FULL TEXT FOLLOWS BY AIRGRAM.
+ROBINSON
+NNNN
+"""
+
+
+def test_a_compact_copy_with_several_posts_on_a_line() -> None:
+    [cable] = parse_telegrams(TYPED_WITH_COMMAS)
+    telegram = cable.telegram
+    assert [(a.address, a.role, a.precedence) for a in telegram.addressees] == [
+        ("AMEMBASSY LIMA", "action", "ROUTINE"), ("AMEMBASSY QUITO", "action", "ROUTINE"),
+        ("AMEMBASSY BOGOTA", "info", "PRIORITY"), ("USMISSION OECD PARIS", "info", "ROUTINE")]
+    assert cable.subject == "TUNA BOAT SEIZURES: REPORT OF CONGRESSIONAL HEARINGS"
+    assert [t.code for t in telegram.tags] == ["EFIS", "PLOS", "PE", "EC"]
+    assert [r.target for r in cable.references] == [
+        "1976STATE216511", "1976LIMA07518", "1975QUITO00899"]
+    assert [b.label for b in cable.blocks if b.label] == ["1", "2"]
+    assert telegram.drafted_by == "EB/ORF:JSMITH"
+
+
+def test_records_whose_text_heading_has_no_colon() -> None:
+    aad = ("Document Number: 1977STATE017976\nDate: 26 JAN 1977\nFrom: SECSTATE WASHDC\n"
+           "To: AMEMBASSY LIMA PRIORITY; AMEMBASSY MOSCOW\nTAGS: PFOR, MASS, PE, UR\n"
+           "Subject: SOVIET AIRCRAFT SALE TO PERU\n"
+           "Reference: A. 76 STATE 295719, B. LIMA 0412\nMessage Text\n"
+           "1. WE HAVE RELIABLE REPORTS.\n2. SECOND PARA.\nVANCE\n")
+    [cable] = parse_telegrams(aad)
+    assert cable.date == "1977-01-26"
+    assert [(a.address, a.precedence) for a in cable.telegram.action] == [
+        ("AMEMBASSY LIMA", "PRIORITY"), ("AMEMBASSY MOSCOW", "")]
+    assert [(r.post, r.serial, r.year) for r in cable.telegram.references] == [
+        ("STATE", "295719", 1976), ("LIMA", "412", None)]
+    assert [b.label for b in cable.blocks if b.label] == ["1", "2"]
+    plusd = ("Canonical ID: 1976LIMA01234_b\nOriginal Classification: SECRET\n"
+             "Handling Restrictions: EXDIS\nDate: 1976 February 10, 15:05 (Tuesday)\n"
+             "From: Peru Lima\nTo: Secretary of State\nSubject: VELASCO SUCCESSION\n"
+             "Content\nS E C R E T LIMA 1234\nEXDIS\nE.O. 11652: GDS\nTAGS: PINT, PE\n"
+             "SUBJECT: VELASCO SUCCESSION\n1. MORALES BERMUDEZ IS FIRMLY IN CONTROL.\nDEAN\n")
+    [cable] = parse_telegrams(plusd)
+    assert cable.id == "1976LIMA01234"
+    assert cable.telegram.sent == "1976-02-10T15:05Z"
+    assert cable.telegram.sender == "LIMA"
+    assert [a.address for a in cable.telegram.action] == ["SECSTATE WASHDC"]
+    assert cable.classification == "SECRET; EXDIS"
+    assert cable.subject == "VELASCO SUCCESSION"

@@ -62,8 +62,14 @@ class LabelledRecord:
     text_seen: bool = False
 
 
+_TEXT_HEADING = re.compile(r"^\s*(?:Message Text|Content|Text)\s*:?\s*$", re.IGNORECASE)
+
+
 def label_of(line: str) -> tuple[str, str] | None:
-    """``("mrn", "1974STATE016696")`` for a known label line, else None."""
+    """``("mrn", "1974STATE016696")`` for a known label line, else None. A bare heading
+    ``Message Text`` or ``Content`` (as the sites show it above the text) opens the text."""
+    if _TEXT_HEADING.match(line):
+        return ("text", "")
     match = _LABEL_LINE.match(line)
     if match is None:
         return None
@@ -108,7 +114,7 @@ def split_records(text: str) -> list[LabelledRecord]:
             in_text = False  # a field after the message text (AAD's order varies)
         if found:
             name, value = found
-            label = line.split(":", 1)[0].strip()
+            label = line.split(":", 1)[0].strip() or name
             if label in current.labels or (name == "mrn" and "mrn" in current.fields) \
                     or (name == "text" and current.text_seen):
                 close()

@@ -90,11 +90,11 @@ def _telegram_of(header: Header, fields: dict[str, str], source_format: str) -> 
     dtg = header.dtg or (find_dtg(fields["date"]) if fields.get("date") else None)
     sent = dtg.iso if dtg else _date_field(fields.get("date", ""))
     mrn = _mrn(header, fields, sent)
-    sender = header.sender or _address_field(fields.get("from", ""))
+    sender = header.sender or _address_field(fields.get("from", ""), mrn)
     addressees = list(header.addressees)
     if not addressees and fields.get("to"):
         for part in re.split(r"[;,]| INFO ", fields["to"]):
-            found = parse_addressee(part, "action")
+            found = parse_addressee(_address_field(part), "action")
             if found is not None:
                 addressees.append(found)
     tags_line = header.tags_line or fields.get("tags", "")
@@ -183,11 +183,17 @@ def _place(sender: str) -> str:
     return " ".join(w.capitalize() for w in _city(sender).split())
 
 
-def _address_field(value: str) -> str:
-    """PlusD's ``From: Peru Lima`` / AAD's ``From: LIMA`` → a telegraphic address."""
+def _address_field(value: str, mrn: str = "") -> str:
+    """AAD's ``From: LIMA`` or PlusD's ``From: Peru Lima`` (country, then city) → the
+    post as the telegram's number names it (``LIMA``, ``LA PAZ``)."""
     value = re.sub(r"\s+", " ", value.strip().upper())
-    if value in {"SECRETARY OF STATE", "STATE", "SECSTATE"}:
+    if value in {"SECRETARY OF STATE", "STATE", "SECSTATE", "DEPARTMENT OF STATE"}:
         return "SECSTATE WASHDC"
+    parsed = parse_mrn(mrn)
+    words = value.split()
+    for first in range(len(words)):
+        if parsed is not None and post_code(" ".join(words[first:])) == parsed[1]:
+            return " ".join(words[first:])
     return value
 
 

@@ -195,14 +195,14 @@ def _fields_follow(lines: list[str], index: int) -> bool:
 
 
 def _add_addressee(header: Header, text: str, role: str) -> None:
-    if not text.strip():
-        return
+    """One address line; a typed copy may list several posts on it, comma-separated."""
     default = ""
     if header.dtg is not None:
         default = header.dtg.action_precedence if role == "action" else header.dtg.info_precedence
-    addressee = parse_addressee(text, role, default)
-    if addressee is not None:
-        header.addressees.append(addressee)
+    for part in text.split(","):
+        addressee = parse_addressee(part, role, default) if part.strip() else None
+        if addressee is not None:
+            header.addressees.append(addressee)
 
 
 def _ends_addresses(upper: str) -> bool:
