@@ -95,3 +95,37 @@ def test_tagging_a_telegram_passage_exports_its_mrn_and_paragraph(window, qtbot,
     assert (row["mrn"], row["dtg"], row["paragraph"], row["page"]) == (
         "1977LIMA07518", "181520Z AUG 77", "4", "2")
     assert row["citation"].endswith("Access to Archival Databases (AAD), para. 4.")
+
+
+@pytest.fixture
+def asked(monkeypatch) -> list[int]:
+    """Records every volume question (a raw telegram should raise none)."""
+    questions: list[int] = []
+    monkeypatch.setattr("cable_annotator.ui.jobs.import_export.ask_volume",
+                        lambda _parent, count: questions.append(count) or "")
+    return questions
+
+
+def test_ctrl_v_of_a_copied_telegram_imports_it_without_a_volume_question(
+        qtbot, project, tmp_path, asked):
+    from PySide6.QtGui import QGuiApplication
+
+    main = open_window(qtbot, project, tmp_path)
+    QGuiApplication.clipboard().setText(
+        (FIXTURES / "1977STATE017977.txt").read_text(encoding="utf-8"))
+    text = main.reading.cable_text()
+    text.setFocus()
+    with qtbot.waitSignal(main.importFinished, timeout=60000) as blocker:
+        qtbot.keyClick(text, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert [c.id for c in blocker.args[0].cables] == ["1977STATE017977"]
+    assert asked == []
+    assert main.current_cable().id == "1977STATE017977"
+
+
+def test_importing_telegram_files_asks_no_volume(qtbot, project, tmp_path, asked):
+    main = open_window(qtbot, project, tmp_path)
+    files = [FIXTURES / "1974STATE193548.txt", FIXTURES / "1974LIMA08043.txt"]
+    with qtbot.waitSignal(main.importFinished, timeout=60000) as blocker:
+        assert main.import_asking_volume(files)
+    assert [c.id for c in blocker.args[0].cables] == ["1974STATE193548", "1974LIMA08043"]
+    assert asked == []

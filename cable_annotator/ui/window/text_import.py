@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QPlainTextEdit, QTextEdit
 
 from ...importers.frus_text import looks_like_frus_text
+from ...importers.telegram import looks_like_telegram
 from ...services.importing import import_text
 from ..jobs import import_export
 
@@ -47,13 +48,16 @@ class TextImportMixin:
         return self.import_text_asking_volume(QGuiApplication.clipboard().text(), CLIPBOARD)
 
     def import_text_asking_volume(self, text: str, source: str) -> bool:
-        """Ask the volume, then import ``text`` in the background (``importFinished``)."""
-        if not looks_like_frus_text(text or ""):
+        """Ask the volume, then import ``text`` in the background (``importFinished``).
+
+        A raw telegram (copied from AAD or PlusD) needs no volume: its MRN is its id."""
+        telegram = looks_like_telegram(text or "")
+        if not telegram and not looks_like_frus_text(text or ""):
             self.statusBar().showMessage(
                 f"The {source} holds no FRUS document: copy a whole document from "
                 "history.state.gov, from its number and title on.", 8000)
             return False
-        volume = import_export.ask_volume(self, 1)
+        volume = "" if telegram else import_export.ask_volume(self, 1)
         if volume is None:
             return False
         if self._job is not None:
