@@ -14,10 +14,11 @@ PACKAGE = REPO_ROOT / "cable_annotator"
 # What each layer may import from the rest of the package.
 ALLOWED = {
     "domain": {"domain"},
-    "importers": {"domain", "importers"},
+    "importers": {"domain", "importers", "collector"},
     "exporters": {"domain", "exporters"},
     "storage": {"domain", "storage", "resources_access"},
-    "services": {"domain", "importers", "exporters", "storage", "services", "resources_access"},
+    "services": {"domain", "importers", "exporters", "storage", "services", "resources_access",
+                 "collector"},
 }
 
 

@@ -316,8 +316,10 @@ def _fmt(value: float | None) -> str:
 
 
 def main(argv: list[str]) -> int:
+    from tests.benchmarks.bench_startup import compile_bytecode
     from tests.benchmarks.peer_workload import PEER_ID, build_project, generate, mark_selection
 
+    compile_bytecode()  # as an installed copy has it (see bench_startup)
     quick = "--quick" in argv
     runs = int(next((a for a in argv if a.isdigit()), "2" if quick else "5"))
     with tempfile.TemporaryDirectory() as folder:

@@ -200,3 +200,19 @@ def test_opening_a_foreign_file_keeps_the_current_project(window, project, tmp_p
     assert messages and str(foreign) in messages[0]
     assert window.project.path == project.path
     assert foreign.read_text(encoding="utf-8") == "my notes"
+
+
+def test_opening_a_cable_reads_its_annotations_words_after_the_first_paint(
+        qtbot, project, tmp_path):
+    """The window opens with annotation outlines; the cards in view read their own words and
+    the idle reader completes the rest, so the open list and the store agree in full."""
+    for number, quote in enumerate(("an arms race could ensue", "Soviet tanks", "Peru")):
+        annotate(project, quote, ["Arms race"], note=f"note {number}")
+    window = open_window(qtbot, project, tmp_path)
+    qtbot.waitUntil(lambda: not window._words_reader.is_reading(), timeout=5000)
+    shown = window._annotations
+    assert all("quote" in vars(annotation) for annotation in shown)
+    assert shown == stored(project)
+    quotes = {window.annotations.model.index(row).data(Qt.ItemDataRole.DisplayRole)
+              for row in range(window.annotations.model.rowCount())}
+    assert any("an arms race could ensue" in (quote or "") for quote in quotes), quotes

@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...collector import collector_paused
 from ...domain.annotation import Annotation, Theme
 from ...domain.cable import Cable
 from ...domain.citation import cite
 from ...services import queries, telegram_links
+from ...services.deferred_annotations import deferred_annotations_of
 from ...storage.errors import ProjectError
 from ...storage.project import Project
 from ..annotations.annotation_actions import AnnotationActions
@@ -41,6 +43,7 @@ from ..links.links_panel import LinksPanel
 from ..reading.reading_pane import ReadingPane
 from .adaptive_layout import AdaptiveLayout, fitted_geometry
 from .empty_state import EmptyState
+from .idle_words_reader import IdleWordsReader
 from .outside_changes import OutsideChangeWatcher
 from .search_controller import SearchController
 from .settings import AppSettings
@@ -78,6 +81,7 @@ class MainWindow(ProjectFilesMixin, ImportExportMixin, TextImportMixin, QMainWin
         self._themes: list[Theme] = []
         self._cables: dict[str, Cable] = {}
         self._job: BackgroundJob | None = None
+        self._words_reader = IdleWordsReader(self)
 
         self._build_panels()
         self.actions = build_actions(self)
@@ -251,9 +255,11 @@ class MainWindow(ProjectFilesMixin, ImportExportMixin, TextImportMixin, QMainWin
             self._show_error(str(error))
             return
         self._cable = cable
-        self._annotations = queries.annotations_of(self.project, cable_id)
-        volume = queries.load_volume(self.project, cable.volume)
-        self.reading.set_cable(cable, self._annotations, self._themes, volume)
+        with collector_paused():  # tens of thousands of lasting objects, no cycles
+            self._annotations, words = deferred_annotations_of(self.project, cable_id)
+            self._words_reader.read(words)
+            volume = queries.load_volume(self.project, cable.volume)
+            self.reading.set_cable(cable, self._annotations, self._themes, volume)
         self.centre.setCurrentWidget(self.reading)
         self.corpus.select_cable(cable_id)
         self._refresh_links()

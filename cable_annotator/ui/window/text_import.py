@@ -12,8 +12,6 @@ from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QPlainTextEdit, QTextEdit
 
-from ...importers.frus_text import looks_like_frus_text
-from ...importers.telegram import looks_like_telegram
 from ...services.importing import import_text
 from ..jobs import import_export
 
@@ -51,6 +49,11 @@ class TextImportMixin:
         """Ask the volume, then import ``text`` in the background (``importFinished``).
 
         A raw telegram (copied from AAD or PlusD) needs no volume: its MRN is its id."""
+        # Imported here, not at the top: the importers compile their patterns on import,
+        # which no start of the window should wait for.
+        from ...importers.frus_text import looks_like_frus_text
+        from ...importers.telegram import looks_like_telegram
+
         telegram = looks_like_telegram(text or "")
         if not telegram and not looks_like_frus_text(text or ""):
             self.statusBar().showMessage(
