@@ -86,9 +86,12 @@ class TelegramIndex:
 
 
 def telegram_index(project: Project) -> TelegramIndex:
-    statement = select(CableRow.id, CableRow.title).where(CableRow.kind == TELEGRAM_KIND)
+    """The raw telegrams of the project (FRUS documents of kind telegram have other ids)."""
+    statement = select(CableRow.id, CableRow.title).where(
+        CableRow.kind == TELEGRAM_KIND, CableRow.id.not_like("%/%"))
     with project.reading() as session:
-        return TelegramIndex({row[0]: row[1] for row in session.execute(statement)})
+        return TelegramIndex({row[0]: row[1] for row in session.execute(statement)
+                              if parse_mrn(row[0]) is not None})
 
 
 # -- what a cable cites ----------------------------------------------------------------------
@@ -243,7 +246,14 @@ def resolve_reference(project: Project, cable: Cable, target: str) -> str | None
     for link in links_from(project, cable, index):
         if link.found and link.relation == CITES and link.reference == target:
             return link.target
+        if link.relation == PRINTS and target.lower() == f"telegram {_serial_of(link.target)}":
+            return link.target  # "telegram 16696" in the note of the document printing it
     return None
+
+
+def _serial_of(mrn: str) -> str:
+    parsed = parse_mrn(mrn)
+    return str(int(parsed[2])) if parsed else ""
 
 
 # -- the document's year ----------------------------------------------------------------------

@@ -149,3 +149,18 @@ def test_frus_source_notes_link_to_raw_telegrams(shared_corpus, empty_project, t
     raw_1117 = links_to(empty_project, load_cable(empty_project, "1973TRIPOL01117"))
     assert ("frus1969-76ve09p1/d24", True) in targets(raw_1117, PRINTED_AS)
     assert ("1973STATE194228", True) in targets(raw_1117, CITED_BY)
+
+
+def test_clicked_note_references_resolve_to_raw_telegrams(telegrams) -> None:
+    sample = load_cable(telegrams, SAMPLE_ID)
+    assert resolve_reference(telegrams, sample, "telegram 193548") == "1974STATE193548"
+    # The note's "telegram 16696" is the document itself: it opens its raw form.
+    assert resolve_reference(telegrams, sample, "telegram 16696") == "1974STATE016696"
+    assert resolve_reference(telegrams, sample, "telegram 999999") is None
+
+
+def test_a_project_of_frus_documents_only_has_no_telegram_index(project) -> None:
+    from cable_annotator.services.telegram_links import telegram_index
+
+    assert load_cable(project, SAMPLE_ID).kind == "telegram"
+    assert telegram_index(project).titles == {}

@@ -129,3 +129,10 @@ def test_importing_telegram_files_asks_no_volume(qtbot, project, tmp_path, asked
         assert main.import_asking_volume(files)
     assert [c.id for c in blocker.args[0].cables] == ["1974STATE193548", "1974LIMA08043"]
     assert asked == []
+
+
+def test_no_references_panel_in_a_project_without_telegrams(qtbot, project, tmp_path):
+    main = open_window(qtbot, project, tmp_path)
+    assert main.current_cable().id == SAMPLE_ID
+    assert not main.links.isVisible()
+    assert main.links.targets() == []
