@@ -82,9 +82,15 @@ def test_clicking_telegram_193548_in_the_sample_note_opens_the_raw_cable(window,
     assert shown.args == ["1974STATE193548"]
 
 
-def test_the_panel_hides_for_a_cable_without_links(window):
+def test_a_telegram_without_links_shows_its_facts_only(window):
     window.show_cable("1975ZAGREB01569")
-    assert not window.links.isVisible()
+    assert window.links.isVisible()
+    assert not window.links.tree.isVisible()
+    assert window.links.facts.text() == (
+        "1975ZAGREB01569 \u00b7 sent 1975-11-07 15:15 UTC, routine\n"
+        "TAGS: PINT Internal political affairs; SCUL Cultural affairs; YO Yugoslavia")
+    window.show_cable(SAMPLE_ID)  # a FRUS document: links, no telegram facts
+    assert window.links.tree.isVisible() and not window.links.facts.isVisible()
 
 
 def test_tagging_a_telegram_passage_exports_its_mrn_and_paragraph(window, qtbot, tmp_path):

@@ -4,7 +4,8 @@ Two groups: **Cites** (a raw telegram's REF items, the telegrams a FRUS note nam
 raw telegram a FRUS document prints) and **Cited by** (the telegrams whose REF lines name
 this one, the FRUS documents whose notes name it or print it). A reference to a telegram
 that is not in the project is listed greyed, with its MRN, so the reader knows what to
-look up in AAD. The panel hides itself for a cable with no links at all.
+look up in AAD. Above them, for a raw telegram, its MRN, time sent and TAGS in words. The
+panel hides itself for a FRUS document with no links at all.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from ...domain.cable import Cable
 from ...services.telegram_links import PRINTED_AS, PRINTS, CableLink
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -37,12 +39,41 @@ class LinksPanel(QWidget):
         self.tree.setUniformRowHeights(False)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._activated)
+        self.facts = QLabel(self)
+        self.facts.setObjectName("telegramFacts")
+        self.facts.setWordWrap(True)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.facts.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.title)
+        layout.addWidget(self.facts)
         layout.addWidget(self.tree, 1)
         self.setVisible(False)
+
+    def set_telegram(self, cable: Cable | None) -> None:
+        """The header facts of a raw telegram in words: MRN, sent (UTC), precedence and
+        the TAGS decoded — what the raw header lines say in codes."""
+        telegram = cable.telegram if cable is not None else None
+        if telegram is None:
+            self.facts.clear()
+            self.facts.setVisible(False)
+            return
+        lines = [telegram.mrn]
+        if telegram.sent:
+            sent = telegram.sent.replace("T", " ").replace("Z", " UTC")
+            lines[0] += f" \u00b7 sent {sent}" + (f", {telegram.precedence.lower()}"
+                                                   if telegram.precedence else "")
+        tags = [f"{tag.code} {tag.meaning}" if tag.meaning and tag.kind != "person"
+                else tag.meaning or tag.code for tag in telegram.tags]
+        if tags:
+            lines.append("TAGS: " + "; ".join(tags))
+        self.facts.setText("\n".join(lines))
+        self.facts.setToolTip("\n".join(
+            f"{tag.code}: {tag.meaning or 'not in the tag table'} ({tag.kind})"
+            for tag in telegram.tags))
+        self.facts.setVisible(True)
 
     def set_links(self, cites: list[CableLink], cited_by: list[CableLink]) -> None:
         """Show these links (hide the panel when there are none)."""
@@ -59,8 +90,9 @@ class LinksPanel(QWidget):
                 self._add(group, link)
             group.setExpanded(True)
         count = len(cites) + len(cited_by)
-        self.title.setText(f"References ({count})")
-        self.setVisible(count > 0)
+        self.title.setText(f"References ({count})" if count else "Telegram")
+        self.tree.setVisible(count > 0)
+        self.setVisible(count > 0 or self.facts.isVisibleTo(self))
 
     def _add(self, group: QTreeWidgetItem, link: CableLink) -> None:
         """One link in two lines: the other cable (id, then title) and how it is cited."""

@@ -311,6 +311,7 @@ class MainWindow(ProjectFilesMixin, ImportExportMixin, TextImportMixin, QMainWin
 
     def _refresh_links(self) -> None:
         """What the open cable cites and what cites it (resolved now, from the store)."""
+        self.links.set_telegram(self._cable)
         index = telegram_links.telegram_index(self.project) if self._cable else None
         if index is None or not index.titles:
             self.links.set_links([], [])  # no raw telegrams: nothing a note could link to
