@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ...collector import collector_paused
 from ...domain.cable import Cable
 from ..errors import ImportFailed
 from ..text_decode import decode_text_file
@@ -30,20 +31,26 @@ def parse_telegrams(text: str, source: Path | str = "text") -> list[Cable]:
     if not text.strip():
         raise ImportFailed(source, "there is no text to import")
     if looks_labelled(text):
-        cables = []
-        for record in split_records(text):
-            source_format = "plusd" if "Canonical ID" in record.labels else "aad"
-            try:
-                cables.append(build_cable(record.text, record.fields, source_format,
-                                          record.labels))
-            except NotATelegram as error:
-                raise ImportFailed(source, f"this record is not a telegram: {error}",
-                                   line=record.line) from None
-        return _unique(cables, source)
+        with collector_paused():  # thousands of records, lasting objects, no cycles
+            return _records(text, source)
     try:
         return [build_cable(text)]
     except NotATelegram as error:
         raise ImportFailed(source, f"this is not a raw telegram: {error}") from None
+
+
+def _records(text: str, source: Path | str) -> list[Cable]:
+    """The cables of AAD or PlusD records, the first bad record failing the whole file."""
+    cables = []
+    for record in split_records(text):
+        source_format = "plusd" if "Canonical ID" in record.labels else "aad"
+        try:
+            cables.append(build_cable(record.text, record.fields, source_format,
+                                      record.labels))
+        except NotATelegram as error:
+            raise ImportFailed(source, f"this record is not a telegram: {error}",
+                               line=record.line) from None
+    return _unique(cables, source)
 
 
 def read_telegram_file(path: Path) -> list[Cable]:

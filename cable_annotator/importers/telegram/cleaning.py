@@ -50,7 +50,13 @@ def ocr_digits(text: str) -> str:
     return text.translate(str.maketrans("OoIl", "0011"))
 
 
-_TOKEN = re.compile(r"[A-Za-z0-9]+")
+# Only words OCR may have garbled: a digit beside a letter, a lower-case l, or O/I/l after
+# a dash ("ISO-OO"). Clean capitals never match, so a clean telegram costs one search a line.
+_TOKEN = re.compile(r"[A-Za-z0-9]*(?:[0-9][A-Za-z]|[A-Za-z][0-9]|l)[A-Za-z0-9]*"
+                    r"|(?<=-)[OoIl]+\b")
+_SUSPECT = re.compile(r"[0-9][A-Za-z]|[A-Za-z][0-9]|l|-[OoI]")
+_LETTER = re.compile(r"[A-Za-z]")
+_LOWER = re.compile(r"[a-km-z]")
 _ORDINAL = re.compile(r"^\d+(?:ST|ND|RD|TH|S)$")
 _TRUE_LETTERS = re.compile(r"[A-HJ-NP-Za-km-np-z]")  # every letter but O, o, I, l
 
@@ -58,8 +64,8 @@ _TRUE_LETTERS = re.compile(r"[A-HJ-NP-Za-km-np-z]")  # every letter but O, o, I,
 def mostly_capitals(text: str) -> bool:
     """A telegram is sent in capitals: a lower-case letter other than ``l`` is rare in it,
     while OCR reads many a ``1`` or ``I`` as ``l``."""
-    letters = sum(1 for c in text if c.isalpha())
-    lower = sum(1 for c in text if c.islower() and c != "l")
+    letters = len(_LETTER.findall(text))
+    lower = len(_LOWER.findall(text))
     return letters > 0 and lower / letters < 0.02
 
 
@@ -70,6 +76,9 @@ def repair_ocr(line: str) -> str:
     a word of letters (``C0NFIDENTIAL``, ``PRIORlTY``, ``EMB0FF``) takes letters for
     ``0``, ``l`` and a ``1`` between letters. Ordinals (``1ST``) and a capital ``I`` or
     ``O`` on its own (a pronoun, a precedence letter) are left alone."""
+    if not _SUSPECT.search(line):
+        return line
+
     def fix(match: re.Match) -> str:
         word = match.group()
         if _ORDINAL.match(word):
@@ -108,8 +117,14 @@ def full_classification(text: str) -> str:
     return "UNCLASSIFIED" if value == "UNCLAS" else value
 
 
+_MAX_BANNER = len("L I M I T E D  O F F I C I A L  U S E") + 8
+
+
 def is_banner(line: str) -> bool:
     """A line holding only a classification (``SECRET``, ``C O N F I D E N T I A L``)."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > _MAX_BANNER or stripped[0] not in "TSCLUtsclu":
+        return False
     text = normalise_classification(line)
     return bool(text) and text in CLASSIFICATIONS
 
