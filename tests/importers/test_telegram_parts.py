@@ -259,3 +259,16 @@ def test_records_whose_text_heading_has_no_colon() -> None:
     assert [a.address for a in cable.telegram.action] == ["SECSTATE WASHDC"]
     assert cable.classification == "SECRET; EXDIS"
     assert cable.subject == "VELASCO SUCCESSION"
+
+
+def test_a_typed_copy_with_the_dtg_after_the_addresses() -> None:
+    typed = ("CONFIDENTIAL\nFM AMEMBASSY LIMA\nTO SECSTATE WASHDC 3456 IMMEDIATE\n"
+             "INFO AMEMBASSY QUITO\nDTG: 262340Z JAN 77\nC O N F I D E N T I A L LIMA 0412\n"
+             "E.O. 11652: GDS\nTAGS: PFOR, PE\nSUBJECT: TEST\n"
+             "REF: STATE 295719 DTG 302010Z DEC 76\n1. TEXT.\nDEAN\n")
+    [cable] = parse_telegrams(typed)
+    assert (cable.id, cable.telegram.sent) == ("1977LIMA00412", "1977-01-26T23:40Z")
+    assert [(a.address, a.precedence, a.serial) for a in cable.telegram.addressees] == [
+        ("SECSTATE WASHDC", "IMMEDIATE", "3456"), ("AMEMBASSY QUITO", "", "")]
+    # The REF's own DTG names its year; it is not the telegram's date.
+    assert [r.target for r in cable.references] == ["1976STATE295719"]

@@ -15,6 +15,7 @@ from ...domain.telegram import Addressee
 PRECEDENCES = ("NIACT IMMEDIATE", "FLASH", "IMMEDIATE", "PRIORITY", "ROUTINE")
 _ROUTING = re.compile(r"^(?:[A-Z]{4,6}\d?/)+")
 _TRAILING = re.compile(rf"\s+(?P<prec>{'|'.join(PRECEDENCES)})?\s*(?P<serial>\d{{1,6}})?\s*$")
+_SERIAL_FIRST = re.compile(rf"\s+(?P<serial>\d{{1,6}})\s+(?P<prec>{'|'.join(PRECEDENCES)})\s*$")
 
 # Addresses with a readable name of their own; other AMEMBASSY/AMCONSUL lines are derived.
 NAMED_ADDRESSES = {
@@ -62,7 +63,7 @@ def parse_addressee(line: str, role: str, default_precedence: str = "") -> Addre
     if not text:
         return None
     precedence, serial = "", ""
-    match = _TRAILING.search(text)
+    match = _SERIAL_FIRST.search(text) or _TRAILING.search(text)
     if match and (match["prec"] or match["serial"]):
         precedence = match["prec"] or ""
         serial = match["serial"] or ""

@@ -45,6 +45,10 @@ def build_cable(text: str, fields: dict[str, str] | None = None, source_format: 
     fields = fields or {}
     clean = clean_lines(text)
     header = parse_header(clean.lines)
+    if header.dtg is None:  # a typed copy may give it inline ("DTG 262340Z JAN 77")
+        header_lines = [line for line in clean.lines[:header.body_start]
+                        if line.strip() not in header.ref_lines]
+        header.dtg = find_dtg("\n".join(header_lines))
     telegram = _telegram_of(header, fields, source_format)
     composed = ComposedText()
     title = _title(telegram)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ...domain.telegram import Addressee
 from .addresses import parse_addressee, sender_of
 from .cleaning import DIGIT, full_classification, is_banner, ocr_digits
-from .dtg import DateTimeGroup, parse_dtg_line
+from .dtg import GROUP, DateTimeGroup, parse_dtg_line, parse_group
 from .references import REF_START
 
 _OFFICE = re.compile(r"^\s*(?:ORIGIN|ACTION|INFO)\s+[A-Z/]{1,6}-\s?\d{1,2}\b"
@@ -36,6 +36,7 @@ _EO = re.compile(r"^\s*E\s?\.?\s?[O0]\s?\.?\s*(?P<order>\d{5}|[0-9OIl]{5})\b.*$"
 _TAGS = re.compile(r"^\s*TAGS\s*:?\s*\S", re.I)
 _SUBJECT = re.compile(r"^\s*SUBJ(?:ECT)?\s*[:.]?\s*(?P<subject>.*)$", re.I)
 PARAGRAPH_START = re.compile(r"^\s*(?:\d{1,2}\s?\.|\(\d{1,2}\)|[A-Z]\.\s|(?:BEGIN )?SUMMARY\b)")
+_INLINE_DTG = re.compile(rf"^\s*(?:DTG|DATE[- ]TIME GROUP)\s*:?\s*{GROUP}\s*$", re.I)
 _CAPTION = re.compile(r"^\s*[A-Z][A-Z /.,'-]{2,60}$")
 
 
@@ -110,6 +111,13 @@ def parse_header(lines: list[str]) -> Header:
                 continue
             stage = "addresses"
         if stage == "addresses":
+            inline = _INLINE_DTG.match(upper)
+            if inline and header.dtg is None:  # "DTG: 262340Z JAN 77" among the addresses
+                header.dtg = parse_group(inline)
+                header.dtg_line = re.sub(r"\s+", " ", upper)
+                role = ""
+                index += 1
+                continue
             if _FM.match(upper):
                 header.sender = sender_of(upper)
                 header.address_lines.append(re.sub(r"\s+", " ", upper))
