@@ -33,6 +33,8 @@ def telegram_lines(cable: Cable) -> list[str]:
         lines.append(f"Drafted by: {telegram.drafted_by}")
     if telegram.approved_by:
         lines.append(f"Approved by: {telegram.approved_by}")
+    if telegram.clearances:
+        lines.append(f"Cleared: {'; '.join(telegram.clearances)}")
     return lines
 
 

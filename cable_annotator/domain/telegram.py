@@ -89,9 +89,11 @@ class Telegram:
     offices: list[str] = field(default_factory=list)  # ORIGIN / ACTION / INFO lines
     drafted_by: str = ""
     approved_by: str = ""
+    clearances: list[str] = field(default_factory=list)  # "ARA:JBKUBISCH", "S/S:MR. PRINGLE"
     film: str = ""  # AAD's film number, "D740024-0123"
     source_format: str = ""  # "raw", "aad", "plusd"
-    fields: dict[str, str] = field(default_factory=dict)  # AAD/PlusD labels kept as given
+    fields: dict[str, str] = field(default_factory=dict)
+    """The AAD/PlusD record's fields by our names (``film``, ``office``, ``review_date``…)."""
 
     @property
     def serial(self) -> str:

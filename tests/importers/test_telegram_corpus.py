@@ -63,9 +63,7 @@ def test_header_fields(mrn: str) -> None:
 def test_references_paragraphs_and_pages(mrn: str) -> None:
     expected = EXPECTED[mrn]
     _name, cable = CABLES[mrn]
-    references = [r.target for r in cable.references] or [
-        f"{r.year}{r.post}" for r in cable.telegram.references if r.start < 0][:0]
-    assert references == expected["refs"]
+    assert [r.target for r in cable.references] == expected["refs"]
     for ref in cable.references:
         # Each REF item is a span of the text the window can make a link of.
         assert cable.text[ref.start:ref.end] == ref.text
@@ -117,6 +115,14 @@ def test_quoted_traffic_is_marked_and_keeps_its_paragraph() -> None:
     [three] = [b for b in lima.blocks if b.label == "3"]
     assert "QUOTE PERU BUYS ARMS" in lima.text[three.start:three.end]
     assert "UNQUOTE HE SAID" in lima.text[three.start:three.end]
+
+
+def test_drafting_and_clearances_are_kept_with_the_header() -> None:
+    _name, cable = CABLES["1974STATE016696"]
+    assert cable.telegram.drafted_by == "ARA/EP:FJFRECHETTE:ARA:HWSHLAUDEMAN:MS"
+    assert cable.telegram.approved_by == "THE SECRETARY"
+    assert cable.telegram.clearances == ["ARA:JBKUBISCH", "S/S:MR. PRINGLE",
+                                         "EUR/SOV:MR. MILES", "PM:MR. GREY"]
 
 
 def test_captions_and_person_tags() -> None:

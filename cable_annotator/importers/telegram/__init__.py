@@ -45,8 +45,7 @@ def _records(text: str, source: Path | str) -> list[Cable]:
     for record in split_records(text):
         source_format = "plusd" if "Canonical ID" in record.labels else "aad"
         try:
-            cables.append(build_cable(record.text, record.fields, source_format,
-                                      record.labels))
+            cables.append(build_cable(record.text, record.fields, source_format))
         except NotATelegram as error:
             raise ImportFailed(source, f"this record is not a telegram: {error}",
                                line=record.line) from None

@@ -39,8 +39,8 @@ class NotATelegram(ValueError):
     """The text has no message number, date or address a telegram would have."""
 
 
-def build_cable(text: str, fields: dict[str, str] | None = None, source_format: str = "raw",
-                labels: dict[str, str] | None = None) -> Cable:
+def build_cable(text: str, fields: dict[str, str] | None = None,
+                source_format: str = "raw") -> Cable:
     """One telegram's text (and its AAD/PlusD fields) as a Cable; NotATelegram if it is none."""
     fields = fields or {}
     clean = clean_lines(text)
@@ -112,7 +112,7 @@ def _telegram_of(header: Header, fields: dict[str, str], source_format: str) -> 
         captions=captions, eo_line=header.eo_line or _eo_field(fields.get("eo", "")),
         tags=decode_tags(tags_line) if tags_line else [], offices=header.offices,
         drafted_by=header.drafted_by or fields.get("drafter", ""),
-        approved_by=header.approved_by, film=fields.get("film", ""),
+        approved_by=header.approved_by, clearances=header.clearances, film=fields.get("film", ""),
         source_format=source_format,
         fields={k: v for k, v in fields.items() if k not in {"text"}},
     )
