@@ -17,6 +17,8 @@ from cable_annotator.importers.telegram.references import references_in
 from cable_annotator.importers.telegram.tags import decode_tags
 from tests.conftest import SAMPLE_TEXT
 
+from .telegram_expected import FIXTURES as FIXTURES_DIR
+
 
 @pytest.mark.parametrize(("post", "code"), [
     ("STATE", "STATE"), ("SECSTATE WASHDC", "STATE"), ("LIMA", "LIMA"),
@@ -272,3 +274,12 @@ def test_a_typed_copy_with_the_dtg_after_the_addresses() -> None:
         ("SECSTATE WASHDC", "IMMEDIATE", "3456"), ("AMEMBASSY QUITO", "", "")]
     # The REF's own DTG names its year; it is not the telegram's date.
     assert [r.target for r in cable.references] == ["1976STATE295719"]
+
+
+def test_a_line_the_copier_put_above_the_header_is_kept_and_does_not_hide_it() -> None:
+    text = (FIXTURES_DIR / "1974STATE193548.txt").read_text(encoding="utf-8")
+    [cable] = parse_telegrams("COPY FROM RG 59 BOX 2345, FOLDER POL PERU-US\n" + text)
+    assert cable.id == "1974STATE193548"
+    assert cable.telegram.sent == "1974-09-04T18:30Z"
+    assert cable.text.splitlines()[1] == "COPY FROM RG 59 BOX 2345, FOLDER POL PERU-US"
+    assert cable.telegram.offices[0] == "ORIGIN ARA-10"

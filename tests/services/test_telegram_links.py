@@ -164,3 +164,22 @@ def test_a_project_of_frus_documents_only_has_no_telegram_index(project) -> None
 
     assert load_cable(project, SAMPLE_ID).kind == "telegram"
     assert telegram_index(project).titles == {}
+
+
+def test_a_corrected_telegram_reimported_keeps_its_annotations(project, tmp_path) -> None:
+    from cable_annotator.services.annotating import annotate_quote
+    from cable_annotator.services.queries import annotations_of, find_theme
+
+    copy = tmp_path / "1974STATE016696.txt"
+    original = fixture("1974STATE016696.txt").read_text(encoding="utf-8")
+    copy.write_text(original.replace("ALARMIST RUMORS", "ALARMIST RUMOURS"), encoding="utf-8")
+    import_files(project, [copy])
+    theme = find_theme(project, "Arms race")
+    annotate_quote(project, "1974STATE016696", "AN ARMS RACE COULD ENSUE", [theme.id])
+    copy.write_text("EXTRA LINE OF A RETYPED COPY\n" + original, encoding="utf-8")
+    report = import_files(project, [copy])
+    assert (report.updated, report.orphaned_annotations) == (1, 0)
+    [annotation] = annotations_of(project, "1974STATE016696")
+    cable = load_cable(project, "1974STATE016696")
+    assert cable.text[annotation.start:annotation.end] == "AN ARMS RACE COULD ENSUE"
+    assert cable.paragraph_at("body", annotation.start) == "4"

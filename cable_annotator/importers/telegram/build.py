@@ -139,7 +139,7 @@ def _header_blocks(composed: ComposedText, header: Header,
     """Header lines as blocks; returns the spans of the subject and REF blocks."""
     page = pages[0] if pages else "1"
     spans: dict[str, tuple[int, int]] = {}
-    lines = [header.dtg_line, *header.address_lines,
+    lines = [*header.preamble, header.dtg_line, *header.address_lines,
              header.number_line, *header.captions, header.eo_line,
              header.tags_line]
     for line in lines:

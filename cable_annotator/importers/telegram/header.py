@@ -62,6 +62,7 @@ class Header:
     tags_line: str = ""
     subject_lines: list[str] = field(default_factory=list)
     ref_lines: list[str] = field(default_factory=list)
+    preamble: list[str] = field(default_factory=list)  # lines a copier put above the header
     body_start: int = 0
 
 
@@ -71,9 +72,14 @@ def parse_header(lines: list[str]) -> Header:
     role = ""
     index = 0
     stage = "distribution"  # → addresses → captions → fields
+    preamble = _preamble(lines)
     while index < len(lines):
         line = lines[index]
         text = line.strip()
+        if index in preamble:
+            header.preamble.append(text)
+            index += 1
+            continue
         if not text:
             index += 1
             if stage == "fields" and (header.subject_lines or header.ref_lines) \
@@ -192,6 +198,25 @@ def parse_header(lines: list[str]) -> Header:
             break
     header.body_start = index
     return header
+
+
+def _preamble(lines: list[str]) -> set[int]:
+    """Lines before the date-time group or the FM line that no header has there: a title
+    or note the copier added ("TELEGRAM FROM BOX 12"). Without DTG or FM, none."""
+    anchor = next((i for i, line in enumerate(lines[:80])
+                   if parse_dtg_line(line.upper()) or _FM.match(line.upper())), None)
+    if anchor is None:
+        return set()
+    found, drafting = set(), False
+    for index, line in enumerate(lines[:anchor]):
+        upper = line.strip().upper()
+        if _DRAFTED.match(upper) or _APPROVED.match(upper):
+            drafting = True
+        known = (not upper or is_banner(upper) or _OFFICE.match(upper) or drafting
+                 or _OFFICE_CODES.match(upper))
+        if not known:
+            found.add(index)
+    return found
 
 
 def _fields_follow(lines: list[str], index: int) -> bool:
