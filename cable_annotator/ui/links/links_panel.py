@@ -35,7 +35,8 @@ class LinksPanel(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(False)
         self.tree.setIndentation(12)
-        self.tree.setWordWrap(True)
+        self.tree.setWordWrap(False)  # two lines an entry, each cut with an ellipsis
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.setUniformRowHeights(False)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._activated)
@@ -95,16 +96,16 @@ class LinksPanel(QWidget):
         self.setVisible(count > 0 or self.facts.isVisibleTo(self))
 
     def _add(self, group: QTreeWidgetItem, link: CableLink) -> None:
-        """One link in two lines: the other cable (id, then title) and how it is cited."""
+        """One link in two lines: the other cable and how it is cited, then its title."""
         if link.relation == PRINTS:
-            how = "the raw telegram this document prints"
+            how = "the raw telegram printed here"
         elif link.relation == PRINTED_AS:
             how = "prints this telegram"
         else:
             where = "" if link.part == "body" else f", {link.part}"
             how = f"\u201c{link.text}\u201d{where}"
         title = link.title if link.found else "not in this project"
-        item = QTreeWidgetItem(group, [f"{link.target} \u2014 {title}\n    {how}"])
+        item = QTreeWidgetItem(group, [f"{link.target}  \u00b7  {how}\n{title}"])
         item.setData(0, TARGET_ROLE, link.target)
         item.setData(0, FOUND_ROLE, link.found)
         item.setToolTip(0, f"{link.target}: {title}\n{how}")
