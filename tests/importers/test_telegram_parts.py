@@ -85,6 +85,9 @@ def test_tags_decoded_with_persons_and_unknown_codes_kept() -> None:
         ("ZZQX", "unknown")]
     assert tags[3].meaning == "Soviet Union"
     assert tags[-1].meaning == ""
+    visit = decode_tags("TAGS: OVIP (MIKI, TAKEO)")
+    assert [(t.code, t.kind) for t in visit] == [("OVIP", "subject"), ("MIKI, TAKEO", "person")]
+    assert visit[1].meaning == "Miki, Takeo"
 
 
 def test_ocr_repair_word_by_word() -> None:

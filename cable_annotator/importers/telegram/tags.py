@@ -33,6 +33,9 @@ def split_tags(line: str) -> list[str]:
     codes, depth, current = [], 0, []
     for char in line:
         if char == "(":
+            if depth == 0 and "".join(current).strip():  # "OVIP (MIKI, TAKEO)"
+                codes.append("".join(current))
+                current = []
             depth += 1
         elif char == ")":
             depth = max(0, depth - 1)
