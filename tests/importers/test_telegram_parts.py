@@ -286,3 +286,19 @@ def test_a_line_the_copier_put_above_the_header_is_kept_and_does_not_hide_it() -
     assert cable.telegram.sent == "1974-09-04T18:30Z"
     assert cable.text.splitlines()[1] == "COPY FROM RG 59 BOX 2345, FOLDER POL PERU-US"
     assert cable.telegram.offices[0] == "ORIGIN ARA-10"
+
+
+def test_aad_records_copied_as_a_table_tabs_or_labels_on_their_own_lines() -> None:
+    text = (FIXTURES_DIR / "1977STATE017977.txt").read_text(encoding="utf-8")
+    tabs = ("Document Number\t1977STATE017977\nDraft Date\t27 JAN 1977\n"
+            "Film Number\tD770030-0456\nMessage Text\n" + text)
+    lines = ("Document Number\n1977STATE017977\nFilm Number\nD770030-0456\n"
+             "Original Classification\nSECRET\nMessage Text\n" + text)
+    for copied in (tabs, lines):
+        assert looks_like_telegram(copied)
+        [cable] = parse_telegrams(copied)
+        assert cable.id == "1977STATE017977"
+        assert cable.telegram.film == "D770030-0456"
+        assert cable.telegram.source_format == "aad"
+        assert [b.label for b in cable.blocks if b.label] == ["1", "2"]
+        assert "Film Number" not in cable.text

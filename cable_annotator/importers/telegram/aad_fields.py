@@ -42,7 +42,13 @@ LABELS = {
     "review_transfer_date", "review withdrawn fields": "review_withdrawn",
     "message text": "text", "content": "text", "text": "text",
 }
-_LABEL_LINE = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z ./()]{1,40}?)\s*:\s?(?P<value>.*)$")
+# "Label: value", or "Label<TAB>value" as a copied HTML table row gives it.
+_LABEL_LINE = re.compile(
+    r"^\s*(?P<label>[A-Za-z][A-Za-z ./()]{1,40}?)\s*(?::|\t)\s*(?P<value>.*)$")
+# Labels long enough never to be a line of a telegram, alone on a line above their value
+# (a copied table whose cells became lines).
+_BARE_LABELS = {label for label in LABELS if " " in label and label not in
+                {"message text", "e.o."}}
 # Labels that also open lines of a telegram's own text; any other label ends the text.
 _IN_TELEGRAM_TEXT = {"subject", "tags", "reference", "eo", "text", "from", "to"}
 _END_OF_TEXT = re.compile(r"^\s*<<\s*END OF DOCUMENT\s*>>\s*$", re.I)
@@ -65,11 +71,15 @@ class LabelledRecord:
 _TEXT_HEADING = re.compile(r"^\s*(?:Message Text|Content|Text)\s*:?\s*$", re.IGNORECASE)
 
 
-def label_of(line: str) -> tuple[str, str] | None:
+def label_of(line: str) -> tuple[str, str | None] | None:
     """``("mrn", "1974STATE016696")`` for a known label line, else None. A bare heading
-    ``Message Text`` or ``Content`` (as the sites show it above the text) opens the text."""
+    ``Message Text`` or ``Content`` (as the sites show it above the text) opens the text;
+    a bare label such as ``Document Number`` gives None for its value (on the next line)."""
     if _TEXT_HEADING.match(line):
         return ("text", "")
+    bare = re.sub(r"\s+", " ", line.strip().lower())
+    if bare in _BARE_LABELS:
+        return (LABELS[bare], None)
     match = _LABEL_LINE.match(line)
     if match is None:
         return None
@@ -98,7 +108,10 @@ def split_records(text: str) -> list[LabelledRecord]:
             records.append(current)
         current, text_lines, in_text = LabelledRecord(), [], False
 
+    pending: str | None = None  # a bare label waiting for its value's line
     for number, line in enumerate(lines, 1):
+        if pending is not None and line.strip():
+            line, pending = f"{pending}: {line.strip()}", None
         if _RECORD_RULE.match(line):
             close()
             current.line = number + 1
@@ -110,11 +123,14 @@ def split_records(text: str) -> list[LabelledRecord]:
         if found and in_text and found[0] not in _ENDS_TEXT:
             text_lines.append(line)  # "SUBJECT:" or "REF:" inside the telegram's own text
             continue
+        if found and found[1] is None:
+            pending = line.strip()
+            continue
         if found and in_text and found[0] != "mrn":
             in_text = False  # a field after the message text (AAD's order varies)
         if found:
             name, value = found
-            label = line.split(":", 1)[0].strip() or name
+            label = re.split(r"[:\t]", line, maxsplit=1)[0].strip() or name
             if label in current.labels or (name == "mrn" and "mrn" in current.fields) \
                     or (name == "text" and current.text_seen):
                 close()
