@@ -18,7 +18,7 @@ def imported(project: Path) -> Path:
     run("import", "--volume", SAMPLE_VOLUME, str(SAMPLE_TEXT), project=project)
     result = run("import", *map(str, sorted(FIXTURES.glob("*.txt"))), project=project)
     lines = result.stdout.splitlines()
-    assert len(lines) == 18
+    assert len(lines) == 19
     assert "1974STATE016696\t1974STATE016696. Telegram 16696 From the Department of State " \
            "to Embassy Lima\t1974-01-26" in lines
     return project
@@ -28,7 +28,7 @@ def test_import_list_show_search(project_path: Path) -> None:
     project = imported(project_path)
     listed = json.loads(run("list", "--json", project=project).stdout)
     telegrams = [c for c in listed if c["kind"] == "telegram" and c["id"] != SAMPLE_ID]
-    assert len(telegrams) == 18
+    assert len(telegrams) == 19
     assert {c["volume"] for c in telegrams} == {f"telegrams-{y}" for y in range(1973, 1980)}
 
     shown = json.loads(run("show", "1974STATE193548", "--json", project=project).stdout)

@@ -133,6 +133,15 @@ EXPECTED = {
         refs=["1978STATE064312", "1978JERUSA00611", "1977TELAV09120"],
         labels=["1", "2", "3"], signature="LEWIS", classification="SECRET; NODIS",
         pages=1, eo="E.O. 12065: RDS-1 3/13/98 (LEWIS, SAMUEL W.) OR-M"),
+    "1978NICOSI00565": dict(
+        file="1978NICOSI00565.txt", sender="AMEMBASSY NICOSIA",
+        action=[("SECSTATE WASHDC", "IMMEDIATE")],
+        info=[("AMEMBASSY ANKARA", "IMMEDIATE"), ("AMEMBASSY ATHENS", "IMMEDIATE")],
+        sent="1978-03-02T11:00Z", dtg="021100Z MAR 78",
+        tags=["PFOR", "CY", "TU", "US", "KYPRIANOU, SPYROS"],
+        subject="PRESIDENT KYPRIANOU MESSAGE TO PRESIDENT CARTER", refs=["1978STATE053254"],
+        labels=["1", "2", "2", "2", "2", "2", "3"], signature="CRAWFORD",
+        classification="SECRET; EXDIS", pages=2, eo="E.O. 11652: GDS"),
     "1975USUNN01234": dict(
         file="aad-records-1975-1976.txt", sender="USMISSION USUN NEW YORK",
         action=[("SECSTATE WASHDC", "PRIORITY")], info=[("AMEMBASSY LIMA", "PRIORITY")],

@@ -151,6 +151,19 @@ def test_frus_source_notes_link_to_raw_telegrams(shared_corpus, empty_project, t
     assert ("1973STATE194228", True) in targets(raw_1117, CITED_BY)
 
 
+@pytest.mark.shared
+def test_a_frus_telegram_from_a_post_finds_its_raw_form_by_place(shared_corpus, empty_project,
+                                                                  tmp_path):
+    volume = tmp_path / "frus1977-80v21.xml"
+    shutil.copyfile(shared_corpus / "frus" / "frus1977-80v21.xml", volume)
+    import_files(empty_project, [volume, fixture("1978NICOSI00565.txt")])
+    d48 = load_cable(empty_project, "frus1977-80v21/d48")
+    assert (d48.place, d48.telegram_number) == ("Nicosia", "565")
+    assert targets(links_from(empty_project, d48), PRINTS) == [("1978NICOSI00565", True)]
+    raw = links_to(empty_project, load_cable(empty_project, "1978NICOSI00565"))
+    assert targets(raw, PRINTED_AS) == [("frus1977-80v21/d48", True)]
+
+
 def test_clicked_note_references_resolve_to_raw_telegrams(telegrams) -> None:
     sample = load_cable(telegrams, SAMPLE_ID)
     assert resolve_reference(telegrams, sample, "telegram 193548") == "1974STATE193548"
