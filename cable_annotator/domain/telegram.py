@@ -179,3 +179,10 @@ def telegram_volume_title(year: int) -> str:
     if 1973 <= year <= 1979:
         return f"State Department telegrams, {year} (Central Foreign Policy Files, AAD)"
     return f"State Department telegrams, {year}"
+
+
+def chronological_key(telegram: Telegram) -> int:
+    """Where a telegram stands in its year's list: month, day, hour, minute sent (UTC),
+    ``1974-01-26T00:43Z`` → 1260043, so the corpus reads the traffic in the order sent."""
+    digits = re.sub(r"\D", "", telegram.sent[5:16])  # MMDDHHMM, or MMDD for a bare date
+    return int(digits.ljust(8, "0")) if digits else 0

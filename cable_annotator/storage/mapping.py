@@ -11,7 +11,7 @@ from dataclasses import asdict
 
 from ..domain.annotation import Annotation, Theme
 from ..domain.cable import Block, Cable, CrossReference, Footnote, PageBreak, Span
-from ..domain.telegram import Telegram
+from ..domain.telegram import Telegram, chronological_key
 from ..domain.volume import Person, Term, Volume
 from .models import AnnotationRow, AnnotationThemeRow, CableRow, ThemeRow, VolumeRow
 
@@ -58,7 +58,9 @@ def fill_cable_row(row: CableRow, cable: Cable) -> None:
     row.volume_id = cable.volume
     for name in _CABLE_SCALARS:
         setattr(row, name, getattr(cable, name))
-    row.sort_key = sort_key(cable.number)
+    # A raw telegram's number is its MRN: its year's telegrams are listed in the order sent.
+    row.sort_key = chronological_key(cable.telegram) if cable.telegram is not None \
+        else sort_key(cable.number)
     row.structure = structure_of(cable)
 
 

@@ -30,6 +30,11 @@ def test_import_list_show_search(project_path: Path) -> None:
     telegrams = [c for c in listed if c["kind"] == "telegram" and c["id"] != SAMPLE_ID]
     assert len(telegrams) == 19
     assert {c["volume"] for c in telegrams} == {f"telegrams-{y}" for y in range(1973, 1980)}
+    # Each year's telegrams are listed in the order they were sent, not by post.
+    dates = [c["date"] for c in telegrams]
+    assert dates == sorted(dates)
+    assert [c["id"] for c in telegrams][:3] == [
+        "1973TRIPOL01101", "1973TRIPOL01117", "1973STATE194228"]
 
     shown = json.loads(run("show", "1974STATE193548", "--json", project=project).stdout)
     assert shown["telegram"]["dtg"] == "041830Z SEP 74"
