@@ -212,13 +212,15 @@ def links_to(project: Project, cable: Cable, index: TelegramIndex | None = None
     if mrn is None:
         return []
     links: list[CableLink] = []
-    for other in _possible_citers(project, mrn, cable.id):
+    citers = sorted(_possible_citers(project, mrn, cable.id),
+                    key=lambda other: (other.date or "", other.id))  # in the order written
+    for other in citers:
         for link in links_from(project, other, index):
             if link.found and link.target == mrn and other.id != cable.id:
                 relation = PRINTED_AS if link.relation == PRINTS else CITED_BY
                 links.append(CableLink(relation, other.id, True, link.text, link.part,
                                        link.start, link.end, other.title, other.id))
-    return links
+    return sorted(links, key=lambda link: link.relation != PRINTED_AS)  # stable
 
 
 def _possible_citers(project: Project, mrn: str, exclude: str) -> list[Cable]:
