@@ -134,11 +134,13 @@ _CREATING_COMMANDS = {"import"}
 
 
 def _project(args: argparse.Namespace):
+    from .file_safety import exists_at_all
     from .services.projects import open_project
     from .storage.errors import ProjectError
 
     creating = args.command in _CREATING_COMMANDS or getattr(args, "theme_command", None)
-    if args.project is not None and not creating and not args.project.expanduser().exists():
+    if args.project is not None and not creating and not exists_at_all(
+            args.project.expanduser()):
         raise ProjectError(
             f"{args.project} does not exist; start it with "
             f"'cable-annotator --project {args.project} import FILE'.")

@@ -12,14 +12,21 @@ from tests.conftest import REPO_ROOT
 
 PACKAGE = REPO_ROOT / "cable_annotator"
 # What each layer may import from the rest of the package.
+# file_safety (regular files only, size caps, atomic writes) is a leaf every layer that
+# touches files may use; it imports nothing of the package itself.
 ALLOWED = {
     "domain": {"domain"},
-    "importers": {"domain", "importers", "collector"},
+    "importers": {"domain", "importers", "collector", "file_safety"},
     "exporters": {"domain", "exporters"},
-    "storage": {"domain", "storage", "resources_access"},
+    "storage": {"domain", "storage", "resources_access", "file_safety"},
     "services": {"domain", "importers", "exporters", "storage", "services", "resources_access",
-                 "collector"},
+                 "collector", "file_safety"},
 }
+
+
+def test_file_safety_is_a_leaf() -> None:
+    modules = imported_modules(PACKAGE / "file_safety.py")
+    assert not [m for m in modules if m.startswith(("cable_annotator", "PySide6"))]
 
 
 def imported_modules(path) -> set[str]:

@@ -1,13 +1,20 @@
 """Annotations as CSV for R, pandas and Excel: one row per annotation (or per theme).
 
-UTF-8, RFC 4180 quoting (the csv module, CRLF line ends). A cell a spreadsheet would run as
-a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return) is prefixed
-with an apostrophe, as OWASP advises against CSV injection.
+UTF-8, RFC 4180 quoting (the csv module, CRLF line ends), every field in quotes so that a
+``;`` or ``|`` inside a cell is never taken for a separator by a spreadsheet that splits on
+it. A cell a spreadsheet could run as a formula is prefixed with an apostrophe, as OWASP
+advises against CSV injection — and not only when its very first character is ``=``, ``+``,
+``-``, ``@``, tab or carriage return: Excel and LibreOffice skip leading spaces, line
+breaks, no-break and zero-width spaces, a byte-order mark and quotes before they look,
+read full-width ``＝ ＋ － ＠`` as the ASCII signs, and ``|`` and ``%`` open DDE links and
+encoded payloads (``%0A=``). So the guard looks at the first character that is none of
+those ignorable ones, folded by Unicode compatibility (NFKC), on every column.
 """
 
 from __future__ import annotations
 
 import csv
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TextIO
@@ -24,8 +31,31 @@ COLUMNS = (
     "mrn", "dtg",  # raw telegrams (AAD, PlusD): message reference number, date-time group
 )
 THEME_SEPARATOR = "; "
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_TRIGGERS = frozenset("=+-@|%\t\r\n\u2212")
+"""Characters that make a spreadsheet evaluate a cell (U+2212 is the minus sign)."""
+_SKIPPED_QUOTES = frozenset("\"'`;,")
 UTF8_BOM = "\ufeff"
+
+
+def _ignorable(char: str) -> bool:
+    """Characters a spreadsheet passes over before deciding a cell is a formula."""
+    return (char.isspace() or char in _SKIPPED_QUOTES
+            or unicodedata.category(char) in ("Cf", "Cc", "Zs", "Zl", "Zp"))
+
+
+def starts_like_formula(value: str) -> bool:
+    """True when a spreadsheet could evaluate ``value``: its first character is a formula
+    sign, or the first one after ignorable characters is (after NFKC folding)."""
+    if not value:
+        return False
+    if value[0] in FORMULA_TRIGGERS:
+        return True
+    for char in value:
+        if _ignorable(char) and char not in FORMULA_TRIGGERS:
+            continue
+        folded = unicodedata.normalize("NFKC", char)
+        return bool(folded) and folded[0] in FORMULA_TRIGGERS
+    return False
 
 
 @dataclass(frozen=True)
@@ -39,7 +69,7 @@ class AnnotatedCable:
 
 def neutralise(value: str) -> str:
     """Defuse a cell that a spreadsheet would evaluate as a formula."""
-    if value and value.startswith(_FORMULA_STARTS):
+    if starts_like_formula(value):
         return "'" + value
     return value
 
@@ -100,8 +130,8 @@ def write_csv(
     themes_by_id = {theme.id: theme for theme in themes if theme.id is not None}
     if excel:
         destination.write(UTF8_BOM)
-    writer = csv.writer(destination, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    csv.writer(destination, lineterminator="\r\n").writerow(COLUMNS)  # plain names
+    writer = csv.writer(destination, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     count = 0
     for item in items:
         for row in annotation_rows(item, themes_by_id, long):

@@ -2,10 +2,11 @@
 
 A volume file comes from outside (a download, a colleague), so it is untrusted input. We
 parse with a hardened lxml parser (no entity expansion, no DTD loading, no network, size
-limits kept) and refuse outright any DOCTYPE that declares entities or points at an
-external DTD: nothing legitimate in FRUS TEI needs one, and refusing is simpler to reason
-about than expanding safely. Every failure becomes one ``ImportFailed`` sentence naming the
-file and, where lxml knows it, the line.
+limits kept) and refuse outright any document with a DOCTYPE, found by the parser
+itself: nothing legitimate in FRUS TEI needs one, and refusing is simpler to reason about
+than expanding safely. The parser's own limits (nesting, node size) are reported as
+such. Every failure becomes one ``ImportFailed`` sentence naming the file and, where lxml
+knows it, the line.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..file_safety import NotARegularFile, read_regular_file
 from .errors import ImportFailed
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -23,9 +25,6 @@ TEI = "{" + TEI_NS + "}"
 _SNIFF_BYTES = 8192
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-_DOCTYPE = re.compile(r"<!DOCTYPE\s+[^\[>]*(\[.*?\]\s*)?>", re.DOTALL)
-_EXTERNAL_ID = re.compile(r"\b(SYSTEM|PUBLIC)\b")
-_ENTITY_DECL = re.compile(r"<!ENTITY\s+(%\s+)?[^\s>]+\s+(SYSTEM|PUBLIC)?")
 _TEI_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:TEI|teiCorpus)[\s>/]")
 
 
@@ -43,37 +42,87 @@ def _parser() -> etree.XMLParser:
     )
 
 
-def _head_text(data: bytes) -> str:
-    """The start of the file as text, enough to see its prolog and DOCTYPE."""
-    head = data[: 1 << 16]
-    if head.startswith(_UTF16_BOMS):
-        return head.decode("utf-16", errors="replace")
-    if head.startswith(_UTF8_BOM):
-        head = head[len(_UTF8_BOM):]
-    return head.decode("utf-8", errors="replace")
+class _DtdFound(Exception):
+    """Raised by the prolog scan at a DOCTYPE (with what it declares)."""
+
+    def __init__(self, system_url: str | None) -> None:
+        super().__init__(system_url)
+        self.system_url = system_url
 
 
-def _refuse_doctype(path: Path, data: bytes) -> None:
-    """Raise ImportFailed for a DOCTYPE that declares entities or names an external DTD."""
-    head = _head_text(data)
-    start = head.find("<!DOCTYPE")
-    if start < 0:
-        return
-    line = head.count("\n", 0, start) + 1
-    match = _DOCTYPE.match(head, start)
-    doctype = match.group(0) if match else head[start:]
-    subset = match.group(1) or "" if match else doctype
-    for entity in _ENTITY_DECL.finditer(subset):
-        if entity.group(2):
-            raise ImportFailed(path, "it declares an external entity, which is refused "
-                                     "for safety", line)
-    if "<!ENTITY" in subset:
-        raise ImportFailed(path, "its DOCTYPE declares entities (a possible entity bomb), "
-                                 "which are refused for safety", line)
-    outer = doctype.replace(subset, "") if subset else doctype
-    if _EXTERNAL_ID.search(outer):
-        raise ImportFailed(path, "its DOCTYPE refers to an external DTD, which is refused "
-                                 "for safety", line)
+class _RootReached(Exception):
+    """Raised by the prolog scan at the first element: no DOCTYPE can follow."""
+
+
+class _PrologScan:
+    """A parser target that only looks at the prolog: lxml calls ``doctype`` for any
+    DOCTYPE, wherever it stands before the root (after comments of any length, processing
+    instructions, a byte-order mark), and ``start`` at the root, where the scan stops."""
+
+    def doctype(self, name: str, public_id: str | None, system_url: str | None) -> None:
+        raise _DtdFound(system_url or public_id)
+
+    def start(self, tag: str, attributes: dict) -> None:
+        raise _RootReached
+
+    def close(self) -> None:
+        return None
+
+
+def _refuse_dtd(path: Path, data: bytes) -> None:
+    """Raise ImportFailed when the document has a DOCTYPE at all.
+
+    Nothing legitimate in FRUS TEI needs one, and a DTD is where entity bombs and external
+    entities live; refusing every DTD, found by the XML parser itself rather than by a
+    text search, leaves no way around the refusal.
+    """
+    parser = etree.XMLParser(target=_PrologScan(), resolve_entities=False, no_network=True,
+                             load_dtd=False, huge_tree=False)
+    try:
+        etree.fromstring(data, parser)
+    except _DtdFound as found:
+        raise ImportFailed(path, _dtd_problem(data, found.system_url),
+                           _doctype_line(data)) from None
+    except (_RootReached, etree.XMLSyntaxError):
+        return  # no DOCTYPE before the root; syntax errors are reported by the real parse
+
+
+_EXTERNAL_ENTITY = re.compile(rb"<!ENTITY\s+(?:%\s+)?[^\s>]+\s+(?:SYSTEM|PUBLIC)\b")
+
+
+_PROLOG_ITEM = re.compile(rb"<!--.*?-->|<\?.*?\?>|<!DOCTYPE", re.DOTALL)
+
+
+def _doctype_line(data: bytes) -> int | None:
+    """The line of the DOCTYPE the parser found (the first one outside comments)."""
+    for match in _PROLOG_ITEM.finditer(data):
+        if match.group() == b"<!DOCTYPE":
+            return data.count(b"\n", 0, match.start()) + 1
+    return None
+
+
+def _dtd_problem(data: bytes, system_url: str | None) -> str:
+    """Words for a refused DOCTYPE (the refusal itself came from the parser; this only
+    says what the DOCTYPE seems to hold)."""
+    if _EXTERNAL_ENTITY.search(data, 0, 1 << 20):
+        return "it declares an external entity, which is refused for safety"
+    if b"<!ENTITY" in data[: 1 << 20]:
+        return ("its DOCTYPE declares entities (a possible entity bomb), which are refused "
+                "for safety")
+    if system_url:
+        return "its DOCTYPE refers to an external DTD, which is refused for safety"
+    return "it has a DOCTYPE declaration, which is refused for safety"
+
+
+_RESOURCE_LIMITS = (
+    ("Excessive depth", "it nests elements more than 256 levels deep, beyond the parser's "
+                        "safety limit"),
+    ("Text node too long", "it holds a text node larger than 10 MB, beyond the parser's "
+                           "safety limit"),
+    ("Buffer size limit", "it holds a name, attribute or text larger than 10 MB, beyond the "
+                          "parser's safety limit"),
+    ("entity", "its entities expand too far, beyond the parser's safety limit"),
+)
 
 
 def _syntax_problem(error: etree.XMLSyntaxError, data: bytes) -> tuple[str, int | None]:
@@ -84,6 +133,11 @@ def _syntax_problem(error: etree.XMLSyntaxError, data: bytes) -> tuple[str, int 
     """
     message = re.sub(r",? line \d+, column \d+$", "", str(error.msg or error).strip())
     line = error.lineno or None
+    if error.code == etree.ErrorTypes.ERR_RESOURCE_LIMIT or "XML_PARSE_HUGE" in message:
+        for clue, problem in _RESOURCE_LIMITS:
+            if clue.lower() in message.lower():
+                return problem, line
+        return f"it exceeds one of the parser's safety limits ({message})", line
     last_line = data.rstrip(b" \t\r\n").count(b"\n") + 1
     if "Premature end of data" in message or (line is not None and line >= last_line
                                               and "Extra content" not in message
@@ -101,7 +155,7 @@ def parse_tei_bytes(path: Path, data: bytes) -> etree._Element:
     """
     if not data.strip(b" \t\r\n" + _UTF8_BOM):
         raise ImportFailed(path, "the file is empty")
-    _refuse_doctype(path, data)
+    _refuse_dtd(path, data)
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as error:
@@ -109,6 +163,9 @@ def parse_tei_bytes(path: Path, data: bytes) -> etree._Element:
         raise ImportFailed(path, problem, line) from None
     if root is None:
         raise ImportFailed(path, "it holds no XML element")
+    info = root.getroottree().docinfo
+    if info.internalDTD is not None or info.externalDTD is not None or info.doctype:
+        raise ImportFailed(path, "it has a DOCTYPE declaration, which is refused for safety")
     if root.tag != TEI + "TEI":
         name = etree.QName(root).localname if isinstance(root.tag, str) else str(root.tag)
         namespace = etree.QName(root).namespace if isinstance(root.tag, str) else None
@@ -121,9 +178,14 @@ def parse_tei_bytes(path: Path, data: bytes) -> etree._Element:
 
 
 def read_bytes(path: Path) -> bytes:
-    """The whole file, or ImportFailed with the operating system's reason."""
+    """The whole file, or ImportFailed with the reason: not a regular file (a device, a
+    pipe, a link to nothing), larger than the import limit, or the system's own words."""
     try:
-        return path.read_bytes()
+        return read_regular_file(Path(path))
+    except NotARegularFile as error:
+        raise ImportFailed(path, f"{error}, not a file to import") from None
+    except ValueError as error:
+        raise ImportFailed(path, str(error)) from None
     except OSError as error:
         raise ImportFailed(path, f"it cannot be read ({error.strerror or error})") from None
 

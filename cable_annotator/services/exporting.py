@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import os
+import io
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from .. import file_safety
 from ..exporters.csv_export import AnnotatedCable, write_csv
 from ..storage.project import Project
 from .queries import all_annotations, list_themes, load_cable, load_volume, text_order
@@ -35,22 +36,24 @@ def export_csv(project: Project, destination: Path | str | TextIO, long: bool = 
                excel: bool = False) -> int:
     """Write the project's annotations as CSV; returns the number of rows.
 
-    A path is written atomically (to a temporary file, then renamed), so a failed export
-    never leaves half a file in place of a good one.
+    A path is written atomically (to a temporary file, then renamed), so a failed or
+    killed export never leaves half a file in place of a good one; temporary files a
+    killed export left behind are removed by the next one. A destination that is not a
+    regular file (a device, a pipe, a symbolic link) is refused and left as it is.
     """
     themes = list_themes(project)
     if not isinstance(destination, (str, Path)):
         return write_csv(destination, annotated_cables(project), themes, long, excel)
-    path = Path(destination)
-    temporary = path.with_name(f".{path.name}.partial")
+    path = Path(destination).expanduser()
     try:
-        with temporary.open("w", encoding="utf-8", newline="") as handle:
+        with file_safety.atomic_binary_write(path) as raw:
+            handle = io.TextIOWrapper(raw, encoding="utf-8", newline="")
             rows = write_csv(handle, annotated_cables(project), themes, long, excel)
             handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
+            handle.detach()
+    except file_safety.NotARegularFile as error:
+        raise ExportFailed(f"Could not write {path}: {error}; it was left untouched.") from None
     except OSError as error:
-        temporary.unlink(missing_ok=True)
         raise ExportFailed(f"Could not write {path}: {error.strerror or error}.") from error
     return rows
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import insert, select
 
+from .. import file_safety
 from ..domain.anchoring import QuoteSelector, reanchor
 from ..domain.annotation import now_utc
 from ..domain.cable import Cable
@@ -84,10 +85,7 @@ def read_file(path: Path, volume: str | None = None, progress: Progress | None =
     from ..importers.frus_tei import read_tei_volume
     from ..importers.frus_text import read_frus_text
 
-    if not path.exists():
-        raise ImportFailed(path, "no such file")
-    if path.is_dir():
-        raise ImportFailed(path, "this is a folder, not a file")
+    refuse_unreadable_import(path)
     kind = as_format or guess_format(path)
     if kind == "tei":
         parsed_volume, cables = read_tei_volume(path, progress=progress, cancelled=cancelled)
@@ -103,6 +101,24 @@ def read_file(path: Path, volume: str | None = None, progress: Progress | None =
     if progress is not None:
         progress(1, 1)
     return None, [cable]
+
+
+def refuse_unreadable_import(path: Path) -> None:
+    """ImportFailed, before the file is opened, for what cannot be a document: nothing
+    there, a folder, a device (``/dev/zero`` would fill the memory), a FIFO (would block
+    forever), a socket, a link to nothing — or a file over the import size limit."""
+    if not file_safety.exists_at_all(path):
+        raise ImportFailed(path, "no such file")
+    if path.is_dir():
+        raise ImportFailed(path, "this is a folder, not a file")
+    problem = file_safety.describe_non_regular(path)
+    if problem:
+        raise ImportFailed(path, f"{problem}, not a file to import")
+    size, limit = path.stat().st_size, file_safety.import_limit()
+    if size > limit:
+        raise ImportFailed(path, f"it is {file_safety.format_size(size)}, larger than the "
+                                 f"import limit of {file_safety.format_size(limit)} (set "
+                                 f"{file_safety.IMPORT_LIMIT_VARIABLE} to allow more)")
 
 
 def import_files(
@@ -141,6 +157,11 @@ def import_text(project: Project, text: str, source: str,
 
     if not text.strip():
         raise ImportFailed(source, "there is no text to import")
+    limit = file_safety.import_limit()
+    if len(text) > limit // 4 and len(text.encode("utf-8", "surrogatepass")) > limit:
+        raise ImportFailed(source, f"the text is larger than the import limit of "
+                                   f"{file_safety.format_size(limit)} (set "
+                                   f"{file_safety.IMPORT_LIMIT_VARIABLE} to allow more)")
     if looks_like_telegram(text):  # a raw telegram copied from AAD or PlusD (issue 12)
         cables = parse_telegrams(text, source)
     else:

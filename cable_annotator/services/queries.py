@@ -12,7 +12,13 @@ from ..domain.annotation import Annotation, Theme, theme_path
 from ..domain.cable import BODY, Cable
 from ..domain.volume import Volume
 from ..storage.errors import NotFound
-from ..storage.mapping import annotation_from_row, cable_from_row, theme_from_row, volume_from_row
+from ..storage.mapping import (
+    annotation_from_row,
+    cable_from_row,
+    check_annotation_values,
+    theme_from_row,
+    volume_from_row,
+)
 from ..storage.models import (
     AnnotationRow,
     AnnotationThemeRow,
@@ -22,6 +28,8 @@ from ..storage.models import (
     VolumeRow,
 )
 from ..storage.project import Project
+from ..storage.row_checks import DamagedRow, require_text
+from ..storage.sqlite import annotation_types_ok
 
 
 @dataclass(frozen=True)
@@ -51,7 +59,18 @@ def list_cables(project: Project) -> list[CableSummary]:
         .order_by(CableRow.volume_id, CableRow.sort_key, CableRow.number, CableRow.id)
     )
     with project.reading() as session:
-        return [CableSummary(*row) for row in session.execute(statement)]
+        return [_summary(*row) for row in session.execute(statement)]
+
+
+def _summary(cable_id, volume, number, title, date, kind, count) -> CableSummary:
+    """A listed cable, its fields checked (a damaged row is named, not a traceback)."""
+    subject = f"The cable {cable_id!r}"
+    require_text(cable_id, subject, "id")
+    for name, value in (("volume", volume), ("number", number), ("title", title),
+                        ("kind", kind)):
+        require_text(value, subject, name)
+    require_text(date, subject, "date", optional=True)
+    return CableSummary(cable_id, volume, number, title, date, kind, count)
 
 
 def cable_summaries(project: Project, cable_ids: list[str]) -> list[CableSummary]:
@@ -161,18 +180,38 @@ def _matching_rows(session, where: str, params: dict, columns: str = _ANNOTATION
     the table in its stored order and sorting here takes a fifth less time.
     """
     order = 'ORDER BY a.part, a.start, a."end"'
+    names = _column_names(columns)
+    selected = f"{columns}, {annotation_types_ok('a', names)}"
     if where == _BY_CABLE:
         count = session.scalar(text(f"SELECT count(*) FROM annotations a WHERE {where}"),
                                params) or 0
         if _is_most_of(session, "annotations", count):
             rows = _raw_rows(session.execute(text(
-                f"SELECT {columns} FROM annotations a NOT INDEXED WHERE {where}"), params))
+                f"SELECT {selected} FROM annotations a NOT INDEXED WHERE {where}"), params))
+            _refuse_damaged(rows, names)
             rows.sort(key=order_of_row)
             return rows
-    statement = text(f"SELECT {columns} FROM annotations a WHERE {where} {order}")
+    statement = text(f"SELECT {selected} FROM annotations a WHERE {where} {order}")
     if "ids" in params:
         statement = statement.bindparams(bindparam("ids", expanding=True))
-    return _raw_rows(session.execute(statement, params))
+    rows = _raw_rows(session.execute(statement, params))
+    _refuse_damaged(rows, names)
+    return rows
+
+
+def _column_names(columns: str) -> list[str]:
+    """``'a.id, a."end"'`` → ``['id', 'end']``."""
+    return [name.strip().removeprefix("a.").strip('"') for name in columns.split(",")]
+
+
+def _refuse_damaged(rows: list[tuple], names: list[str]) -> None:
+    """Each row ends with SQLite's verdict on its storage types (``annotation_types_ok``);
+    a row of the wrong types is named (DamagedRow), never passed on to fail later."""
+    if all(map(itemgetter(-1), rows)):
+        return
+    row = next(row for row in rows if not row[-1])
+    subject = f"The annotation {row[0]!r}"
+    check_annotation_values(subject, dict(zip(names, row, strict=False)))
 
 
 def annotation_outline_rows(project: Project, cable_id: str) -> tuple[list[tuple],
@@ -189,6 +228,7 @@ def annotation_outline_rows(project: Project, cable_id: str) -> tuple[list[tuple
                               "a.orphaned", itemgetter(1, 2, 3))
         if not rows:
             return [], {}
+        rows = [row[:5] for row in rows]  # without the type verdict
         return rows, _theme_links(session, _BY_CABLE, params, rows)
 
 
@@ -200,11 +240,14 @@ def annotation_words(project: Project, annotation_ids: list[str]) -> dict[str, t
     """``WORD_COLUMNS`` of these annotations, by id (those deleted meanwhile are absent)."""
     if not annotation_ids:
         return {}
-    statement = text(f"SELECT id, {', '.join(WORD_COLUMNS)} FROM annotations "
-                     "WHERE id IN :ids").bindparams(bindparam("ids", expanding=True))
+    names = ["id", *WORD_COLUMNS]
+    statement = text(f"SELECT {', '.join(names)}, {annotation_types_ok('a', names)} "
+                     "FROM annotations a WHERE id IN :ids"
+                     ).bindparams(bindparam("ids", expanding=True))
     with collector_paused(), project.reading() as session:
-        return {row[0]: row[1:] for row in _raw_rows(session.execute(
-            statement, {"ids": annotation_ids}))}
+        rows = _raw_rows(session.execute(statement, {"ids": annotation_ids}))
+        _refuse_damaged(rows, names)
+        return {row[0]: row[1:-1] for row in rows}
 
 
 def _theme_links(session, where: str, params: dict, found: list[tuple]) -> dict[str, list[int]]:
@@ -227,6 +270,10 @@ def _theme_links(session, where: str, params: dict, found: list[tuple]) -> dict[
         linked = themes.get(annotation_id)
         if linked is not None:
             linked.append(theme_id)  # in position order
+    if any(type(theme_id) is not int for linked in themes.values() for theme_id in linked):
+        bad = next(a for a, linked in themes.items() if any(type(t) is not int for t in linked))
+        raise DamagedRow(f"The annotation {bad!r}", "one of its theme links is not a theme "
+                                                    "number")
     return themes
 
 
@@ -288,7 +335,9 @@ def cables_with_theme(project: Project, theme_id: int) -> set[str]:
 def get_setting(project: Project, key: str) -> str | None:
     with project.reading() as session:
         row = session.get(SettingRow, key)
-        return row.value if row is not None else None
+        if row is None:
+            return None
+        return require_text(row.value, f"The setting {key!r}", "value")
 
 
 def set_setting(project: Project, key: str, value: str) -> None:

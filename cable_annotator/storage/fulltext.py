@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from ..domain.cable import BODY, Cable
 from .mapping import cable_from_row
 from .models import CableRow
+from .row_checks import DamagedRow
 
 INDEX_TABLE = "cable_text_index"
 STATE_TABLE = "cable_text_index_state"
@@ -35,7 +36,7 @@ _OPEN, _CLOSE = "\x01", "\x02"
 """Markers ``highlight()`` puts around matches; control characters no cable text holds
 (a part that does contain one is searched but not located)."""
 
-_CREATE = (
+CREATE_STATEMENTS = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {INDEX_TABLE} USING fts5("
     "cable_id UNINDEXED, part UNINDEXED, text, "
     "tokenize = 'unicode61 remove_diacritics 2')",
@@ -64,7 +65,7 @@ def ensure_index(engine: Engine) -> bool:
         existed = connection.execute(text(
             "SELECT count(*) FROM sqlite_master WHERE name = :name"), {"name": INDEX_TABLE}
         ).scalar()
-        for statement in _CREATE:
+        for statement in CREATE_STATEMENTS:
             connection.execute(text(statement))
         if existed and _stored_fingerprint(connection) == _fingerprint(connection):
             return False
@@ -206,6 +207,9 @@ def _highlight(executor: Executor, query: str, rowids: list[int]
         params | {"open": _OPEN, "close": _CLOSE})
     out = {}
     for rowid, original, marked in rows:
+        if not isinstance(original, str) or not isinstance(marked, str):
+            raise DamagedRow("The search index", f"its row {rowid} holds "
+                             f"{type(original).__name__}, not text")
         if _OPEN in original or _CLOSE in original:
             out[rowid] = (original, [])
             continue

@@ -14,6 +14,15 @@ from ..domain.cable import Block, Cable, CrossReference, Footnote, PageBreak, Sp
 from ..domain.telegram import Telegram, chronological_key
 from ..domain.volume import Person, Term, Volume
 from .models import AnnotationRow, AnnotationThemeRow, CableRow, ThemeRow, VolumeRow
+from .row_checks import (
+    OPTIONAL_TEXT,
+    DamagedRow,
+    record_fields,
+    require_int,
+    require_json,
+    require_span,
+    require_text,
+)
 
 _CABLE_SCALARS = (
     "number", "title", "kind", "date", "subject", "sender", "recipient", "place",
@@ -69,37 +78,102 @@ def row_values(row: CableRow) -> dict:
     return {column.key: getattr(row, column.key) for column in CableRow.__table__.columns}
 
 
-def _record(kind, item):
-    """A record from its stored form: a JSON array in field order (as written now) or an
-    object keyed by field name (as the first development builds wrote it)."""
-    return kind(**item) if isinstance(item, dict) else kind(*item)
+_RECORDS = {
+    # kind: (field names, field types; OPTIONAL_TEXT = trailing text with a default)
+    Block: (("kind", "start", "end", "label"), (str, int, int, OPTIONAL_TEXT)),
+    PageBreak: (("label", "offset"), (str, int)),
+    CrossReference: (("target", "text", "start", "end"), (str, str, int, int)),
+    Span: (("style", "start", "end"), (str, int, int)),
+}
+_WHERE = {Block: "paragraphs", PageBreak: "pages", CrossReference: "references",
+          Span: "emphasis"}
 
 
-def _footnote(data: dict) -> Footnote:
+def _records(kind, items: object, subject: str, length: int, where: str = "") -> list:
+    """Stored records of ``kind`` checked field by field and against the text's length.
+    A record is a JSON array in field order (as written now) or an object keyed by field
+    name (as the first development builds wrote it)."""
+    where = where or _WHERE[kind]
+    if not isinstance(items, list):
+        raise DamagedRow(subject, f"its {where} should be a list but are {type(items).__name__}")
+    names, types = _RECORDS[kind]
+    records = []
+    for item in items:
+        values = record_fields(item, names, types, subject, where)
+        record = kind(*values)
+        if kind is PageBreak:
+            require_span(record.offset, record.offset, length, subject, where)
+        else:
+            require_span(record.start, record.end, length, subject, where)
+        records.append(record)
+    return records
+
+
+def _footnote(data: object, subject: str, body_length: int) -> Footnote:
+    if not isinstance(data, dict):
+        raise DamagedRow(subject, "an entry of its footnotes is not a record")
+    where = f"footnote {data.get('key', '?')}"
+    fields = {}
+    for name in ("key", "marker", "kind", "text"):
+        fields[name] = require_text(data.get(name), subject, f"{where}'s {name}")
+    offset = require_int(data.get("offset"), subject, f"{where}'s offset")
+    require_span(offset, offset, body_length, subject, "footnote markers")
+    length = len(fields["text"])
     return Footnote(
-        key=data["key"], marker=data["marker"], kind=data["kind"], text=data["text"],
-        offset=data["offset"],
-        blocks=[_record(Block, b) for b in data.get("blocks", [])],
-        references=[_record(CrossReference, r) for r in data.get("references", [])],
-        spans=[_record(Span, s) for s in data.get("spans", [])],
-        pages=[_record(PageBreak, p) for p in data.get("pages", [])],
+        **fields, offset=offset,
+        blocks=_records(Block, data.get("blocks", []), subject, length, f"{where} paragraphs"),
+        references=_records(CrossReference, data.get("references", []), subject, length,
+                            f"{where} references"),
+        spans=_records(Span, data.get("spans", []), subject, length, f"{where} emphasis"),
+        pages=_records(PageBreak, data.get("pages", []), subject, length, f"{where} pages"),
     )
 
 
+def _names(items: object, subject: str, where: str) -> list[str]:
+    if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+        raise DamagedRow(subject, f"its {where} should be a list of names")
+    return list(items)
+
+
+def _telegram(data: object, subject: str) -> Telegram | None:
+    """A raw telegram's header from the structure (absent for FRUS documents)."""
+    if data is None:
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("mrn"), str):
+        raise DamagedRow(subject, "its telegram header should be an object with an MRN")
+    try:
+        return Telegram.from_json(data)
+    except (TypeError, ValueError, AttributeError) as error:
+        raise DamagedRow(subject, f"its telegram header is damaged ({error})") from None
+
+
 def cable_from_row(row: CableRow) -> Cable:
-    structure = row.structure or {}
+    """The cable of a stored row, every field checked (DamagedRow names the cable)."""
+    cable_id = row.id
+    subject = f"The cable {cable_id!r}" if isinstance(cable_id, str) else "A cable"
+    require_text(cable_id, subject, "id")
+    require_text(row.volume_id, subject, "volume")
+    scalars = {name: require_text(getattr(row, name), subject, name,
+                                  optional=name == "date")
+               for name in _CABLE_SCALARS}
+    structure = require_json(row.structure if row.structure is not None else {},
+                             subject, "structure", dict)
+    length = len(scalars["text"])
+    footnotes = structure.get("footnotes", [])
+    if not isinstance(footnotes, list):
+        raise DamagedRow(subject, "its footnotes should be a list")
     return Cable(
-        id=row.id,
+        id=cable_id,
         volume=row.volume_id,
-        **{name: getattr(row, name) for name in _CABLE_SCALARS},
-        blocks=[_record(Block, b) for b in structure.get("blocks", [])],
-        pages=[_record(PageBreak, p) for p in structure.get("pages", [])],
-        footnotes=[_footnote(n) for n in structure.get("footnotes", [])],
-        references=[_record(CrossReference, r) for r in structure.get("references", [])],
-        spans=[_record(Span, s) for s in structure.get("spans", [])],
-        persons=list(structure.get("persons", [])),
-        terms=list(structure.get("terms", [])),
-        telegram=Telegram.from_json(structure["telegram"]) if "telegram" in structure else None,
+        **scalars,
+        blocks=_records(Block, structure.get("blocks", []), subject, length),
+        pages=_records(PageBreak, structure.get("pages", []), subject, length),
+        footnotes=[_footnote(n, subject, length) for n in footnotes],
+        references=_records(CrossReference, structure.get("references", []), subject, length),
+        spans=_records(Span, structure.get("spans", []), subject, length),
+        persons=_names(structure.get("persons", []), subject, "persons"),
+        terms=_names(structure.get("terms", []), subject, "terms"),
+        telegram=_telegram(structure.get("telegram"), subject),
     )
 
 
@@ -112,20 +186,73 @@ def fill_volume_row(row: VolumeRow, volume: Volume) -> None:
 
 
 def volume_from_row(row: VolumeRow) -> Volume:
+    subject = f"The volume {row.id!r}"
+    fields = {name: require_text(getattr(row, name), subject, name)
+              for name in ("id", "title", "series", "volume_label", "subtitle", "editors")}
+    persons = require_json(row.persons if row.persons is not None else [], subject,
+                           "persons", list)
+    terms = require_json(row.terms if row.terms is not None else [], subject, "terms", list)
     return Volume(
-        id=row.id, title=row.title, series=row.series, volume_label=row.volume_label,
-        subtitle=row.subtitle, editors=row.editors,
-        persons=[Person(**p) for p in row.persons or []],
-        terms=[Term(**t) for t in row.terms or []],
+        **fields,
+        persons=[Person(*record_fields(p, ("id", "name", "description"),
+                                       (str, str, OPTIONAL_TEXT), subject, "persons"))
+                 for p in persons],
+        terms=[Term(*record_fields(t, ("id", "term", "description"),
+                                   (str, str, OPTIONAL_TEXT), subject, "terms"))
+               for t in terms],
     )
 
 
 def theme_from_row(row: ThemeRow) -> Theme:
-    return Theme(id=row.id, name=row.name, color=row.color, parent_id=row.parent_id,
-                 description=row.description, position=row.position)
+    subject = f"The theme {row.id!r}"
+    return Theme(id=require_int(row.id, subject, "id"),
+                 name=require_text(row.name, subject, "name"),
+                 color=require_text(row.color, subject, "colour"),
+                 parent_id=require_int(row.parent_id, subject, "parent", optional=True),
+                 description=require_text(row.description, subject, "description"),
+                 position=require_int(row.position, subject, "position"))
+
+
+ANNOTATION_COLUMN_TYPES = (str, str, str, int, int, str, str, str, str, str, str, str, int)
+"""Python types of the annotation columns in ``_ANNOTATION_SCALARS`` order."""
+
+
+def check_annotation_rows(rows: list[tuple]) -> None:
+    """Type-check raw annotation rows (id first, columns in ``_ANNOTATION_SCALARS``
+    order) column by column at C speed; DamagedRow names the first bad annotation."""
+    if not rows:
+        return
+    for index, column in enumerate(zip(*rows, strict=True)):
+        wanted = ANNOTATION_COLUMN_TYPES[index]
+        if set(map(type, column)) <= {wanted}:
+            continue
+        for row in rows:
+            value = row[index]
+            if type(value) is not wanted:
+                subject = f"The annotation {row[0]!r} (of cable {row[1]!r})"
+                name = _ANNOTATION_SCALARS[index]
+                if wanted is int:
+                    require_int(value, subject, name)
+                require_text(value, subject, name)
+
+
+def check_annotation_values(subject: str, values: dict[str, object]) -> None:
+    """DamagedRow for the first of these annotation columns holding the wrong type."""
+    for name, value in values.items():
+        if name not in _ANNOTATION_SCALARS:
+            continue
+        wanted = ANNOTATION_COLUMN_TYPES[_ANNOTATION_SCALARS.index(name)]
+        if wanted is int:
+            require_int(value, subject, name)
+        else:
+            require_text(value, subject, name)
+    raise DamagedRow(subject, "its columns have the wrong storage types")
 
 
 def annotation_from_row(row: AnnotationRow) -> Annotation:
+    check_annotation_rows([tuple(getattr(row, name) for name in _ANNOTATION_SCALARS[:-1])
+                           + (int(row.orphaned) if isinstance(row.orphaned, (bool, int))
+                              else row.orphaned,)])
     return Annotation(
         id=row.id, cable_id=row.cable_id, part=row.part, start=row.start, end=row.end,
         quote=row.quote, prefix=row.prefix, suffix=row.suffix,

@@ -31,9 +31,20 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(alembic_config()).get_current_head() or ""
 
 
+def all_revisions() -> list[str]:
+    """Every shipped revision, oldest first (the expected schemas are built from these)."""
+    script = ScriptDirectory.from_config(alembic_config())
+    return [item.revision for item in reversed(list(script.walk_revisions()))]
+
+
 def upgrade_to_head(engine: Engine) -> None:
     """Apply every pending migration in one transaction (batch mode for SQLite)."""
+    upgrade_to(engine, "head")
+
+
+def upgrade_to(engine: Engine, revision: str) -> None:
+    """Apply the pending migrations up to ``revision`` in one transaction."""
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(config, revision)

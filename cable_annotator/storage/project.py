@@ -1,10 +1,13 @@
 """The project file: open, create, check, migrate and back up one ``.cableproj`` file.
 
 A project is untrusted input (it may come from a colleague), so opening checks, before
-any write, that the file is SQLite, carries our application id, passes SQLite's quick
-check and is not from a newer release. Migrations back the file up first. Every user
-action runs in its own short transaction (``Project.transaction``), so there is nothing
-to save and nothing lost in a crash.
+any statement that could run SQL stored in the file, that the path is a regular file
+(not a device, pipe or dangling link), that it is SQLite with our application id, not from
+a newer release, that its schema is exactly one we ship (``schema_check``), and that it
+passes SQLite's quick check. Migrations back the file up first. Every user action runs in
+its own short transaction (``Project.transaction``), so there is nothing to save and
+nothing lost in a crash; rows read back are validated (``row_checks``), so a damaged row
+is reported with its cable and the file instead of a traceback.
 """
 
 from __future__ import annotations
@@ -20,8 +23,9 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from .. import file_safety
 from ..resources_access import default_codebook
-from . import fulltext
+from . import fulltext, row_checks, schema_check
 from . import sqlite as sqlite_file
 from .errors import ProjectError
 from .models import Base, ThemeRow
@@ -32,6 +36,13 @@ SCHEMA_VERSION = 1
 HEAD_REVISION = "0001"
 """The Alembic revision this release's models correspond to."""
 KNOWN_REVISIONS = ("0001",)
+REVISION_TABLE_DDL = ("CREATE TABLE alembic_version (version_num VARCHAR(32) "
+                      "NOT NULL PRIMARY KEY)")
+"""How a new project records its Alembic revision (the schema check derives from it)."""
+CHANGE_COUNTER = "change_counter"
+"""Settings key every writing action of this program increments, in its own transaction:
+how a window tells its own commits from those of others (``changed_elsewhere``)."""
+_SIDECARS = ("-journal", "-wal", "-shm")
 
 
 def default_project_path() -> Path:
@@ -48,29 +59,46 @@ class Project:
         self.path = path
         self.created = created
         self.engine = sqlite_file.make_engine(path)
+        self.write_engine = self.engine.execution_options(**sqlite_file.WRITE)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(self.write_engine, expire_on_commit=False)
         self._watcher: sqlite_file.ChangeWatcher | None = None
         self._seen_version = 0
+        self._known_counter: str | None = None
+        self._outside_pending = False
+        self._own_commit_since_poll = False
 
     # -- opening ------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | str, create: bool = True) -> Project:
+    def open(cls, path: Path | str, create: bool = True, adopt_empty: bool = False
+             ) -> Project:
         """Open (or create) the project at ``path``.
 
         Raises ProjectError, naming the file, when it is not a project, is damaged, comes
-        from a newer release or cannot be written; the file is then left untouched.
+        from a newer release or cannot be written; the file is then left untouched. A new
+        project is created only where nothing exists (``create``); an existing empty file
+        becomes one only when the caller says the user asked for it (``adopt_empty``).
         """
         path = Path(path).expanduser()
-        if path.is_dir():
-            raise ProjectError(f"{path} is a folder, not a project file.")
-        if not path.exists() or path.stat().st_size == 0:
+        problem = file_safety.describe_non_regular(path)
+        if problem:
+            raise ProjectError(f"{path} is not a project file: {problem}; it was left "
+                               "untouched.")
+        file_safety.clean_stale_partials(path.parent)
+        if not file_safety.exists_at_all(path):
             if not create:
                 raise ProjectError(f"{path} does not exist.")
             return cls._create(path)
-        cls._check_existing(path)
+        if path.stat().st_size == 0 and not _has_sidecar(path):
+            if not adopt_empty:
+                raise ProjectError(
+                    f"{path} is an empty file, not a Cable Annotator project; it was left "
+                    "untouched (choose a new name to start a project).")
+            return cls._create(path, adopt_empty=True)
+        revision = cls._check_existing(path)
         project = cls(path, created=False)
         try:
-            project._migrate_if_needed()
+            project._migrate_if_needed(revision)
             project._ensure_search_index()
         except BaseException:
             project.close()
@@ -78,67 +106,92 @@ class Project:
         return project
 
     @classmethod
-    def _create(cls, path: Path) -> Project:
+    def _create(cls, path: Path, adopt_empty: bool = False) -> Project:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise ProjectError(f"Cannot create the folder of {path}: {error.strerror}.") from error
+        existing_sidecars = {s for s in _SIDECARS if os.path.lexists(f"{path}{s}")}
+        if existing_sidecars:
+            # SQLite would take it for this new file's journal (and apply or delete it).
+            stray = f"{path}{sorted(existing_sidecars)[0]}"
+            raise ProjectError(f"Cannot create the project {path}: {stray} already exists "
+                               "beside it (left by another program or an earlier file); "
+                               "move it away first.")
+        try:
+            # Claim the name atomically: should anything appear there meanwhile (a link,
+            # a pipe), this fails rather than writing through it.
+            flags = os.O_WRONLY | (0 if adopt_empty else os.O_CREAT | os.O_EXCL)
+            descriptor = os.open(path, flags | getattr(os, "O_NOFOLLOW", 0), 0o644)
+            identity = os.fstat(descriptor)
+            os.close(descriptor)
+        except OSError as error:
+            raise ProjectError(f"Cannot create the project {path}: "
+                               f"{error.strerror or error}.") from error
         project = cls(path, created=True)
         try:
-            Base.metadata.create_all(project.engine)
-            with project.engine.begin() as connection:
-                connection.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32) "
-                                        "NOT NULL PRIMARY KEY)"))
+            Base.metadata.create_all(project.write_engine)
+            with project.write_engine.begin() as connection:
+                connection.execute(text(REVISION_TABLE_DDL))
                 connection.execute(text("INSERT INTO alembic_version VALUES (:v)"),
                                    {"v": HEAD_REVISION})
-            sqlite_file.stamp(project.engine, SCHEMA_VERSION)
+            sqlite_file.stamp(project.write_engine, SCHEMA_VERSION)
             with project.transaction() as session:
                 for position, theme in enumerate(default_codebook()):
                     session.add(ThemeRow(name=theme["name"], color=theme["color"],
                                          description=theme.get("description", ""),
                                          position=position))
-            fulltext.ensure_index(project.engine)
+            fulltext.ensure_index(project.write_engine)
         except (SQLAlchemyError, OSError, ProjectError) as error:
             project.close()
-            path.unlink(missing_ok=True)
+            _remove_if_ours(path, identity, existing_sidecars, keep_file=adopt_empty)
             if isinstance(error, ProjectError):
                 raise
             raise ProjectError(f"Cannot create the project {path}: {_reason(error)}.") from error
         return project
 
     @staticmethod
-    def _check_existing(path: Path) -> None:
+    def _check_existing(path: Path) -> str:
+        """Everything that can be known about the file without running anything stored in
+        it; returns its schema revision."""
         try:
-            if not sqlite_file.looks_like_sqlite(path):
+            # (An empty file with a log beside it: SQLite rebuilds it from the log.)
+            if path.stat().st_size > 0 and not sqlite_file.looks_like_sqlite(path):
                 raise ProjectError(
                     f"{path} is not a Cable Annotator project (it is not an SQLite database)."
                 )
-            application_id, user_version = sqlite_file.read_header(path)
-            if application_id != sqlite_file.APPLICATION_ID:
-                raise ProjectError(
-                    f"{path} is an SQLite database of another program, "
-                    "not a Cable Annotator project."
-                )
-            check = sqlite_file.quick_check(path)
+            connection = sqlite_file.connect_checked(path)
+            try:
+                application_id, user_version = sqlite_file.read_header(connection)
+                if application_id != sqlite_file.APPLICATION_ID:
+                    raise ProjectError(
+                        f"{path} is an SQLite database of another program, "
+                        "not a Cable Annotator project."
+                    )
+                if user_version > SCHEMA_VERSION:
+                    raise ProjectError(
+                        f"{path} was written by a newer Cable Annotator (schema "
+                        f"{user_version}, this release reads up to {SCHEMA_VERSION}); it was "
+                        "left untouched.")
+                revision = schema_check.checked_revision(path, connection)
+                check = sqlite_file.quick_check(connection)
+            finally:
+                connection.close()
+        except sqlite3.OperationalError as error:  # locked, unreadable, no space for -shm
+            raise ProjectError(f"{path} could not be opened ({error}); it was left "
+                               "untouched.") from error
         except sqlite3.DatabaseError as error:
             raise ProjectError(f"{path} is damaged or truncated ({error}).") from error
+        except UnicodeError:
+            raise ProjectError(f"{path} is damaged: its schema holds text that is not "
+                               "UTF-8.") from None
         except OSError as error:
             raise ProjectError(f"Cannot read {path}: {error.strerror}.") from error
         if check != "ok":
             raise ProjectError(f"{path} is damaged: SQLite reports {check!r}.")
-        if user_version > SCHEMA_VERSION:
-            raise ProjectError(
-                f"{path} was written by a newer Cable Annotator (schema {user_version}, "
-                f"this release reads up to {SCHEMA_VERSION}); it was left untouched."
-            )
+        return revision
 
-    def _migrate_if_needed(self) -> None:
-        try:
-            with self.engine.connect() as connection:
-                revision = connection.execute(text("SELECT version_num FROM alembic_version")
-                                              ).scalar()
-        except SQLAlchemyError as error:
-            raise ProjectError(f"{self.path} has no schema version: {_reason(error)}.") from error
+    def _migrate_if_needed(self, revision: str) -> None:
         if revision == HEAD_REVISION:
             return
         if revision not in KNOWN_REVISIONS:
@@ -147,24 +200,28 @@ class Project:
                 "(probably a newer Cable Annotator); it was left untouched."
             )
         backup_path = self.path.with_suffix(f".before-upgrade-{revision}{PROJECT_SUFFIX}")
-        sqlite_file.backup(self.path, backup_path)
+        if not file_safety.exists_at_all(backup_path):
+            sqlite_file.backup(self.path, backup_path)
         from . import migrate  # Alembic is only imported when needed.
 
         try:
-            migrate.upgrade_to_head(self.engine)  # one transaction: all or nothing
+            migrate.upgrade_to_head(self.write_engine)  # one transaction: all or nothing
         except Exception as error:
             raise ProjectError(
                 f"Could not upgrade {self.path} from schema revision {revision} "
                 f"({_reason(error)}); it was left as it was, and a copy from before the "
                 f"upgrade is at {backup_path}."
             ) from error
-        sqlite_file.stamp(self.engine, SCHEMA_VERSION)
+        sqlite_file.stamp(self.write_engine, SCHEMA_VERSION)
 
     def _ensure_search_index(self) -> None:
         """Give a file of an earlier release its full-text index, or refresh a stale one
         (derived data: rebuilding it loses nothing)."""
         try:
-            fulltext.ensure_index(self.engine)
+            fulltext.ensure_index(self.write_engine)
+        except row_checks.DamagedRow as error:
+            raise ProjectError(f"{error.subject} in {self.path} is damaged: {error.problem}"
+                               ".") from None
         except SQLAlchemyError as error:
             raise ProjectError(f"Cannot build the search index of {self.path}: "
                                f"{_reason(error)}.") from error
@@ -173,14 +230,41 @@ class Project:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One user action: commits on success, rolls back (leaving the file as it was)
-        and raises ProjectError on any database failure such as a full disk."""
-        session = self._sessions()
+        and raises ProjectError on any database failure such as a full disk.
+
+        The write lock is taken up front (``BEGIN IMMEDIATE``), so another program's
+        transaction is waited for (busy timeout) instead of failing the action.
+        """
+        session = self._write_sessions()
         try:
+            try:
+                raw = session.connection().connection.dbapi_connection
+            except DBAPIError as error:
+                raise ProjectError(f"Could not save to {self.path}: {_reason(error)}."
+                                   ) from error
+            changes_before = raw.total_changes
+            self._notice_outside_commits()  # under the lock: nobody can commit now
             yield session
+            session.flush()
+            counter = None
+            if raw.total_changes != changes_before:
+                counter = self._bump_counter(session)
             session.commit()
-            self._note_own_commit()
-        except DBAPIError as error:
+            if counter is not None:
+                self._known_counter = counter
+                self._own_commit_since_poll = True
+        except row_checks.DamagedRow as error:
             session.rollback()
+            raise ProjectError(f"{error.subject} in {self.path} is damaged: {error.problem}"
+                               ".") from None
+        except UnicodeError:
+            session.rollback()
+            raise ProjectError(sqlite_file.locate_undecodable_text(self.path)) from None
+        except (DBAPIError, sqlite3.DatabaseError) as error:
+            session.rollback()
+            damaged = _damage_from(error, self.path)
+            if damaged:
+                raise ProjectError(damaged) from None
             raise ProjectError(f"Could not save to {self.path}: {_reason(error)}.") from error
         except BaseException:
             session.rollback()
@@ -194,45 +278,111 @@ class Project:
         session = self._sessions()
         try:
             yield session
+        except row_checks.DamagedRow as error:
+            raise ProjectError(f"{error.subject} in {self.path} is damaged: {error.problem}"
+                               ".") from None
+        except UnicodeError:
+            raise ProjectError(sqlite_file.locate_undecodable_text(self.path)) from None
+        except (DBAPIError, sqlite3.DatabaseError) as error:
+            damaged = _damage_from(error, self.path)
+            if damaged:
+                raise ProjectError(damaged) from None
+            raise ProjectError(f"Could not read {self.path}: {_reason(error)}.") from error
         finally:
             session.rollback()
             session.close()
 
     def save_as(self, destination: Path | str) -> Path:
-        """Copy the project to ``destination`` with SQLite's backup API; returns the path."""
-        destination = Path(destination)
+        """Copy the project to ``destination`` with SQLite's backup API; returns the path.
+
+        The copy is written beside the destination under a temporary name and renamed
+        over it when complete, so a crash or a full disk never leaves half a project
+        there; it is one self-contained file (rollback-journal mode) to mail as it is.
+        """
+        destination = Path(destination).expanduser()
         if destination.resolve() == self.path.resolve():
             return destination
-        temporary = destination.with_name(destination.name + ".partial")
+        try:
+            file_safety.refuse_non_regular_destination(destination)
+        except file_safety.NotARegularFile as error:
+            raise ProjectError(f"Could not write {destination}: {error}; it was left "
+                               "untouched.") from None
+        file_safety.clean_stale_partials(destination.parent)
+        temporary = file_safety.partial_path(destination)
+        file_safety.remove_own_partial(temporary)
         try:
             sqlite_file.backup(self.path, temporary)
             os.replace(temporary, destination)
+            file_safety.fsync_folder(destination.parent)
         except (OSError, sqlite3.Error) as error:
-            temporary.unlink(missing_ok=True)
+            file_safety.remove_own_partial(temporary)
             raise ProjectError(f"Could not write {destination}: {error}.") from error
         return destination
 
+    # -- noticing other writers ------------------------------------------------------------
     def changed_elsewhere(self) -> bool:
-        """True (once) when someone else has committed to the file since the last call or
-        since this object's own last commit: a window then knows to refresh its views."""
+        """True (once) when someone else has committed to the file since the last call:
+        a window then knows to refresh its views. Its own commits do not count, but an
+        outside commit made just before one of its own still does."""
         if self._watcher is None:
-            self._watcher = sqlite_file.ChangeWatcher(self.path)
+            try:
+                self._watcher = sqlite_file.ChangeWatcher(self.path)
+            except sqlite3.Error:
+                return False  # unreadable for the moment (being recovered): next time
             self._seen_version = self._watcher.version()
+            self._known_counter = self._read_counter()
+            self._own_commit_since_poll = False
             return False
+        self._notice_outside_commits()
+        outside, self._outside_pending = self._outside_pending, False
+        self._own_commit_since_poll = False
+        return outside
+
+    def _notice_outside_commits(self) -> None:
+        """Compare the file's state with what this object knows; remember an outside
+        commit for the next ``changed_elsewhere``."""
+        if self._watcher is None:
+            return
         version = self._watcher.version()
         if version == self._seen_version:
-            return False
+            return
         self._seen_version = version
-        return True
+        counter = self._read_counter()
+        if counter != self._known_counter or not self._own_commit_since_poll:
+            # Another process of ours counted a commit; or the file changed while this
+            # object committed nothing (a writer that does not count, e.g. an old release).
+            self._outside_pending = True
+        self._known_counter = counter
 
-    def _note_own_commit(self) -> None:
-        if self._watcher is not None:
-            self._seen_version = self._watcher.version()
+    def _read_counter(self) -> str | None:
+        if self._watcher is None:
+            return None
+        return self._watcher.setting(CHANGE_COUNTER)
+
+    def _bump_counter(self, session: Session) -> str:
+        """Count this commit (inside its transaction). Returns the new value; when the
+        value before was not the one this object last knew, someone else committed
+        first, and that is remembered as an outside change."""
+        before = session.execute(text("SELECT value FROM settings WHERE key = :k"),
+                                 {"k": CHANGE_COUNTER}).scalar()
+        if self._watcher is not None and before != self._known_counter:
+            self._outside_pending = True
+        try:
+            value = str(int(before or 0) + 1)
+        except (TypeError, ValueError):
+            value = "1"
+        session.execute(text("INSERT INTO settings (key, value) VALUES (:k, :v) "
+                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+                        {"k": CHANGE_COUNTER, "v": value})
+        return value
 
     def close(self) -> None:
+        """Close every connection; the write-ahead log is folded into the file first, so
+        the closed project is a single file again."""
         if self._watcher is not None:
             self._watcher.close()
             self._watcher = None
+        sqlite_file.checkpoint(self.engine)
         self.engine.dispose()
 
     def __enter__(self) -> Project:
@@ -240,6 +390,43 @@ class Project:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+
+def _has_sidecar(path: Path) -> bool:
+    """An empty main file with a journal or log beside it is a project whose first
+    transaction never reached the file (a crash right after creation): SQLite recovers it."""
+    return any(os.path.isfile(f"{path}{suffix}") and os.path.getsize(f"{path}{suffix}") > 0
+               for suffix in _SIDECARS)
+
+
+def _remove_if_ours(path: Path, identity: os.stat_result, existing_sidecars: set[str],
+                    keep_file: bool) -> None:
+    """Undo a failed creation: remove the file only if it is still the one we created in
+    this run (same device and inode), and only the SQLite sidecars that we made."""
+    try:
+        now = os.lstat(path)
+    except OSError:
+        return
+    if (now.st_dev, now.st_ino) != (identity.st_dev, identity.st_ino):
+        return
+    for suffix in _SIDECARS:
+        sidecar = Path(f"{path}{suffix}")
+        if suffix not in existing_sidecars and sidecar.is_file() and not sidecar.is_symlink():
+            sidecar.unlink(missing_ok=True)
+    if keep_file:
+        with open(path, "r+b") as handle:  # the user's empty file, empty again
+            handle.truncate(0)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def _damage_from(error: Exception, path: Path) -> str | None:
+    """A sentence naming the damaged row when ``error`` is SQLite failing to decode text
+    stored in the file (bytes that are not UTF-8); None for other errors."""
+    message = str(getattr(error, "orig", error))
+    if "Could not decode to UTF-8" not in message:
+        return None
+    return sqlite_file.locate_undecodable_text(path)
 
 
 def _reason(error: BaseException) -> str:

@@ -2,32 +2,70 @@
 
 A project file is marked with an ``application_id`` (so a foreign SQLite file is refused
 with a clear message) and a ``user_version`` equal to the schema version. Every connection
-turns foreign keys on and untrusted-schema features off, since a project may come from
-someone else.
+is hardened (``hardening.py``: untrusted-schema features off, defensive mode, foreign keys,
+a busy timeout), since a project may come from someone else.
+
+**Journal mode: WAL.** The window keeps the project open while the command line, an
+import worker or a second window write to it. In write-ahead-log mode readers never wait
+for a writer and a writer never waits for readers, so the window's poll and a long import
+do not block each other; a commit is one append to the log, and a process killed at any
+moment leaves a log SQLite replays (or ignores, if uncommitted) on the next open.
+``synchronous=FULL`` makes every commit durable on power loss too — months of annotations
+are worth an fsync per action. A project must still be one file to mail: the last
+connection to close checkpoints the log into the file and removes it (``Project.close``
+asks for it explicitly), and Save As writes a copy in rollback-journal mode, a single
+self-contained file any SQLite reads, even from read-only media.
+
+Every writing transaction starts with ``BEGIN IMMEDIATE``: it takes the write lock up
+front, so a second writer waits (busy timeout) instead of failing at once with "database
+is locked", which is what a deferred transaction that reads and then writes gets.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 
+from .hardening import harden
+
 APPLICATION_ID = 0x43414E4E  # "CANN"
 SQLITE_MAGIC = b"SQLite format 3\x00"
+WRITE = {"sqlite_begin": "IMMEDIATE"}
+"""Execution options of a connection that will write: ``BEGIN IMMEDIATE``."""
+
+
+class DamagedJSON:
+    """What a JSON column holds when its text is not JSON: kept (not raised) so that the
+    row's reader can say which cable is damaged instead of a bare JSONDecodeError."""
+
+    def __init__(self, raw: object, problem: str) -> None:
+        self.raw = raw
+        self.problem = problem
+
+    def __repr__(self) -> str:
+        return f"DamagedJSON({self.problem})"
+
+
+def _load_json(raw: str):
+    try:
+        return json.loads(raw)
+    except (ValueError, TypeError, RecursionError) as error:
+        return DamagedJSON(raw, f"not valid JSON: {error}")
 
 
 def make_engine(path: Path) -> Engine:
     """An engine on ``path`` whose every connection has our pragmas set."""
-    engine = create_engine(f"sqlite:///{path}", future=True)
+    engine = create_engine(f"sqlite:///{path}", future=True, json_deserializer=_load_json)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA trusted_schema=OFF")
-        cursor.execute("PRAGMA busy_timeout=5000")
-        cursor.close()
+        harden(dbapi_connection)
+        dbapi_connection.execute("PRAGMA journal_mode=WAL")
+        dbapi_connection.execute("PRAGMA synchronous=FULL")
         # Python's sqlite3 opens a transaction only before INSERT/UPDATE/DELETE, so DDL
         # (a migration, the search index) would commit statement by statement. Taking the
         # transaction into our own hands makes every unit of work all-or-nothing.
@@ -35,9 +73,43 @@ def make_engine(path: Path) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:
-        connection.exec_driver_sql("BEGIN")
+        mode = connection.get_execution_options().get("sqlite_begin", "")
+        connection.exec_driver_sql(f"BEGIN {mode}".strip())
 
     return engine
+
+
+_ANNOTATION_COLUMN_TYPES = (("id", "text"), ("cable_id", "text"), ("part", "text"),
+                            ("start", "integer"), ('"end"', "integer"), ("quote", "text"),
+                            ("prefix", "text"), ("suffix", "text"), ("note", "text"),
+                            ("author", "text"), ("created", "text"), ("modified", "text"),
+                            ("orphaned", "integer"))
+
+
+def annotation_types_ok(alias: str, names: list[str] | None = None) -> str:
+    """An SQL expression, true when the columns ``names`` (default: all) of the annotation
+    row ``alias`` have the storage types our code writes: checked by SQLite as the rows
+    are read, so validating 20,000 annotations costs next to nothing in Python."""
+    kinds = {column.strip('"'): (column, kind) for column, kind in _ANNOTATION_COLUMN_TYPES}
+    chosen = [kinds[name] for name in names] if names else list(kinds.values())
+    return "(" + " AND ".join(f"typeof({alias}.{column}) = '{kind}'"
+                              for column, kind in chosen) + ")"
+
+
+def connect_checked(path: Path) -> sqlite3.Connection:
+    """A hardened read-write connection for examining a file before it is used.
+
+    Read-write on purpose: after a crash the file may have a hot rollback journal or an
+    unreplayed write-ahead log, which SQLite recovers on the first read of a connection
+    that may write — a read-only one would report the file as unreadable.
+    """
+    connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    try:
+        harden(connection)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
 
 
 def looks_like_sqlite(path: Path) -> bool:
@@ -46,24 +118,16 @@ def looks_like_sqlite(path: Path) -> bool:
         return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
 
 
-def read_header(path: Path) -> tuple[int, int]:
-    """(application_id, user_version) of a SQLite file, read without changing it."""
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        application_id = connection.execute("PRAGMA application_id").fetchone()[0]
-        user_version = connection.execute("PRAGMA user_version").fetchone()[0]
-        return application_id, user_version
-    finally:
-        connection.close()
+def read_header(connection: sqlite3.Connection) -> tuple[int, int]:
+    """(application_id, user_version) of an open file (pragmas: no trigger can fire)."""
+    application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+    user_version = connection.execute("PRAGMA user_version").fetchone()[0]
+    return application_id, user_version
 
 
-def quick_check(path: Path) -> str:
+def quick_check(connection: sqlite3.Connection) -> str:
     """SQLite's quick integrity check of a file: 'ok' or the first problem found."""
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return connection.execute("PRAGMA quick_check").fetchone()[0]
-    finally:
-        connection.close()
+    return connection.execute("PRAGMA quick_check").fetchone()[0]
 
 
 def stamp(engine: Engine, schema_version: int) -> None:
@@ -79,23 +143,99 @@ class ChangeWatcher:
     changes for a connection whenever another connection has committed."""
 
     def __init__(self, path: Path) -> None:
-        self._connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True,
-                                           check_same_thread=False)
+        # Read-write (though it only reads a pragma): a read-only connection cannot replay
+        # the log another process left after a crash, and would fail until someone did.
+        self._connection = connect_checked(path)
+        self._last = self._read()
+
+    def _read(self) -> int:
+        return self._connection.execute("PRAGMA data_version").fetchone()[0]
 
     def version(self) -> int:
-        return self._connection.execute("PRAGMA data_version").fetchone()[0]
+        """The connection's data version; while the file is briefly unreadable (another
+        process is recovering it, or holds an exclusive lock) the last value seen."""
+        with contextlib.suppress(sqlite3.OperationalError):
+            self._last = self._read()
+        return self._last
+
+    def setting(self, key: str) -> str | None:
+        """A value of the settings table as committed now (None if unreadable)."""
+        try:
+            row = self._connection.execute("SELECT value FROM settings WHERE key = ?",
+                                           (key,)).fetchone()
+        except sqlite3.Error:
+            return None
+        return str(row[0]) if row else None
 
     def close(self) -> None:
         self._connection.close()
 
 
 def backup(source: Path, destination: Path) -> None:
-    """Copy a live project with SQLite's online backup API (consistent even while open)."""
+    """Copy a live project with SQLite's online backup API (consistent even while open)
+    into a new file ``destination``, left as one self-contained file in rollback-journal
+    mode (the copy is what gets mailed)."""
     destination.parent.mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    dst = sqlite3.connect(destination)
+    src = connect_checked(source)
+    dst = sqlite3.connect(destination, isolation_level=None)
     try:
+        harden(dst)
         src.backup(dst)
+        dst.execute("PRAGMA journal_mode=DELETE")
     finally:
         dst.close()
         src.close()
+
+
+def checkpoint(engine: Engine) -> None:
+    """Fold the write-ahead log into the file and empty it (best effort: another process
+    still reading keeps it, and its own close folds it in)."""
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    except Exception:  # noqa: BLE001 - closing must never fail over this
+        pass
+
+
+# -- finding text that is not UTF-8 ---------------------------------------------------------
+
+_TEXT_TABLES = (
+    ("cables", "id", "cable"),
+    ("annotations", "id", "annotation"),
+    ("themes", "id", "theme"),
+    ("volumes", "id", "volume"),
+    ("settings", "key", "setting"),
+)
+
+
+def locate_undecodable_text(path: Path) -> str:
+    """One sentence naming the row and column of ``path`` that holds bytes that are not
+    UTF-8 (SQLite's own error names only the column)."""
+    connection = sqlite3.connect(path)
+    try:
+        harden(connection)
+        for table, key, label in _TEXT_TABLES:
+            connection.text_factory = str
+            columns = [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]
+            connection.text_factory = bytes  # the raw bytes, to find the ones that fail
+            quoted = ", ".join(f'"{column}"' for column in columns)
+            for row in connection.execute(f'SELECT "{key}", {quoted} FROM "{table}"'):
+                for column, value in zip(columns, row[1:], strict=True):
+                    if isinstance(value, bytes) and not _decodes(value):
+                        name = row[0].decode("utf-8", "replace") \
+                            if isinstance(row[0], bytes) else row[0]
+                        return (f"The {label} {name!r} in {path} is damaged: its {column} "
+                                "holds bytes that are not UTF-8 text.")
+    except sqlite3.Error as error:
+        return f"{path} is damaged: some of its text is not UTF-8 ({error})."
+    finally:
+        connection.close()
+    return f"{path} is damaged: some of its text is not UTF-8."
+
+
+def _decodes(value: bytes) -> bool:
+    try:
+        value.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True

@@ -10,7 +10,12 @@ from hypothesis import strategies as st
 
 from cable_annotator.domain.annotation import Annotation, Theme
 from cable_annotator.domain.cable import Block, Cable, PageBreak
-from cable_annotator.exporters.csv_export import COLUMNS, AnnotatedCable, write_csv
+from cable_annotator.exporters.csv_export import (
+    COLUMNS,
+    AnnotatedCable,
+    starts_like_formula,
+    write_csv,
+)
 
 TEXT = "Heading\n\n1. A passage on page one that turns here to page two."
 CABLE = Cable(id="v/d1", volume="v", number="1", title="Telegram 1", text=TEXT,
@@ -32,7 +37,7 @@ def test_any_note_round_trips(note: str, long: bool, excel: bool) -> None:
     assert len(rows) == (2 if long else 1)
     assert list(rows[0]) == list(COLUMNS)
     written = rows[0]["note"]
-    if note[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    if note[:1] in ("=", "+", "-", "@", "\t", "\r") or starts_like_formula(note):
         assert written == "'" + note
     else:
         assert written == note

@@ -73,3 +73,32 @@ def test_panel_emits_activation_and_filters(qtbot, project):
     with qtbot.waitSignal(panel.cableActivated) as blocker:
         panel.tree.setCurrentIndex(panel.proxy.index(0, 0, volume))
     assert blocker.args == [SAMPLE_ID]
+
+
+def test_tooltips_and_filter_text_are_made_for_the_row_asked_about(qtbot, project):
+    """No row stores its tooltip or filter text; the panel makes them when asked."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    panel = CorpusPanel()
+    qtbot.addWidget(panel)
+    panel.resize(400, 600)
+    panel.show()
+    panel.load(queries.list_cables(project))
+    assert panel.model.search_text(SAMPLE_ID).startswith("293 telegram 16696")
+    assert panel.model.search_text(SAMPLE_ID).endswith(SAMPLE_ID)
+    viewport = panel.tree.viewport()
+    cable_row = panel.tree.visualRect(panel.proxy.mapFromSource(panel.model.index_of(SAMPLE_ID)))
+    at = cable_row.center()
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, at,
+                                                viewport.mapToGlobal(at)))
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
+    lines = QToolTip.text().splitlines()
+    assert lines[0] == "Telegram 16696 From the Department of State to the Embassy in Peru"
+    assert lines[-1] == SAMPLE_ID
+    QToolTip.hideText()
+    volume_row = panel.tree.visualRect(panel.proxy.index(0, 0)).center()
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, volume_row,
+                                                viewport.mapToGlobal(volume_row)))
+    assert QToolTip.text().endswith("1 document")

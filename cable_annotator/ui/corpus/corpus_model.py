@@ -21,7 +21,6 @@ from ...domain.volume import describe_volume_id
 CABLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 VOLUME_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 3
-SEARCH_TEXT_ROLE = Qt.ItemDataRole.UserRole + 4
 _PLAIN_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 NAME_COLUMN, COUNT_COLUMN = 0, 1
@@ -45,12 +44,16 @@ class CorpusModel(QStandardItemModel):
         super().__init__(parent)
         self.setHorizontalHeaderLabels(["Document", "Notes"])
         self._cable_rows: dict[str, QPersistentModelIndex] = {}
+        self._summaries: dict[str, object] = {}  # cable id → its CableSummary
+        self._search_texts: dict[str, str] = {}
 
     def load(self, summaries, volume_titles: dict[str, str] | None = None) -> None:
         """Rebuild from cable summaries (already sorted by volume, then document number)."""
         volume_titles = volume_titles or {}
         self.removeRows(0, self.rowCount())
         self._cable_rows.clear()
+        self._summaries.clear()
+        self._search_texts.clear()
         # Each volume is filled while it is not yet in the model, then added whole: one
         # insertion per volume instead of one per document (1,404 at start with five
         # volumes, each passing through the filter proxy).
@@ -74,18 +77,17 @@ class CorpusModel(QStandardItemModel):
     def _volume_item(self, volume_id: str, title: str) -> QStandardItem:
         item = self._plain_item(volume_label(volume_id, title))
         item.setData(volume_id, VOLUME_ID_ROLE)
-        item.setData(item.text().lower(), SEARCH_TEXT_ROLE)
         item.setToolTip(title or describe_volume_id(volume_id).title)
         return item
 
     def _cable_items(self, summary) -> tuple[QStandardItem, QStandardItem]:
+        # The filter's text and the tooltip are made when first asked for (search_text,
+        # tooltip): at start with five volumes they were a third of filling the tree.
         number = summary.number or "–"
         name = self._plain_item(f"{number}  {summary.title}")
         name.setData(summary.id, CABLE_ID_ROLE)
         name.setData(summary.volume, VOLUME_ID_ROLE)
-        when = human_date(summary.date)
-        name.setData(f"{number} {summary.title} {when} {summary.id}".lower(), SEARCH_TEXT_ROLE)
-        name.setToolTip("\n".join(part for part in (summary.title, when, summary.id) if part))
+        self._summaries[summary.id] = summary
         count = self._plain_item("")
         count.setData(summary.id, CABLE_ID_ROLE)
         count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -119,6 +121,27 @@ class CorpusModel(QStandardItemModel):
 
     def cable_ids(self) -> list[str]:
         return list(self._cable_rows)
+
+    def search_text(self, cable_id: str) -> str:
+        """What the filter box matches for a cable: number, title, date and id, lower case."""
+        found = self._search_texts.get(cable_id)
+        if found is None:
+            summary = self._summaries.get(cable_id)
+            if summary is None:
+                return ""
+            found = (f"{summary.number or '–'} {summary.title} {human_date(summary.date)} "
+                     f"{summary.id}").lower()
+            self._search_texts[cable_id] = found
+        return found
+
+    def tooltip(self, index: QModelIndex) -> str:
+        """The tooltip of a row: a cable's title, date and id; a volume's title and size."""
+        cable_id = index.siblingAtColumn(NAME_COLUMN).data(CABLE_ID_ROLE)
+        summary = self._summaries.get(cable_id) if cable_id else None
+        if summary is None:
+            return index.siblingAtColumn(NAME_COLUMN).data(Qt.ItemDataRole.ToolTipRole) or ""
+        when = human_date(summary.date)
+        return "\n".join(part for part in (summary.title, when, summary.id) if part)
 
 
 class CorpusFilter(QSortFilterProxyModel):
@@ -164,7 +187,7 @@ class CorpusFilter(QSortFilterProxyModel):
             return not self.is_active()
         if self._allowed is not None and cable_id not in self._allowed:
             return False
-        haystack = index.data(SEARCH_TEXT_ROLE) or ""
+        haystack = self.sourceModel().search_text(cable_id)
         if self._search is not None:
             words, found = self._search
             if cable_id not in found and not (words and all(w in haystack for w in words)):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QToolTip,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -63,6 +64,7 @@ class CorpusPanel(QWidget):
         self.tree.setObjectName("corpusTree")
         self.tree.setAccessibleName("Documents")
         self.tree.setModel(self.proxy)
+        self.tree.viewport().installEventFilter(self)
         self.tree.setUniformRowHeights(True)
         self.tree.setHeaderHidden(True)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -117,10 +119,20 @@ class CorpusPanel(QWidget):
             self.cableActivated.emit(self._shown_id if self._shown_id in shown else shown[0])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        """Down in the filter box moves into the list, as in a file dialog."""
+        """Down in the filter box moves into the list, as in a file dialog; a tooltip over
+        the tree is made for the row under the pointer (none is stored per row)."""
         if (watched is self.filter_box and event.type() == QEvent.Type.KeyPress
                 and event.key() == Qt.Key.Key_Down):
             self.tree.setFocus()
+            return True
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.ToolTip:
+            index = self.tree.indexAt(event.pos())
+            text = self.model.tooltip(self.proxy.mapToSource(index)) if index.isValid() else ""
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.tree.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
             return True
         return super().eventFilter(watched, event)
 

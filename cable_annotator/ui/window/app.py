@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from ...services.projects import open_default_project
 from ...storage.errors import ProjectError
 from ...storage.project import Project
+from .fault_report import FaultReporter
 from .settings import APPLICATION, ORGANIZATION, AppSettings
 
 
@@ -49,6 +50,9 @@ def start_app(project_path: Path | None):
     from .main_window import MainWindow  # after QApplication: widgets need it
 
     window = MainWindow(project, settings)
+    window.fault_reporter = FaultReporter(lambda: window,
+                                          lambda text: window.statusBar().showMessage(text))
+    window.fault_reporter.install()
     window.show()
     return window
 
@@ -59,5 +63,6 @@ def run_app(project_path: Path | None) -> int:
     if window is None:
         return 1
     code = QApplication.instance().exec()
+    window.fault_reporter.uninstall()
     window.workspace.project.close()
     return code

@@ -94,7 +94,8 @@ class MainWindow(ProjectFilesMixin, ImportExportMixin, TextImportMixin, QMainWin
         self._restore_layout()
         self.load_project()
         self.outside_changes = OutsideChangeWatcher(self, lambda: self.project,
-                                                    self.reload_after_outside_change)
+                                                    self.reload_after_outside_change,
+                                                    self._show_error)
 
     # -- construction ---------------------------------------------------------------------
 

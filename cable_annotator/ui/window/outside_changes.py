@@ -12,17 +12,21 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 
+from ...storage.errors import ProjectError
+
 POLL_MS = 2000
 
 
 class OutsideChangeWatcher(QObject):
     """Calls ``on_change`` when the project behind ``project_of()`` was changed elsewhere."""
 
-    def __init__(self, window: QObject, project_of: Callable, on_change: Callable[[], None]
-                 ) -> None:
+    def __init__(self, window: QObject, project_of: Callable, on_change: Callable[[], None],
+                 on_error: Callable[[str], None] | None = None) -> None:
         super().__init__(window)
         self._project_of = project_of
         self._on_change = on_change
+        self._on_error = on_error
+        self._last_error: str | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.check)
@@ -30,11 +34,23 @@ class OutsideChangeWatcher(QObject):
         window.installEventFilter(self)
 
     def check(self) -> bool:
-        """Refresh now if needed; True when something had changed."""
-        if self._project_of().changed_elsewhere():
+        """Refresh now if needed; True when something had changed.
+
+        A project the other program left unreadable (a damaged row it wrote) is reported
+        once, not on every poll; the poll goes on, and reports again if it changes."""
+        try:
+            if not self._project_of().changed_elsewhere():
+                return False
             self._on_change()
+        except ProjectError as error:
+            message = str(error)
+            if message != self._last_error and self._on_error is not None:
+                self._last_error = message
+                self._on_error(f"The project was changed outside this window, and the "
+                               f"change cannot be shown: {message}")
             return True
-        return False
+        self._last_error = None
+        return True
 
     def forget(self) -> None:
         """Take the current state as known (after the window's own background job)."""
