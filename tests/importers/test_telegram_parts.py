@@ -302,3 +302,12 @@ def test_aad_records_copied_as_a_table_tabs_or_labels_on_their_own_lines() -> No
         assert cable.telegram.source_format == "aad"
         assert [b.label for b in cable.blocks if b.label] == ["1", "2"]
         assert "Film Number" not in cable.text
+
+
+def test_without_a_number_line_the_page_header_gives_the_number() -> None:
+    copy = ("PAGE 01 TEL AV 04021 131012Z\nO 130945Z MAR 78\nFM AMEMBASSY TEL AVIV\n"
+            "TO SECSTATE WASHDC IMMEDIATE 8833\nE.O. 12065: RDS-1\nTAGS: PFOR, IS\n"
+            "SUBJECT: BEGIN ON SETTLEMENTS\n1. TEXT.\nLEWIS\n")
+    [cable] = parse_telegrams(copy)
+    assert cable.id == "1978TELAV04021"
+    assert cable.title == "Telegram 4021 From Embassy Tel Aviv to the Department of State"

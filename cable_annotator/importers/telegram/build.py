@@ -45,6 +45,10 @@ def build_cable(text: str, fields: dict[str, str] | None = None,
     fields = fields or {}
     clean = clean_lines(text)
     header = parse_header(clean.lines)
+    if not header.number_serial and clean.page_serial:
+        # No "CONFIDENTIAL LIMA 7518" line: the page header names the post and serial too
+        # (cut to six characters, as in the MRN: "PAGE 01 TEL AV 04021").
+        header.number_post, header.number_serial = clean.page_post, clean.page_serial
     if header.dtg is None:  # a typed copy may give it inline ("DTG 262340Z JAN 77")
         header_lines = [line for line in clean.lines[:header.body_start]
                         if line.strip() not in header.ref_lines]

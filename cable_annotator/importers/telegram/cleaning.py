@@ -49,6 +49,8 @@ class CleanLines:
     lines: list[str]
     pages: list[str]
     banner: str = ""  # the first classification banner, dropped from the lines
+    page_post: str = ""  # the post and serial of the first page header ("STATE", "16696"):
+    page_serial: str = ""  # the number when a copy lacks its classification-and-number line
 
 
 def ocr_digits(text: str) -> str:
@@ -145,7 +147,7 @@ def clean_lines(text: str) -> CleanLines:
     kept: list[str] = []
     pages: list[str] = []
     page = "1"
-    banner = ""
+    banner = page_post = page_serial = ""
     skip_blank = False
     seen_header = False
     for index, line in enumerate(lines):
@@ -153,6 +155,9 @@ def clean_lines(text: str) -> CleanLines:
             banner = full_classification(line)
         header = PAGE_HEADER.match(line)
         if header:
+            if not page_post:
+                page_post = re.sub(r"\s+", " ", header["post"].strip().upper())
+                page_serial = str(int(ocr_digits(header["serial"])))
             printed = int(ocr_digits(header["page"]))
             # A later section of a long telegram starts again at PAGE 01: count on.
             page = str(printed if printed > int(page) or not seen_header else int(page) + 1)
@@ -173,7 +178,7 @@ def clean_lines(text: str) -> CleanLines:
         kept.append(line)
         pages.append(page)
     _drop_trailing_banner(kept, pages)
-    return CleanLines(kept, pages, banner)
+    return CleanLines(kept, pages, banner, page_post, page_serial)
 
 
 def _next_is_page_header(lines: list[str], index: int) -> bool:
