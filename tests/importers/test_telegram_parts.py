@@ -45,6 +45,7 @@ def test_mrn_padding_six_digits_for_the_department_five_for_posts() -> None:
     ("PP 311159Z DEC 73", "1973-12-31T11:59Z", "PRIORITY", "PRIORITY"),
     ("R 15161OZ MAY 75", "1975-05-15T16:10Z", "ROUTINE", "ROUTINE"),  # OCR's O for 0
     ("P 141930Z FEB 05", "2005-02-14T19:30Z", "PRIORITY", "PRIORITY"),
+    ("O 262340Z JAN 77 ZFF-4", "1977-01-26T23:40Z", "IMMEDIATE", "IMMEDIATE"),
 ])
 def test_date_time_groups(line: str, iso: str, action: str, info: str) -> None:
     dtg = parse_dtg_line(line)

@@ -21,7 +21,8 @@ PRECEDENCE_LETTERS = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROU
 
 GROUP = (rf"(?P<day>{DIGIT}{{2}})(?P<hour>{DIGIT}{{2}})(?P<minute>{DIGIT}{{2}})\s?Z\s+"
          r"(?P<month>[A-Z]{3})\s+(?P<year>" + DIGIT + r"{2}|" + DIGIT + r"{4})")
-DTG_LINE = re.compile(rf"^\s*(?P<prec>[ZOPRNY0]{{1,2}}(?:\s+[ZOPRNY0]{{1,2}})?)\s+{GROUP}\s*$",
+DTG_LINE = re.compile(rf"^\s*(?P<prec>[ZOPRNY0]{{1,2}}(?:\s+[ZOPRNY0]{{1,2}})?)\s+{GROUP}"
+                      r"(?:\s+Z[A-Z]{2}-?\d?)?\s*$",  # an operating signal after it: ZFF-4
                       re.IGNORECASE)
 DTG_ANYWHERE = re.compile(rf"\b{GROUP}\b", re.IGNORECASE)
 
