@@ -65,13 +65,14 @@ def guess_format(path: Path) -> str:
         return "tei"
     # -- raw State Department telegrams (issue 12): AAD/PlusD text and records --------
     from ..importers.telegram import looks_like_telegram
-    from ..importers.text_decode import decode_text_file
 
     try:
-        if looks_like_telegram(decode_text_file(path)):
-            return "telegram"
-    except ImportFailed:
-        pass  # the FRUS reader reports an unreadable file in its own words
+        with path.open("rb") as handle:
+            head = handle.read(65536)  # the header and first records say enough
+    except OSError:
+        return "frus"  # the FRUS reader reports an unreadable file in its own words
+    if looks_like_telegram(head.decode("utf-8", errors="replace")):
+        return "telegram"
     return "frus"
 
 
