@@ -142,3 +142,17 @@ def test_no_references_panel_in_a_project_without_telegrams(qtbot, project, tmp_
     assert main.current_cable().id == SAMPLE_ID
     assert not main.links.isVisible()
     assert main.links.targets() == []
+
+
+def test_copy_with_citation_cites_the_telegram_by_mrn_and_paragraph(window, qtbot):
+    from PySide6.QtGui import QGuiApplication
+
+    window.show_cable("1974STATE016696")
+    select_in_text(window, "AN ARMS RACE COULD ENSUE")
+    window.copy_with_citation()
+    copied = QGuiApplication.clipboard().text()
+    assert copied.startswith("\u201cAN ARMS RACE COULD ENSUE\u201d Telegram 16696, Department "
+                             "of State to Embassy Lima")
+    assert copied.endswith("1974STATE016696, Central Foreign Policy Files, 1973\u20131979, "
+                           "Record Group 59, National Archives, Access to Archival Databases "
+                           "(AAD), para. 4.")
