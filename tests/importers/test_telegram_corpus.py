@@ -108,7 +108,9 @@ def test_a_paragraph_runs_on_across_a_page_turn() -> None:
 def test_quoted_traffic_is_marked_and_keeps_its_paragraph() -> None:
     _name, cable = CABLES["1976STATE295719"]
     quotes = [b for b in cable.blocks if b.kind == "quote"]
-    assert cable.text[quotes[0].start:].startswith("2. QUOTE Q. DOES THE UNITED STATES")
+    [two] = [b for b in cable.blocks if b.kind == "paragraph" and b.label == "2"]
+    assert cable.text[two.start:].startswith("2. QUOTE Q. DOES THE UNITED STATES")
+    assert cable.text[quotes[0].start:].startswith("A. THE UNITED STATES HAS CONSISTENTLY")
     assert cable.text[quotes[-1].start:quotes[-1].end].endswith("UNQUOTE")
     assert {b.label for b in quotes} == {"2"}
     _name, lima = CABLES["1974LIMA08043"]

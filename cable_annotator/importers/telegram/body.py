@@ -120,8 +120,8 @@ def add_body(composed: ComposedText, lines: list[str], pages: list[str]) -> str:
         kind = "quote" if in_quote else "paragraph"
         if numbered and not in_quote:
             label = numbered["num"] or numbered["paren"]
-        if not in_quote and re.match(r"^\s*(?:\(?\d{1,2}[.)]\s*)?QUOTE\b", joined):
-            kind = "quote"
+        if not in_quote and not numbered and re.match(r"^\s*QUOTE\b", joined):
+            kind = "quote"  # a numbered paragraph opening a quote stays this telegram's
         composed.add_lines(group, kind, label if (numbered or in_quote or label) else "")
         quotes = len(_QUOTE.findall(joined.replace("UNQUOTE", "")))
         unquotes = len(_UNQUOTE.findall(joined))
