@@ -38,6 +38,12 @@ _KINDS = (("AMEMBASSY ", "Embassy "), ("AMEMB ", "Embassy "), ("AMCONSUL ", "Con
           ("USDEL ", "U.S. Delegation "))
 
 
+# Addresses that are acronyms or military commands, kept as sent.
+_KEEP_CAPITALS = {"NATO", "USUN", "USNATO", "OECD", "IAEA", "USEC", "SHAPE", "CINCPAC",
+                  "CINCLANT", "CINCEUR", "USCINCEUR", "USCINCSO", "USCINCPAC", "CINCUSNAVEUR",
+                  "USDAO", "MAAG", "USLO", "USINT", "EC", "UN", "CIA", "JCS", "DIA", "NSA"}
+
+
 def readable_name(address: str) -> str:
     """``AMEMBASSY LA PAZ`` → ``Embassy La Paz``; ``SECSTATE WASHDC`` → ``Department of State``."""
     address = re.sub(r"\s+", " ", address.strip().upper())
@@ -48,7 +54,7 @@ def readable_name(address: str) -> str:
     for prefix, kind in _KINDS:
         if address.startswith(prefix):
             return kind + _title(address[len(prefix):])
-    return _title(address) if len(address) > 6 else address
+    return address if address in _KEEP_CAPITALS else _title(address)
 
 
 def _title(words: str) -> str:
