@@ -312,3 +312,21 @@ def test_without_a_number_line_the_page_header_gives_the_number() -> None:
     [cable] = parse_telegrams(copy)
     assert cable.id == "1978TELAV04021"
     assert cable.title == "Telegram 4021 From Embassy Tel Aviv to the Department of State"
+
+
+def test_a_copy_typed_in_mixed_case_reads_the_same() -> None:
+    typed = ("Secret\nP 260043Z Jan 74\nFM SecState WashDC\nTO AmEmbassy Lima Priority\n"
+             "INFO AmEmbassy Moscow Priority\nSecret State 016696\nExdis\nE.O. 11652: GDS\n"
+             "Tags: PFOR, MASS, PE, UR\nSubject: Peruvian Purchase of Soviet Tanks\n\n"
+             "Ref: A. Lima 123, B. State 4567\n\n"
+             "1. You should seek an appointment with President Velasco.\n\n"
+             "2. Now that the news is public, make the points.\nKissinger\n")
+    [cable] = parse_telegrams(typed)
+    telegram = cable.telegram
+    assert (cable.id, telegram.sent) == ("1974STATE016696", "1974-01-26T00:43Z")
+    assert [(a.address, a.precedence, a.role) for a in telegram.addressees] == [
+        ("AMEMBASSY LIMA", "PRIORITY", "action"), ("AMEMBASSY MOSCOW", "PRIORITY", "info")]
+    assert cable.classification == "SECRET; EXDIS"
+    assert [r.target for r in cable.references] == ["1974LIMA00123", "1974STATE004567"]
+    assert cable.signature == "Kissinger"
+    assert "TO AmEmbassy Lima Priority" in cable.text  # header lines as typed

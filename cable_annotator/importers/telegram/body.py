@@ -21,7 +21,9 @@ from .header import NUMBER_LINE
 
 _NUMBERED = re.compile(r"^\s*(?:(?P<num>\d{1,2})\s?\.|\((?P<paren>\d{1,2})\))\s+")
 _LETTERED = re.compile(r"^\s*(?:(?P<letter>[A-Z])\.|\((?P<pletter>[A-Z])\))\s+")
-_SIGNATURE = re.compile(r"^[A-Z][A-Z'.-]+(?:\s[A-Z][A-Z'.-]*){0,2}$")
+# A signer's name: capitals as sent (KISSINGER, HABIB ACTING), or as a typed copy gives it.
+_SIGNATURE = re.compile(r"^[A-Z][A-Z'.-]+(?:\s[A-Z][A-Z'.-]*){0,2}$"
+                        r"|^[A-Z][a-z'-]+(?:\s[A-Z][a-z'.-]+){0,2}$")
 _NOT_SIGNATURES = {"UNQUOTE", "END FYI", "END QUOTE", "BT", "END SUMMARY", "END TEXT",
                    "GDS", "NNNN"}
 _SECTION_MARK = re.compile(r"^\s*\(?(?:SECTION|SECT)\s+\d+\s+OF\s+\d+\)?\s*$", re.I)

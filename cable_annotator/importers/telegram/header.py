@@ -95,7 +95,7 @@ def parse_header(lines: list[str]) -> Header:
         if stage == "distribution":
             dtg = parse_dtg_line(upper)
             if dtg is not None:
-                header.dtg, header.dtg_line, stage = dtg, re.sub(r"\s+", " ", upper), "addresses"
+                header.dtg, header.dtg_line, stage = dtg, _squeeze(text), "addresses"
                 index += 1
                 continue
             if _OFFICE.match(upper) or (header.offices and _OFFICE_CODES.match(upper)):
@@ -120,25 +120,25 @@ def parse_header(lines: list[str]) -> Header:
             inline = _INLINE_DTG.match(upper)
             if inline and header.dtg is None:  # "DTG: 262340Z JAN 77" among the addresses
                 header.dtg = parse_group(inline)
-                header.dtg_line = re.sub(r"\s+", " ", upper)
+                header.dtg_line = _squeeze(text)
                 role = ""
                 index += 1
                 continue
             if _FM.match(upper):
                 header.sender = sender_of(upper)
-                header.address_lines.append(re.sub(r"\s+", " ", upper))
+                header.address_lines.append(_squeeze(text))
                 role = ""
                 index += 1
                 continue
             to, info = _TO.match(upper), _INFO.match(upper)
             if (to or info) and (header.sender or header.dtg):
                 role = "action" if to else "info"
-                header.address_lines.append(re.sub(r"\s+", " ", upper))
+                header.address_lines.append(_squeeze(text))
                 _add_addressee(header, (to or info)[1], role)
                 index += 1
                 continue
             if role and not _ends_addresses(upper):
-                header.address_lines.append(re.sub(r"\s+", " ", upper))
+                header.address_lines.append(_squeeze(text))
                 _add_addressee(header, upper, role)
                 index += 1
                 continue
@@ -149,8 +149,8 @@ def parse_header(lines: list[str]) -> Header:
                 header.classification = full_classification(number["class"])
                 header.number_post = re.sub(r"\s+", " ", number["post"])
                 header.number_serial = str(int(ocr_digits(number["serial"])))
-                header.number_line = re.sub(r"\s+", " ", f"{header.classification} "
-                                            f"{upper[number.end('class'):].strip()}")
+                header.number_line = _squeeze(f"{header.classification} "
+                                              f"{text[number.end('class'):].strip()}")
                 if number["rest"]:
                     header.captions.extend(_captions_in(number["rest"]))
                 index += 1
@@ -161,7 +161,7 @@ def parse_header(lines: list[str]) -> Header:
                 continue
             if not _starts_fields(upper) and _CAPTION.match(upper) and len(upper) <= 40 \
                     and not PARAGRAPH_START.match(upper):
-                header.captions.append(re.sub(r"\s+", " ", upper))
+                header.captions.append(_squeeze(upper))
                 index += 1
                 continue
             stage = "fields"
@@ -217,6 +217,11 @@ def _preamble(lines: list[str]) -> set[int]:
         if not known:
             found.add(index)
     return found
+
+
+def _squeeze(text: str) -> str:
+    """A header line for the text as written, its runs of spaces made one."""
+    return re.sub(r"\s+", " ", text.strip())
 
 
 def _fields_follow(lines: list[str], index: int) -> bool:
