@@ -330,3 +330,22 @@ def test_a_copy_typed_in_mixed_case_reads_the_same() -> None:
     assert [r.target for r in cable.references] == ["1974LIMA00123", "1974STATE004567"]
     assert cable.signature == "Kissinger"
     assert "TO AmEmbassy Lima Priority" in cable.text  # header lines as typed
+
+
+def test_several_raw_telegrams_in_one_file_each_ended_by_nnnn(tmp_path) -> None:
+    names = ["1974STATE016696.txt", "1974STATE193548.txt", "1974LIMA08043.txt"]
+    joined = tmp_path / "three.txt"
+    joined.write_text("\n".join((FIXTURES_DIR / name).read_text(encoding="utf-8")
+                                for name in names) + "\n<< END OF DOCUMENT >>\n",
+                      encoding="utf-8")
+    cables = read_telegram_file(joined)
+    assert [c.id for c in cables] == ["1974STATE016696", "1974STATE193548", "1974LIMA08043"]
+    assert [len(c.pages) for c in cables] == [3, 1, 2]
+    assert all("NNNN" not in c.text and "END OF DOCUMENT" not in c.text for c in cables)
+    broken = tmp_path / "broken.txt"
+    second = (FIXTURES_DIR / names[1]).read_text(encoding="utf-8")
+    broken.write_text((FIXTURES_DIR / names[0]).read_text(encoding="utf-8")
+                      + second.replace("O R 041830Z SEP 74", "O R"), encoding="utf-8")
+    with pytest.raises(ImportFailed) as caught:
+        read_telegram_file(broken)
+    assert caught.value.line == 112 and "date-time group" in str(caught.value)

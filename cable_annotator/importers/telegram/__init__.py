@@ -10,6 +10,7 @@ lines), ``body`` (paragraphs and quoted traffic), ``aad_fields`` (labelled recor
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ...collector import collector_paused
@@ -20,11 +21,13 @@ from .aad_fields import looks_labelled, split_records
 from .build import NotATelegram, build_cable
 from .detect import looks_like_telegram
 
-__all__ = ["looks_like_telegram", "parse_telegrams", "read_telegram_file"]
+__all__ = ["looks_like_telegram", "parse_telegrams", "read_telegram_file",
+           "split_raw_telegrams"]
 
 
 def parse_telegrams(text: str, source: Path | str = "text") -> list[Cable]:
-    """Every telegram in ``text``: AAD/PlusD records, or one raw telegram.
+    """Every telegram in ``text``: AAD/PlusD records, or raw telegrams (one, or several
+    one after another, each ended by ``NNNN``).
 
     Raises ImportFailed naming ``source`` (and the record's line) when a telegram lacks
     what identifies it — nothing is half-imported."""
@@ -33,10 +36,46 @@ def parse_telegrams(text: str, source: Path | str = "text") -> list[Cable]:
     if looks_labelled(text):
         with collector_paused():  # thousands of records, lasting objects, no cycles
             return _records(text, source)
-    try:
-        return [build_cable(text)]
-    except NotATelegram as error:
-        raise ImportFailed(source, f"this is not a raw telegram: {error}") from None
+    chunks = split_raw_telegrams(text)
+    if len(chunks) == 1:
+        try:
+            return [build_cable(text)]
+        except NotATelegram as error:
+            raise ImportFailed(source, f"this is not a raw telegram: {error}") from None
+    cables = []
+    for line, chunk in chunks:
+        try:
+            cables.append(build_cable(chunk))
+        except NotATelegram as error:
+            raise ImportFailed(source, f"this telegram is not complete: {error}",
+                               line=line) from None
+    return _unique(cables, source)
+
+
+_END_OF_MESSAGE = re.compile(r"^\s*(?:NNNN|<<\s*END OF DOCUMENT\s*>>)\s*$", re.IGNORECASE)
+
+
+def split_raw_telegrams(text: str) -> list[tuple[int, str]]:
+    """Several raw telegrams copied into one file, one after another: each ends with
+    ``NNNN`` (or AAD's ``<< END OF DOCUMENT >>``). Returns (first line, text) pairs; a
+    text with one telegram (or none marked) is one chunk."""
+    chunks: list[tuple[int, str]] = []
+    lines = text.split("\n")
+    start = 0
+    ends = [n for n, line in enumerate(lines) if _END_OF_MESSAGE.match(line)]
+    for end in [*ends, len(lines) - 1]:
+        chunk = "\n".join(lines[start:end + 1])
+        if chunk.strip():
+            if chunks and not looks_like_telegram(chunk):
+                # No telegram of its own (a second end mark, a trailing stamp): it belongs
+                # to the telegram before it.
+                line, before = chunks.pop()
+                chunk = before + "\n" + chunk
+                chunks.append((line, chunk))
+            else:
+                chunks.append((start + 1, chunk))
+        start = end + 1
+    return chunks or [(1, text)]
 
 
 def _records(text: str, source: Path | str) -> list[Cable]:
