@@ -30,21 +30,24 @@ def _positive(value: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cable-annotator",
+        usage="%(prog)s [-h] [--version] [--project PATH] [FILE ... | COMMAND ...]",
         description="Read, tag and annotate diplomatic cables (FRUS). "
-                    "Without a command, opens the window.",
+                    "Without a command, opens the window: FILE arguments name a project "
+                    "(.cableproj) to open and documents (.txt, .xml) to import into it; "
+                    "a window already open on that project takes them.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--project", metavar="PATH", type=Path,
-                        help="project file (.cableproj); default: the default project")
+    _add_common_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     imp = commands.add_parser("import", help="import FRUS documents (plain text), volumes "
                               "(TEI) or raw telegrams (AAD, PlusD)")
     imp.add_argument("--volume", metavar="ID",
                      help="volume id for plain-text documents, e.g. frus1969-76ve11p2")
-    imp.add_argument("--as", dest="as_format", choices=("frus", "tei", "telegram"),
-                     help="read the files as this format instead of guessing it "
-                          "(telegram: raw State Department telegrams, AAD or PlusD)")
+    imp.add_argument("--as", dest="as_format", choices=("frus", "text", "telegram"),
+                     default=None,
+                     help="read plain text as a FRUS page (frus), keep it verbatim as a "
+                          "text document (text) or read raw State Department telegrams "
+                          "(telegram: AAD, PlusD); by default the importer guesses and says so")
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
 
     lst = commands.add_parser("list", help="list the cables of the project")
@@ -92,11 +95,47 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_common_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--project", metavar="PATH", type=Path,
+                        help="project file (.cableproj); default: the default project")
+
+
+def build_window_parser() -> argparse.ArgumentParser:
+    """``cable-annotator [--project PATH] [FILE…]``: the window, as the desktop starts it
+    (``Exec=cable-annotator %F``, so a menu launch passes no argument at all)."""
+    parser = argparse.ArgumentParser(prog="cable-annotator")
+    _add_common_options(parser)
+    parser.add_argument("files", nargs="*", type=Path, metavar="FILE",
+                        help="a project (.cableproj) to open, documents (.txt, .xml) to import")
+    return parser
+
+
+def _is_window_launch(argv: Sequence[str]) -> bool:
+    """True unless the first argument that is not an option names a command (so a file
+    called like a command is given as ``./list``); -h before it shows the full help."""
+    skip_next = False
+    for token in argv:
+        if skip_next:
+            skip_next = False
+        elif token == "--":
+            return True
+        elif token == "--project":
+            skip_next = True
+        elif token in ("-h", "--help"):
+            return False
+        elif not token.startswith("-") or token == "-":
+            return token not in _HANDLERS
+    return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``cable-annotator`` and ``python -m cable_annotator``."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if _is_window_launch(argv):
+        window_args = build_window_parser().parse_args(argv)
+        return _open_window(window_args.project, window_args.files)
     args = build_parser().parse_args(argv)
-    if args.command is None:
-        return _open_window(args.project)
     handler = _HANDLERS[args.command]
     from .importers.errors import ImportCancelled, ImportFailed
     from .services.annotating import AnnotationError
@@ -119,13 +158,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
-def _open_window(project_path: Path | None) -> int:
+def _open_window(project_path: Path | None, files: list[Path]) -> int:
     try:
         from .ui.window.app import run_app
     except ImportError as error:
         print(f"cable-annotator: the window cannot start: {error}.", file=sys.stderr)
         return EXIT_ERROR
-    return run_app(project_path)
+    return run_app(project_path, files)
 
 
 # Commands that may start a new project file at --project; the others only read or change
@@ -177,7 +216,15 @@ def _cmd_import(args: argparse.Namespace) -> int:
                                   as_format=args.as_format)
             for summary in report.cables:
                 date = summary.date or "undated"
-                print(f"{summary.id}\t{summary.number}. {summary.title}\t{date}")
+                number = f"{summary.number}. " if summary.number else ""
+                print(f"{summary.id}\t{number}{summary.title}\t{date}")
+            for reading in report.readings:
+                other = "text" if reading.format == "frus" else "frus"
+                hint = f"; give --as {other} to read it otherwise" if reading.guessed else ""
+                print(f"cable-annotator: {path.name} {reading.describe()}{hint}.",
+                      file=sys.stderr)
+            for warning in report.warnings:
+                print(f"cable-annotator: {warning}.", file=sys.stderr)
             if report.moved_annotations:
                 print(f"cable-annotator: {report.moved_annotations} annotation(s) followed "
                       f"their passages in the re-imported text of {path.name}.",
@@ -217,7 +264,8 @@ def cable_as_json(cable, volume=None) -> dict:
         "kind": cable.kind, "date": cable.date, "place": cable.place, "subject": cable.subject,
         "sender": cable.sender, "recipient": cable.recipient,
         "classification": cable.classification, "telegram_number": cable.telegram_number,
-        "signature": cable.signature, "chapter": cable.chapter,
+        "signature": cable.signature, "file_number": cable.file_number,
+        "chapter": cable.chapter,
         "compilation": cable.compilation, "citation": cite(cable, volume),
         "text": cable.text,
         "paragraphs": [{"label": b.label, "kind": b.kind, "start": b.start, "end": b.end}

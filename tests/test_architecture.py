@@ -17,10 +17,10 @@ PACKAGE = REPO_ROOT / "cable_annotator"
 ALLOWED = {
     "domain": {"domain"},
     "importers": {"domain", "importers", "collector", "file_safety"},
-    "exporters": {"domain", "exporters"},
-    "storage": {"domain", "storage", "resources_access", "file_safety"},
+    "exporters": {"domain", "exporters", "app_info"},
+    "storage": {"domain", "storage", "resources_access", "file_safety", "app_info"},
     "services": {"domain", "importers", "exporters", "storage", "services", "resources_access",
-                 "collector", "file_safety"},
+                 "collector", "file_safety", "app_info"},
 }
 
 

@@ -133,6 +133,12 @@ class Cable:
     spans: list[Span] = field(default_factory=list)
     persons: list[str] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)
+    file_number: str = ""
+    """The archive file a document was printed from ("861.00/2020"), as volumes of
+    1861–1950s state it in a line above the title."""
+    warnings: list[str] = field(default_factory=list, compare=False)
+    """What an importer could not recover (notes missing from a copy), for its report;
+    not stored."""
     telegram: Telegram | None = None
     """The header of a raw State Department telegram (AAD, PlusD); None for FRUS text."""
     _block_starts: dict = field(default_factory=dict, init=False, repr=False, compare=False)

@@ -49,10 +49,13 @@ def cite(cable: Cable, volume: Volume | None = None, pages: str = "",
     when = human_date(cable.date)
     if when:
         pieces.append(f"{when},")
-    pieces.append(f"in {series_and_volume},")
+    if series_and_volume:
+        pieces.append(f"in {series_and_volume},")
     tail = f"doc. {cable.number}" if cable.number else ""
     if pages:
         prefix = "pp." if "–" in pages else "p."
         tail = f"{tail}, {prefix} {pages}" if tail else f"{prefix} {pages}"
     pieces.append(f"{tail}." if tail else "")
-    return " ".join(piece for piece in pieces if piece).replace(",.", ".").strip()
+    citation = " ".join(piece for piece in pieces if piece).replace(",.", ".").strip()
+    # A text of no volume and no date: "“Oral history.”", not a dangling comma.
+    return citation[:-2] + ".\u201d" if citation.endswith(",\u201d") else citation

@@ -12,9 +12,13 @@ from dataclasses import dataclass, field
 
 _FRUS_ID = re.compile(
     r"^frus(?P<y1>\d{4})(?:-(?P<y2>\d{2,4}))?"
+    r"(?:(?P<supp>[Ss]upp)(?P<supp_no>\d+)?|(?P<subject>[A-Z][A-Za-z]+?(?=v\d|p\d|$)))?"
     r"(?:v(?P<vol>e?\d+[a-z]?|[a-z]?\d+))?(?:p(?P<part>\d+))?(?:[a-z]\d*)?$",
     re.IGNORECASE,
 )
+# Subjects of the older volumes' ids spelt out as the volumes print them.
+_SUBJECTS = {"Russia": "Russia", "ParisPeaceConf": "The Paris Peace Conference",
+             "Lansing": "The Lansing Papers", "Japan": "Japan", "China": "China"}
 
 
 @dataclass
@@ -89,6 +93,12 @@ def describe_frus_id(volume_id: str) -> Volume:
     years = f"{first}–{second}" if second else first
     series = f"Foreign Relations of the United States, {years}"
     labels = []
+    if match["supp"]:
+        number = match["supp_no"]
+        labels.append(f"Supplement {int(number)}" if number else "Supplement")
+    elif match["subject"] and match["subject"][0].isupper():
+        subject = match["subject"]
+        labels.append(_SUBJECTS.get(subject, re.sub(r"(?<=[a-z])(?=[A-Z])", " ", subject)))
     if match["vol"]:
         vol = match["vol"]
         if vol[0].lower() == "e":

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TextIO
 
+from ..app_info import made_by
 from ..domain.annotation import Annotation, Theme, theme_path
 from ..domain.cable import Cable
 from ..domain.citation import cite
@@ -29,6 +30,7 @@ COLUMNS = (
     "part", "paragraph", "page", "start", "end", "quote", "themes", "note", "author",
     "created", "modified", "citation",
     "mrn", "dtg",  # raw telegrams (AAD, PlusD): message reference number, date-time group
+    "exported_with",
 )
 THEME_SEPARATOR = "; "
 FORMULA_TRIGGERS = frozenset("=+-@|%\t\r\n\u2212")
@@ -111,6 +113,7 @@ def annotation_rows(
             "citation": cite(cable, item.volume, pages, paragraph),
             "mrn": cable.telegram.mrn if cable.telegram is not None else "",
             "dtg": cable.telegram.dtg if cable.telegram is not None else "",
+            "exported_with": made_by(),  # which release wrote the file: 'Cable Annotator 0.1.0'
         }
         if long:
             for path in paths or [""]:

@@ -117,6 +117,28 @@ def parties_of(title: str) -> tuple[str, str]:
     return _without_article(rest), ""
 
 
+# An unnumbered title of the volumes before the 1950s names its parties in the address
+# form "Mr. Adams to Mr. Seward" or "The Ambassador in Russia (Francis) to the Secretary
+# of State", perhaps after the kind ("Memorandum by …", "Letter from …").
+_ADDRESS_LEAD = re.compile(
+    r"^(?:(?:Memorandum|Letter|Note|Telegram|Despatch|Dispatch|Instruction|Aide-M[ée]moire)"
+    r"s?,? (?:by|from) (?:the )?)?(?P<rest>[A-Z].*)$"
+)
+
+
+def parties_of_address(title: str) -> tuple[str, str]:
+    """Sender and recipient of an unnumbered title "X to Y", or empty strings.
+
+    The split follows the rules of :func:`parties_of`: after a parenthesised name, else
+    at the first " to " that does not continue an office ("Ambassador to Peru")."""
+    match = _ADDRESS_LEAD.match(title.strip())
+    if not match or " to " not in match["rest"]:
+        return "", ""
+    sender, recipient = parties_of("From " + match["rest"])
+    sender = sender[4:] if sender.startswith("The ") else sender
+    return (sender, recipient) if recipient else ("", "")
+
+
 def _without_article(name: str) -> str:
     name = name.strip().rstrip(".,;")
     return name[4:] if name.startswith("the ") else name
@@ -351,3 +373,33 @@ def references_in(text: str, volume: str | None, start: int = 0) -> list[CrossRe
     """Documents and telegrams named in ``text[start:]``, in order of position."""
     found = document_references(text, volume, start) + telegram_references(text, start)
     return sorted(found, key=lambda reference: reference.start)
+
+
+# -- file numbers -----------------------------------------------------------------------
+
+# The line above an old-style title: "File No. 763.72119/987", "124.61/263: Telegram",
+# "740.0011 PW (Peace)/7–1547", "123 Clough, Ralph: Telegram" (the TEI's inline source
+# note, as the site prints it).
+FILE_NUMBER_LINE = re.compile(
+    r"^(?:File No\.?\s*)?"
+    r"(?P<file>\d{3}[\dA-Za-z.–-]*(?: [A-Z][\w.]*| \([A-Z][\w .]*\))*(?:/[\w.–\-]+)+"
+    r"|\d{3}\.\d[\w.]*|\d{3} [A-Z][\w’'-]+, [A-Z][\w. ]+)"
+    r"(?::\s*(?P<kind>[A-Za-z][\w ]{1,40}))?\.?$"
+)
+
+
+_STATED_KIND = re.compile(r":\s*(?P<kind>[A-Za-z][\w ]{1,40}?)\.?$")
+
+
+def stated_kind(line: str) -> str:
+    """The kind a file-number or archive line names at its end ("…: Telegram"), or ""."""
+    match = _STATED_KIND.search(line.strip())
+    return match["kind"] if match else ""
+
+
+def file_number_of(line: str) -> tuple[str, str]:
+    """The file number of a file-number line and the kind it names ("Telegram"), or ""."""
+    match = FILE_NUMBER_LINE.match(line.strip())
+    if not match:
+        return "", ""
+    return match["file"], (match["kind"] or "").strip()

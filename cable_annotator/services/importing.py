@@ -41,67 +41,143 @@ class ImportReport:
     imported_sources: list[str] = field(default_factory=list)  # files (or texts) stored
     not_imported: list[str] = field(default_factory=list)  # left out by a cancel
     cancelled: bool = False
+    readings: list[TextReading] = field(default_factory=list)  # how each plain text was read
+    warnings: list[str] = field(default_factory=list)  # what could not be recovered
 
 
-_VOLUME_IN_NAME = re.compile(r"^(frus\d{4}(?:-\d{2,4})?[a-z0-9]*?)[-_.]?d\d+", re.IGNORECASE)
+_VOLUME_IN_NAME = re.compile(
+    r"^(?P<volume>frus\d{4}(?:-\d{2,4})?[a-z0-9]*?)[-_.]?d(?P<number>\d+[a-z]?)\b",
+    re.IGNORECASE,
+)
 
 
 def volume_from_filename(path: Path) -> str | None:
     """``frus1969-76ve11p2-d293.txt`` → ``frus1969-76ve11p2``: a copied page carries no
-    volume id, but readers (and our sample) name files after the history.state.gov URL."""
+    volume id, but readers (and our sample) name files after the history.state.gov URL.
+    The id keeps its case, as the address does (``frus1918Russiav01``)."""
     match = _VOLUME_IN_NAME.match(path.stem)
-    return match.group(1).lower() if match else None
+    if not match:
+        return None
+    volume = match["volume"]
+    return volume if any(char.isupper() for char in volume[4:]) else volume.lower()
 
 
-FORMATS = ("frus", "tei", "telegram")
-"""What ``import --as`` accepts: a FRUS plain-text page, a TEI volume, raw telegrams."""
+def number_from_filename(path: Path) -> str | None:
+    """``frus1861-d72.txt`` → ``72``: the document number of a page that prints none."""
+    match = _VOLUME_IN_NAME.match(path.stem)
+    return match["number"] if match else None
 
 
-def guess_format(path: Path) -> str:
-    """The format of a file, from its contents: ``tei``, ``telegram`` or ``frus``."""
-    from ..importers.frus_tei import looks_like_tei
+# -- plain-text formats -----------------------------------------------------------------
 
-    if looks_like_tei(path):
-        return "tei"
+FRUS_PAGE = "frus"
+PLAIN_TEXT = "text"
+TELEGRAMS = "telegram"
+TEXT_FORMATS = {
+    FRUS_PAGE: "a FRUS page",
+    PLAIN_TEXT: "plain text (kept verbatim)",
+    TELEGRAMS: "raw State Department telegrams",
+}
+"""The readers of plain text, by the name ``import --as`` takes. Another reader (a raw
+telegram dump, say) is one more entry here, one more branch in :func:`read_text_as` and
+one more rule in :func:`choose_text_format`."""
+
+
+@dataclass(frozen=True)
+class TextReading:
+    """How one plain text was read: ``format`` (a TEXT_FORMATS key), whether that was
+    guessed, and why."""
+
+    source: str
+    format: str
+    guessed: bool
+    reason: str
+
+    def describe(self, why: bool = True) -> str:
+        """"read as a FRUS page (guessed: it opens with …)" for the user; ``why=False``
+        leaves the reason out (for a status line)."""
+        how = ("guessed: " + self.reason if why else "guessed") if self.guessed else "as asked"
+        return f"read as {TEXT_FORMATS[self.format]} ({how})"
+
+
+def choose_text_format(text: str, source: str, requested: str | None) -> TextReading:
+    """The reader for ``text``: the one requested, else the guess, with its reason."""
+    from ..importers.plaintext import guess_text_format
+
+    if requested is not None:
+        if requested not in TEXT_FORMATS:
+            raise ImportFailed(source, f"unknown text format {requested!r}; "
+                                       f"choose {' or '.join(TEXT_FORMATS)}")
+        return TextReading(source, requested, False, "")
     # -- raw State Department telegrams (issue 12): AAD/PlusD text and records --------
+    from ..importers.telegram import looks_like_telegram
+
+    if looks_like_telegram(text):
+        return TextReading(source, TELEGRAMS, True, "it has a telegram's header (date-time "
+                                                    "group, FM/TO lines, TAGS) or AAD fields")
+    guess = guess_text_format(text)
+    return TextReading(source, guess.format, True, guess.reason)
+
+
+def looks_like_telegram_file(path: Path) -> bool:
+    """Whether a file holds raw telegrams (its first 64 KiB say enough): such a file needs
+    no volume, its MRNs are its ids."""
     from ..importers.telegram import looks_like_telegram
 
     try:
         with path.open("rb") as handle:
-            head = handle.read(65536)  # the header and first records say enough
+            head = handle.read(65536)
     except OSError:
-        return "frus"  # the FRUS reader reports an unreadable file in its own words
-    if looks_like_telegram(head.decode("utf-8", errors="replace")):
-        return "telegram"
-    return "frus"
+        return False  # the reader reports an unreadable file in its own words
+    return looks_like_telegram(head.decode("utf-8", errors="replace"))
+
+
+def read_texts_as(text: str, reading: TextReading, volume: str | None,
+                  name: str = "", number: str | None = None) -> list[Cable]:
+    """Parse ``text`` with the reader ``reading`` names: one cable, or every telegram."""
+    if reading.format == TELEGRAMS:
+        from ..importers.telegram import parse_telegrams
+
+        return parse_telegrams(text, reading.source)
+    return [read_text_as(text, reading, volume, name, number)]
+
+
+def read_text_as(text: str, reading: TextReading, volume: str | None,
+                 name: str = "", number: str | None = None) -> Cable:
+    """Parse ``text`` with the reader ``reading`` names."""
+    from ..importers.plaintext import parse_frus_text, parse_plain_text
+
+    if reading.format == PLAIN_TEXT:
+        return parse_plain_text(text, source=reading.source, volume=volume, name=name)
+    return parse_frus_text(text, volume=volume, source=reading.source, number=number)
 
 
 def read_file(path: Path, volume: str | None = None, progress: Progress | None = None,
-              cancelled: Callable[[], bool] | None = None,
-              as_format: str | None = None) -> tuple[Volume | None, list[Cable]]:
+              cancelled: Callable[[], bool] | None = None, as_format: str | None = None,
+              readings: list[TextReading] | None = None,
+              ) -> tuple[Volume | None, list[Cable]]:
     """Parse one file (TEI volume, plain text or raw telegrams) into domain objects,
-    storing nothing; ``as_format`` (one of FORMATS) overrides the guess.
+    storing nothing.
 
-    A plain-text document takes ``volume``, else the volume its file name carries."""
-    from ..importers.frus_tei import read_tei_volume
-    from ..importers.frus_text import read_frus_text
+    A plain-text document takes ``volume``, else the volume its file name carries; it is
+    read as ``as_format`` (``frus``, ``text`` or ``telegram``), else as guessed; how it
+    was read is appended to ``readings``."""
+    from ..importers.plaintext import decode_text_file
+    from ..importers.tei import looks_like_tei, read_tei_volume
 
     refuse_unreadable_import(path)
-    kind = as_format or guess_format(path)
-    if kind == "tei":
+    if looks_like_tei(path):
         parsed_volume, cables = read_tei_volume(path, progress=progress, cancelled=cancelled)
         return parsed_volume, cables
-    if kind == "telegram":
-        from ..importers.telegram import read_telegram_file
-
-        cables = read_telegram_file(path)
-        if progress is not None:
-            progress(len(cables), len(cables))
-        return None, cables
-    cable = read_frus_text(path, volume=volume or volume_from_filename(path))
+    text = decode_text_file(path)
+    reading = choose_text_format(text, str(path), as_format)
+    cables = read_texts_as(text, reading, volume or volume_from_filename(path),
+                           name=path.stem, number=number_from_filename(path))
+    if readings is not None:
+        readings.append(reading)
     if progress is not None:
-        progress(1, 1)
-    return None, [cable]
+        progress(len(cables), len(cables))
+    return None, cables
 
 
 def refuse_unreadable_import(path: Path) -> None:
@@ -138,8 +214,10 @@ def import_files(
     report = ImportReport()
     imported_ids: list[str] = []
     for path in map(Path, paths):
-        parsed_volume, cables = read_file(path, volume, progress, cancelled, as_format)
+        parsed_volume, cables = read_file(path, volume, progress, cancelled, as_format,
+                                          report.readings)
         _store(project, path, parsed_volume, cables, report)
+        report.warnings.extend(warning for cable in cables for warning in cable.warnings)
         imported_ids.extend(cable.id for cable in cables)
     order = {cable_id: index for index, cable_id in enumerate(imported_ids)}
     report.cables = sorted(cable_summaries(project, imported_ids), key=lambda s: order[s.id])
@@ -147,15 +225,13 @@ def import_files(
 
 
 def import_text(project: Project, text: str, source: str,
-                volume: str | None = None) -> ImportReport:
+                volume: str | None = None, as_format: str | None = None) -> ImportReport:
     """Import one FRUS document given as text — a page copied from history.state.gov and
     pasted, or text dropped on the window — as a plain-text file of it would be.
 
     ``source`` names where it came from ("clipboard"), for the cable's record and for
-    errors (ImportFailed names it when the text is not a FRUS document)."""
-    from ..importers.frus_text import parse_frus_text
-    from ..importers.telegram import looks_like_telegram, parse_telegrams
-
+    errors (ImportFailed names it when there is no text). It is read as ``as_format``
+    (``frus``, ``text`` or ``telegram``), else as guessed; the report says which."""
     if not text.strip():
         raise ImportFailed(source, "there is no text to import")
     limit = file_safety.import_limit()
@@ -163,11 +239,10 @@ def import_text(project: Project, text: str, source: str,
         raise ImportFailed(source, f"the text is larger than the import limit of "
                                    f"{file_safety.format_size(limit)} (set "
                                    f"{file_safety.IMPORT_LIMIT_VARIABLE} to allow more)")
-    if looks_like_telegram(text):  # a raw telegram copied from AAD or PlusD (issue 12)
-        cables = parse_telegrams(text, source)
-    else:
-        cables = [parse_frus_text(text, volume=volume or None, source=source)]
-    report = ImportReport()
+    reading = choose_text_format(text, source, as_format)
+    cables = read_texts_as(text, reading, volume or None)
+    report = ImportReport(readings=[reading],
+                          warnings=[w for cable in cables for w in cable.warnings])
     _store(project, source, None, cables, report)
     report.imported_sources.append(source)
     report.cables = cable_summaries(project, [cable.id for cable in cables])

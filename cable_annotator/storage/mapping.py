@@ -57,6 +57,9 @@ def structure_of(cable: Cable) -> dict:
         "spans": _rows(cable.spans),
         "persons": list(cable.persons),
         "terms": list(cable.terms),
+        # In the structure, not a column: a fact of old-style volumes only, needing no
+        # migration of existing project files.
+        "file_number": cable.file_number,
         **({"telegram": cable.telegram.to_json()} if cable.telegram is not None else {}),
     }
 
@@ -173,6 +176,7 @@ def cable_from_row(row: CableRow) -> Cable:
         spans=_records(Span, structure.get("spans", []), subject, length),
         persons=_names(structure.get("persons", []), subject, "persons"),
         terms=_names(structure.get("terms", []), subject, "terms"),
+        file_number=require_text(structure.get("file_number", ""), subject, "file number"),
         telegram=_telegram(structure.get("telegram"), subject),
     )
 

@@ -29,6 +29,7 @@ from . import fulltext, row_checks, schema_check
 from . import sqlite as sqlite_file
 from .errors import ProjectError
 from .models import Base, ThemeRow
+from .release_stamp import stamp_new_project, stamp_opened_project
 
 PROJECT_SUFFIX = ".cableproj"
 SCHEMA_VERSION = 1
@@ -100,6 +101,7 @@ class Project:
         try:
             project._migrate_if_needed(revision)
             project._ensure_search_index()
+            stamp_opened_project(project.engine)
         except BaseException:
             project.close()
             raise
@@ -141,6 +143,7 @@ class Project:
                     session.add(ThemeRow(name=theme["name"], color=theme["color"],
                                          description=theme.get("description", ""),
                                          position=position))
+                stamp_new_project(session)
             fulltext.ensure_index(project.write_engine)
         except (SQLAlchemyError, OSError, ProjectError) as error:
             project.close()
@@ -307,6 +310,15 @@ class Project:
         except file_safety.NotARegularFile as error:
             raise ProjectError(f"Could not write {destination}: {error}; it was left "
                                "untouched.") from None
+        journals = [f"{destination}{suffix}" for suffix in ("-wal", "-journal")
+                    if os.path.lexists(f"{destination}{suffix}")]
+        if journals:
+            # A new file renamed into place would be paired with that log or journal by
+            # SQLite, which would replay it into the copy and damage it.
+            raise ProjectError(f"Could not write {destination}: {journals[0]} beside it "
+                               "shows the file is open in another program or was not "
+                               "closed after a crash; open it once (or close that program), "
+                               "or choose another name. It was left untouched.")
         file_safety.clean_stale_partials(destination.parent)
         temporary = file_safety.partial_path(destination)
         file_safety.remove_own_partial(temporary)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -57,6 +58,17 @@ def _load_json(raw: str):
         return DamagedJSON(raw, f"not valid JSON: {error}")
 
 
+JOURNAL_MODE_VARIABLE = "CABLE_ANNOTATOR_JOURNAL_MODE"
+
+
+def journal_mode() -> str:
+    """WAL, unless ``CABLE_ANNOTATOR_JOURNAL_MODE=delete`` asks for the rollback journal:
+    the write-ahead log needs shared memory beside the file, which network drives (SMB,
+    NFS) and some sync folders do not provide reliably."""
+    wanted = os.environ.get(JOURNAL_MODE_VARIABLE, "").strip().lower()
+    return "DELETE" if wanted in ("delete", "rollback") else "WAL"
+
+
 def make_engine(path: Path) -> Engine:
     """An engine on ``path`` whose every connection has our pragmas set."""
     engine = create_engine(f"sqlite:///{path}", future=True, json_deserializer=_load_json)
@@ -64,7 +76,7 @@ def make_engine(path: Path) -> Engine:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         harden(dbapi_connection)
-        dbapi_connection.execute("PRAGMA journal_mode=WAL")
+        dbapi_connection.execute(f"PRAGMA journal_mode={journal_mode()}")
         dbapi_connection.execute("PRAGMA synchronous=FULL")
         # Python's sqlite3 opens a transaction only before INSERT/UPDATE/DELETE, so DDL
         # (a migration, the search index) would commit statement by statement. Taking the

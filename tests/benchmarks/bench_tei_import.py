@@ -25,7 +25,7 @@ from lxml import etree
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from cable_annotator.importers.frus_tei import read_tei_volume  # noqa: E402
+from cable_annotator.importers.tei import read_tei_volume  # noqa: E402
 
 VOLUME = REPO.parent / "shared" / "corpus" / "frus" / "frus1964-68v28.xml"
 TARGET_SECONDS = 1.5

@@ -305,6 +305,8 @@ def run_child(env: dict, *args: object) -> dict:
         if str(arg).endswith(".cableproj"):
             copy = Path(env["XDG_DATA_HOME"]) / "run.cableproj"
             copy.parent.mkdir(parents=True, exist_ok=True)
+            for suffix in ("-wal", "-shm", "-journal"):  # the last child's (it exits without
+                Path(f"{copy}{suffix}").unlink(missing_ok=True)  # closing): not this copy's
             shutil.copyfile(arg, copy)
             args[n] = copy
     done = subprocess.run([sys.executable, str(HERE), "--child", *map(str, args)], env=env,

@@ -122,7 +122,7 @@ def test_bad_requests_give_one_line_and_change_nothing(imported: Path, args, wor
     ("name", "content"),
     [
         ("binary.txt", b"\x00\x01\x02PK\x03\x04" * 50),
-        ("letter.txt", b"Dear colleague,\nhere are my notes on the tanks.\n"),
+        ("empty.txt", b" \n\n"),
         ("truncated.xml", b'<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">'
                           b"<text><body><div type=\"document\""),
     ],
@@ -186,3 +186,20 @@ def test_reimport_reports_moved_and_orphaned_annotations(imported: Path, tmp_pat
     result = run("import", str(corrected), project=imported)
     assert "1 annotation(s) followed their passages" in result.stderr
     assert "1 annotation(s) could not be placed" in result.stderr
+
+
+def test_other_text_imports_verbatim_and_the_guess_is_reported(tmp_path: Path) -> None:
+    """A letter that is no FRUS page imports as kind text, character for character; the
+    guess is said on stderr, and --as frus reads it as a page instead."""
+    letter = tmp_path / "letter.txt"
+    content = "Dear colleague,\n\n\nhere are my notes on the tanks.\n\n1. One.\n2. Two.\n"
+    letter.write_text(content, encoding="utf-8")
+    project = tmp_path / "letters.cableproj"
+    result = run("import", str(letter), project=project)
+    assert "letter.txt read as plain text (kept verbatim) (guessed:" in result.stderr
+    assert "--as frus" in result.stderr
+    shown = json.loads(run("show", "text/letter", "--json", project=project).stdout)
+    assert shown["kind"] == "text" and shown["text"] == content
+    assert shown["footnotes"] == [] and shown["number"] == ""
+    as_page = run("import", "--as", "frus", str(letter), project=tmp_path / "p.cableproj")
+    assert "read as a FRUS page (as asked)" in as_page.stderr

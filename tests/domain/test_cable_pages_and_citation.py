@@ -61,3 +61,24 @@ def test_codebook_tree_order_puts_sub_themes_under_their_parent() -> None:
               Theme(4, "Fisheries"), Theme(5, "Orphan", parent_id=99)]
     assert [(t.name, depth) for t, depth in tree_order(themes)] == [
         ("Arms race", 0), ("Arms sales", 0), ("Tanks", 1), ("Fisheries", 0), ("Orphan", 0)]
+
+
+def test_ids_of_the_older_volumes_are_named_as_printed() -> None:
+    assert describe_frus_id("frus1918Russiav01").title == (
+        "Foreign Relations of the United States, 1918, Russia, vol. I")
+    assert describe_frus_id("frus1917Supp02v01").title == (
+        "Foreign Relations of the United States, 1917, Supplement 2, vol. I")
+    assert describe_frus_id("frus1861").title == "Foreign Relations of the United States, 1861"
+    assert describe_frus_id("frus1863p1").title == (
+        "Foreign Relations of the United States, 1863, pt. 1")
+    assert describe_frus_id("frus1952-54v07p1").title == (
+        "Foreign Relations of the United States, 1952–1954, vol. VII, pt. 1")
+
+
+def test_a_text_of_no_volume_is_cited_without_one() -> None:
+    from cable_annotator.domain.cable import Cable
+    from cable_annotator.domain.citation import cite
+
+    cable = Cable(id="text/oral-history", volume="", number="", title="Oral history",
+                  text="Q: When?", kind="text")
+    assert cite(cable) == "“Oral history.”"

@@ -27,8 +27,8 @@ from cable_annotator.importers.frus_prose import (
     telegram_references,
     without_full_stop,
 )
-from cable_annotator.importers.frus_tei import read_tei_volume
-from cable_annotator.importers.frus_text import parse_frus_text
+from cable_annotator.importers.plaintext import parse_frus_text
+from cable_annotator.importers.tei import read_tei_volume
 from tests.importers.web_text_renderer import load_volume, render_document
 
 

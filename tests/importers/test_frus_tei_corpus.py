@@ -14,7 +14,7 @@ from lxml import etree
 
 from cable_annotator.domain.cable import BODY, Cable, footnote_part
 from cable_annotator.domain.volume import Volume
-from cable_annotator.importers.frus_tei import looks_like_tei, read_tei_volume
+from cable_annotator.importers.tei import looks_like_tei, read_tei_volume
 
 from .tei_fixtures import (
     VOLUMES,

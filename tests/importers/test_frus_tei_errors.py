@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from cable_annotator.importers.errors import ImportFailed
-from cable_annotator.importers.frus_tei import read_tei_volume
+from cable_annotator.importers.tei import read_tei_volume
 
 from .tei_fixtures import TEI_NS, tei, write
 

@@ -8,7 +8,7 @@ import pytest
 
 from cable_annotator.domain.cable import BODY, Cable
 from cable_annotator.importers.errors import ImportCancelled
-from cable_annotator.importers.frus_tei import looks_like_tei, read_tei_volume
+from cable_annotator.importers.tei import looks_like_tei, read_tei_volume
 
 from .tei_fixtures import FRUS_2015, FRUS_NEW, tei, write
 

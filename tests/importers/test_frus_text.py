@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from cable_annotator.domain.cable import BODY, PageBreak
-from cable_annotator.importers.errors import ImportFailed
-from cable_annotator.importers.frus_text import (
+from cable_annotator.importers.plaintext import (
+    guess_text_format,
     looks_like_frus_text,
     parse_frus_text,
     read_frus_text,
@@ -169,16 +169,16 @@ def test_sample_is_recognised() -> None:
     assert looks_like_frus_text(SAMPLE.read_text(encoding="utf-8"))
 
 
-def test_not_a_document_names_the_file(tmp_path: Path) -> None:
+def test_other_text_is_guessed_as_text_and_never_refused_as_a_page(tmp_path: Path) -> None:
+    """A shopping list is no FRUS page: the guess says so and why; read as a page on the
+    user's word it still imports (a page is never refused for its shape)."""
     path = tmp_path / "shopping.txt"
     path.write_text("Milk, eggs and bread.\nCall the plumber on Tuesday.\n", encoding="utf-8")
-    with pytest.raises(ImportFailed) as caught:
-        read_frus_text(path)
-    assert caught.value.path == str(path)
-    assert str(path) in str(caught.value)
-    assert "heading" in caught.value.problem and "293. Telegram" in caught.value.problem
-    assert caught.value.line == 1
-    assert not looks_like_frus_text(path.read_text(encoding="utf-8"))
+    guess = guess_text_format(path.read_text(encoding="utf-8"))
+    assert guess.format == "text" and "FRUS" in guess.reason
+    cable = read_frus_text(path)
+    assert cable.text == "Milk, eggs and bread.\nCall the plumber on Tuesday."
+    assert cable.footnotes == [] and cable.number == ""
 
 
 def test_numbered_sentence_is_not_a_heading() -> None:
@@ -186,6 +186,7 @@ def test_numbered_sentence_is_not_a_heading() -> None:
         "1. You should seek an appointment with President Velasco at an early date to "
         "discuss this subject and make the following points.\n\n2. Now that the news is out."
     )
-    with pytest.raises(ImportFailed, match="not a FRUS document"):
-        parse_frus_text(text, source="pasted")
     assert not looks_like_frus_text(text)
+    cable = parse_frus_text(text, source="pasted")
+    assert cable.number == "" and cable.footnotes == []
+    assert cable.text == text

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from cable_annotator.domain.cable import Cable
-from cable_annotator.importers.frus_text import looks_like_frus_text, parse_frus_text
+from cable_annotator.importers.plaintext import looks_like_frus_text, parse_frus_text
 from tests.importers.web_text_renderer import RenderedDocument, load_volume, render_document
 
 REPO_ROOT = Path(__file__).resolve().parents[2]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cable_annotator.importers.frus_prose import paragraph_label
-from cable_annotator.importers.frus_text import parse_frus_text
+from cable_annotator.importers.plaintext import parse_frus_text
 
 TEXT = """12. Telegram 700 From the Embassy in Greece to the Department of State
 

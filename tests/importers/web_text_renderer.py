@@ -82,13 +82,19 @@ class RenderedDocument:
     signature: str
     date: str | None = None
     labels: list[str] = field(default_factory=list)
+    body_web: str = ""
+    note_webs: list[str] = field(default_factory=list)
+    file_line: str = ""
+    parties: tuple[str, str] | None = None
 
 
 class _LineBuilder:
     """Walks TEI content and cuts it into rendered lines of inline tokens."""
 
-    def __init__(self, note_counter: list[int], notes: list[etree._Element]) -> None:
+    def __init__(self, note_counter: list[int], notes: list[etree._Element],
+                 marker_shift: int = 0) -> None:
         self.lines: list[_Line] = []
+        self._marker_shift = marker_shift
         self._tokens: list[tuple[str, str]] = []
         self._separator = ""
         self._note_counter = note_counter
@@ -124,9 +130,13 @@ class _LineBuilder:
 
     def child(self, element: etree._Element) -> None:
         name = local_name(element)
-        if name == "note":
+        if name == "note" and element.get("n") is None and element.get("rend") == "inline":
+            self.block(element, "p")  # the file-number line of old-style volumes
+        elif name == "note":
             self._note_counter[0] += 1
             marker = element.get("n") or str(self._note_counter[0])
+            if self._marker_shift and marker.isdigit():
+                marker = str(int(marker) + self._marker_shift)
             self._tokens.append(("note", marker))
             self._notes.append(element)
         elif name == "pb":
@@ -279,30 +289,42 @@ def _note_text(note: etree._Element) -> tuple[str, str]:
     return assembled.web, assembled.clean
 
 
-def render_document(div: etree._Element, volume: str) -> RenderedDocument:
-    """Render one ``div[@type="document"]`` as copied from history.state.gov."""
+def render_document(div: etree._Element, volume: str, marker_shift: int = 0) -> RenderedDocument:
+    """Render one ``div[@type="document"]`` as copied from history.state.gov.
+
+    ``marker_shift`` numbers the markers in the text from another start than the list
+    (which then restarts at 1): +57 as volumes of 1861–1945 number notes through the
+    chapter, -1 as 1961–63 volumes mark the source note 0."""
     notes: list[etree._Element] = []
-    builder = _LineBuilder([0], notes)
+    builder = _LineBuilder([0], notes, marker_shift)
     builder.content(div)
     builder.flush()
     body = _assemble(builder.lines, builder.signed_lines)
 
     markers = [note.get("n") or str(number) for number, note in enumerate(notes, start=1)]
+    if marker_shift:
+        markers = [str(int(marker) + marker_shift) if marker.isdigit() else marker
+                   for marker in markers]
     entries = []
+    note_webs = []
     rendered_notes = []
-    for note, marker, offset, after_digits in zip(
+    for number, (note, marker, offset, after_digits) in enumerate(zip(
         notes, markers, body.note_offsets, body.notes_after_digits, strict=True
-    ):
+    ), start=1):
         web, clean = _note_text(note)
-        entries.append(f"  {marker}. {web}")
+        entries.append(f"  {number if marker_shift else marker}. {web}")
+        note_webs.append(web)
         rendered_notes.append(RenderedNote(marker, clean, offset, after_digits))
     web_text = body.web + ("\n" + "\n".join(entries) if entries else "") + "\n"
 
     pages = [(label, _skip_whitespace(body.clean, offset)) for label, offset in body.pages]
     pages = [(label, offset) for label, offset in pages if offset < len(body.clean)]
     number = div.get("n") or ""
-    heading = body.blocks[0] if body.blocks else ""
-    title = re.sub(rf"^\s*{re.escape(number)}\.\s*", "", heading)
+    head = div.find(f"{{{TEI}}}head")
+    file_line = _file_line(div)
+    heading = body.blocks[1 if file_line and len(body.blocks) > 1 else 0] if body.blocks else ""
+    # Old style (a file-number line above it): no number printed in the heading.
+    title = heading if file_line else re.sub(rf"^\s*{re.escape(number)}\.\s*", "", heading)
     return RenderedDocument(
         volume=volume,
         xml_id=div.get("{http://www.w3.org/XML/1998/namespace}id") or "",
@@ -315,7 +337,64 @@ def render_document(div: etree._Element, volume: str) -> RenderedDocument:
         notes=rendered_notes,
         signature=body.signature,
         date=_dateline_date(div),
+        body_web=body.web,
+        note_webs=note_webs,
+        file_line=file_line,
+        parties=_parties(head) if head is not None else None,
     )
+
+
+def _file_line(div: etree._Element) -> str:
+    """The inline source note of an old-style document ("851G.01/3–1649: Telegram")."""
+    for note in div.iter(f"{{{TEI}}}note"):
+        if note.get("n") is None and note.get("rend") == "inline":
+            return collapse("".join(note.itertext())).strip()
+    return ""
+
+
+_LEAD = re.compile(r"^(?:(?:Memorandum|Letter|Note|Telegram|Despatch|Instruction)s?,? "
+                   r"(?:by|from) )?(?:[Tt]he )?")
+
+
+def _parties(head: etree._Element) -> tuple[str, str] | None:
+    """Sender and recipient an unnumbered head marks: the recipient from the " to "
+    before its ``type="to"`` element, the sender before that; None when unmarked."""
+    marked = head.find(".//*[@type='to']")
+    if marked is None:
+        return None
+    before = collapse("".join(_text_until(head, marked))).lstrip()
+    cut = before.rfind(" to ")
+    if cut < 0:
+        return None
+    whole = collapse("".join(_head_text(head))).strip()
+    sender = _LEAD.sub("", before[:cut].strip())
+    recipient = re.sub(r"^the ", "", whole[cut + len(" to "):].strip())
+    return sender.rstrip(".,;"), recipient.rstrip(".,;")
+
+
+def _head_text(head: etree._Element) -> list[str]:
+    """The head's text without its notes."""
+    out = [head.text or ""]
+    for child in head:
+        if isinstance(child.tag, str) and local_name(child) != "note":
+            out.extend(_head_text(child))
+        out.append(child.tail or "")
+    return out
+
+
+def _text_until(element: etree._Element, stop: etree._Element) -> list[str]:
+    """Text of ``element`` (notes left out) up to where ``stop`` begins."""
+    out = [element.text or ""]
+    for child in element:
+        if child is stop:
+            return out
+        if isinstance(child.tag, str) and local_name(child) != "note":
+            inner = _text_until(child, stop)
+            out.extend(inner)
+            if stop in child.iter():
+                return out
+        out.append(child.tail or "")
+    return out
 
 
 def _dateline_date(div: etree._Element) -> str | None:

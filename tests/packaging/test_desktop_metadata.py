@@ -20,7 +20,10 @@ def test_desktop_entry_launches_the_console_script_for_projects() -> None:
     entry.read(PACKAGING / f"{APP_ID}.desktop", encoding="utf-8")
     section = entry["Desktop Entry"]
     assert section["Type"] == "Application"
-    assert section["Exec"].split()[0] == "cable-annotator"
+    # %F: the menu passes no argument at all (``--project %f`` once became a bare
+    # ``--project`` and exit status 2), a file manager passes the files.
+    assert section["Exec"] == "cable-annotator %F"
+    assert section["Icon"] == APP_ID
     assert MIME in section["MimeType"].split(";")
 
 

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from cable_annotator.importers.errors import ImportFailed
-from cable_annotator.importers.frus_tei import read_tei_volume
+from cable_annotator.importers.tei import read_tei_volume
 from cable_annotator.services import annotating, queries
 from cable_annotator.services.exporting import export_csv
 from cable_annotator.services.importing import import_files

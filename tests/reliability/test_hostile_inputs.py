@@ -14,7 +14,7 @@ from cable_annotator.domain.cable import Block, Cable, Footnote
 from cable_annotator.domain.volume import Volume
 from cable_annotator.exporters.csv_export import COLUMNS, AnnotatedCable, write_csv
 from cable_annotator.importers.errors import ImportFailed
-from cable_annotator.importers.frus_tei import read_tei_volume
+from cable_annotator.importers.tei import read_tei_volume
 
 from ..importers.tei_fixtures import TEI_NS, tei
 

@@ -226,3 +226,13 @@ def test_a_damaged_search_index_row_is_named(source, tmp_path, capsys) -> None:
     status, _out, err = run_cli(capsys, "--project", str(path), "search", "arms")
     assert status == 1 and "search index" in err and str(path) in err, err
     assert "Traceback" not in err
+
+
+def test_the_rollback_journal_can_be_chosen_for_network_drives(project_path, monkeypatch):
+    monkeypatch.setenv("CABLE_ANNOTATOR_JOURNAL_MODE", "delete")
+    with Project.open(project_path) as opened:
+        with opened.engine.connect() as connection:
+            mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
+        assert mode == "delete"
+        assert queries.list_themes(opened)
+    assert not Path(f"{project_path}-wal").exists()

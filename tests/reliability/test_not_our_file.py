@@ -229,3 +229,15 @@ def test_stale_partials_of_dead_writers_are_cleaned_and_nothing_else(tmp_path) -
     removed = clean_stale_partials(tmp_path)
     assert sorted(removed) == sorted([stale, stale_journal])
     assert alive.exists() and foreign.exists() and os.path.lexists(lookalike_link)
+
+
+def test_save_as_refuses_a_destination_with_a_log_beside_it(project, tmp_path) -> None:
+    """A new file renamed next to another file's write-ahead log would be paired with it
+    by SQLite and damaged; Save As refuses instead, touching neither."""
+    destination = tmp_path / "old.cableproj"
+    destination.write_bytes(b"old")
+    log = tmp_path / "old.cableproj-wal"
+    log.write_bytes(b"someone's log")
+    with pytest.raises(ProjectError, match="was not closed after a crash"):
+        project.save_as(destination)
+    assert destination.read_bytes() == b"old" and log.read_bytes() == b"someone's log"

@@ -19,9 +19,14 @@ def test_pasted_text_becomes_a_cable_of_the_given_volume(empty_project):
     assert cable.pages and cable.footnotes
 
 
-def test_text_that_is_no_document_is_refused_naming_its_source(empty_project):
-    with pytest.raises(ImportFailed, match="clipboard"):
-        import_text(empty_project, "a shopping list", "clipboard")
+def test_text_that_is_no_document_is_kept_verbatim(empty_project):
+    report = import_text(empty_project, "a shopping list\n\n\nmilk", "clipboard")
+    assert [(r.format, r.guessed) for r in report.readings] == [("text", True)]
+    cable = queries.load_cable(empty_project, report.cables[0].id)
+    assert cable.kind == "text" and cable.text == "a shopping list\n\n\nmilk"
+
+
+def test_empty_text_is_refused_naming_its_source(empty_project):
     with pytest.raises(ImportFailed, match="no text"):
         import_text(empty_project, "  ", "clipboard")
     assert queries.list_cables(empty_project) == []

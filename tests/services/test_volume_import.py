@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cable_annotator.importers.errors import ImportCancelled, ImportFailed
-from cable_annotator.importers.frus_tei import read_tei_volume
+from cable_annotator.importers.tei import read_tei_volume
 from cable_annotator.services.annotating import annotate_quote
 from cable_annotator.services.importing import import_files
 from cable_annotator.services.queries import (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cable_annotator.importers.frus_text import read_frus_text
+from cable_annotator.importers.plaintext import read_frus_text
 from cable_annotator.services.queries import load_cable
 from tests.conftest import SAMPLE_ID, SAMPLE_TEXT, SAMPLE_VOLUME
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QProgressDialog
 
 from cable_annotator.services import queries
 from cable_annotator.ui.annotations.annotation_model import LOCATION_ROLE
+from cable_annotator.ui.jobs.text_import_dialog import TextImportChoice
 
 from .ui_fixtures import ARMS_RACE_QUOTE, SAMPLE_ID, annotate
 from .window_helpers import export_rows, open_window
@@ -97,7 +98,8 @@ def test_tei_volume_import_and_cancel(window, project, qtbot, errors, shared_cor
 def test_dropping_files_imports_them(window, project, qtbot, tmp_path, errors, monkeypatch):
     asked = []
     monkeypatch.setattr("cable_annotator.ui.window.window_import_export.ask_volume",
-                        lambda parent, count: asked.append(count) or "frus1969-76ve11p2")
+                        lambda parent, count: asked.append(count)
+                        or TextImportChoice("frus1969-76ve11p2"))
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(another_cable(tmp_path))),
                   QUrl.fromLocalFile(str(tmp_path / "picture.png"))])
@@ -165,7 +167,7 @@ def test_volume_comes_from_a_file_named_after_the_url(window, project, qtbot, tm
 def test_next_and_previous_document_from_the_keyboard(window, project, qtbot, tmp_path,
                                                       monkeypatch):
     monkeypatch.setattr("cable_annotator.ui.window.window_import_export.ask_volume",
-                        lambda parent, count: "frus1969-76ve11p2")
+                        lambda parent, count: TextImportChoice("frus1969-76ve11p2"))
     with qtbot.waitSignal(window.importFinished, timeout=60000):
         window.import_asking_volume([another_cable(tmp_path)])
     window.show_cable(SAMPLE_ID)
@@ -183,7 +185,7 @@ def test_next_and_previous_document_from_the_keyboard(window, project, qtbot, tm
 def test_all_documents_lists_every_annotation_of_the_project(window, project, qtbot, tmp_path,
                                                              monkeypatch):
     monkeypatch.setattr("cable_annotator.ui.window.window_import_export.ask_volume",
-                        lambda parent, count: "frus1969-76ve11p2")
+                        lambda parent, count: TextImportChoice("frus1969-76ve11p2"))
     with qtbot.waitSignal(window.importFinished, timeout=60000):
         window.import_asking_volume([another_cable(tmp_path)])
     here = annotate(project, ARMS_RACE_QUOTE, ["Arms race"])

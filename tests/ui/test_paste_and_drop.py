@@ -10,6 +10,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 
 from cable_annotator.services import queries
+from cable_annotator.ui.jobs.text_import_dialog import TextImportChoice
 
 from .ui_fixtures import SAMPLE_ID
 from .window_helpers import open_window
@@ -28,7 +29,8 @@ def asked(monkeypatch) -> list[int]:
     """The volume question, answered as a reader would; records each time it is asked."""
     questions: list[int] = []
     monkeypatch.setattr("cable_annotator.ui.jobs.import_export.ask_volume",
-                        lambda _parent, count: questions.append(count) or "frus1969-76ve11p2")
+                        lambda _parent, count, guess="": questions.append(count)
+                        or TextImportChoice("frus1969-76ve11p2"))
     return questions
 
 
@@ -48,7 +50,8 @@ def test_ctrl_v_in_the_text_imports_the_copied_page(window, project, qtbot, aske
     assert PASTED_ID in {s.id for s in queries.list_cables(project)}
     assert window.current_cable().id == PASTED_ID
     assert "Peruvian Purchase of Soviet Tanks" in window.reading.cable_text().toPlainText()
-    assert window.statusBar().currentMessage() == "Imported 1 document."
+    assert window.statusBar().currentMessage() == (
+        "Imported 1 document, read as a FRUS page (guessed).")
 
 
 def test_ctrl_v_in_the_filter_box_pastes_there(window, project, qtbot, asked):
@@ -61,13 +64,34 @@ def test_ctrl_v_in_the_filter_box_pastes_there(window, project, qtbot, asked):
     assert [s.id for s in queries.list_cables(project)] == [SAMPLE_ID]
 
 
-def test_clipboard_without_a_document_is_explained(window, project, qtbot, asked):
-    QGuiApplication.clipboard().setText("a shopping list")
+def test_empty_clipboard_is_explained(window, project, qtbot, asked):
+    QGuiApplication.clipboard().setText("  \n")
     window.reading.cable_text().setFocus()
     qtbot.keyClick(window.reading.cable_text(), Qt.Key.Key_V,
                    Qt.KeyboardModifier.ControlModifier)
     assert asked == [] and window._job is None
-    assert "holds no FRUS document" in window.statusBar().currentMessage()
+    assert "holds no text" in window.statusBar().currentMessage()
+
+
+def test_other_text_on_the_clipboard_imports_verbatim_as_guessed(window, project, qtbot,
+                                                                  monkeypatch):
+    """A text that is no FRUS page is offered with the guess shown, and kept as it is."""
+    guesses = []
+    monkeypatch.setattr("cable_annotator.ui.jobs.import_export.ask_volume",
+                        lambda _parent, _count, guess="": guesses.append(guess)
+                        or TextImportChoice(""))
+    text = "Interview with a retired consul\n\n\nQ: When did you arrive?\n\nA: In 1961.\n"
+    QGuiApplication.clipboard().setText(text)
+    window.reading.cable_text().setFocus()
+    with qtbot.waitSignal(window.importFinished, timeout=60000) as finished:
+        qtbot.keyClick(window.reading.cable_text(), Qt.Key.Key_V,
+                       Qt.KeyboardModifier.ControlModifier)
+    assert guesses == ["plain text (kept verbatim)"]
+    report = finished.args[0]
+    assert [reading.format for reading in report.readings] == ["text"]
+    cable = queries.load_cable(project, report.cables[0].id)
+    assert cable.kind == "text" and cable.text == text
+    assert "read as plain text" in window.statusBar().currentMessage()
 
 
 def test_dropping_plain_text_imports_it(window, project, qtbot, asked):
@@ -87,7 +111,7 @@ def test_dropping_plain_text_imports_it(window, project, qtbot, asked):
 
 def test_cancelling_the_volume_question_imports_nothing(window, project, qtbot, monkeypatch):
     monkeypatch.setattr("cable_annotator.ui.jobs.import_export.ask_volume",
-                        lambda _parent, _count: None)
+                        lambda _parent, _count, _guess="": None)
     QGuiApplication.clipboard().setText(page_294())
     assert not window.paste_document()
     assert window._job is None

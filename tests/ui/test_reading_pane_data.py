@@ -36,7 +36,7 @@ THEMES = [
 def sample_cable() -> Cable:
     """The sample cable (doc. 293), through the importer if it has landed."""
     try:
-        from cable_annotator.importers.frus_text import read_frus_text
+        from cable_annotator.importers.plaintext import read_frus_text
     except ImportError:
         return stand_in_sample()
     result = read_frus_text(str(SAMPLE), volume=VOLUME)

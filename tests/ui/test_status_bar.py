@@ -74,7 +74,8 @@ def test_a_successful_import_clears_not_saved(window, qtbot, tmp_path, errors):
         window.import_paths([SAMPLE])
     assert blocker.args[0] is not None
     assert window.status_line.text().endswith("·  saved")
-    assert window.statusBar().currentMessage() == "Imported 1 document."
+    assert window.statusBar().currentMessage() == (
+        "Imported 1 document, read as a FRUS page (guessed).")
 
 
 def test_a_successful_export_clears_not_saved(window, qtbot, tmp_path, errors):

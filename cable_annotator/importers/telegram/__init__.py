@@ -16,7 +16,7 @@ from pathlib import Path
 from ...collector import collector_paused
 from ...domain.cable import Cable
 from ..errors import ImportFailed
-from ..text_decode import decode_text_file
+from ..plaintext import decode_text_file
 from .aad_fields import looks_labelled, split_records
 from .build import NotATelegram, build_cable
 from .detect import looks_like_telegram

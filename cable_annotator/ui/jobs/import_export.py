@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -29,8 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...importers.errors import ImportCancelled
-from ...services.importing import ImportReport, guess_format, import_files, volume_from_filename
+from ...services.importing import (
+    ImportReport,
+    import_files,
+    looks_like_telegram_file,
+    volume_from_filename,
+)
 from ...storage.project import Project
+from .text_import_dialog import TextImportChoice, ask_text_import
 
 IMPORT_FILTER = ("FRUS documents and telegrams (*.txt *.xml);;Plain text and telegrams (*.txt);;"
                  "TEI volumes (*.xml)")
@@ -193,24 +198,16 @@ def needing_volume(paths: list[Path]) -> list[Path]:
     (a raw telegram needs none: its MRN is its id)."""
     return [path for path in paths
             if path.suffix.lower() == ".txt" and volume_from_filename(path) is None
-            and guess_format(path) != "telegram"]
+            and not looks_like_telegram_file(path)]
 
 
-def ask_volume(parent: QWidget, count: int) -> str | None:
-    """The volume id for ``count`` plain-text documents: '' when unknown, None if cancelled.
-
-    A page copied from history.state.gov does not say its volume, yet the volume makes the
-    cable's id (``frus1969-76ve11p2/d293``) and its citation."""
-    text, ok = QInputDialog.getText(
-        parent, "Volume of the documents",
-        f"Which FRUS volume do {'this document' if count == 1 else f'these {count} documents'}"
-        " come from?\nGive its id as in the history.state.gov address, e.g. "
-        "frus1969-76ve11p2 — or leave it empty if you do not know.")
-    return text.strip() if ok else None
+def ask_volume(parent: QWidget, count: int, guess: str = "") -> TextImportChoice | None:
+    """Volume id and format for ``count`` plain-text documents; None if cancelled."""
+    return ask_text_import(parent, count, guess)
 
 
 def import_with_volume(project: Project, paths: list[Path], volume: str | None, progress,
-                       cancelled) -> ImportReport:
+                       cancelled, as_format: str | None = None) -> ImportReport:
     """Import ``paths``; ``volume`` goes to the plain-text ones whose names carry none.
 
     Each file is all or nothing. A cancel after some files were stored returns what was
@@ -224,7 +221,8 @@ def import_with_volume(project: Project, paths: list[Path], volume: str | None, 
             if number and cancelled():
                 raise ImportCancelled()
             report = import_files(project, [path], volume=volume if path in unnamed else None,
-                                  progress=progress, cancelled=cancelled)
+                                  progress=progress, cancelled=cancelled,
+                                  as_format=as_format if path.suffix.lower() == ".txt" else None)
         except ImportCancelled:
             if not total.imported_sources:
                 raise
@@ -237,6 +235,8 @@ def import_with_volume(project: Project, paths: list[Path], volume: str | None, 
         total.updated += report.updated
         total.moved_annotations += report.moved_annotations
         total.orphaned_annotations += report.orphaned_annotations
+        total.readings.extend(report.readings)
+        total.warnings.extend(report.warnings)
     return total
 
 

@@ -2,19 +2,28 @@
 
 The project opened is the one named on the command line, else the last one used, else
 the default project (created with the sample cable on first run), so a new user lands
-on a document they can annotate at once.
+on a document they can annotate at once. A launch whose project is already open in a
+window hands its files to that window instead (``single_instance``).
 """
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ... import __version__
+from ...resources_access import APP_ID
 from ...services.projects import open_default_project
 from ...storage.errors import ProjectError
-from ...storage.project import Project
+from ...storage.project import Project, default_project_path
+from ..desktop.app_icon import app_icon
+from ..desktop.desktop_session import DesktopSession
+from ..desktop.launch_files import LaunchError, sort_launch_files
+from ..desktop.single_instance import hand_over
 from .fault_report import FaultReporter
 from .settings import APPLICATION, ORGANIZATION, AppSettings
 
@@ -32,14 +41,32 @@ def open_start_project(project_path: Path | None, settings: AppSettings) -> Proj
     return open_default_project()
 
 
-def start_app(project_path: Path | None):
-    """Create (or reuse) the QApplication and show the window; returns the window, or
-    None when the project cannot be opened (the reason has been shown)."""
+def start_project_path(project_path: Path | None, settings: AppSettings) -> Path:
+    """The file ``open_start_project`` would open first, without opening it."""
+    if project_path is not None:
+        return Path(project_path).expanduser()
+    last = settings.last_project
+    return last if last is not None and last.is_file() else default_project_path()
+
+
+def application() -> QApplication:
+    """The QApplication (created once), named and iconed for the desktop: the desktop
+    file name lets Wayland and the taskbar match the window to its entry and icon."""
     app = QApplication.instance() or QApplication(sys.argv)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
-    app.setDesktopFileName("cable-annotator")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def start_app(project_path: Path | None, documents: list[Path] | None = None):
+    """Create (or reuse) the QApplication and show the window, importing ``documents``
+    into its project; returns the window, or None when the project cannot be opened (the
+    reason has been shown)."""
+    application()
     settings = AppSettings()
     try:
         project = open_start_project(project_path, settings)
@@ -54,15 +81,45 @@ def start_app(project_path: Path | None):
                                           lambda text: window.statusBar().showMessage(text))
     window.fault_reporter.install()
     window.show()
+    window.desktop = DesktopSession(window)
+    if documents:
+        window.desktop.open(documents)
     return window
 
 
-def run_app(project_path: Path | None) -> int:
-    """Run the window until it closes; returns the process exit code."""
-    window = start_app(project_path)
+def close_on_terminate(window) -> None:
+    """SIGTERM (a logout, ``kill``) and Ctrl+C in the terminal close the window as its
+    close button does: the note being typed is saved, the layout kept, the socket freed.
+
+    Python runs signal handlers only when it holds the interpreter, which Qt's event loop
+    does not give it while idle, so a quiet timer lets it look four times a second."""
+    def close(*_signal) -> None:
+        QTimer.singleShot(0, window.close)
+
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, close)
+    heartbeat = QTimer(window)
+    heartbeat.timeout.connect(lambda: None)
+    heartbeat.start(250)
+
+
+def run_app(project_path: Path | None, files: list[Path] | None = None) -> int:
+    """Run the window until it closes; returns the process exit code. ``files`` are the
+    launch arguments: a ``.cableproj`` to open and documents to import."""
+    try:
+        launch = sort_launch_files(list(files or []), project_path)
+    except LaunchError as error:
+        print(f"cable-annotator: {error}", file=sys.stderr)
+        return 1
+    application()
+    if hand_over(start_project_path(launch.project, AppSettings()), launch.documents):
+        return 0  # the window already open on this project has the files now
+    window = start_app(launch.project, launch.documents)
     if window is None:
         return 1
+    close_on_terminate(window)
     code = QApplication.instance().exec()
     window.fault_reporter.uninstall()
+    window.desktop.close()
     window.workspace.project.close()
     return code

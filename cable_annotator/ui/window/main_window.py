@@ -563,11 +563,9 @@ class MainWindow(ProjectFilesMixin, ImportExportMixin, TextImportMixin, QMainWin
         self.reading.cable_text().setFocus()
 
     def show_about(self) -> None:
-        from ... import __version__
+        from ..desktop.about_dialog import AboutDialog
 
-        QMessageBox.about(self, "About Cable Annotator",
-                          f"<b>Cable Annotator</b> {__version__}<br>A workbench for reading, "
-                          "tagging and annotating diplomatic cables such as the FRUS series.")
+        AboutDialog(self).exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if not self.stop_job_for_close():  # an import runs and the reader keeps working

@@ -12,8 +12,9 @@ from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QPlainTextEdit, QTextEdit
 
-from ...services.importing import import_text
+from ...services.importing import TELEGRAMS, TEXT_FORMATS, import_text
 from ..jobs import import_export
+from ..jobs.text_import_dialog import TextImportChoice
 
 CLIPBOARD = "clipboard"
 DROPPED = "dropped text"
@@ -46,29 +47,32 @@ class TextImportMixin:
         return self.import_text_asking_volume(QGuiApplication.clipboard().text(), CLIPBOARD)
 
     def import_text_asking_volume(self, text: str, source: str) -> bool:
-        """Ask the volume, then import ``text`` in the background (``importFinished``).
-
-        A raw telegram (copied from AAD or PlusD) needs no volume: its MRN is its id."""
-        # Imported here, not at the top: the importers compile their patterns on import,
+        """Ask the volume and how to read the text (showing the guess), then import
+        ``text`` in the background (``importFinished``). A raw telegram (copied from AAD
+        or PlusD) is imported without the question: its MRN is its id."""
+        # Imported here, not at the top: the importer compiles its patterns on import,
         # which no start of the window should wait for.
-        from ...importers.frus_text import looks_like_frus_text
+        from ...importers.plaintext import guess_text_format
         from ...importers.telegram import looks_like_telegram
 
-        telegram = looks_like_telegram(text or "")
-        if not telegram and not looks_like_frus_text(text or ""):
+        if not (text or "").strip():
             self.statusBar().showMessage(
-                f"The {source} holds no FRUS document: copy a whole document from "
-                "history.state.gov, from its number and title on.", 8000)
+                f"The {source} holds no text: copy a whole document from "
+                "history.state.gov, from its number and title on, or any other text.", 8000)
             return False
-        volume = "" if telegram else import_export.ask_volume(self, 1)
-        if volume is None:
+        if looks_like_telegram(text):
+            choice = TextImportChoice("", TELEGRAMS)
+        else:
+            guess = guess_text_format(text)
+            choice = import_export.ask_volume(self, 1, TEXT_FORMATS[guess.format])
+        if choice is None:
             return False
         if self._job is not None:
             self.statusBar().showMessage("Another import or export is still running.", 4000)
             return False
 
         def job(project, _progress, _cancelled):
-            return import_text(project, text, source, volume or None)
+            return import_text(project, text, source, choice.volume or None, choice.as_format)
 
         self._start_job(f"Importing the {source}…", job, self._import_done,
                         self.importFinished)

@@ -24,6 +24,7 @@ class WindowActions:
     open_project: QAction
     save_project_as: QAction
     import_files: QAction
+    import_verbatim: QAction
     export_csv: QAction
     quit: QAction
     undo: QAction
@@ -110,6 +111,9 @@ def build_actions(window) -> WindowActions:
                                 keys.SaveAs, "Copy the project to a new file and work there"),
         import_files=_action(window, "&Import…", window.ask_import, "Ctrl+I",
                              "Import FRUS plain text or TEI files"),
+        import_verbatim=_action(window, "Import as Plain &Text…", window.ask_import_verbatim,
+                                None, "Import text files exactly as they are (a transcript, "
+                                "a memoir chapter), not read as FRUS pages"),
         export_csv=_action(window, "&Export Annotations to CSV…", window.ask_export_csv,
                            "Ctrl+E", "Export all annotations as CSV"),
         quit=_action(window, "&Quit", window.close, keys.Quit),
@@ -152,7 +156,7 @@ def build_actions(window) -> WindowActions:
     file_menu.addActions([actions.new_project, actions.open_project,
                           actions.save_project_as])
     file_menu.addSeparator()
-    file_menu.addActions([actions.import_files, actions.export_csv])
+    file_menu.addActions([actions.import_files, actions.import_verbatim, actions.export_csv])
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
     edit_menu = menu_bar.addMenu("&Edit")

@@ -13,6 +13,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
 from ...services.exporting import export_csv
+from ...services.importing import PLAIN_TEXT, TEXT_FORMATS
 from ..jobs.import_export import (
     BackgroundJob,
     ExportCsvDialog,
@@ -35,19 +36,31 @@ class ImportExportMixin:
             self.settings.last_directory = str(paths[0].parent)
             self.import_asking_volume(paths)
 
+    def ask_import_verbatim(self) -> None:
+        """File > Import as Plain Text: the chosen text files are kept as they are, with no
+        volume question (a text that is no FRUS page belongs to no volume)."""
+        paths = [path for path in ask_import_paths(self, self.settings.last_directory)
+                 if path.suffix.lower() == ".txt"]
+        if paths:
+            self.settings.last_directory = str(paths[0].parent)
+            self.import_paths(paths, None, PLAIN_TEXT)
+
     def import_asking_volume(self, paths: list[Path]) -> bool:
         """Import, first asking the volume of plain-text documents whose names lack one."""
-        volume = None
+        choice = None
         unnamed = needing_volume([Path(path) for path in paths])
         if unnamed:
-            volume = ask_volume(self, len(unnamed))
-            if volume is None:
+            choice = ask_volume(self, len(unnamed))
+            if choice is None:
                 return False
-        return self.import_paths(paths, volume or None)
+        return self.import_paths(paths, choice.volume or None if choice else None,
+                                 choice.as_format if choice else None)
 
-    def import_paths(self, paths: list[Path], volume: str | None = None) -> bool:
+    def import_paths(self, paths: list[Path], volume: str | None = None,
+                     as_format: str | None = None) -> bool:
         """Import files in a worker thread; ``importFinished`` reports the outcome.
-        ``volume`` is given to plain-text documents whose file names carry none."""
+        ``volume`` is given to plain-text documents whose file names carry none;
+        ``as_format`` (``frus``/``text``, None: guess) says how to read plain text."""
         paths = [Path(path) for path in paths]
         if self._job is not None:
             self.statusBar().showMessage("Another import or export is still running.", 4000)
@@ -55,7 +68,7 @@ class ImportExportMixin:
         names = ", ".join(path.name for path in paths[:3]) + ("…" if len(paths) > 3 else "")
 
         def job(project, progress, cancelled):
-            return import_with_volume(project, paths, volume, progress, cancelled)
+            return import_with_volume(project, paths, volume, progress, cancelled, as_format)
 
         self._start_job(f"Importing {names}…", job, self._import_done, self.importFinished)
         return True
@@ -85,8 +98,11 @@ class ImportExportMixin:
         else:
             self.statusBar().showMessage(
                 f"Imported {count} document{'s' * (count != 1)}"
+                + _readings_said(report)
                 + (f"; {report.orphaned_annotations} annotation(s) could not be placed"
-                   if report.orphaned_annotations else "") + ".", 8000)
+                   if report.orphaned_annotations else "")
+                + "".join(f"; {warning.split(': ', 1)[-1]}" for warning in report.warnings)
+                + ".", 12000)
         self.importFinished.emit(report)
 
     def stop_job_for_close(self) -> bool:
@@ -164,3 +180,13 @@ class ImportExportMixin:
             event.acceptProposedAction()
             self.import_text_asking_volume(text, DROPPED)
 
+
+def _readings_said(report) -> str:
+    """How the plain texts were read, for the status line: ", read as a FRUS page (…)"."""
+    if len(report.readings) == 1:
+        return ", " + report.readings[0].describe(why=False)
+    if not report.readings:
+        return ""
+    formats = sorted({TEXT_FORMATS[reading.format] for reading in report.readings})
+    guessed = " (guessed)" if any(reading.guessed for reading in report.readings) else ""
+    return ", read as " + " and ".join(formats) + guessed

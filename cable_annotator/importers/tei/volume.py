@@ -13,8 +13,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..domain.volume import Person, Term, Volume, describe_frus_id
-from .tei_parse import TEI
+from ...domain.volume import Person, Term, Volume, describe_frus_id
+from .parse import TEI
 
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 _SPACE_RUN = re.compile(r"\s+")

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..file_safety import NotARegularFile, read_regular_file
-from .errors import ImportFailed
+from ...file_safety import NotARegularFile, read_regular_file
+from ..errors import ImportFailed
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 TEI = "{" + TEI_NS + "}"

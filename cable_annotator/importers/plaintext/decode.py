@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import ImportFailed
+from ..errors import ImportFailed
 
 # Control characters that never occur in a text a reader saved: their presence means
 # the file is binary (an image, a word-processor file) that happens to end in ``.txt``.

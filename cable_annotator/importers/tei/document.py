@@ -17,10 +17,11 @@ from operator import attrgetter
 
 from lxml import etree
 
-from ..domain.cable import Block, Cable, CrossReference, Footnote, PageBreak, Span, footnote_part
-from . import frus_prose, tei_meta
-from .tei_parse import TEI
-from .tei_text import Anchor, TextBuilder
+from ...domain.cable import Block, Cable, CrossReference, Footnote, PageBreak, Span, footnote_part
+from .. import frus_prose
+from . import meta as tei_meta
+from .parse import TEI
+from .text import Anchor, TextBuilder
 
 FRUS_NAMESPACES = ("http://history.state.gov/ns/1.0", "http://history.state.gov/frus/ns/1.0")
 _DATE_MIN = tuple("{" + ns + "}doc-dateTime-min" for ns in FRUS_NAMESPACES)
@@ -77,6 +78,22 @@ class VolumeContext:
         volume, _, anchor = target.partition("#")
         volume = volume.removesuffix(".xml")
         return f"{volume}/{anchor}" if anchor else volume
+
+
+def _file_line(div: etree._Element) -> str:
+    """The text of an old-style document's in-place file-number note, or ""."""
+    for note in div.iter(TEI + "note"):
+        if not is_footnote(note):
+            return " ".join("".join(note.itertext()).split())
+    return ""
+
+
+def _kind(title: str, file_line: str) -> str:
+    """The kind the title names, else the one its file-number line states ("…: Telegram"),
+    as the plain-text importer reads it from the same line."""
+    kind = frus_prose.kind_of(title)
+    stated = frus_prose.stated_kind(file_line) if kind == "document" else ""
+    return frus_prose.kind_of(stated) if stated else kind
 
 
 def is_footnote(note: etree._Element) -> bool:
@@ -507,9 +524,11 @@ class DocumentReader:
         footnotes = [self._footnote(note) for note in self._notes]
         source = next((n.text for n in footnotes if n.kind == "source"), "")
         body = self._body
+        file_line = _file_line(div)
         cable = Cable(
             id=f"{volume}/{doc_id}", volume=volume, number=div.get("n", ""), title=title,
-            text=text, kind=frus_prose.kind_of(title), date=self._date_of(div),
+            text=text, kind=_kind(title, file_line), date=self._date_of(div),
+            file_number=frus_prose.file_number_of(file_line)[0],
             chapter=chapter, compilation=compilation,
             telegram_number=frus_prose.telegram_number_of(title),
             classification=frus_prose.classification_in(source),
@@ -552,6 +571,11 @@ class DocumentReader:
         text = cable.text
         blocks = cable.blocks
         opening = [i for i, b in enumerate(blocks[:4]) if b.kind in ("paragraph", "item")][:2]
+        if cable.file_number:
+            # Old style: a classification line ("secret") may stand between the dateline
+            # and the telegram's number ("1066. We are told …").
+            opening = [i for i, b in enumerate(blocks[:7]) if b.kind == "paragraph"
+                       and text[b.start:b.start + 1].isdigit()][:1]
         if not any(text[blocks[i].start:blocks[i].start + 1].isdigit() for i in opening):
             return  # a telegram line starts with its number
         line = frus_prose.telegram_line(

@@ -16,7 +16,8 @@ occurrence (see :func:`find_note_markers`).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -73,9 +74,14 @@ separated by a space after a name inside a sentence ("Colby 2), and"), which cou
 real number; glued to any other number ("Deptel 5082"), which only the absence of any
 other place can settle."""
 
+# What follows the minutes of a time: "6:15 p. m.", "10:30 a.m.".
+_TIME_AFTER = re.compile(r"\s?[ap]\.\s?m\.")
 _MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
+# "March 22" + marker: a day number after a month name.
+MONTH_NAMES = _MONTH_NAMES
+"""The month names, as one alternation for regular expressions."""
 # "March 22" + marker: a day number after a month name.
 _DAY_BEFORE = re.compile(rf"(?:{_MONTH_NAMES})\s+$")
 # "August 16, 1961" / "May 1961" / "in 1961" + marker: a year after a date or a preposition.
@@ -122,8 +128,12 @@ class Cuts:
         return position - removed
 
     def overlaps(self, start: int, end: int) -> bool:
-        """True when ``[start, end)`` touches any cut (a marker inside a page label)."""
-        return any(cut.start < end and start < cut.end for cut in self._cuts)
+        """True when ``[start, end)`` touches any cut (a marker inside a page label).
+
+        A binary search: cuts do not overlap, so only the last one starting before
+        ``end`` can reach into the span."""
+        index = bisect_left(self._starts, end) - 1
+        return index >= 0 and self._cuts[index].end > start
 
 
 @dataclass(frozen=True)
@@ -175,7 +185,8 @@ class MarkerHit:
 def _word_before(raw: str, position: int) -> str:
     """The whitespace-delimited word that ends at ``position``."""
     start = position
-    while start > 0 and not raw[start - 1].isspace():
+    # A word is short; the bound keeps a text without spaces from making this quadratic.
+    while start > 0 and position - start < 64 and not raw[start - 1].isspace():
         start -= 1
     return raw[start:position]
 
@@ -208,7 +219,11 @@ def _digits_tier(raw: str, start: int, end: int) -> int | None:
 
 def _tier(raw: str, start: int, end: int) -> int | None:
     """How safely the digits at ``[start, end)`` read as a footnote marker; None: not one."""
-    if start == 0 or (end < len(raw) and raw[end] not in _AFTER_MARKER):
+    if start == 0:
+        return None
+    if end < len(raw) and raw[end] not in _AFTER_MARKER:
+        if _glued_to_next_line(raw, start, end):
+            return LINE_END
         return None
     before = raw[start - 1]
     continued = end + 1 < len(raw) and raw[end] in ".,:" and raw[end + 1].isdigit()
@@ -222,6 +237,8 @@ def _tier(raw: str, start: int, end: int) -> int | None:
         two_back = raw[start - 2] if start >= 2 else " "
         if before in ".," and two_back.isdigit():
             return WEAK
+        if before == ":" and two_back.isdigit() and _TIME_AFTER.match(raw, end):
+            return None  # the minutes of a time, "6:15 p. m."
         return STRONG
     at_line_end = end == len(raw) or raw[end] == "\n"
     if before == "\n" and at_line_end:
@@ -229,6 +246,13 @@ def _tier(raw: str, start: int, end: int) -> int | None:
     if before in _SPACES and start >= 2 and (at_line_end or raw[end] in " \t),;"):
         return _loose_tier(raw, start - 1, at_line_end)
     return None
+
+
+def _glued_to_next_line(raw: str, start: int, end: int) -> bool:
+    """A marker a reader view put at the start of the next line, glued to its first word
+    ("Extract\n1Subject: …"): the note belongs to the line above."""
+    return (raw[start - 1] == "\n" and end + 1 < len(raw) and raw[end].isupper()
+            and raw[end + 1].islower())
 
 
 def _loose_tier(raw: str, space: int, at_line_end: bool) -> int | None:
@@ -248,19 +272,83 @@ def _loose_tier(raw: str, space: int, at_line_end: bool) -> int | None:
     return LOOSE
 
 
-def _occurrences(raw: str, marker: str, low: int, high: int, blocked: Cuts) -> Iterator[MarkerHit]:
+# The last one to three digits of a run of digits.
+_RUN_TAIL = re.compile(r"\d{1,3}(?!\d)")
+
+
+class NumberIndex:
+    """Where each number of up to three digits (as a note list numbers its notes) ends a
+    run of digits in a raw text.
+
+    A footnote marker is glued to what precedes it, so the marker "1" may end the run
+    "221" ("March 221"). Looking every marker up here, instead of scanning the text once
+    per marker, keeps the search for a document's markers linear in its length."""
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+        self._starts: dict[str, list[int]] = {}
+        self._tiers: dict[tuple[int, int], int | None] = {}
+        self._strong: dict[tuple[str, int], list[int]] = {}
+        starts: defaultdict[str, list[int]] = defaultdict(list)
+        # The last three digits of every run, then their tails: one regex match per run.
+        for run in _RUN_TAIL.finditer(raw):
+            digits, start = run[0], run.start()
+            starts[digits].append(start)
+            if len(digits) > 1:
+                starts[digits[1:]].append(start + 1)
+                if len(digits) > 2:
+                    starts[digits[2:]].append(start + 2)
+        for positions in starts.values():
+            positions.sort()
+        self._starts = dict(starts)
+
+    def starts(self, number: str, low: int, high: int) -> list[int]:
+        """Starts of ``number`` (ending a digit run) within ``[low, high)``, in order."""
+        starts = self._starts.get(number, [])
+        return starts[bisect_left(starts, low) : bisect_left(starts, high - len(number) + 1)]
+
+    def tier(self, start: int, end: int) -> int | None:
+        """:func:`_tier` of ``raw[start:end]``, worked out once per place."""
+        key = (start, end)
+        if key not in self._tiers:
+            self._tiers[key] = _tier(self.raw, start, end)
+        return self._tiers[key]
+
+    def strong_starts(self, number: str, blocked: Cuts) -> list[int]:
+        """Starts of ``number`` where it is glued to a word, outside ``blocked``."""
+        key = (number, id(blocked))
+        if key not in self._strong:
+            raw = self.raw
+            # Only a number right after a letter or a closing mark can be glued to a word:
+            # most starts (the tails of longer numbers) are passed over without a look.
+            self._strong[key] = [
+                start for start in self._starts.get(number, [])
+                if start and (raw[start - 1].isalpha() or raw[start - 1] in _CLOSING_PUNCTUATION)
+                and not blocked.overlaps(start, start + len(number))
+                and self.tier(start, start + len(number)) == STRONG
+            ]
+        return self._strong[key]
+
+
+def _occurrences(index: NumberIndex, marker: str, low: int, high: int,
+                 blocked: Cuts) -> Iterator[MarkerHit]:
     """Occurrences of ``marker`` as a whole number in ``raw[low:high]`` that may be markers."""
-    pattern = re.compile(rf"{re.escape(marker)}(?!\d)")
-    for match in pattern.finditer(raw, low, high):
-        start, end = match.span()
+    raw = index.raw
+    for start in index.starts(marker, low, high):
+        end = start + len(marker)
         if blocked.overlaps(start, end):
             continue
-        tier = _tier(raw, start, end)
+        tier = index.tier(start, end)
         if tier is None:
             continue
         if raw[start - 1] == "\n":
-            previous_end = len(raw[:start].rstrip("\n"))
-            yield MarkerHit(Cut(previous_end, end), previous_end, tier)
+            previous_end = start
+            while previous_end > 0 and raw[previous_end - 1] == "\n":
+                previous_end -= 1
+            if _glued_to_next_line(raw, start, end):  # "Extract\n1Subject": the digits only
+                yield MarkerHit(Cut(start, end), previous_end, tier)
+            else:
+                yield MarkerHit(Cut(previous_end, end), previous_end, tier)
         elif raw[start - 1] in _SPACES:
             # "Colby 2), and" keeps its space, as the site shows "Colby )"; "Hill 2 come"
             # loses one of its two.
@@ -270,7 +358,8 @@ def _occurrences(raw: str, marker: str, low: int, high: int, blocked: Cuts) -> I
             yield MarkerHit(Cut(start, end), start, tier)
 
 
-def _best(raw: str, marker: str, low: int, high: int, blocked: Cuts) -> MarkerHit | None:
+def _best(index: NumberIndex, marker: str, low: int, high: int,
+          blocked: Cuts) -> MarkerHit | None:
     """The earliest occurrence of the safest tier available in ``[low, high)``.
 
     A marker glued to an ordinary number is taken only when it is the one place left:
@@ -278,7 +367,8 @@ def _best(raw: str, marker: str, low: int, high: int, blocked: Cuts) -> MarkerHi
     """
     best: MarkerHit | None = None
     glued_to_numbers: list[MarkerHit] = []
-    for hit in _occurrences(raw, marker, low, high, blocked):
+    raw = index.raw
+    for hit in _occurrences(index, marker, low, high, blocked):
         if hit.tier == DIGITS:
             glued_to_numbers.append(hit)
         if best is None or hit.tier < best.tier:
@@ -289,6 +379,12 @@ def _best(raw: str, marker: str, low: int, high: int, blocked: Cuts) -> MarkerHi
         references = [hit for hit in glued_to_numbers if _after_reference_word(raw, hit.at)]
         return references[0] if len(references) == 1 else None
     return best
+
+
+def best_occurrence(index: NumberIndex, marker: str, low: int, high: int,
+                    blocked: Cuts) -> MarkerHit | None:
+    """The safest place of ``marker`` in ``[low, high)``, or None (see :func:`_best`)."""
+    return _best(index, marker, low, high, blocked)
 
 
 # Words after which a number names a telegram or document ("Deptel 692", "telegram
@@ -306,8 +402,8 @@ def _after_reference_word(raw: str, position: int) -> bool:
     return bool(_REFERENCE_WORD.search(raw[max(0, number_start - 25) : number_start]))
 
 
-def _heading_hit(raw: str, marker: str, heading_end: int) -> MarkerHit | None:
-    """The source note's marker at the end of the heading, whatever it is glued to.
+def heading_hit(raw: str, marker: str, heading_end: int) -> MarkerHit | None:
+    """A note's marker at the end of the heading, whatever it is glued to.
 
     The source note always belongs to the heading, so a heading ending in its number
     ("Peru1", "Saigon 1", "Memorandum No. 881") ends with the marker.
@@ -317,19 +413,34 @@ def _heading_hit(raw: str, marker: str, heading_end: int) -> MarkerHit | None:
         return None
     start = len(heading) - len(marker)
     if raw[start - 1] in _SPACES:
-        return MarkerHit(Cut(start - 1, len(heading)), start - 1, LOOSE)
+        return MarkerHit(Cut(start - 1, len(heading)), start - 1, LINE_END)
     return MarkerHit(Cut(start, len(heading)), start, STRONG)
 
 
-def _first_strong(raw: str, marker: str, low: int, blocked: Cuts) -> int | None:
-    for hit in _occurrences(raw, marker, low, len(raw), blocked):
-        if hit.tier == STRONG:
-            return hit.at
+def _first_strong(index: NumberIndex, marker: str, low: int, high: int,
+                  blocked: Cuts) -> int | None:
+    """Where ``marker`` first stands glued to a word in ``[low, high)`` (a binary search)."""
+    starts = index.strong_starts(marker, blocked)
+    at = bisect_left(starts, low)
+    return starts[at] if at < len(starts) and starts[at] + len(marker) <= high else None
+
+
+def _symbol_hit(raw: str, marker: str, low: int, high: int, blocked: Cuts) -> MarkerHit | None:
+    """The first "*" (or "**") glued to what precedes it in ``[low, high)``: a note the
+    source text itself carries ("… May 4, 1951.*"); "* * *" between words is an ellipsis."""
+    at = raw.find(marker, low, high)
+    while at > 0:
+        end = at + len(marker)
+        alone = raw[end:end + 1] != "*" and raw[at - 1] != "*"
+        if alone and not raw[at - 1].isspace() and not blocked.overlaps(at, end):
+            return MarkerHit(Cut(at, end), at, STRONG)
+        at = raw.find(marker, end, high)
     return None
 
 
 def find_note_markers(
-    raw: str, markers: list[str], blocked: Cuts | None = None, heading_end: int | None = None
+    raw: str, markers: list[str], blocked: Cuts | None = None, heading_end: int | None = None,
+    index: NumberIndex | None = None, limit: int | None = None, low: int = 0,
 ) -> list[MarkerHit | None]:
     """Locate each note marker of ``markers`` (in apparatus order) in ``raw``.
 
@@ -338,29 +449,45 @@ def find_note_markers(
     within that window a glued occurrence beats one after digits ("1974.3"), which beats
     one separated by a space ("Saigon 1"), which beats one glued to a number. When
     ``heading_end`` is given, the first note is the source note and its marker ends the
-    heading. None marks a marker that could not be found.
+    heading. None marks a marker that could not be found. ``limit`` confines the search to
+    ``raw[:limit]`` (a shared ``index`` of a longer text serves several prefixes), and
+    ``low`` starts it further on.
     """
     blocked = blocked or Cuts([])
+    if index is None or not (index.raw is raw or index.raw.startswith(raw)):
+        index = NumberIndex(raw)
+    end = len(raw) if limit is None else min(limit, len(index.raw))
     hits: list[MarkerHit | None] = []
-    low = 0
-    for index, marker in enumerate(markers):
-        if index == 0 and heading_end is not None:
-            hit = _heading_hit(raw, marker, heading_end)
+    for number, marker in enumerate(markers):
+        if number == 0 and heading_end is not None:
+            hit = heading_hit(raw, marker, heading_end)
             if hit is not None:
                 hits.append(hit)
                 low = hit.cut.end
                 continue
-        high = len(raw)
-        if index + 1 < len(markers):
-            following = _first_strong(raw, markers[index + 1], low, blocked)
+        high = end
+        if number + 1 < len(markers):
+            following = _first_strong(index, markers[number + 1], low, end, blocked)
             if following is not None:
                 high = following
-        hit = _best(raw, marker, low, high, blocked)
-        if hit is None and high < len(raw):
-            hit = _best(raw, marker, low, len(raw), blocked)
+        if not marker.isdigit():
+            hit = _symbol_hit(raw, marker, low, end, blocked)
+            hits.append(hit)
+            if hit is not None:
+                low = hit.cut.end
+            continue
+        hit = _best(index, marker, low, high, blocked)
+        if hit is None and high < end:
+            hit = _best(index, marker, low, end, blocked)
             if hit is not None and hit.tier != STRONG:
                 hit = None
         hits.append(hit)
         if hit is not None:
             low = hit.cut.end
     return hits
+
+
+def occurrences(index: NumberIndex, marker: str, low: int, high: int,
+                blocked: Cuts) -> list[MarkerHit]:
+    """Every place in ``[low, high)`` where ``marker`` may stand as a footnote marker."""
+    return list(_occurrences(index, marker, low, high, blocked))

@@ -23,12 +23,30 @@ _MONTHS = [
 # ",4:17–5:50 p.m." or ". 10–11 p.m.", ending the line.
 _DATELINE = re.compile(
     r"^(?:(?P<place>[A-Z][^\d:;]{0,80}?)(?:,\s*|\s+))?"
-    rf"(?P<month>{'|'.join(_MONTHS)})\s+(?:(?P<day>\d{{1,2}})(?:\s*[–-]\s*\d{{1,2}})?,\s*)?"
+    rf"(?P<month>{'|'.join(_MONTHS)})\s+"
+    r"(?:(?P<day>\d{1,2})(?:\s*\[\d{1,2}\??\])?"
+    r"(?:\s*(?:[–-]|and)\s*\d{1,2})?,\s*)?"
     r"(?P<year>\d{4})(?P<rest>(?:[,.]?\s*[^\n]{0,60})?)\.?$"
 )
+# The military order, "Washington, 2 January 1951.".
+_DAY_FIRST = re.compile(
+    r"^(?:(?P<place>[A-Z][^\d:;]{0,80}?)(?:,\s*|\s+))?"
+    rf"(?P<day>\d{{1,2}})\s+(?P<month>{'|'.join(_MONTHS)})\s+(?P<year>\d{{4}})"
+    r"(?P<rest>(?:[,.]?\s*[^\n]{0,60})?)\.?$"
+)
+# Telegrams of the older volumes may omit the year: "Hong Kong, February 8—5 p. m.".
+_YEARLESS = re.compile(
+    r"^(?:(?P<place>[A-Z][^\d:;]{0,80}?)(?:,\s*|\s+))?"
+    rf"(?P<month>{'|'.join(_MONTHS)})\s+(?P<day>\d{{1,2}})"
+    r"(?P<rest>(?:\s*[,—–-]\s*\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\. ?m\.|noon|midnight))?)\.?$"
+)
+_SUPPLIED_PLACE = re.compile(r"^\[\s*([^\]\d]{1,80}?)\s*,?\s*\]\s*")
 # A dateline without a date: "Washington, undated." or "undated".
 _UNDATED = re.compile(r"^(?:(?P<place>[A-Z][^\d]{0,80}?),\s+)?[Uu]ndated\.?$")
 
+# A signature as the older volumes print it, closed by a period: "C. F. Adams.",
+# "CHARLES FRANCIS ADAMS.".
+_OLD_STYLE_NAME = re.compile(r"^(?:(?:[A-Z]\.\s?)+[A-Z][\w’'-]+|[A-Z][A-Z’'-]+(?: [A-Z.’'-]+)+)\.$")
 # A signature by initials: "J.F.K.", "McG. B.", "W.P.B.".
 _INITIALS = re.compile(r"^(?:[A-Z][a-zA-Z]{0,2}\.\s?){2,4}$")
 
@@ -41,20 +59,38 @@ class Dateline:
     date: str | None
 
 
-def read_dateline(line: str) -> Dateline | None:
-    """Place and ISO date of a dateline, or None when ``line`` is not one."""
+def read_dateline(line: str, year: int | None = None) -> Dateline | None:
+    """Place and ISO date of a dateline, or None when ``line`` is not one.
+
+    ``year`` dates a dateline that gives none ("February 8—5 p. m."), when the volume
+    covers a single year; without it such a line is still a dateline, undated."""
     if len(line) > 160:
         return None
-    match = _DATELINE.match(line.strip())
+    # "[Washington,] October 20, 1949.": the editors supply a place in brackets.
+    line = line.strip()
+    if line.startswith("[") and line.endswith("]") and "[" not in line[1:]:
+        line = line[1:-1].strip()  # "[Paris, November 10, 1949.]": all supplied
+    line = _SUPPLIED_PLACE.sub(r"\1, ", line)
+    match = _DATELINE.match(line.strip()) or _DAY_FIRST.match(line.strip())
     if match and len((match["place"] or "").split()) <= 6:
         month = _MONTHS.index(match["month"]) + 1
         date = f"{int(match['year']):04d}-{month:02d}"
         if match["day"]:
+            # "May 23 [24], 1949": the day as printed; the editors' correction in
+            # brackets is a remark on it, as the TEI dates it.
             day = int(match["day"])
             if not 1 <= day <= 31:
                 return None
             date += f"-{day:02d}"
-        return Dateline((match["place"] or "").strip(), date)
+        return Dateline((match["place"] or "").strip(" ,"), date)
+    yearless = _YEARLESS.match(line.strip())
+    if yearless and len((yearless["place"] or "").split()) <= 6:
+        day = int(yearless["day"])
+        if not 1 <= day <= 31:
+            return None
+        month = _MONTHS.index(yearless["month"]) + 1
+        date = f"{year:04d}-{month:02d}-{day:02d}" if year else None
+        return Dateline((yearless["place"] or "").strip(" ,"), date)
     undated = _UNDATED.match(line.strip())
     if undated:
         return Dateline((undated["place"] or "").strip(), None)
@@ -68,7 +104,7 @@ def looks_like_signature(line: str) -> bool:
         return False
     if not line[0].isupper() or line.startswith("["):
         return False
-    initials = _INITIALS.match(line)
+    initials = _INITIALS.match(line) or _OLD_STYLE_NAME.match(line)
     if line[-1] in "!?:;" or (
         line.endswith(".") and not initials and not re.search(r"\b[JS]r\.$", line, re.I)
     ):

@@ -1,0 +1,336 @@
+"""Separate the footnote apparatus at the end of a copied document from its body.
+
+history.state.gov gathers a document's notes into one ordered list after the text. Readers
+copy it in three shapes, each read by its own function here:
+
+* the site's list, ``  1. Summary: …`` with further paragraphs indented deeper
+  (:func:`_indented_list`): an indented note line after which every line is indented;
+* the same list with its indentation lost (:func:`_flat_list`), which looks exactly like
+  numbered telegram paragraphs: the apparatus is then the run of ``1.``, ``2.`` … lines to
+  the end of the text whose numbers best appear as footnote markers in the text before it
+  (numbered paragraphs fail, because their numbers are not glued to words above them);
+* a browser's reader view or a Markdown converter (:func:`_back_linked_list`): a bulleted
+  list whose notes each end in a back-link, ``- Source: … Secret.↩``.
+
+The list restarts at 1 on every page, whatever numbers the markers in the text carry
+(volumes of 1861–1945 number them through the chapter, 1961–63 volumes mark the source
+note ``0``); the markers are matched to the notes in order (``markers.match_markers``).
+Every reader is linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..frus_prose import kind_of
+from .body_text import assemble_body
+from .markers import (
+    STRONG,
+    Cut,
+    Cuts,
+    NumberIndex,
+    find_note_markers,
+    occurrences,
+    page_label_cuts,
+)
+from .note_matching import candidate_offsets, placed
+from .opening import NUMBERED_HEADING
+
+# The first line of a note: optional indentation, the note number, a period, the text.
+# The older volumes also mark a note "*" (one the source text itself carries).
+NOTE_START = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>\d{1,3}|\*{1,3})\.\s+(?P<text>\S.*)$")
+# A reader view's note: a bullet ("-", "*", "•" or "1.") before the text.
+_BULLET = re.compile(r"^\s*(?:[-*•]|(?P<number>\d{1,3})\.)\s+(?P<text>\S.*)$")
+# The back-link a reader view or Markdown converter puts after each note.
+BACK_LINK = re.compile(r"\s*↩\ufe0e?\ufe0f?\s*$")
+# A heading a converter may put above the notes.
+_NOTES_HEADING = re.compile(r"^\s*(?:#+\s*)?(?:Foot)?[Nn]otes:?\s*$")
+# How many "1." lines, counted from the end, may open a list that lost its indentation.
+_FLAT_CANDIDATES = 8
+
+
+@dataclass
+class RawNote:
+    """One note as read from the apparatus: marker and paragraphs (still with page labels).
+
+    ``paragraphs`` holds (text, follows_blank_line) pairs so the note's own layout of
+    paragraphs can be kept. ``marker`` is the number the list gives the note.
+    """
+
+    marker: str
+    line: int
+    paragraphs: list[tuple[str, bool]] = field(default_factory=list)
+
+
+@dataclass
+class Apparatus:
+    """The notes of a copy and the line where they begin (the body ends before it)."""
+
+    first_line: int
+    notes: list[RawNote]
+    shape: str  # "indented", "flat" or "back-linked"
+    numbered: bool = True
+    """False for bullets: the list gives its notes no numbers to match markers by."""
+    index: NumberIndex | None = None
+    """For a flat list: the number index of the whole text, assembled as the body is
+    (``body_text``), which the body above the notes is a prefix of: kept for the search
+    of the markers, so the text is indexed once."""
+
+
+def indentation(line: str) -> int:
+    """Width of the leading white space, a tab counting as four columns."""
+    expanded = line.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip(" "))
+
+
+def parse_notes(lines: list[str], first: int) -> list[RawNote]:
+    """The notes of the numbered apparatus that begins at ``lines[first]``.
+
+    A note begins at a ``N.`` line indented no deeper than the first note; anything else
+    continues the current note, a blank line separating its paragraphs.
+    """
+    base = indentation(lines[first])
+    notes: list[RawNote] = []
+    blank_before = False
+    for number in range(first, len(lines)):
+        line = lines[number]
+        if not line.strip():
+            blank_before = True
+            continue
+        start = NOTE_START.match(line)
+        if start and indentation(line) <= base:
+            notes.append(RawNote(start["marker"], number, [(start["text"].strip(), False)]))
+        elif notes:
+            notes[-1].paragraphs.append((line.strip(), blank_before))
+        blank_before = False
+    return notes
+
+
+def _back_linked_list(lines: list[str], body_start: int) -> Apparatus | None:
+    """Notes written as a bulleted list, each ending in "↩", at the end of the text.
+
+    Walking back from the last line: each note ends at a back-linked line and begins at
+    the nearest bullet above it; the list goes on while the line above a note's bullet
+    ends another note (or is a "Footnotes" heading, which belongs to the list).
+    """
+    last = len(lines) - 1
+    while last > body_start and not lines[last].strip():
+        last -= 1
+    if last <= body_start or not BACK_LINK.search(lines[last]):
+        return None
+    groups: list[tuple[int, int]] = []
+    end = last
+    while end > body_start and BACK_LINK.search(lines[end]):
+        start = end
+        while start > body_start and not _BULLET.match(lines[start]):
+            start -= 1
+            if BACK_LINK.search(lines[start]):
+                return None  # a back-link without its bullet: not a note list
+        if start <= body_start:
+            break
+        groups.append((start, end))
+        end = start - 1
+        while end > body_start and not lines[end].strip():
+            end -= 1
+    if not groups:
+        return None
+    first = groups[-1][0]
+    above = first - 1
+    while above > body_start and not lines[above].strip():
+        above -= 1
+    if above > body_start and _NOTES_HEADING.match(lines[above]):
+        first = above
+    notes = []
+    for number, (start, end) in enumerate(reversed(groups), start=1):
+        bullet = _BULLET.match(lines[start])
+        assert bullet is not None
+        paragraphs: list[tuple[str, bool]] = []
+        blank_before = False
+        for index in range(start, end + 1):
+            text = bullet["text"] if index == start else lines[index]
+            if not text.strip():
+                blank_before = True
+                continue
+            paragraphs.append((BACK_LINK.sub("", text).strip(), blank_before))
+            blank_before = False
+        notes.append(RawNote(bullet["number"] or str(number), start, paragraphs))
+    numbered = all(_BULLET.match(lines[start])["number"] for start, _ in groups)
+    return Apparatus(first, notes, "back-linked", numbered=numbered)
+
+
+def _indented_list(lines: list[str], body_start: int) -> Apparatus | None:
+    """The site's list: an indented note line after which every line is indented."""
+    indented_to_end = True
+    first = None
+    for number in range(len(lines) - 1, body_start, -1):
+        line = lines[number]
+        if line.strip() and indentation(line) == 0:
+            indented_to_end = False
+        if not indented_to_end:
+            break
+        if NOTE_START.match(line):
+            first = number  # the earliest such line wins, as notes are read in order
+    if first is None:
+        return None
+    return Apparatus(first, parse_notes(lines, first), "indented")
+
+
+def _descents(markers: list[str]) -> int:
+    """How often the numbering goes down: notes are numbered in order, so a list that
+    runs "10, 1" is a paragraph followed by the apparatus."""
+    numbers = [int(marker) for marker in markers if marker.isdigit()]
+    return sum(later < earlier for earlier, later in zip(numbers, numbers[1:], strict=False))
+
+
+@dataclass
+class _Body:
+    """The whole text assembled once for all candidate starts of the list: the text
+    above a candidate is a prefix of it (``ends[line]``)."""
+
+    raw: str
+    ends: dict[int, int]
+    blocked: Cuts
+    index: NumberIndex
+
+
+def _joined_body(lines: list[str], body_start: int) -> _Body:
+    """The text assembled as the body will be, with where it ends above each line. The
+    lines above the heading (a file number) are blocked: they hold no marker."""
+    assembled = assemble_body(lines)
+    ends: dict[int, int] = {}
+    block = 0
+    for number in range(len(lines) + 1):
+        while block < len(assembled.blocks) and assembled.block_lines[block] < number:
+            block += 1
+        ends[number] = assembled.blocks[block - 1][1] if block else 0
+    raw = assembled.raw
+    opening = [Cut(start, end) for (start, end), line in
+               zip(assembled.blocks, assembled.block_lines, strict=True) if line < body_start]
+    blocked = Cuts([label.cut for label in page_label_cuts(raw)] + opening)
+    return _Body(raw, ends, blocked, NumberIndex(raw))
+
+
+def _offsets(body: _Body, limit: int, markers: list[str]):
+    """No shift first; the shifts from the text are worked out only when asked for."""
+    yield 0
+    yield from candidate_offsets(body.raw[:limit], int(markers[0]), len(markers))[1:]
+
+
+def _evidence_score(lines: list[str], body: _Body, first: int, to_beat: int = 0) -> int:
+    """How well the notes from ``first`` on fit the text above them: markers found,
+    minus twice those not found, minus three times each step down in numbering. The
+    markers may be numbered from another start than the list (through the chapter).
+    A start that cannot score above ``to_beat`` is not searched."""
+    markers = [note.marker for note in parse_notes(lines, first)]
+    if not all(marker.isdigit() for marker in markers):
+        return 0  # "*" notes are told by their indentation only
+    penalty = 3 * _descents(markers)
+    numbers = [int(marker) for marker in markers]
+    if not markers or numbers[0] != 1 or any(
+            later < earlier - 1 for earlier, later in zip(numbers, numbers[1:], strict=False)):
+        return 0  # the list counts 1, 2, 3 …; a run that restarts is numbered paragraphs
+    if len(markers) - penalty <= to_beat:
+        return len(markers) - penalty
+    limit = body.ends[first]
+    region = "\n".join(line.strip() for line in lines[first:])
+    region_index = NumberIndex(region)
+    best = None
+    for offset in _offsets(body, limit, markers):
+        shifted = [str(int(marker) + offset) for marker in markers]
+        if any(marker.startswith("-") for marker in shifted):
+            continue
+        hits = find_note_markers(body.raw, shifted, body.blocked, index=body.index, limit=limit)
+        found = sum(hit is not None for hit in hits) if offset == 0 else placed(hits, True) // 2
+        score = found - 2 * (len(hits) - found)
+        if _marker_within(region_index, shifted) or (
+                len(markers) > 1 and _marker_after(body.index, shifted, hits, body.blocked, limit)):
+            if offset == 0:
+                return 0  # more markers than the list has notes: numbered paragraphs
+            score = 0
+        best = score if best is None else max(best, score)
+        if found == len(markers):
+            break  # all placed: no shift can do better
+    return (best or 0) - penalty
+
+
+def _marker_after(index: NumberIndex, markers: list[str], hits: list, blocked: Cuts,
+                  limit: int) -> bool:
+    """Whether the marker that would follow the list's last one stands glued to a word
+    after the last marker found, above the list: the "notes" are then numbered
+    paragraphs ("1. Accept …", "2. Refer …" after "… Tabs I and II,3"). Not asked of a
+    list of one note, as a long text may hold a glued "2" of its own."""
+    found = [hit for hit in hits if hit is not None]
+    if not found or not markers[-1].isdigit():
+        return False
+    following = str(int(markers[-1]) + 1)
+    return any(hit.tier == STRONG for hit in occurrences(index, following, found[-1].cut.end,
+                                                          limit, blocked))
+
+
+def _marker_within(region: NumberIndex, markers: list[str]) -> bool:
+    """Whether the "notes" (``region``, the text from the list on) carry the marker that
+    would follow the list's last one, glued to a word: they are then paragraphs of the
+    text ("1. Accept this report …", "2. Refer …", "… at Tabs I and II,3 …") whose notes
+    were not copied."""
+    if not markers or not markers[-1].isdigit():
+        return False
+    following = str(int(markers[-1]) + 1)
+    return any(hit.tier == STRONG for hit in occurrences(region, following, 0, len(region.raw),
+                                                          Cuts([])))
+
+
+def _needs_source_note(heading: str) -> bool:
+    """Whether a numbered heading of 1961 on announces a list opening with its source note
+    (every document but an editorial note has one)."""
+    numbered = NUMBERED_HEADING.match(heading)
+    return bool(numbered) and kind_of(numbered["title"]) != "editorial note"
+
+
+def _opens_with_source(lines: list[str], first: int) -> bool:
+    """Whether the note at ``lines[first]`` is a source note ("1. Source: …", "1. Summary:
+    …"): a lone "1. Results of the Conference" closing the text is a paragraph."""
+    start = NOTE_START.match(lines[first])
+    return bool(start) and start["text"].startswith(("Source:", "Summary:"))
+
+
+def _flat_list(lines: list[str], body_start: int) -> Apparatus | None:
+    """A numbered list that lost its indentation, told from numbered paragraphs by the
+    markers of its notes in the text above it. Only the last few "1." lines are tried,
+    each once: the list restarts at 1, and the search stays linear."""
+    candidates = [
+        number
+        for number in range(body_start + 1, len(lines))
+        if (start := NOTE_START.match(lines[number])) and start["marker"] == "1"
+    ][-_FLAT_CANDIDATES:]
+    if not candidates:
+        return None
+    if _needs_source_note(lines[body_start]):
+        candidates = [number for number in candidates if _opens_with_source(lines, number)]
+        if not candidates:
+            return None
+    body = _joined_body(lines, body_start)
+    best, best_score = None, 0
+    for number in candidates:
+        # A few markers glued to numbers ("Deptel 5082") may stay hidden; numbered
+        # paragraphs taken for notes leave many more unfound.
+        score = _evidence_score(lines, body, number, best_score)
+        if score > best_score:
+            best, best_score = number, score
+    if best is None:
+        return None
+    return Apparatus(best, parse_notes(lines, best), "flat", body.index)
+
+
+APPARATUS_READERS = (_back_linked_list, _indented_list, _flat_list)
+"""The shapes of a note list, tried in this order; the first that finds one wins."""
+
+
+def find_apparatus(lines: list[str], body_start: int) -> Apparatus | None:
+    """The apparatus of the copy, or None when it has none (or the reader stopped
+    selecting before it). ``body_start`` is the heading's line; notes can only follow it."""
+    for reader in APPARATUS_READERS:
+        found = reader(lines, body_start)
+        if found is not None and found.notes:
+            return found
+    return None

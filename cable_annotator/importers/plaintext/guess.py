@@ -1,0 +1,112 @@
+"""Is a plain text a FRUS page, or some other text to keep verbatim?
+
+The guess is made on what a copied page shows at its top, and is reported to the user,
+who can overrule it (``import --as text|frus``, the window's import question):
+
+* a numbered heading "293. Telegram 16696 From …" with a title that names a kind of
+  document or its parties, or with page labels or notes to back it;
+* or the opening lines of the older volumes (a file number, an archive line, "[Extract]",
+  "No. 320.") before a title, or a title naming its parties ("Mr. Adams to Mr. Seward,")
+  or its kind ("Memorandum of Conversation, by …") with a dateline, "[Telegram]" or a
+  telegram's number under it, or with page labels or notes.
+
+A text that runs several numbered documents one after another ("1. Memorandum …",
+"2. Telegram …", as an anthology or a corpus file does) is not one page: it is text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..frus_prose import kind_of, parties_of_address
+from .apparatus import find_apparatus
+from .decode import normalise_newlines
+from .markers import PAGE_ONLY_LINE
+from .metadata import read_dateline
+from .opening import NUMBERED_HEADING, opening_kind, plausible_numbered_title, read_opening
+
+FRUS_PAGE = "frus"
+PLAIN_TEXT = "text"
+_SEVERAL_DOCUMENTS = 2
+"""Further document headings, numbered on from the first, that make a text a collection."""
+_LOOK_AHEAD = 6
+# A telegram's own number opening its text: "1253. The Ministry …".
+_TELEGRAM_NUMBER = re.compile(r"^\d{2,5}\. \S")
+
+
+@dataclass(frozen=True)
+class TextGuess:
+    """What a text was taken for (``frus`` or ``text``) and why, in words for the user."""
+
+    format: str
+    reason: str
+
+
+def _document_heading(line: str) -> tuple[int, str] | None:
+    match = NUMBERED_HEADING.match(line)
+    if not match or not match["number"].isdigit():
+        return None
+    title = match["title"]
+    if kind_of(title) == "document" and " From " not in title:
+        return None
+    return int(match["number"]), title
+
+
+def _joined_documents(lines: list[str], first_number: int) -> int:
+    """How many later lines head the next documents in sequence (N+1, N+2 …) after a
+    blank line: the sign of several documents joined into one text."""
+    expected = first_number + 1
+    found = 0
+    for index in range(1, len(lines)):
+        if lines[index - 1].strip() or not lines[index].strip():
+            continue
+        heading = _document_heading(lines[index])
+        if heading and heading[0] == expected and plausible_numbered_title(heading[1]):
+            found += 1
+            expected += 1
+    return found
+
+
+def guess_text_format(text: str) -> TextGuess:
+    """Guess whether ``text`` is a copied FRUS page or another text; says why."""
+    text = normalise_newlines(text).replace("\u00a0", " ")
+    lines = text.split("\n")
+    opening = read_opening(lines, PAGE_ONLY_LINE)
+    if opening.heading is None:
+        return TextGuess(PLAIN_TEXT, "it has no FRUS heading")
+    if opening.number:
+        if opening.number.isdigit():
+            joined = _joined_documents(lines, int(opening.number))
+            if joined >= _SEVERAL_DOCUMENTS:
+                return TextGuess(PLAIN_TEXT, f"it holds {joined + 1} numbered documents one "
+                                             "after another, not one FRUS page")
+        title = opening.title
+        if kind_of(title) != "document" or " From " in title:
+            return TextGuess(FRUS_PAGE, f"it opens with the FRUS heading {_short(lines, opening)}")
+        if "[Page " in text or find_apparatus(lines, opening.heading) is not None:
+            return TextGuess(FRUS_PAGE, f"it opens with the FRUS heading {_short(lines, opening)}"
+                                        " and has page labels or notes")
+        return TextGuess(PLAIN_TEXT, "its first line is numbered but names no FRUS document")
+    if opening.before:
+        return TextGuess(FRUS_PAGE, f"it opens as a FRUS page of the older volumes "
+                                    f"({opening.before[0][1]} line, then the title)")
+    below = [line for line in lines[opening.heading + 1:] if line.strip()][:_LOOK_AHEAD]
+    stated = any(read_dateline(line.strip()) or opening_kind(line, after_title=True)
+                 or _TELEGRAM_NUMBER.match(line.strip()) for line in below[:3]) or (
+        "[Page " in text or find_apparatus(lines, opening.heading) is not None)
+    titled = parties_of_address(opening.title)[1] or kind_of(opening.title) != "document"
+    if titled and stated:
+        return TextGuess(FRUS_PAGE, f"it opens with a FRUS title ({opening.title!r}) and "
+                                    "a dateline, a telegram number, page labels or notes")
+    return TextGuess(PLAIN_TEXT, "it does not open like a FRUS page")
+
+
+def _short(lines: list[str], opening) -> str:
+    line = lines[opening.heading].strip()
+    return repr(line if len(line) <= 60 else line[:57] + "…")
+
+
+def looks_like_frus_text(text: str) -> bool:
+    """Whether :func:`guess_text_format` takes ``text`` for a FRUS page."""
+    return guess_text_format(text).format == FRUS_PAGE

@@ -1,0 +1,236 @@
+"""Which numbers in a copied page's text are the markers of its notes.
+
+The note list of a copy restarts at 1, while the markers in the text may be numbered
+through the chapter (1861–1945 volumes: "…August 14.58" for the list's "1.") or from 0
+(1961–63 volumes: the source note "…Khrushchev0"). :func:`match_markers` tries the shifts
+the text suggests and keeps the one that places the markers best;
+:func:`markers_without_notes` finds the markers of a copy whose list was not copied.
+The search of one marker is ``markers.find_note_markers``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .markers import (
+    DATE_DIGITS,
+    STRONG,
+    WEAK,
+    Cuts,
+    MarkerHit,
+    NumberIndex,
+    best_occurrence,
+    find_note_markers,
+    heading_hit,
+    occurrences,
+)
+from .markers import MONTH_NAMES as _MONTH_NAMES
+
+# A number glued to the end of a word, or to punctuation closing a word or a number
+# ("Khrushchev0", "August 14.58", "Dulles,3"): the likeliest places of footnote markers.
+_GLUED_NUMBER = re.compile(
+    r"(?:[^\W\d_][.,;:)\]\"'’”]{0,2}|\d[.,;:)\]\"'’”])(\d{1,3})(?=[\s.,;:)\]\"'’”!?—–]|$)"
+)
+# A marker glued to the day of a date ("August 958" is August 9, note 58).
+_GLUED_TO_DAY = re.compile(rf"(?:{_MONTH_NAMES})\s+(\d{{2,5}})(?=[\s.,;:)\]]|$)")
+_OFFSET_SAMPLES = 16
+
+
+def _glued_values(raw: str) -> dict[int, int]:
+    """Every number glued to a word or to a day of a date, with where it first occurs."""
+    values: dict[int, int] = {}
+    for match in _GLUED_NUMBER.finditer(raw):
+        values.setdefault(int(match[1]), match.start(1))
+    for match in _GLUED_TO_DAY.finditer(raw):
+        digits = match[1]
+        if len(digits) == 4 and digits[:2] in ("17", "18", "19", "20"):
+            continue  # "October 1962" is a year, not October 1 and note 962
+        for split in (1, 2):
+            day, marker = digits[:split], digits[split:]
+            if marker and 1 <= int(day) <= 31:
+                values.setdefault(int(marker), match.start(1) + split)
+    return values
+
+
+def candidate_offsets(raw: str, first_marker: int = 1, count: int = 1) -> list[int]:
+    """How the ``count`` markers in ``raw`` may be numbered relative to a note list
+    starting at ``first_marker``: the same (0), from 0 (-1, the source note of 1961–63
+    volumes), or from a number glued to a word (through the chapter, 1861–1945 volumes).
+    Shifts under which more of the markers exist as glued numbers come first."""
+    values = _glued_values(raw)
+    ordered = sorted(values)
+
+    def support(offset: int) -> int:
+        """How many of the shifted markers occur glued somewhere (a range count)."""
+        low = first_marker + offset
+        return bisect_left(ordered, low + count) - bisect_left(ordered, low)
+
+    shifted = sorted({value - first_marker for value in values} - {0, -1},
+                     key=lambda offset: (-support(offset), values[first_marker + offset]))
+    return [0, -1] + shifted[:_OFFSET_SAMPLES]
+
+
+@dataclass(frozen=True)
+class MarkerMatch:
+    """The markers of a document's notes as found in its body: the printed markers
+    (``markers``), where each was found (None: not found), and their offset from the
+    list's numbering."""
+
+    markers: list[str]
+    hits: list[MarkerHit | None]
+    offset: int
+
+
+def placed(hits: list[MarkerHit | None], shifted: bool) -> int:
+    """How well markers were found: two points for each safe one ("Khrushchev0",
+    "August 14.58", "August 958" for August 9), one for each glued to a number
+    ("Embtel 771") — which counts only for markers numbered as the list, never for
+    shifted ones."""
+    safe = sum(hit is not None and hit.tier <= DATE_DIGITS for hit in hits)
+    loose = sum(hit is not None for hit in hits) - safe
+    return 2 * safe + (0 if shifted else loose)
+
+
+def match_markers(raw: str, list_markers: list[str], blocked: Cuts,
+                  heading_end: int | None, index: NumberIndex | None = None) -> MarkerMatch:
+    """Find the markers of the listed notes, numbered as the list or shifted.
+
+    The list restarts at 1 on every page; the markers in the text may not. Each plausible
+    shift is tried and the one that places the markers best wins (no shift on a tie).
+    ``index`` may be that of a longer text ``raw`` begins (the apparatus reader's)."""
+    if index is None or not index.raw.startswith(raw):
+        index = NumberIndex(raw)
+    best: MarkerMatch | None = None
+    best_score = -1
+    numeric = all(marker.isdigit() for marker in list_markers)
+    for offset in _shifts(raw, list_markers, heading_end if numeric else None, numeric):
+        markers = [str(int(marker) + offset) if numeric else marker for marker in list_markers]
+        if any(marker.startswith("-") for marker in markers):
+            continue
+        hits = find_note_markers(raw, markers, blocked, heading_end, index=index,
+                                 limit=len(raw))
+        score = placed(hits, offset != 0)
+        if offset != 0 and score < len(markers):
+            continue  # a shift must place at least half its markers safely
+        if score > best_score:
+            best, best_score = MarkerMatch(markers, hits, offset), score
+        if score == 2 * len(markers):
+            break  # every marker found in a safe place
+    assert best is not None
+    return best
+
+
+# A word a lone marker may be glued to: "Daridan1", "Bao Dai1", "p. m.1", not "F1".
+_LONE_MARKER_WORD = re.compile(r"(?:[A-Za-z][a-z]{2}[.,;:)’”]?|\b[a-z]\.)$")
+# …or to the full stop after a date: "my letter of December 13.1", "June 7.1".
+_LONE_AFTER_DATE = re.compile(rf"(?:{_MONTH_NAMES})\s+\d{{1,2}}[.,]$")
+
+
+def _shifts(raw: str, list_markers: list[str], heading_end: int | None,
+            numeric: bool) -> Iterator[int]:
+    """The shifts to try, none first: the others are worked out only if asked for."""
+    yield 0
+    if not numeric or not list_markers:
+        return
+    first = int(list_markers[0])
+    offsets = candidate_offsets(raw, first, len(list_markers))
+    if heading_end is not None:
+        # The first marker may end the heading after a space ("… at Saigon 58").
+        tail = re.search(r"(\d{1,3})\s*$", raw[max(0, heading_end - 8):heading_end])
+        if tail and int(tail[1]) - first not in offsets:
+            offsets.insert(2, int(tail[1]) - first)
+    yield from offsets[1:]
+
+
+def match_bullets(raw: str, count: int, blocked: Cuts, heading_end: int | None,
+                  index: NumberIndex | None = None) -> MarkerMatch:
+    """The markers of ``count`` bulleted notes, which carry no numbers: numbered in order
+    as :func:`match_markers` finds them, where a note the text marks "*" may stand between
+    two numbers ("… May 4, 1951.*"). Each next note takes whichever comes first in the
+    text: the next number, or a "*" glued to a word."""
+    numbered = match_markers(raw, [str(n) for n in range(1, count + 1)], blocked,
+                             heading_end, index)
+    if all(hit is not None for hit in numbered.hits) or "*" not in raw:
+        return numbered
+    index = index if index is not None and index.raw.startswith(raw) else NumberIndex(raw)
+    expected = int(numbered.markers[0]) if numbered.markers else 1
+    markers, hits, low = [], [], 0
+    for position in range(count):
+        by_number = find_note_markers(raw, [str(expected)], blocked,
+                                      heading_end if position == 0 else None, index=index,
+                                      limit=len(raw), low=low)[0]
+        by_star = find_note_markers(raw, ["*"], blocked, index=index, limit=len(raw),
+                                    low=low)[0]
+        if by_star is not None and (by_number is None or by_star.at < by_number.at):
+            markers.append("*")
+            hits.append(by_star)
+        else:
+            markers.append(str(expected))
+            hits.append(by_number)
+            expected += 1
+        if hits[-1] is not None:
+            low = hits[-1].cut.end
+    return MarkerMatch(markers, hits, numbered.offset)
+
+
+def _between(index: NumberIndex, marker: int, low: int, blocked: Cuts) -> MarkerHit | None:
+    """A marker of the sequence glued to a number ("Embtel 771"), taken when the next
+    marker stands safely after it: the one place of ``marker`` before its successor."""
+    following = next((candidate for candidate in occurrences(
+        index, str(marker + 1), low, len(index.raw), blocked) if candidate.tier <= WEAK), None)
+    if following is None:
+        return None
+    return best_occurrence(index, str(marker), low, following.at, blocked)
+
+
+def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None,
+                          title_numbered: bool = True) -> MarkerMatch:
+    """The footnote markers of a copy whose note list was not copied.
+
+    Only safe places count (a digit after a number or a space may be the text's own):
+    glued to a word, to punctuation closing one, or to a date's day ("August 958"), in
+    sequence from the first: from the heading's marker, else from a 0 or 1, else from a
+    number glued to a word that its successors follow (numbering through the chapter).
+    A lone marker counts at the end of the heading, or as 0 or 1 glued to a word
+    ("Daridan1") or to the full stop after a date ("December 13.1"). A number after a
+    space ends a title as a marker when it is 0 or 1 (the source note, "… Station in
+    Saigon 1"), or when the title is unnumbered (older volumes, "… at Saigon 58"); a
+    numbered title may end in its own number ("NSC 68").
+    An empty match when there is no sequence."""
+    index = NumberIndex(raw)
+    values = _glued_values(raw)
+    chained = sorted((value for value in values if value + 1 in values),
+                     key=lambda value: values[value])
+    for first in dict.fromkeys([0, 1] + chained[:_OFFSET_SAMPLES]):
+        hits: list[MarkerHit | None] = []
+        low = 0
+        marker = first
+        while True:
+            hit = None
+            if not hits and heading_end is not None:
+                hit = heading_hit(raw, str(marker), heading_end)
+                if hit is not None and (raw[hit.at - 1].isdigit() or (
+                        hit.tier != STRONG and title_numbered and marker > 1)):
+                    hit = None  # "Memorandum No. 881", "NSC 68": may be the title's own
+            if hit is None:
+                safest = WEAK if not hits else DATE_DIGITS
+                hit = next((candidate for candidate in occurrences(
+                    index, str(marker), low, len(raw), blocked) if candidate.tier <= safest),
+                    None)
+            if hit is None and hits:
+                hit = _between(index, marker, low, blocked)
+            if hit is None:
+                break
+            hits.append(hit)
+            low = hit.cut.end
+            marker += 1
+        in_heading = bool(hits) and heading_end is not None and hits[0].at <= heading_end
+        lone = len(hits) == 1 and first <= 1 and hits[0] is not None and (
+            (hits[0].tier == STRONG and _LONE_MARKER_WORD.search(raw, 0, hits[0].at))
+            or (hits[0].tier == WEAK and _LONE_AFTER_DATE.search(raw, 0, hits[0].at)))
+        if len(hits) >= 2 or in_heading or lone:
+            return MarkerMatch([str(first + n) for n in range(len(hits))], list(hits), 0)
+    return MarkerMatch([], [], 0)

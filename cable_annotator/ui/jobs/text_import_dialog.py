@@ -1,0 +1,77 @@
+"""The question before importing plain text: which volume, and read as what.
+
+A page copied from history.state.gov does not say its volume, yet the volume makes the
+cable's id (``frus1969-76ve11p2/d293``) and its citation. And a plain text may be a FRUS
+page or any other text (a transcript, a memoir chapter) to keep verbatim: the importer
+guesses, and here the reader can see the guess and overrule it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services.importing import TEXT_FORMATS
+
+
+@dataclass(frozen=True)
+class TextImportChoice:
+    """The reader's answer: the volume id ('' when unknown) and the format to read the
+    text as (a ``TEXT_FORMATS`` key; None: let the importer guess)."""
+
+    volume: str = ""
+    as_format: str | None = None
+
+
+class TextImportDialog(QDialog):
+    """Volume id and "Read as" for ``count`` plain-text documents."""
+
+    def __init__(self, parent: QWidget | None, count: int, guess: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import plain text")
+        which = "this document" if count == 1 else f"these {count} documents"
+        intro = QLabel(
+            f"Which FRUS volume do {which} come from? Give its id as in the "
+            "history.state.gov address, e.g. frus1969-76ve11p2 — or leave it empty if "
+            "you do not know.", self)
+        intro.setWordWrap(True)
+        self.volume_edit = QLineEdit(self)
+        self.volume_edit.setAccessibleName("Volume id")
+        self.format_box = QComboBox(self)
+        self.format_box.setAccessibleName("Read the text as")
+        guessed = f"Guess from the text ({guess})" if guess else "Guess from the text"
+        self.format_box.addItem(guessed, None)
+        for name, description in TEXT_FORMATS.items():
+            self.format_box.addItem(description[:1].upper() + description[1:], name)
+        form = QFormLayout()
+        form.addRow("&Volume:", self.volume_edit)
+        form.addRow("&Read as:", self.format_box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, parent=self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def choice(self) -> TextImportChoice:
+        return TextImportChoice(self.volume_edit.text().strip(), self.format_box.currentData())
+
+
+def ask_text_import(parent: QWidget | None, count: int, guess: str = "") -> TextImportChoice | None:
+    """Ask volume and format for ``count`` plain-text documents; None if cancelled.
+    ``guess`` says what the importer takes the text for ("a FRUS page")."""
+    dialog = TextImportDialog(parent, count, guess)
+    return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
