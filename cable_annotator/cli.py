@@ -39,12 +39,15 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    imp = commands.add_parser("import", help="import FRUS documents (plain text) or volumes (TEI)")
+    imp = commands.add_parser("import", help="import FRUS documents (plain text), volumes "
+                              "(TEI) or raw telegrams (AAD, PlusD)")
     imp.add_argument("--volume", metavar="ID",
                      help="volume id for plain-text documents, e.g. frus1969-76ve11p2")
-    imp.add_argument("--as", dest="as_format", choices=("frus", "text"), default=None,
-                     help="read plain text as a FRUS page (frus) or keep it verbatim as a "
-                          "text document (text); by default the importer guesses and says so")
+    imp.add_argument("--as", dest="as_format", choices=("frus", "text", "telegram"),
+                     default=None,
+                     help="read plain text as a FRUS page (frus), keep it verbatim as a "
+                          "text document (text) or read raw State Department telegrams "
+                          "(telegram: AAD, PlusD); by default the importer guesses and says so")
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
 
     lst = commands.add_parser("list", help="list the cables of the project")
@@ -330,17 +333,22 @@ def cable_as_json(cable, volume=None) -> dict:
         "emphasis": [asdict(s) for s in cable.spans],
         "persons": [asdict(persons[p]) if p in persons else {"id": p} for p in cable.persons],
         "terms": [asdict(terms[t]) if t in terms else {"id": t} for t in cable.terms],
+        "telegram": cable.telegram.to_json() if cable.telegram is not None else None,
     }
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
+    from .cli_telegram import link_json, link_lines, telegram_lines
     from .services.queries import load_cable, load_volume
+    from .services.telegram_links import links_from, links_to
 
     with _project(args) as project:
         cable = load_cable(project, args.cable_id)
         volume = load_volume(project, cable.volume)
+        cites, cited_by = links_from(project, cable), links_to(project, cable)
     if args.json:
-        _print_json(cable_as_json(cable, volume))
+        _print_json({**cable_as_json(cable, volume),
+                     "links": [link_json(link) for link in cites + cited_by]})
         return EXIT_OK
     print(f"{cable.number}. {cable.title}")
     facts = [("Id", cable.id), ("Date", cable.date or "unknown"), ("Kind", cable.kind),
@@ -348,6 +356,8 @@ def _cmd_show(args: argparse.Namespace) -> int:
     for label, value in facts:
         if value:
             print(f"{label}: {value}")
+    for line in telegram_lines(cable) + link_lines(cites, cited_by):
+        print(line)
     print()
     print(cable.text)
     for note in cable.footnotes:

@@ -13,6 +13,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from .telegram import Telegram
+
 BODY = "body"
 """The part name of a cable's main text."""
 
@@ -137,6 +139,8 @@ class Cable:
     warnings: list[str] = field(default_factory=list, compare=False)
     """What an importer could not recover (notes missing from a copy), for its report;
     not stored."""
+    telegram: Telegram | None = None
+    """The header of a raw State Department telegram (AAD, PlusD); None for FRUS text."""
     _block_starts: dict = field(default_factory=dict, init=False, repr=False, compare=False)
     """Start offsets of each part's blocks and of the pages, for bisecting; rebuilt when
     the lists are replaced or change length."""

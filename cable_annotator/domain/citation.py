@@ -32,8 +32,14 @@ def human_date(iso: str | None) -> str:
         return iso
 
 
-def cite(cable: Cable, volume: Volume | None = None, pages: str = "") -> str:
-    """A Chicago-style citation of ``cable``, with ``pages`` (``780`` or ``780–781``)."""
+def cite(cable: Cable, volume: Volume | None = None, pages: str = "",
+         paragraph: str = "") -> str:
+    """A Chicago-style citation of ``cable``, with ``pages`` (``780`` or ``780–781``); a
+    raw telegram is cited as read in AAD, by its MRN and the ``paragraph``."""
+    if cable.telegram is not None:
+        from .telegram_citation import cite_telegram
+
+        return cite_telegram(cable, paragraph)
     volume = volume or describe_frus_id(cable.volume)
     derived = describe_frus_id(cable.volume)
     series_and_volume = volume.title or derived.title or cable.volume

@@ -65,6 +65,18 @@ def roman(number: int) -> str:
     return "".join(out)
 
 
+def describe_volume_id(volume_id: str) -> Volume:
+    """A Volume described from its id alone: a FRUS volume, or a year of telegrams."""
+    from .telegram import telegram_volume_title, telegram_volume_year
+
+    year = telegram_volume_year(volume_id)
+    if year is not None:
+        title = telegram_volume_title(year)
+        return Volume(id=volume_id, title=title, series="State Department telegrams",
+                      volume_label=str(year))
+    return describe_frus_id(volume_id)
+
+
 def describe_frus_id(volume_id: str) -> Volume:
     """A Volume with series, volume label and title derived from a FRUS volume id.
 

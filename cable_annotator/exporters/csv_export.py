@@ -28,7 +28,9 @@ from ..domain.volume import Volume
 COLUMNS = (
     "annotation_id", "cable_id", "volume", "document_number", "cable_title", "cable_date",
     "part", "paragraph", "page", "start", "end", "quote", "themes", "note", "author",
-    "created", "modified", "citation", "exported_with",
+    "created", "modified", "citation",
+    "mrn", "dtg",  # raw telegrams (AAD, PlusD): message reference number, date-time group
+    "exported_with",
 )
 THEME_SEPARATOR = "; "
 FORMULA_TRIGGERS = frozenset("=+-@|%\t\r\n\u2212")
@@ -86,6 +88,8 @@ def annotation_rows(
             if placed else ""
         paths = [theme_path(themes_by_id[t], themes_by_id)
                  for t in annotation.theme_ids if t in themes_by_id]
+        paragraph = cable.paragraph_range(annotation.part, annotation.start,
+                                          annotation.end) if placed else ""
         row = {
             "annotation_id": annotation.id,
             "cable_id": cable.id,
@@ -94,8 +98,7 @@ def annotation_rows(
             "cable_title": cable.title,
             "cable_date": cable.date or "",
             "part": annotation.part,
-            "paragraph": cable.paragraph_range(annotation.part, annotation.start,
-                                               annotation.end) if placed else "",
+            "paragraph": paragraph,
             "page": pages,
             # An orphaned annotation's passage vanished from a re-imported text: its old
             # offsets would point at other words, so they are left out.
@@ -107,7 +110,9 @@ def annotation_rows(
             "author": annotation.author,
             "created": annotation.created,
             "modified": annotation.modified,
-            "citation": cite(cable, item.volume, pages),
+            "citation": cite(cable, item.volume, pages, paragraph),
+            "mrn": cable.telegram.mrn if cable.telegram is not None else "",
+            "dtg": cable.telegram.dtg if cable.telegram is not None else "",
             "exported_with": made_by(),  # which release wrote the file: 'Cable Annotator 0.1.0'
         }
         if long:

@@ -18,7 +18,7 @@ from .. import file_safety
 from ..domain.anchoring import QuoteSelector, place
 from ..domain.annotation import now_utc
 from ..domain.cable import Cable
-from ..domain.volume import Volume, describe_frus_id
+from ..domain.volume import Volume, describe_volume_id
 from ..importers.errors import ImportFailed
 from ..storage import fulltext
 from ..storage.mapping import fill_cable_row, fill_volume_row, row_values
@@ -73,9 +73,11 @@ def number_from_filename(path: Path) -> str | None:
 
 FRUS_PAGE = "frus"
 PLAIN_TEXT = "text"
+TELEGRAMS = "telegram"
 TEXT_FORMATS = {
     FRUS_PAGE: "a FRUS page",
     PLAIN_TEXT: "plain text (kept verbatim)",
+    TELEGRAMS: "raw State Department telegrams",
 }
 """The readers of plain text, by the name ``import --as`` takes. Another reader (a raw
 telegram dump, say) is one more entry here, one more branch in :func:`read_text_as` and
@@ -108,8 +110,37 @@ def choose_text_format(text: str, source: str, requested: str | None) -> TextRea
             raise ImportFailed(source, f"unknown text format {requested!r}; "
                                        f"choose {' or '.join(TEXT_FORMATS)}")
         return TextReading(source, requested, False, "")
+    # -- raw State Department telegrams (issue 12): AAD/PlusD text and records --------
+    from ..importers.telegram import looks_like_telegram
+
+    if looks_like_telegram(text):
+        return TextReading(source, TELEGRAMS, True, "it has a telegram's header (date-time "
+                                                    "group, FM/TO lines, TAGS) or AAD fields")
     guess = guess_text_format(text)
     return TextReading(source, guess.format, True, guess.reason)
+
+
+def looks_like_telegram_file(path: Path) -> bool:
+    """Whether a file holds raw telegrams (its first 64 KiB say enough): such a file needs
+    no volume, its MRNs are its ids."""
+    from ..importers.telegram import looks_like_telegram
+
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(65536)
+    except OSError:
+        return False  # the reader reports an unreadable file in its own words
+    return looks_like_telegram(head.decode("utf-8", errors="replace"))
+
+
+def read_texts_as(text: str, reading: TextReading, volume: str | None,
+                  name: str = "", number: str | None = None) -> list[Cable]:
+    """Parse ``text`` with the reader ``reading`` names: one cable, or every telegram."""
+    if reading.format == TELEGRAMS:
+        from ..importers.telegram import parse_telegrams
+
+        return parse_telegrams(text, reading.source)
+    return [read_text_as(text, reading, volume, name, number)]
 
 
 def read_text_as(text: str, reading: TextReading, volume: str | None,
@@ -126,11 +157,12 @@ def read_file(path: Path, volume: str | None = None, progress: Progress | None =
               cancelled: Callable[[], bool] | None = None, as_format: str | None = None,
               readings: list[TextReading] | None = None,
               ) -> tuple[Volume | None, list[Cable]]:
-    """Parse one file (TEI volume or plain text) into domain objects, storing nothing.
+    """Parse one file (TEI volume, plain text or raw telegrams) into domain objects,
+    storing nothing.
 
     A plain-text document takes ``volume``, else the volume its file name carries; it is
-    read as ``as_format`` (``frus`` or ``text``), else as guessed; how it was read is
-    appended to ``readings``."""
+    read as ``as_format`` (``frus``, ``text`` or ``telegram``), else as guessed; how it
+    was read is appended to ``readings``."""
     from ..importers.plaintext import decode_text_file
     from ..importers.tei import looks_like_tei, read_tei_volume
 
@@ -140,13 +172,13 @@ def read_file(path: Path, volume: str | None = None, progress: Progress | None =
         return parsed_volume, cables
     text = decode_text_file(path)
     reading = choose_text_format(text, str(path), as_format)
-    cable = read_text_as(text, reading, volume or volume_from_filename(path), name=path.stem,
-                         number=number_from_filename(path))
+    cables = read_texts_as(text, reading, volume or volume_from_filename(path),
+                           name=path.stem, number=number_from_filename(path))
     if readings is not None:
         readings.append(reading)
     if progress is not None:
-        progress(1, 1)
-    return None, [cable]
+        progress(len(cables), len(cables))
+    return None, cables
 
 
 def refuse_unreadable_import(path: Path) -> None:
@@ -200,7 +232,7 @@ def import_text(project: Project, text: str, source: str,
 
     ``source`` names where it came from ("clipboard"), for the cable's record and for
     errors (ImportFailed names it when there is no text). It is read as ``as_format``
-    (``frus`` or ``text``), else as guessed; the report says which."""
+    (``frus``, ``text`` or ``telegram``), else as guessed; the report says which."""
     if not text.strip():
         raise ImportFailed(source, "there is no text to import")
     limit = file_safety.import_limit()
@@ -209,11 +241,12 @@ def import_text(project: Project, text: str, source: str,
                                    f"{file_safety.format_size(limit)} (set "
                                    f"{file_safety.IMPORT_LIMIT_VARIABLE} to allow more)")
     reading = choose_text_format(text, source, as_format)
-    cable = read_text_as(text, reading, volume or None)
-    report = ImportReport(readings=[reading], warnings=list(cable.warnings))
-    _store(project, source, None, [cable], report)
+    cables = read_texts_as(text, reading, volume or None)
+    report = ImportReport(readings=[reading],
+                          warnings=[w for cable in cables for w in cable.warnings])
+    _store(project, source, None, cables, report)
     report.imported_sources.append(source)
-    report.cables = cable_summaries(project, [cable.id])
+    report.cables = cable_summaries(project, [cable.id for cable in cables])
     return report
 
 
@@ -230,7 +263,7 @@ def _store(project: Project, path: Path | str, volume: Volume | None, cables: li
                 session.add(row)
             elif row is None:
                 row = VolumeRow()
-                fill_volume_row(row, describe_frus_id(volume_id))
+                fill_volume_row(row, describe_volume_id(volume_id))
                 session.add(row)
         session.flush()
         existing = {

@@ -11,6 +11,7 @@ from dataclasses import asdict
 
 from ..domain.annotation import Annotation, Theme
 from ..domain.cable import Block, Cable, CrossReference, Footnote, PageBreak, Span
+from ..domain.telegram import Telegram, chronological_key
 from ..domain.volume import Person, Term, Volume
 from .models import AnnotationRow, AnnotationThemeRow, CableRow, ThemeRow, VolumeRow
 from .row_checks import (
@@ -59,6 +60,7 @@ def structure_of(cable: Cable) -> dict:
         # In the structure, not a column: a fact of old-style volumes only, needing no
         # migration of existing project files.
         "file_number": cable.file_number,
+        **({"telegram": cable.telegram.to_json()} if cable.telegram is not None else {}),
     }
 
 
@@ -68,7 +70,9 @@ def fill_cable_row(row: CableRow, cable: Cable) -> None:
     row.volume_id = cable.volume
     for name in _CABLE_SCALARS:
         setattr(row, name, getattr(cable, name))
-    row.sort_key = sort_key(cable.number)
+    # A raw telegram's number is its MRN: its year's telegrams are listed in the order sent.
+    row.sort_key = chronological_key(cable.telegram) if cable.telegram is not None \
+        else sort_key(cable.number)
     row.structure = structure_of(cable)
 
 
@@ -134,6 +138,18 @@ def _names(items: object, subject: str, where: str) -> list[str]:
     return list(items)
 
 
+def _telegram(data: object, subject: str) -> Telegram | None:
+    """A raw telegram's header from the structure (absent for FRUS documents)."""
+    if data is None:
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("mrn"), str):
+        raise DamagedRow(subject, "its telegram header should be an object with an MRN")
+    try:
+        return Telegram.from_json(data)
+    except (TypeError, ValueError, AttributeError) as error:
+        raise DamagedRow(subject, f"its telegram header is damaged ({error})") from None
+
+
 def cable_from_row(row: CableRow) -> Cable:
     """The cable of a stored row, every field checked (DamagedRow names the cable)."""
     cable_id = row.id
@@ -161,6 +177,7 @@ def cable_from_row(row: CableRow) -> Cable:
         persons=_names(structure.get("persons", []), subject, "persons"),
         terms=_names(structure.get("terms", []), subject, "terms"),
         file_number=require_text(structure.get("file_number", ""), subject, "file number"),
+        telegram=_telegram(structure.get("telegram"), subject),
     )
 
 

@@ -17,7 +17,7 @@ CABLE = "frus1969-76ve11p2/d293"
 EXPECTED_COLUMNS = [
     "annotation_id", "cable_id", "volume", "document_number", "cable_title", "cable_date",
     "part", "paragraph", "page", "start", "end", "quote", "themes", "note", "author",
-    "created", "modified", "citation", "exported_with",
+    "created", "modified", "citation", "mrn", "dtg", "exported_with",
 ]
 
 

@@ -21,6 +21,7 @@ from tests.conftest import REPO_ROOT, SAMPLE_ID, SAMPLE_TEXT, SAMPLE_VOLUME
 PACKAGE_FILES = [
     "cable_annotator/resources/frus1969-76ve11p2-d293.txt",
     "cable_annotator/resources/default_codebook.json",
+    "cable_annotator/resources/telegram_tags.json",
     "cable_annotator/resources/icons/org.cableannotator.CableAnnotator.svg",
     *(f"cable_annotator/resources/icons/cable-annotator-{size}.png" for size in ICON_SIZES),
     "cable_annotator/storage/migrations/env.py",

@@ -23,16 +23,19 @@ from .window_helpers import open_window
 ERAS = Path(__file__).resolve().parents[1] / "fixtures" / "text" / "eras"
 
 
-def test_the_dialog_offers_the_guess_and_both_readers(qtbot) -> None:
+def test_the_dialog_offers_the_guess_and_every_reader(qtbot) -> None:
     dialog = TextImportDialog(None, 2, "a FRUS page")
     qtbot.addWidget(dialog)
     box = dialog.format_box
     assert [box.itemText(i) for i in range(box.count())] == [
-        "Guess from the text (a FRUS page)", "A FRUS page", "Plain text (kept verbatim)"]
+        "Guess from the text (a FRUS page)", "A FRUS page", "Plain text (kept verbatim)",
+        "Raw State Department telegrams"]
     assert dialog.choice() == TextImportChoice("", None)
     dialog.volume_edit.setText(" frus1861 ")
     box.setCurrentIndex(2)
     assert dialog.choice() == TextImportChoice("frus1861", "text")
+    box.setCurrentIndex(3)
+    assert dialog.choice() == TextImportChoice("frus1861", "telegram")
 
 
 def test_accepting_returns_the_choice_and_cancelling_none(qtbot) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from ...domain.citation import human_date
-from ...domain.volume import describe_frus_id
+from ...domain.volume import describe_volume_id
 
 CABLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 VOLUME_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -28,7 +28,9 @@ NAME_COLUMN, COUNT_COLUMN = 0, 1
 
 def volume_label(volume_id: str, title: str = "") -> str:
     """A short tree label: ``FRUS 1969–1976, vol. E–11, pt. 2`` rather than the full title."""
-    described = describe_frus_id(volume_id)
+    described = describe_volume_id(volume_id)
+    if described.series == "State Department telegrams":
+        return f"Telegrams, {described.volume_label}"
     if described.series.startswith("Foreign Relations of the United States"):
         years = described.series.rsplit(", ", 1)[-1]
         return f"FRUS {years}, {described.volume_label}".rstrip(", ")
@@ -75,7 +77,7 @@ class CorpusModel(QStandardItemModel):
     def _volume_item(self, volume_id: str, title: str) -> QStandardItem:
         item = self._plain_item(volume_label(volume_id, title))
         item.setData(volume_id, VOLUME_ID_ROLE)
-        item.setToolTip(title or describe_frus_id(volume_id).title)
+        item.setToolTip(title or describe_volume_id(volume_id).title)
         return item
 
     def _cable_items(self, summary) -> tuple[QStandardItem, QStandardItem]:

@@ -28,11 +28,17 @@ from PySide6.QtWidgets import (
 )
 
 from ...importers.errors import ImportCancelled
-from ...services.importing import ImportReport, import_files, volume_from_filename
+from ...services.importing import (
+    ImportReport,
+    import_files,
+    looks_like_telegram_file,
+    volume_from_filename,
+)
 from ...storage.project import Project
 from .text_import_dialog import TextImportChoice, ask_text_import
 
-IMPORT_FILTER = "FRUS documents (*.txt *.xml);;Plain text (*.txt);;TEI volumes (*.xml)"
+IMPORT_FILTER = ("FRUS documents and telegrams (*.txt *.xml);;Plain text and telegrams (*.txt);;"
+                 "TEI volumes (*.xml)")
 IMPORTABLE_SUFFIXES = (".txt", ".xml")
 
 Job = Callable[[Project, Callable[[int, int], None], Callable[[], bool]], object]
@@ -188,9 +194,11 @@ def ask_import_paths(parent: QWidget, directory: str) -> list[Path]:
 
 
 def needing_volume(paths: list[Path]) -> list[Path]:
-    """Plain-text documents whose file name does not say which volume they come from."""
+    """Plain-text documents whose file name does not say which volume they come from
+    (a raw telegram needs none: its MRN is its id)."""
     return [path for path in paths
-            if path.suffix.lower() == ".txt" and volume_from_filename(path) is None]
+            if path.suffix.lower() == ".txt" and volume_from_filename(path) is None
+            and not looks_like_telegram_file(path)]
 
 
 def ask_volume(parent: QWidget, count: int, guess: str = "") -> TextImportChoice | None:

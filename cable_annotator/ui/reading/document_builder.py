@@ -205,6 +205,8 @@ def _style_kind(kind: str) -> str:
         return "row"
     if kind in {"quote", "blockquote", "block quote"}:
         return "quote"
+    if kind == "telegram header":  # DTG, FM/TO/INFO, E.O., TAGS of a raw telegram
+        return "header line"
     return "paragraph"
 
 
@@ -243,6 +245,8 @@ class DocumentBuilder:
         elif style in {"dateline", "signature"}:
             fmt.setAlignment(Qt.AlignmentFlag.AlignRight)
             fmt.setTopMargin(self._em * 0.4 if style == "signature" else 0)
+        elif style == "header line":
+            fmt.setBottomMargin(self._em * 0.05)  # the header's lines stand as one block
         elif style == "item":
             fmt.setLeftMargin(self._label_width + self._em)
         elif style == "quote":
@@ -278,7 +282,7 @@ class DocumentBuilder:
             heading.setPointSizeF(font.pointSizeF() * 1.3)
             heading.setWeight(QFont.Weight.DemiBold)
             fmt.setFont(heading)
-        elif style in {"dateline", "opener"}:
+        elif style in {"dateline", "opener", "header line"}:
             fmt.setForeground(self.palette.muted)
         return fmt
 

@@ -274,7 +274,8 @@ class ReadingPane(QWidget):
         part, start, end = selected
         quote = self._cable.part_text(part)[start:end]
         pages = self._cable.page_range(part, start, end)
-        citation = cite(self._cable, self._volume, pages)
+        paragraph = self._cable.paragraph_range(part, start, end)
+        citation = cite(self._cable, self._volume, pages, paragraph)
         QGuiApplication.clipboard().setText(f"\u201c{quote}\u201d\n\n{citation}")
 
     def set_dark(self, dark: bool | None) -> None:

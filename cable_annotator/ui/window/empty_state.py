@@ -16,8 +16,9 @@ class EmptyState(QWidget):
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         title.setFont(font)
-        hint = QLabel("Import FRUS cables as plain text (copied from history.state.gov) or "
-                      "whole TEI volumes, or drop the files onto this window.", self)
+        hint = QLabel("Import FRUS cables as plain text (copied from history.state.gov), "
+                      "whole TEI volumes or raw telegrams (copied from AAD or PlusD), or "
+                      "drop the files onto this window.", self)
         hint.setWordWrap(True)
         hint.setMaximumWidth(420)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)

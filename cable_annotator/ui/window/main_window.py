@@ -28,7 +28,7 @@ from ...collector import collector_paused
 from ...domain.annotation import Annotation, Theme
 from ...domain.cable import Cable
 from ...domain.citation import cite
-from ...services import queries
+from ...services import queries, telegram_links
 from ...services.deferred_annotations import deferred_annotations_of
 from ...storage.errors import ProjectError
 from ...storage.project import Project
@@ -39,6 +39,7 @@ from ..codebook.codebook_actions import CodebookActions
 from ..codebook.codebook_panel import CodebookPanel
 from ..corpus.corpus_panel import CorpusPanel
 from ..jobs.import_export import BackgroundJob
+from ..links.links_panel import LinksPanel
 from ..reading.reading_pane import ReadingPane
 from .adaptive_layout import AdaptiveLayout, fitted_geometry
 from .empty_state import EmptyState
@@ -113,12 +114,13 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         self.codebook = CodebookPanel(self.codebook_actions, self)
         self.annotations = AnnotationListPanel(self)
         self.note_editor = NoteEditor(self)
+        self.links = LinksPanel(self)
 
         self.side_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.side_splitter.setObjectName("sideSplitter")
-        for widget in (self.codebook, self.annotations, self.note_editor):
+        for widget in (self.codebook, self.annotations, self.note_editor, self.links):
             self.side_splitter.addWidget(widget)
-        self.side_splitter.setSizes([230, 530, 140])
+        self.side_splitter.setSizes([230, 400, 130, 240])
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_splitter.setObjectName("mainSplitter")
         for widget in (self.corpus, self.centre, self.side_splitter):
@@ -151,6 +153,7 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         self.reading.annotationClicked.connect(self.annotations.select_annotation)
         self.reading.positionChanged.connect(self.status_line.set_position)
         self.reading.referenceActivated.connect(self._reference_activated)
+        self.links.cableActivated.connect(self._reference_activated)
         self.empty.importRequested.connect(self.ask_import)
         # The body and the notes are both annotatable: both get the tagging menu, unless the
         # reading pane brings a menu of its own.
@@ -265,6 +268,7 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
             self.reading.set_cable(cable, self._annotations, self._themes, volume)
         self.centre.setCurrentWidget(self.reading)
         self.corpus.select_cable(cable_id)
+        self._refresh_links()
         self._refresh_annotation_list()
         self.status_line.set_count(len(self._annotations))
         queries.set_setting(self.project, LAST_CABLE, cable_id)
@@ -311,8 +315,23 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
     def _current_annotation_changed(self, annotation: Annotation | None) -> None:
         self.note_editor.set_annotation(annotation)
 
+    def _refresh_links(self) -> None:
+        """What the open cable cites and what cites it (resolved now, from the store)."""
+        self.links.set_telegram(self._cable)
+        index = telegram_links.telegram_index(self.project) if self._cable else None
+        if index is None or not index.titles:
+            self.links.set_links([], [])  # no raw telegrams: nothing a note could link to
+            return
+        self.links.set_links(telegram_links.links_from(self.project, self._cable, index),
+                             telegram_links.links_to(self.project, self._cable, index))
+
     def _reference_activated(self, target: str) -> None:
         cable_id, _, anchor = target.partition("#")  # "vol/d21#footnote 2" → a note
+        if cable_id not in self.corpus.model.cable_ids() and self._cable is not None:
+            # A REF link of a telegram names its same-year MRN; across a year boundary
+            # the telegram cited is last year's.
+            cable_id = telegram_links.resolve_reference(self.project, self._cable,
+                                                        cable_id) or cable_id
         if cable_id in self.corpus.model.cable_ids():
             self.show_cable(cable_id)
             if anchor.startswith("footnote "):
@@ -529,7 +548,10 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
             return
         volume = queries.load_volume(self.project, self._cable.volume)
         quote = " ".join(passage[0].split())
-        QGuiApplication.clipboard().setText(f"“{quote}” {cite(self._cable, volume, passage[1])}")
+        part, start, end = self.reading.selection()
+        paragraph = self._cable.paragraph_range(part, start, end)  # how a telegram is cited
+        citation = cite(self._cable, volume, passage[1], paragraph)
+        QGuiApplication.clipboard().setText(f"“{quote}” {citation}")
 
     def build_text_menu(self) -> QMenu:
         """Copy, copy with citation, apply a theme, delete: the text's context menu."""

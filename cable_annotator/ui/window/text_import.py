@@ -12,8 +12,9 @@ from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QPlainTextEdit, QTextEdit
 
-from ...services.importing import TEXT_FORMATS, import_text
+from ...services.importing import TELEGRAMS, TEXT_FORMATS, import_text
 from ..jobs import import_export
+from ..jobs.text_import_dialog import TextImportChoice
 
 CLIPBOARD = "clipboard"
 DROPPED = "dropped text"
@@ -47,18 +48,23 @@ class TextImportMixin:
 
     def import_text_asking_volume(self, text: str, source: str) -> bool:
         """Ask the volume and how to read the text (showing the guess), then import
-        ``text`` in the background (``importFinished``)."""
+        ``text`` in the background (``importFinished``). A raw telegram (copied from AAD
+        or PlusD) is imported without the question: its MRN is its id."""
         # Imported here, not at the top: the importer compiles its patterns on import,
         # which no start of the window should wait for.
         from ...importers.plaintext import guess_text_format
+        from ...importers.telegram import looks_like_telegram
 
         if not (text or "").strip():
             self.statusBar().showMessage(
                 f"The {source} holds no text: copy a whole document from "
                 "history.state.gov, from its number and title on, or any other text.", 8000)
             return False
-        guess = guess_text_format(text)
-        choice = import_export.ask_volume(self, 1, TEXT_FORMATS[guess.format])
+        if looks_like_telegram(text):
+            choice = TextImportChoice("", TELEGRAMS)
+        else:
+            guess = guess_text_format(text)
+            choice = import_export.ask_volume(self, 1, TEXT_FORMATS[guess.format])
         if choice is None:
             return False
         if self._job is not None:

@@ -1,0 +1,1 @@
+"""The references panel: what the open cable cites and what cites it."""
