@@ -169,11 +169,11 @@ class Project:
         """Everything that can be known about the file without running anything stored in
         it; returns its schema revision."""
         try:
-            # (An empty file with a log beside it: SQLite rebuilds it from the log.)
-            if path.stat().st_size > 0 and not sqlite_file.looks_like_sqlite(path):
-                raise ProjectError(
-                    f"{path} is not a Cable Annotator project (it is not an SQLite database)."
-                )
+            # The header is read by SQLite, never with a plain open(): closing any other
+            # descriptor of a file drops every POSIX lock this process holds on it, so a
+            # second project object opened on a file the window has open (an import job)
+            # let another process take the file for its last user and delete the log the
+            # window was still writing to. SQLite says itself when a file is no database.
             connection = sqlite_file.connect_checked(path)
             try:
                 application_id, user_version = sqlite_file.read_header(connection)
@@ -195,6 +195,11 @@ class Project:
             raise ProjectError(f"{path} could not be opened ({error}); it was left "
                                "untouched.") from error
         except sqlite3.DatabaseError as error:
+            # Only now is the header read directly: a file SQLite cannot read is none this
+            # process has open, so no lock of ours is lost by closing it.
+            if "not a database" in str(error) and not sqlite_file.looks_like_sqlite(path):
+                raise ProjectError(f"{path} is not a Cable Annotator project (it is not an "
+                                   "SQLite database).") from error
             raise ProjectError(f"{path} is damaged or truncated ({error}).") from error
         except UnicodeError:
             raise ProjectError(f"{path} is damaged: its schema holds text that is not "

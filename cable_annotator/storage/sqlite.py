@@ -129,7 +129,9 @@ def connect_checked(path: Path) -> sqlite3.Connection:
 
 
 def looks_like_sqlite(path: Path) -> bool:
-    """True when the file starts with SQLite's header (cheap, before any connection)."""
+    """True when the file starts with SQLite's header. Never call this on a file this
+    process may have open through SQLite: closing the descriptor it reads with drops the
+    process's POSIX locks on the file (see ``Project._check_existing``)."""
     with path.open("rb") as handle:
         return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
 
