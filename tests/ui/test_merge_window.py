@@ -27,6 +27,8 @@ def test_merge_in_the_window_is_one_undo_step_with_a_conflict_dialog(
     assert window.workspace.undo_stack.count() == 1
     shown = set(window.annotations.model.ids())
     assert new_b in shown and before < shown
+    # The merge's own writes are not taken for another program's at the next poll.
+    assert window.outside_changes.check() is False
 
     dialog = window.build_merge_dialog(report.summary(), [], report.conflicts)
     qtbot.addWidget(dialog)

@@ -41,6 +41,7 @@ class MergeMixin:
             return merging.merge_project(project, path)
 
         def done(report: merging.MergeReport) -> None:
+            self.outside_changes.forget()  # the worker's writes are ours, shown below
             self.workspace.undo_stack.push(MergeProject(self.workspace, report, path))
             self.statusBar().showMessage(report.summary(), 8000)
             self.mergeFinished.emit(report)
