@@ -120,6 +120,17 @@ def choose_text_format(text: str, source: str, requested: str | None) -> TextRea
     return TextReading(source, guess.format, True, guess.reason)
 
 
+def guess_file_format(path: Path) -> TextReading | None:
+    """How the importer would read a plain-text file, from its first 64 KiB (for the
+    window's question before an import); None when the file cannot be read now."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(65536)
+    except OSError:
+        return None  # the import itself reports an unreadable file in its own words
+    return choose_text_format(head.decode("utf-8", errors="replace"), path.name, None)
+
+
 def looks_like_telegram_file(path: Path) -> bool:
     """Whether a file holds raw telegrams (its first 64 KiB say enough): such a file needs
     no volume, its MRNs are its ids."""

@@ -98,7 +98,7 @@ def test_tei_volume_import_and_cancel(window, project, qtbot, errors, shared_cor
 def test_dropping_files_imports_them(window, project, qtbot, tmp_path, errors, monkeypatch):
     asked = []
     monkeypatch.setattr("cable_annotator.ui.window.window_import_export.ask_volume",
-                        lambda parent, count: asked.append(count)
+                        lambda parent, count, *_: asked.append(count)
                         or TextImportChoice("frus1969-76ve11p2"))
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(another_cable(tmp_path))),
@@ -116,7 +116,7 @@ def test_dropping_files_imports_them(window, project, qtbot, tmp_path, errors, m
 def test_cancelling_the_volume_question_imports_nothing(window, project, qtbot, tmp_path,
                                                         monkeypatch):
     monkeypatch.setattr("cable_annotator.ui.window.window_import_export.ask_volume",
-                        lambda parent, count: None)
+                        lambda parent, count, *_: None)
     assert not window.import_asking_volume([another_cable(tmp_path)])
     assert window.corpus.model.cable_ids() == [SAMPLE_ID]
 
@@ -124,7 +124,7 @@ def test_cancelling_the_volume_question_imports_nothing(window, project, qtbot, 
 def test_files_named_after_their_volume_are_not_asked_about(window, project, qtbot, tmp_path,
                                                             monkeypatch):
     monkeypatch.setattr("cable_annotator.ui.window.window_import_export.ask_volume",
-                        lambda parent, count: pytest.fail("asked needlessly"))
+                        lambda parent, count, *_: pytest.fail("asked needlessly"))
     named = tmp_path / "frus1969-76ve11p2-d294.txt"
     named.write_text(another_cable(tmp_path).read_text(encoding="utf-8"), encoding="utf-8")
     with qtbot.waitSignal(window.importFinished, timeout=60000) as blocker:
@@ -167,7 +167,7 @@ def test_volume_comes_from_a_file_named_after_the_url(window, project, qtbot, tm
 def test_next_and_previous_document_from_the_keyboard(window, project, qtbot, tmp_path,
                                                       monkeypatch):
     monkeypatch.setattr("cable_annotator.ui.window.window_import_export.ask_volume",
-                        lambda parent, count: TextImportChoice("frus1969-76ve11p2"))
+                        lambda parent, count, *_: TextImportChoice("frus1969-76ve11p2"))
     with qtbot.waitSignal(window.importFinished, timeout=60000):
         window.import_asking_volume([another_cable(tmp_path)])
     window.show_cable(SAMPLE_ID)
@@ -185,7 +185,7 @@ def test_next_and_previous_document_from_the_keyboard(window, project, qtbot, tm
 def test_all_documents_lists_every_annotation_of_the_project(window, project, qtbot, tmp_path,
                                                              monkeypatch):
     monkeypatch.setattr("cable_annotator.ui.window.window_import_export.ask_volume",
-                        lambda parent, count: TextImportChoice("frus1969-76ve11p2"))
+                        lambda parent, count, *_: TextImportChoice("frus1969-76ve11p2"))
     with qtbot.waitSignal(window.importFinished, timeout=60000):
         window.import_asking_volume([another_cable(tmp_path)])
     here = annotate(project, ARMS_RACE_QUOTE, ["Arms race"])

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from cable_annotator.services import queries
 from cable_annotator.ui.jobs.text_import_dialog import (
@@ -58,7 +58,7 @@ def test_the_window_imports_a_text_as_chosen(qtbot, project, tmp_path, monkeypat
     page = tmp_path / "adams.txt"
     page.write_text((ERAS / "frus1861-d72.txt").read_text(encoding="utf-8"), encoding="utf-8")
     monkeypatch.setattr("cable_annotator.ui.window.window_import_export.ask_volume",
-                        lambda _parent, _count: TextImportChoice("", "text"))
+                        lambda *_: TextImportChoice("", "text"))
     with qtbot.waitSignal(window.importFinished, timeout=60000) as finished:
         assert window.import_asking_volume([page])
     report = finished.args[0]
@@ -88,3 +88,31 @@ def test_file_menu_imports_named_pages_as_plain_text(qtbot, project, tmp_path,
     cable = queries.load_cable(project, finished.args[0].cables[0].id)
     assert cable.kind == "text" and cable.text == page.read_text(encoding="utf-8")
     assert "read as plain text (kept verbatim) (as asked)" in window.statusBar().currentMessage()
+
+
+def test_the_question_names_the_files_and_shows_the_importers_guess(
+        qtbot, project, tmp_path) -> None:
+    """Before a file import the reader sees which file is meant and what the importer
+    takes it for: an oral history is guessed as plain text, not asked for as FRUS."""
+    window = open_window(qtbot, project, tmp_path)
+    talk = tmp_path / "oral_history.txt"
+    talk.write_text("Interview with a retired ambassador, 1989.\n\nQ: When did you arrive "
+                    "in Lima?\n\nA: In the spring of 1973.\n", encoding="utf-8")
+    seen: dict[str, str] = {}
+
+    def answer() -> None:
+        dialog = next(widget for widget in QApplication.topLevelWidgets()
+                      if isinstance(widget, TextImportDialog) and widget.isVisible())
+        seen["title"] = dialog.windowTitle()
+        seen["intro"] = dialog.findChildren(QLabel)[0].text()
+        seen["guess"] = dialog.format_box.itemText(0)
+        dialog.accept()
+
+    QTimer.singleShot(0, answer)
+    with qtbot.waitSignal(window.importFinished, timeout=60000) as finished:
+        assert window.import_asking_volume([talk])
+    assert seen["title"] == "Import Text"
+    assert seen["intro"].startswith("Importing oral_history.txt.")
+    assert seen["guess"] == "Guess from the text (plain text (kept verbatim))"
+    cable = queries.load_cable(project, finished.args[0].cables[0].id)
+    assert cable.kind == "text" and cable.text == talk.read_text(encoding="utf-8")

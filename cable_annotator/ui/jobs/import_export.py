@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 
 from ...importers.errors import ImportCancelled
 from ...services.importing import (
+    TEXT_FORMATS,
     ImportReport,
+    guess_file_format,
     import_files,
     looks_like_telegram_file,
     volume_from_filename,
@@ -201,9 +203,20 @@ def needing_volume(paths: list[Path]) -> list[Path]:
             and not looks_like_telegram_file(path)]
 
 
-def ask_volume(parent: QWidget, count: int, guess: str = "") -> TextImportChoice | None:
+def ask_volume(parent: QWidget, count: int, guess: str = "",
+               names: list[str] | None = None) -> TextImportChoice | None:
     """Volume id and format for ``count`` plain-text documents; None if cancelled."""
-    return ask_text_import(parent, count, guess)
+    return ask_text_import(parent, count, guess, names)
+
+
+def guess_of_files(paths: list[Path]) -> str:
+    """What the importer takes these plain-text files for, when it takes them all for the
+    same ("a FRUS page"); empty when they differ or cannot be read."""
+    readings = [guess_file_format(path) for path in paths]
+    formats = {reading.format for reading in readings if reading is not None}
+    if len(formats) != 1 or None in readings:
+        return ""
+    return TEXT_FORMATS[formats.pop()]
 
 
 def import_with_volume(project: Project, paths: list[Path], volume: str | None, progress,

@@ -36,14 +36,22 @@ class TextImportChoice:
 class TextImportDialog(QDialog):
     """Volume id and "Read as" for ``count`` plain-text documents."""
 
-    def __init__(self, parent: QWidget | None, count: int, guess: str = "") -> None:
+    def __init__(self, parent: QWidget | None, count: int, guess: str = "",
+                 names: list[str] | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import plain text")
+        self.setWindowTitle("Import Text")
+        self.setMinimumWidth(460)
         which = "this document" if count == 1 else f"these {count} documents"
+        named = ""
+        if names:
+            shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3
+                                            else "")
+            named = f"Importing {shown}. "
         intro = QLabel(
-            f"Which FRUS volume do {which} come from? Give its id as in the "
-            "history.state.gov address, e.g. frus1969-76ve11p2 — or leave it empty if "
-            "you do not know.", self)
+            f"{named}If {which} {'is a FRUS page' if count == 1 else 'are FRUS pages'}, "
+            "which volume? Give its id as in the history.state.gov address, e.g. "
+            "frus1969-76ve11p2 — or leave it empty if you do not know, or if it is "
+            "another kind of text.", self)
         intro.setWordWrap(True)
         self.volume_edit = QLineEdit(self)
         self.volume_edit.setAccessibleName("Volume id")
@@ -70,8 +78,9 @@ class TextImportDialog(QDialog):
         return TextImportChoice(self.volume_edit.text().strip(), self.format_box.currentData())
 
 
-def ask_text_import(parent: QWidget | None, count: int, guess: str = "") -> TextImportChoice | None:
-    """Ask volume and format for ``count`` plain-text documents; None if cancelled.
-    ``guess`` says what the importer takes the text for ("a FRUS page")."""
-    dialog = TextImportDialog(parent, count, guess)
+def ask_text_import(parent: QWidget | None, count: int, guess: str = "",
+                    names: list[str] | None = None) -> TextImportChoice | None:
+    """Ask volume and format for ``count`` plain-text documents (``names``: their file
+    names); None if cancelled. ``guess`` says what the importer takes the text for."""
+    dialog = TextImportDialog(parent, count, guess, names)
     return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -21,6 +21,7 @@ from ..jobs.import_export import (
     ask_stop_job,
     ask_volume,
     describe_partial_import,
+    guess_of_files,
     import_with_volume,
     importable,
     needing_volume,
@@ -63,7 +64,8 @@ class ImportExportMixin:
         choice = None
         unnamed = needing_volume([Path(path) for path in paths])
         if unnamed:
-            choice = ask_volume(self, len(unnamed))
+            choice = ask_volume(self, len(unnamed), guess_of_files(unnamed),
+                                [path.name for path in unnamed])
             if choice is None:
                 return False
         return self.import_paths(paths, choice.volume or None if choice else None,
