@@ -301,7 +301,8 @@ def _cmd_list(args: argparse.Namespace) -> int:
                      for c in cables])
     else:
         for c in cables:
-            print(f"{c.id}\t{c.number}. {c.title}\t{c.date or 'undated'}\t"
+            heading = f"{c.number}. {c.title}" if c.number else c.title
+            print(f"{c.id}\t{heading}\t{c.date or 'undated'}\t"
                   f"{c.annotation_count} annotation(s)")
     return EXIT_OK
 
@@ -350,7 +351,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
         _print_json({**cable_as_json(cable, volume),
                      "links": [link_json(link) for link in cites + cited_by]})
         return EXIT_OK
-    print(f"{cable.number}. {cable.title}")
+    print(f"{cable.number}. {cable.title}" if cable.number else cable.title)
     facts = [("Id", cable.id), ("Date", cable.date or "unknown"), ("Kind", cable.kind),
              ("Subject", cable.subject), ("Classification", cable.classification)]
     for label, value in facts:

@@ -204,3 +204,16 @@ def test_other_text_imports_verbatim_and_the_guess_is_reported(tmp_path: Path) -
     assert shown["footnotes"] == [] and shown["number"] == ""
     as_page = run("import", "--as", "frus", str(letter), project=tmp_path / "p.cableproj")
     assert "read as a FRUS page (as asked)" in as_page.stderr
+
+
+def test_a_text_without_a_number_is_listed_and_shown_by_its_title_alone(
+        project_path: Path, tmp_path: Path) -> None:
+    talk = tmp_path / "oral_history.txt"
+    talk.write_text("Interview with a retired ambassador, 1989.\n\nQ: When?\n",
+                    encoding="utf-8")
+    run("import", "--as", "text", str(talk), project=project_path)
+    [line] = run("list", project=project_path).stdout.splitlines()
+    cable_id, heading, *_ = line.split("\t")
+    assert heading == "Interview with a retired ambassador, 1989."
+    shown = run("show", cable_id, project=project_path).stdout.splitlines()
+    assert shown[0] == "Interview with a retired ambassador, 1989."
