@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -45,17 +45,26 @@ def export_csv(project: Project, destination: Path | str | TextIO, long: bool = 
     if not isinstance(destination, (str, Path)):
         return write_csv(destination, annotated_cables(project), themes, long, excel)
     path = Path(destination).expanduser()
+    return write_text_atomically(
+        path, "", lambda handle: write_csv(handle, annotated_cables(project), themes, long,
+                                           excel))
+
+
+def write_text_atomically(path: Path, newline: str, write: Callable[[TextIO], int]) -> int:
+    """Run ``write`` on a UTF-8 text handle whose file replaces ``path`` only when it is
+    complete (see ``file_safety.atomic_binary_write``); returns what ``write`` returns.
+    Every export goes through here, so each fails with the same clear ExportFailed."""
     try:
         with file_safety.atomic_binary_write(path) as raw:
-            handle = io.TextIOWrapper(raw, encoding="utf-8", newline="")
-            rows = write_csv(handle, annotated_cables(project), themes, long, excel)
+            handle = io.TextIOWrapper(raw, encoding="utf-8", newline=newline)
+            count = write(handle)
             handle.flush()
             handle.detach()
     except file_safety.NotARegularFile as error:
         raise ExportFailed(f"Could not write {path}: {error}; it was left untouched.") from None
     except OSError as error:
         raise ExportFailed(f"Could not write {path}: {error.strerror or error}.") from error
-    return rows
+    return count
 
 
 def stdout_writer() -> TextIO:

@@ -4,7 +4,6 @@ pages — placing each annotation by its selectors on a cable of the project."""
 
 from __future__ import annotations
 
-import io
 import json
 import re
 from dataclasses import dataclass, field
@@ -13,7 +12,6 @@ from typing import TextIO
 
 from sqlalchemy import select
 
-from .. import file_safety
 from ..domain.anchoring import QuoteSelector, place
 from ..domain.annotation import new_annotation_id, now_utc, theme_path
 from ..domain.combined_text import combine, from_combined
@@ -23,7 +21,7 @@ from ..storage.mapping import cable_from_row, theme_from_row
 from ..storage.models import AnnotationRow, AnnotationThemeRow, CableRow, ThemeRow, TombstoneRow
 from ..storage.project import Project
 from .annotating import default_author
-from .exporting import ExportFailed, annotated_cables
+from .exporting import annotated_cables, write_text_atomically
 from .queries import list_themes
 
 
@@ -34,17 +32,7 @@ def export_jsonld(project: Project, destination: Path | str | TextIO) -> int:
     if not isinstance(destination, (str, Path)):
         return write_jsonld(destination, document)
     path = Path(destination).expanduser()
-    try:
-        with file_safety.atomic_binary_write(path) as raw:
-            handle = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
-            count = write_jsonld(handle, document)
-            handle.flush()
-            handle.detach()
-    except file_safety.NotARegularFile as error:
-        raise ExportFailed(f"Could not write {path}: {error}; it was left untouched.") from None
-    except OSError as error:
-        raise ExportFailed(f"Could not write {path}: {error.strerror or error}.") from error
-    return count
+    return write_text_atomically(path, "\n", lambda handle: write_jsonld(handle, document))
 
 
 @dataclass
