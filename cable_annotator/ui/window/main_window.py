@@ -42,6 +42,7 @@ from ..jobs.import_export import BackgroundJob
 from ..links.links_panel import LinksPanel
 from ..reading.reading_pane import ReadingPane
 from .adaptive_layout import AdaptiveLayout, fitted_geometry
+from .edit_rehearser import EditRehearser
 from .empty_state import EmptyState
 from .idle_words_reader import IdleWordsReader
 from .outside_changes import OutsideChangeWatcher
@@ -86,6 +87,7 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         self._cables: dict[str, Cable] = {}
         self._job: BackgroundJob | None = None
         self._words_reader = IdleWordsReader(self)
+        self._rehearser = EditRehearser(self)
 
         self._build_panels()
         self.actions = build_actions(self)
@@ -268,6 +270,7 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
             self.reading.set_cable(cable, self._annotations, self._themes, volume)
         self.centre.setCurrentWidget(self.reading)
         self.corpus.select_cable(cable_id)
+        self._rehearser.cable_shown(self.project, cable_id, [t.id for t in self._themes])
         self._refresh_links()
         self._refresh_annotation_list()
         self.status_line.set_count(len(self._annotations))
