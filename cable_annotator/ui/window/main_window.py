@@ -356,6 +356,8 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         if themes_changed:
             self._reload_themes()
             self.reading.set_themes(self._themes)
+        elif (delta := change.usage_delta()) is not None:
+            self.codebook.adjust_usage(delta)  # one annotation: no count over the project
         elif change.theme_ids or change.annotation_ids:
             self.codebook.set_usage(queries.theme_usage(project))
         current_cable = self._cable.id if self._cable is not None else None
