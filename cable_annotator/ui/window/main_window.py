@@ -86,7 +86,7 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         self._themes: list[Theme] = []
         self._cables: dict[str, Cable] = {}
         self._job: BackgroundJob | None = None
-        self._words_reader = IdleWordsReader(self)
+        self._words_reader = IdleWordsReader(self, yield_to=lambda: self.reading.is_laying_out())
         self._rehearser = EditRehearser(self)
 
         self._build_panels()
