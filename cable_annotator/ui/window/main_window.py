@@ -228,12 +228,7 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
 
     def _reload_corpus(self) -> None:
         summaries = queries.list_cables(self.project)
-        titles = {}
-        for volume_id in dict.fromkeys(summary.volume for summary in summaries):
-            volume = queries.load_volume(self.project, volume_id)
-            if volume is not None and volume.title:
-                titles[volume_id] = volume.title
-        self.corpus.load(summaries, titles)
+        self.corpus.load(summaries, queries.volume_titles(self.project))
         self._theme_filter_changed(self.codebook.filter_theme_id())
         self.search.refresh()
 
