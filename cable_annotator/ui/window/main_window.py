@@ -9,6 +9,7 @@ change names: highlights of the open cable, one corpus count, the codebook's usa
 from __future__ import annotations
 
 from bisect import insort
+from contextlib import suppress
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
@@ -58,6 +59,7 @@ from .window_project_files import ProjectFilesMixin
 from .workspace import Workspace
 
 LAST_CABLE = "last_cable"
+REMEMBER_LAST_CABLE_MS = 1000
 STYLE = """
 QLabel#panelTitle { font-weight: 600; padding: 4px 2px 2px 2px; }
 QLabel#emptyHint, QLabel#corpusThemeFilter { padding: 4px; }
@@ -88,6 +90,13 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         self._job: BackgroundJob | None = None
         self._words_reader = IdleWordsReader(self, yield_to=lambda: self.reading.is_laying_out())
         self._rehearser = EditRehearser(self)
+        # The document last read is written shortly after it opens, not on the open:
+        # paging with Ctrl+PgDown would otherwise commit (and fsync) once per document.
+        self._last_cable_pending: str | None = None
+        self._last_cable_timer = QTimer(self)
+        self._last_cable_timer.setSingleShot(True)
+        self._last_cable_timer.setInterval(REMEMBER_LAST_CABLE_MS)
+        self._last_cable_timer.timeout.connect(self.flush_last_cable)
 
         self._build_panels()
         self.actions = build_actions(self)
@@ -269,8 +278,20 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         self._refresh_links()
         self._refresh_annotation_list()
         self.status_line.set_count(len(self._annotations))
-        queries.set_setting(self.project, LAST_CABLE, cable_id)
+        self._last_cable_pending = cable_id
+        self._last_cable_timer.start()
         self.cableShown.emit(cable_id)
+
+    def flush_last_cable(self) -> None:
+        """Remember the document on screen as the project's last read, now (the timer,
+        closing the window, switching projects)."""
+        self._last_cable_timer.stop()
+        cable_id, self._last_cable_pending = self._last_cable_pending, None
+        if cable_id is None:
+            return
+        # Read-only or locked for long: the next start opens another document, no more.
+        with suppress(ProjectError):
+            queries.set_setting(self.project, LAST_CABLE, cable_id)
 
     def go_to_annotation(self, cable_id: str, annotation_id: str) -> None:
         if self._cable is None or self._cable.id != cable_id:
@@ -614,5 +635,6 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
             event.ignore()
             return
         self.note_editor.commit()
+        self.flush_last_cable()
         self.save_layout()
         super().closeEvent(event)
