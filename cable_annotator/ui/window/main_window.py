@@ -357,6 +357,13 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
             return
         self.links.set_links(*found)
 
+    def finish_background_reads(self) -> None:
+        """Let the workers' reads of this project end (before it is closed: closing folds
+        the write-ahead log into the file, which waits for every reader)."""
+        self._links_worker.cancel()
+        self._links_worker.wait()
+        self.search.finish_background_search()
+
     def links_pending(self) -> bool:
         """Whether the open cable's references are still being worked out."""
         return self._links_worker.is_busy()
@@ -653,5 +660,6 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
             return
         self.note_editor.commit()
         self.flush_last_cable()
+        self.finish_background_reads()
         self.save_layout()
         super().closeEvent(event)

@@ -65,6 +65,11 @@ class SearchController(QObject):
                                                total_limit=TOTAL_LIMIT) if query else None)
         self._show(query, outcome, cable_id)
 
+    def finish_background_search(self) -> None:
+        """Drop the typed search still in the worker and wait for its read to end."""
+        self._worker.cancel()
+        self._worker.wait()
+
     def is_searching(self) -> bool:
         """Whether a typed query waits for its debounce or its worker."""
         return self._timer.isActive() or self._worker.is_busy()

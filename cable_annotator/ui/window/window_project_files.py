@@ -32,6 +32,7 @@ class ProjectFilesMixin:
             return False
         self.codebook.set_filter(None)
         self.flush_last_cable()  # into the project being left, while it is open
+        self.finish_background_reads()
         self.workspace.replace_project(project)
         self.load_project()
         return True
