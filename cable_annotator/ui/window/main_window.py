@@ -43,12 +43,12 @@ from ..jobs.import_export import BackgroundJob
 from ..links.links_panel import LinksPanel
 from ..reading.reading_pane import ReadingPane
 from .adaptive_layout import AdaptiveLayout, fitted_geometry
-from .edit_rehearser import EditRehearser
+from .background.edit_rehearser import EditRehearser
+from .background.idle_words_reader import IdleWordsReader
+from .background.latest_result import LatestResult
+from .background.outside_changes import OutsideChangeWatcher
+from .background.search_controller import SearchController
 from .empty_state import EmptyState
-from .idle_words_reader import IdleWordsReader
-from .latest_result import LatestResult
-from .outside_changes import OutsideChangeWatcher
-from .search_controller import SearchController
 from .settings import AppSettings
 from .status_line import StatusLine, window_title
 from .text_import import TextImportMixin

@@ -18,7 +18,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit
 
-from ...services import search as search_service
+from ....services import search as search_service
 from .latest_result import LatestResult
 
 DEBOUNCE_MS = 250
