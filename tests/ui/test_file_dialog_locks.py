@@ -99,7 +99,7 @@ def test_the_projects_own_files_are_refused_before_they_are_read(qtbot, project,
 
     window = open_window(qtbot, project, tmp_path)
     shown = []
-    monkeypatch.setattr(window, "_show_error", shown.append)
+    monkeypatch.setattr(window, "_show_refusal", shown.append)
     wal = Path(f"{project.path}-wal")
     for own in (project.path, wal, Path(f"{project.path}-shm")):
         assert not window.import_asking_volume([own])

@@ -56,7 +56,7 @@ def test_merging_a_damaged_file_shows_a_message_and_changes_nothing(qtbot, proje
     bogus = tmp_path / "broken.cableproj"
     bogus.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
     messages = []
-    monkeypatch.setattr(window, "_show_error", messages.append)
+    monkeypatch.setattr(window, "_show_refusal", messages.append)
     with qtbot.waitSignal(window.mergeFinished, timeout=60000) as merged:
         assert window.merge_project_file(bogus, show_dialog=False)
     assert merged.args[0] is None

@@ -58,7 +58,7 @@ def test_exports_and_imports_other_programs_formats_from_the_window(qtbot, proje
     [shown] = queries.annotations_of(window.project, SAMPLE_ID)
     assert window.annotations.model.ids() == [shown.id] and shown.note == "key"
     messages = []
-    window._show_error = messages.append
+    window._show_refusal = messages.append
     (tmp_path / "bad.jsonld").write_text("{}", encoding="utf-8")
     assert window.import_exchange_file(tmp_path / "bad.jsonld") is None
     assert "bad.jsonld" in messages[0]

@@ -64,12 +64,16 @@ def test_message_shows_beside_the_position_in_a_narrow_window(qtbot, project, tm
     assert window.status_line.text().endswith("saved")
 
 
-def test_a_successful_import_clears_not_saved(window, qtbot, tmp_path, errors):
+def test_a_refused_import_is_said_and_leaves_the_project_saved(window, qtbot, tmp_path,
+                                                                errors):
+    """A file refused changes nothing: the message names it, and the status line does not
+    say "not saved" of work that is all there (a new user feared it was lost)."""
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
     with qtbot.waitSignal(window.importFinished, timeout=60000):
         window.import_paths([empty])
-    assert errors and window.status_line.text().endswith("not saved")
+    assert errors and str(empty) in errors[-1]
+    assert window.status_line.text().endswith("·  saved")
     with qtbot.waitSignal(window.importFinished, timeout=60000) as blocker:
         window.import_paths([SAMPLE])
     assert blocker.args[0] is not None
@@ -78,10 +82,12 @@ def test_a_successful_import_clears_not_saved(window, qtbot, tmp_path, errors):
         "Imported 1 document, read as a FRUS page (guessed).")
 
 
-def test_a_successful_export_clears_not_saved(window, qtbot, tmp_path, errors):
+def test_a_failed_export_is_said_and_leaves_the_project_saved(window, qtbot, tmp_path,
+                                                              errors):
     with qtbot.waitSignal(window.exportFinished, timeout=20000):
         window.export_csv_to(tmp_path / "no-such-folder" / "out.csv")
-    assert window.status_line.text().endswith("not saved")
+    assert errors and "no-such-folder" in errors[-1]
+    assert window.status_line.text().endswith("·  saved")
     export_rows(qtbot, window, tmp_path / "out.csv")
     assert window.status_line.text().endswith("·  saved")
     assert window.statusBar().currentMessage().startswith("Exported 0 rows to ")

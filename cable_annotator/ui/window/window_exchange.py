@@ -53,7 +53,7 @@ class ExchangeMixin:
                 writer = refi_qda.export_qdpx if kind == "qdpx" else refi_qda.export_qdc
                 message = f"Exported {writer(self.project, path).summary()}"
         except (ExportFailed, ProjectError) as error:
-            self._show_error(str(error))
+            self._show_refusal(str(error))  # the project is as it was
             return None
         self.statusBar().showMessage(message, 10000)
         return message
@@ -76,7 +76,7 @@ class ExchangeMixin:
             else:
                 report = refi_qda.import_refi(self.project, path)
         except (ImportFailed, ProjectError) as error:
-            self._show_error(str(error))
+            self._show_refusal(str(error))  # all or nothing: nothing was imported
             return None
         self.reload_after_outside_change()
         self.statusBar().showMessage(f"Imported {report.summary()}", 12000)

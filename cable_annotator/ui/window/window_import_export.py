@@ -65,7 +65,7 @@ class ImportExportMixin:
         try:  # before anything reads them (the guess below opens the files)
             refuse_own_files(self.project, [Path(p) for p in paths])
         except ImportFailed as error:
-            self._show_error(str(error))
+            self._show_refusal(str(error))  # nothing was read or changed
             return False
         choice = None
         unnamed = needing_volume([Path(path) for path in paths])
@@ -180,7 +180,9 @@ class ImportExportMixin:
                 on_success(payload)
                 return
             if outcome == "failed":
-                self._show_error(payload)
+                # The open project is as it was (a failed file leaves no trace): no
+                # "not saved" that would make the reader fear for their work.
+                self._show_refusal(payload)
             else:
                 self.statusBar().showMessage("Cancelled.", 4000)
             finished_signal.emit(None)

@@ -27,7 +27,7 @@ class ProjectFilesMixin:
         try:
             project = Project.open(path, create=create)
         except ProjectError as error:
-            self._show_error(str(error))
+            self._show_refusal(str(error))  # the open project stays open, as it was
             return False
         self.codebook.set_filter(None)
         self.flush_last_cable()  # into the project being left, while it is open
@@ -59,7 +59,7 @@ class ProjectFilesMixin:
         if name:
             path = _with_suffix(name)
             if path.exists():
-                self._show_error(f"{path} already exists; use File → Open Project to open it.")
+                self._show_refusal(f"{path} already exists; use File → Open Project to open it.")
                 return
             self.settings.last_directory = str(path.parent)
             self.open_project_path(path, create=True)
@@ -87,7 +87,7 @@ class ProjectFilesMixin:
         try:
             copy = self.project.save_as(path)
         except ProjectError as error:
-            self._show_error(str(error))
+            self._show_refusal(str(error))  # no copy; the project itself is untouched
             return False
         return self.open_project_path(copy)
 
