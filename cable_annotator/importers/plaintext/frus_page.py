@@ -43,9 +43,23 @@ from ..frus_prose import (
 from .apparatus import RawNote, find_apparatus
 from .body_text import assemble_body
 from .decode import decode_text_file, normalise_newlines
+from .markdown_notes import (
+    REFERENCE,
+    has_markdown_notes,
+    markdown_apparatus,
+    markdown_markers,
+    references_without_notes,
+    stray_references,
+)
 from .markers import PAGE_ONLY_LINE, Cut, Cuts, page_label_cuts
 from .metadata import looks_like_signature, read_dateline
-from .note_matching import MarkerMatch, markers_without_notes, match_bullets, match_markers
+from .note_matching import (
+    MarkerMatch,
+    markers_without_notes,
+    match_bullets,
+    match_markers,
+    with_symbols,
+)
 from .opening import (
     NUMBERED_HEADING,
     opening_kind,
@@ -348,7 +362,8 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
         raise ImportFailed(source, "there is no text to import")
     heading_line = opening.heading if opening.heading is not None else first_content
 
-    apparatus = find_apparatus(lines, heading_line)
+    apparatus = markdown_apparatus(lines, heading_line) if has_markdown_notes(lines) else None
+    apparatus = apparatus or find_apparatus(lines, heading_line)
     notes = apparatus.notes if apparatus is not None else []
     body = assemble_body(lines[: apparatus.first_line if apparatus is not None else len(lines)])
     if not body.blocks:
@@ -368,24 +383,34 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
         # any note on the title ("… Consulate General at Saigon 58").
         on_heading = _is_source_note(notes[0]) or (
             not opening.number and _ENDS_IN_NUMBER.search(body.raw, 0, heading_raw_end))
-        if apparatus.numbered:
+        if apparatus.shape == "markdown":
+            match = markdown_markers(body.raw, apparatus, blocked)
+        elif apparatus.numbered:
             match = match_markers(body.raw, [note.marker for note in notes], blocked,
                                   heading_raw_end if on_heading else None, apparatus.index)
+            if None in match.hits:  # a list renumbered by the copy, "2." for the text's "*"
+                symbols = with_symbols(body.raw, match, blocked,
+                                       heading_raw_end if on_heading else None, apparatus.index)
+                if symbols.hits.count(None) < match.hits.count(None):
+                    match = symbols
         else:
             match = match_bullets(body.raw, len(notes), blocked,
                                   heading_raw_end if on_heading else None, apparatus.index)
+    elif REFERENCE.search(body.raw):  # Markdown references, their definitions not copied
+        match = references_without_notes(body.raw, blocked)
     else:
         match = markers_without_notes(body.raw, blocked, heading_raw_end,
                                       title_numbered=bool(opening.number))
-        if match.markers:
-            warnings.append(
-                f"{source}: the notes are missing from this copy: its text has "
-                f"{len(match.markers)} footnote marker{'s' if len(match.markers) > 1 else ''} "
-                f"({_listed(match.markers)}) but no list of notes; copy the page to its end "
-                "to import them")
+    if not notes and match.markers:
+        warnings.append(
+            f"{source}: the notes are missing from this copy: its text has "
+            f"{len(match.markers)} footnote marker{'s' if len(match.markers) > 1 else ''} "
+            f"({_listed(match.markers)}) but no list of notes; copy the page to its end "
+            "to import them")
     hits = match.hits
     cuts = _combine_cuts(
         [label.cut for label in inline_pages] + [hit.cut for hit in hits if hit is not None]
+        + stray_references(body.raw, hits)
     )
     clean = cuts.apply(body.raw)
 

@@ -425,13 +425,18 @@ def _first_strong(index: NumberIndex, marker: str, low: int, high: int,
     return starts[at] if at < len(starts) and starts[at] + len(marker) <= high else None
 
 
-def _symbol_hit(raw: str, marker: str, low: int, high: int, blocked: Cuts) -> MarkerHit | None:
-    """The first "*" (or "**") glued to what precedes it in ``[low, high)``: a note the
-    source text itself carries ("… May 4, 1951.*"); "* * *" between words is an ellipsis."""
+SYMBOLS = "*†‡§"
+"""The symbols that mark notes in place of numbers."""
+
+
+def symbol_hit(raw: str, marker: str, low: int, high: int, blocked: Cuts) -> MarkerHit | None:
+    """The first "*" (or "**", "†", "‡") glued to what precedes it in ``[low, high)``: a
+    note the source text itself carries ("… May 4, 1951.*") or a 19th-century note;
+    "* * *" between words is an ellipsis, and "**" is not the marker "*"."""
     at = raw.find(marker, low, high)
     while at > 0:
         end = at + len(marker)
-        alone = raw[end:end + 1] != "*" and raw[at - 1] != "*"
+        alone = raw[end:end + 1] != marker[0] and raw[at - 1] != marker[0]
         if alone and not raw[at - 1].isspace() and not blocked.overlaps(at, end):
             return MarkerHit(Cut(at, end), at, STRONG)
         at = raw.find(marker, end, high)
@@ -471,7 +476,7 @@ def find_note_markers(
             if following is not None:
                 high = following
         if not marker.isdigit():
-            hit = _symbol_hit(raw, marker, low, end, blocked)
+            hit = symbol_hit(raw, marker, low, end, blocked)
             hits.append(hit)
             if hit is not None:
                 low = hit.cut.end

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from .markers import (
     DATE_DIGITS,
     STRONG,
+    SYMBOLS,
     WEAK,
     Cuts,
     MarkerHit,
@@ -26,6 +27,7 @@ from .markers import (
     find_note_markers,
     heading_hit,
     occurrences,
+    symbol_hit,
 )
 from .markers import MONTH_NAMES as _MONTH_NAMES
 
@@ -153,20 +155,37 @@ def match_bullets(raw: str, count: int, blocked: Cuts, heading_end: int | None,
     text: the next number, or a "*" glued to a word."""
     numbered = match_markers(raw, [str(n) for n in range(1, count + 1)], blocked,
                              heading_end, index)
-    if all(hit is not None for hit in numbered.hits) or "*" not in raw:
+    if all(hit is not None for hit in numbered.hits):
         return numbered
+    return with_symbols(raw, numbered, blocked, heading_end, index)
+
+
+def with_symbols(raw: str, numbered: MarkerMatch, blocked: Cuts, heading_end: int | None,
+                 index: NumberIndex | None = None) -> MarkerMatch:
+    """The notes of ``numbered`` taken in order of the text, where a note may be marked by
+    a symbol ("… May 4, 1951.*", "despatch,† which") between the numbered ones: for
+    bullets, which carry no numbers, and for a list renumbered 1, 2, 3 … by the copy (an
+    HTML list pasted as text), whose "2." may be the text's "*". Each next note takes
+    whichever comes first: the next number, or a symbol glued to a word. ``numbered`` is
+    returned when no symbol stands in the text."""
+    symbols = [symbol for symbol in SYMBOLS if symbol in raw]
+    if not symbols:
+        return numbered
+    count = len(numbered.markers)
     index = index if index is not None and index.raw.startswith(raw) else NumberIndex(raw)
-    expected = int(numbered.markers[0]) if numbered.markers else 1
+    expected = next((int(marker) for marker in numbered.markers if marker.isdigit()), 1)
     markers, hits, low = [], [], 0
     for position in range(count):
         by_number = find_note_markers(raw, [str(expected)], blocked,
                                       heading_end if position == 0 else None, index=index,
                                       limit=len(raw), low=low)[0]
-        by_star = find_note_markers(raw, ["*"], blocked, index=index, limit=len(raw),
-                                    low=low)[0]
-        if by_star is not None and (by_number is None or by_star.at < by_number.at):
-            markers.append("*")
-            hits.append(by_star)
+        by_symbol = min((hit for hit in (symbol_hit(raw, symbol * repeat, low, len(raw), blocked)
+                                         for symbol in symbols for repeat in (1, 2))
+                         if hit is not None), key=lambda hit: (hit.at, hit.cut.start - hit.cut.end),
+                        default=None)
+        if by_symbol is not None and (by_number is None or by_symbol.at < by_number.at):
+            markers.append(raw[by_symbol.cut.start:by_symbol.cut.end])
+            hits.append(by_symbol)
         else:
             markers.append(str(expected))
             hits.append(by_number)
