@@ -43,6 +43,7 @@ from ..frus_prose import (
 from .apparatus import RawNote, find_apparatus
 from .body_text import assemble_body
 from .decode import decode_text_file, normalise_newlines
+from .hard_wrap import unwrap
 from .markdown_notes import (
     REFERENCE,
     has_markdown_notes,
@@ -354,7 +355,7 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
     1950s; the file name ``frus1861-d72.txt`` carries it). Raises ImportFailed naming
     ``source`` only when there is no text at all: a page is never refused for its shape.
     """
-    text = normalise_newlines(text).replace("\u00a0", " ")
+    text = unwrap(normalise_newlines(text).replace("\u00a0", " "))
     lines = text.split("\n")
     opening = read_opening(lines, PAGE_ONLY_LINE)
     first_content = next((n for n, line in enumerate(lines) if line.strip()), None)

@@ -1,0 +1,72 @@
+"""Undo the line breaks of a hard-wrapped copy (saved HTML, a PDF's text, an e-mail).
+
+history.state.gov shows each paragraph as one line; a copy saved through a text browser,
+a PDF or a mail program breaks every paragraph at 70–80 columns. Every word is kept, but
+a title broken over two lines reads as a title and a dateline, and a note's second line
+as a paragraph. A greedy wrapper breaks a line only where the next word would not fit,
+so a break is undone exactly where that holds: the line, a space and the first word of
+the next line are wider than the wrap width. Lines that end early (a title, a dateline,
+a list item, the last line of a paragraph) keep their breaks.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NARROWEST = 50
+_WIDEST = 100
+_FULL_LINES = 4
+"""How many lines must reach the wrap width's last 15 columns to call a copy wrapped."""
+_FULL_SHARE = 0.35
+"""…and what share of the lines followed by another line they must be."""
+_NEW_ITEM = re.compile(
+    r"^\s*(?:\d{1,3}\.\s|[-*•]\s|\[\^[^\]]+\]:|\[Page |\(\w{1,3}\)\s|[A-Z][A-Za-z]*:\s)"
+)
+"""A line that starts something of its own: a note or paragraph number, a bullet, a page
+label, "(a)", "Subject:" — never joined to the line above."""
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width the copy was wrapped at, or None when it was not hard-wrapped."""
+    lengths = [len(line.rstrip()) for line in lines if line.strip()]
+    if not lengths or max(lengths) > _WIDEST:
+        return None
+    width = max(lengths)
+    if width < _NARROWEST:
+        return None
+    followed = [len(line.rstrip()) for line, after in zip(lines, lines[1:], strict=False)
+                if line.strip() and after.strip()]
+    full = sum(length > width - 15 for length in followed)
+    if full < _FULL_LINES or full < _FULL_SHARE * len(followed):
+        return None
+    return width
+
+
+def _first_word(line: str) -> str:
+    return line.strip().split(" ", 1)[0]
+
+
+def unwrap(text: str) -> str:
+    """``text`` with the wrapper's line breaks undone, or unchanged when not wrapped.
+
+    A hyphen the wrapper broke at ("Soviet-" / "American") is kept and joined without a
+    space; every other break becomes one space."""
+    lines = text.split("\n")
+    width = wrap_width(lines)
+    if width is None:
+        return text
+    out: list[str] = []
+    previous = ""  # the line above as the copy has it, before any joining
+    for line in lines:
+        physical = line.rstrip()
+        if out and previous.strip() and line.strip() and not _NEW_ITEM.match(line):
+            word = _first_word(line)
+            if len(previous) + 1 + len(word) > width or (
+                    previous.endswith("-") and len(previous) + len(word) > width):
+                joiner = "" if re.search(r"[^\W\d]-$", previous) else " "
+                out[-1] = out[-1].rstrip() + joiner + line.strip()
+                previous = physical
+                continue
+        out.append(line)
+        previous = physical
+    return "\n".join(out)
