@@ -19,11 +19,16 @@ _FULL_LINES = 4
 """How many lines must reach the wrap width's last 15 columns to call a copy wrapped."""
 _FULL_SHARE = 0.35
 """…and what share of the lines followed by another line they must be."""
-_NEW_ITEM = re.compile(
-    r"^\s*(?:\d{1,3}\.\s|[-*•]\s|\[\^[^\]]+\]:|\[Page |\(\w{1,3}\)\s|[A-Z][A-Za-z]*:\s)"
+_OWN_LINE = re.compile(
+    r"^(?:\s+\d{1,3}\.\s|\s*[-*•]\s|\s*\[\^[^\]]+\]:"
+    r"|\s*(?:\[(?:Facsimile |Typeset )?Page [^\]]+\]\s*)+$)"
 )
-"""A line that starts something of its own: a note or paragraph number, a bullet, a page
-label, "(a)", "Subject:" — never joined to the line above."""
+"""A line that is always a line of its own: a note of the list ("  1. …"), a bullet, a
+Markdown note, a line of page labels."""
+_ITEM = re.compile(r"^\s*(?:\d{1,3}\.|\(\w{1,3}\)|[A-Z][A-Za-z]*:)\s")
+"""A line that may start an item ("2. …", "(a) …", "Subject: …"), or continue a sentence
+that was broken before "3." or "(b)": joined only to a line that ends mid-sentence."""
+_SENTENCE_END = re.compile(r"[.:;!?\"”’)\]]$")
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -59,7 +64,8 @@ def unwrap(text: str) -> str:
     previous = ""  # the line above as the copy has it, before any joining
     for line in lines:
         physical = line.rstrip()
-        if out and previous.strip() and line.strip() and not _NEW_ITEM.match(line):
+        if out and previous.strip() and line.strip() and not _OWN_LINE.match(line) and not (
+                _ITEM.match(line) and _SENTENCE_END.search(previous)):
             word = _first_word(line)
             if len(previous) + 1 + len(word) > width or (
                     previous.endswith("-") and len(previous) + len(word) > width):
