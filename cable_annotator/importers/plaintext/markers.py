@@ -83,7 +83,9 @@ _MONTH_NAMES = (
 MONTH_NAMES = _MONTH_NAMES
 """The month names, as one alternation for regular expressions."""
 # "March 22" + marker: a day number after a month name.
-_DAY_BEFORE = re.compile(rf"(?:{_MONTH_NAMES})\s+$")
+SHORT_MONTHS = r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+"""The months as telegrams abbreviate them ("urtel 107 Jan 10")."""
+_DAY_BEFORE = re.compile(rf"(?:{_MONTH_NAMES}|{SHORT_MONTHS})\s+$")
 # "August 16, 1961" / "May 1961" / "in 1961" + marker: a year after a date or a preposition.
 _YEAR_BEFORE = re.compile(rf"(?:(?:{_MONTH_NAMES})(?:\s+\d{{1,2}},)?|\b(?:in|of|since|until))\s+$")
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from .markers import (
     DATE_DIGITS,
+    SHORT_MONTHS,
     STRONG,
     SYMBOLS,
     WEAK,
@@ -37,7 +38,8 @@ _GLUED_NUMBER = re.compile(
     r"(?:[^\W\d_][.,;:)\]\"'’”]{0,2}|\d[.,;:)\]\"'’”])(\d{1,3})(?=[\s.,;:)\]\"'’”!?—–]|$)"
 )
 # A marker glued to the day of a date ("August 958" is August 9, note 58).
-_GLUED_TO_DAY = re.compile(rf"(?:{_MONTH_NAMES})\s+(\d{{2,5}})(?=[\s.,;:)\]]|$)")
+_GLUED_TO_DAY = re.compile(
+    rf"(?:{_MONTH_NAMES}|{SHORT_MONTHS})\s+(\d{{2,5}})(?=[\s.,;:)\]]|$)")
 _OFFSET_SAMPLES = 16
 
 
@@ -125,10 +127,16 @@ def match_markers(raw: str, list_markers: list[str], blocked: Cuts,
     return best
 
 
-# A word a lone marker may be glued to: "Daridan1", "Bao Dai1", "p. m.1", not "F1".
-_LONE_MARKER_WORD = re.compile(r"(?:[A-Za-z][a-z]{2}[.,;:)’”]?|\b[a-z]\.)$")
-# …or to the full stop after a date: "my letter of December 13.1", "June 7.1".
-_LONE_AFTER_DATE = re.compile(rf"(?:{_MONTH_NAMES})\s+\d{{1,2}}[.,]$")
+# A word a lone marker may be glued to: "Daridan1", "Bao Dai1", "p. m.1", "Harriman’s1",
+# "resolution”.1", not "F1".
+_LONE_MARKER_WORD = re.compile(
+    r"(?:[A-Za-z][a-z]{2}(?:[’']s)?[.,;:)’”]{0,2}|\b[a-z]\.)$")
+_SHORT_MONTHS = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+# …or to the full stop after a date: "my letter of December 13.1", "June 7.1", "Mar 31.1",
+# "on August 3, 1950.1".
+_LONE_AFTER_DATE = re.compile(
+    rf"(?:(?:{_MONTH_NAMES}|{_SHORT_MONTHS})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?|"
+    rf"(?:{_MONTH_NAMES})\s+\d{{4}})[.,)]{{1,2}}$")
 
 
 def _shifts(raw: str, list_markers: list[str], heading_end: int | None,
@@ -235,7 +243,9 @@ def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None,
                         hit.tier != STRONG and title_numbered and marker > 1)):
                     hit = None  # "Memorandum No. 881", "NSC 68": may be the title's own
             if hit is None:
-                safest = WEAK if not hits else DATE_DIGITS
+                # A sequence opens safely: glued to a word, or as 0 or 1 to a day that
+                # cannot be one ("urtel 92 Mar 291" is March 29, note 1).
+                safest = DATE_DIGITS if hits or marker <= 1 else WEAK
                 hit = next((candidate for candidate in occurrences(
                     index, str(marker), low, len(raw), blocked) if candidate.tier <= safest),
                     None)
@@ -249,7 +259,8 @@ def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None,
         in_heading = bool(hits) and heading_end is not None and hits[0].at <= heading_end
         lone = len(hits) == 1 and first <= 1 and hits[0] is not None and (
             (hits[0].tier == STRONG and _LONE_MARKER_WORD.search(raw, 0, hits[0].at))
-            or (hits[0].tier == WEAK and _LONE_AFTER_DATE.search(raw, 0, hits[0].at)))
+            or (hits[0].tier == WEAK and _LONE_AFTER_DATE.search(raw, 0, hits[0].at))
+            or hits[0].tier == DATE_DIGITS)
         if len(hits) >= 2 or in_heading or lone:
             return MarkerMatch([str(first + n) for n in range(len(hits))], list(hits), 0)
     return MarkerMatch([], [], 0)
