@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cable_annotator.importers.errors import ImportFailed
-from cable_annotator.importers.plaintext import parse_frus_text
+from cable_annotator.importers.plaintext import guess_text_format, parse_frus_text
 
 from .copy_dialects import DIALECTS, copy_as, expectations, mismatches
 from .web_text_renderer import load_volume, render_document
@@ -41,6 +41,8 @@ class Rate:
     documents: int = 0
     exact: int = 0
     refused: int = 0
+    guessed_text: int = 0
+    """Copies the guess would keep verbatim as ``text``: a refusal for the reader."""
     wrong: Counter = field(default_factory=Counter)
     examples: dict[str, str] = field(default_factory=dict)
 
@@ -78,6 +80,9 @@ def measure(path: Path, dialect: str, shift: int, stride: int = 1,
             rate.refused += 1
             continue
         wrong = mismatches(cable, expected, facts)
+        if guess_text_format(web).format != "frus":
+            rate.guessed_text += 1
+            wrong.append("guessed text")
         if not wrong:
             rate.exact += 1
         for name in wrong:
@@ -169,15 +174,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.failures:
         return show_failures(*args.failures, args.limit)
     paths = sorted(EARLY.glob("*.xml")) + ([] if args.early_only else sorted(MODERN.glob("*.xml")))
-    print(f"{'volume':24} {'dialect':16} {'docs':>5} {'exact':>6} {'rate':>7} refused  "
-          "wrong fields")
+    print(f"{'volume':24} {'dialect':16} {'docs':>5} {'exact':>6} {'rate':>7} refused "
+          "as-text  wrong fields")
     for path in paths:
         for name, dialect, shift in dialects_of(path):
             rate = measure(path, dialect, shift, args.stride)
             wrong = ", ".join(f"{field} {count} (e.g. {rate.examples[field]})"
                               for field, count in rate.wrong.most_common(3))
             print(f"{path.stem:24} {name:16} {rate.documents:5} {rate.exact:6} "
-                  f"{rate.percent():6.1f}% {rate.refused:7}  {wrong}", flush=True)
+                  f"{rate.percent():6.1f}% {rate.refused:7} {rate.guessed_text:7}  {wrong}",
+                  flush=True)
     return 0
 
 

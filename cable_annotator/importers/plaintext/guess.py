@@ -32,6 +32,8 @@ PLAIN_TEXT = "text"
 _SEVERAL_DOCUMENTS = 2
 """Further document headings, numbered on from the first, that make a text a collection."""
 _LOOK_AHEAD = 6
+# The editors' own pages, titled so in every volume (older ones print no number).
+_EDITORIAL_NOTE = re.compile(r"^Editorial [Nn]ote\d{0,3}$")
 # A telegram's own number opening its text: "1253. The Ministry …".
 _TELEGRAM_NUMBER = re.compile(r"^\d{2,5}\. \S")
 
@@ -88,6 +90,9 @@ def guess_text_format(text: str) -> TextGuess:
         if "[Page " in text or find_apparatus(lines, opening.heading) is not None:
             return TextGuess(FRUS_PAGE, f"it opens with the FRUS heading {_short(lines, opening)}"
                                         " and has page labels or notes")
+        if _dated(lines, opening.heading):  # "289. Summary of Developments" / "Washington, …"
+            return TextGuess(FRUS_PAGE, f"it opens with the FRUS heading {_short(lines, opening)}"
+                                        " and a dateline under it")
         return TextGuess(PLAIN_TEXT, "its first line is numbered but names no FRUS document")
     if opening.before:
         return TextGuess(FRUS_PAGE, f"it opens as a FRUS page of the older volumes "
@@ -96,11 +101,19 @@ def guess_text_format(text: str) -> TextGuess:
     stated = any(read_dateline(line.strip()) or opening_kind(line, after_title=True)
                  or _TELEGRAM_NUMBER.match(line.strip()) for line in below[:3]) or (
         "[Page " in text or find_apparatus(lines, opening.heading) is not None)
+    if _EDITORIAL_NOTE.match(opening.title):
+        return TextGuess(FRUS_PAGE, "it opens with the title 'Editorial Note', as FRUS pages do")
     titled = parties_of_address(opening.title)[1] or kind_of(opening.title) != "document"
     if titled and stated:
         return TextGuess(FRUS_PAGE, f"it opens with a FRUS title ({opening.title!r}) and "
                                     "a dateline, a telegram number, page labels or notes")
     return TextGuess(PLAIN_TEXT, "it does not open like a FRUS page")
+
+
+def _dated(lines: list[str], heading: int) -> bool:
+    """Whether one of the two lines under the heading is a dateline."""
+    below = [line for line in lines[heading + 1:heading + 6] if line.strip()][:2]
+    return any(read_dateline(line.strip()) is not None for line in below)
 
 
 def _short(lines: list[str], opening) -> str:
