@@ -107,6 +107,12 @@ def guess_text_format(text: str) -> TextGuess:
     if titled and stated:
         return TextGuess(FRUS_PAGE, f"it opens with a FRUS title ({opening.title!r}) and "
                                     "a dateline, a telegram number, page labels or notes")
+    # An archive line of a shape no rule knows ("INR–NIE Files") above a title that names
+    # its kind, with the dateline right under that title.
+    if below and kind_of(below[0].strip()) != "document" and len(below[0]) <= 200 and any(
+            read_dateline(line.strip()) for line in below[1:3]):
+        return TextGuess(FRUS_PAGE, f"its second line is a FRUS title ({below[0].strip()!r}) "
+                                    "with a dateline under it")
     return TextGuess(PLAIN_TEXT, "it does not open like a FRUS page")
 
 

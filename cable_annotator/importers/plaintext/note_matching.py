@@ -245,10 +245,11 @@ def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None,
             if hit is None:
                 # A sequence opens safely: glued to a word, or as 0 or 1 to a day that
                 # cannot be one ("urtel 92 Mar 291" is March 29, note 1).
-                safest = DATE_DIGITS if hits or marker <= 1 else WEAK
+                # A line-end "Attachment 1" never opens one: it is a heading's number.
                 hit = next((candidate for candidate in occurrences(
-                    index, str(marker), low, len(raw), blocked) if candidate.tier <= safest),
-                    None)
+                    index, str(marker), low, len(raw), blocked)
+                    if candidate.tier <= (DATE_DIGITS if hits else WEAK)
+                    or (candidate.tier == DATE_DIGITS and marker <= 1)), None)
             if hit is None and hits:
                 hit = _between(index, marker, low, blocked)
             if hit is None:
