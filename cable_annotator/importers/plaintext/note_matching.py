@@ -34,8 +34,12 @@ from .markers import MONTH_NAMES as _MONTH_NAMES
 
 # A number glued to the end of a word, or to punctuation closing a word or a number
 # ("Khrushchev0", "August 14.58", "Dulles,3"): the likeliest places of footnote markers.
+# Also after a closing bracket or quote that follows a space ("( Rankin )58"), and after a
+# space at the end of a line after a word ("Communist China 58", not "NSC 104", a
+# paper's name): places a copy's markers stand too.
 _GLUED_NUMBER = re.compile(
-    r"(?:[^\W\d_][.,;:)\]\"'’”]{0,2}|\d[.,;:)\]\"'’”])(\d{1,3})(?=[\s.,;:)\]\"'’”!?—–]|$)"
+    r"(?:[^\W\d_][.,;:)\]\"'’”]{0,2}|\d[.,;:)\]\"'’”]|\s[)\]’”])(\d{1,3})"
+    r"(?=[\s.,;:)\]\"'’”!?—–]|$)|(?<=[a-z] )(\d{1,3})(?=\n|$)"
 )
 # A marker glued to the day of a date ("August 958" is August 9, note 58).
 _GLUED_TO_DAY = re.compile(
@@ -47,7 +51,8 @@ def _glued_values(raw: str) -> dict[int, int]:
     """Every number glued to a word or to a day of a date, with where it first occurs."""
     values: dict[int, int] = {}
     for match in _GLUED_NUMBER.finditer(raw):
-        values.setdefault(int(match[1]), match.start(1))
+        group = 1 if match[1] is not None else 2
+        values.setdefault(int(match[group]), match.start(group))
     for match in _GLUED_TO_DAY.finditer(raw):
         digits = match[1]
         if len(digits) == 4 and digits[:2] in ("17", "18", "19", "20"):
@@ -98,6 +103,14 @@ def placed(hits: list[MarkerHit | None], shifted: bool) -> int:
     return 2 * safe + (0 if shifted else loose)
 
 
+def _stands_somewhere(index: NumberIndex, marker: str, blocked: Cuts) -> bool:
+    """Whether ``marker`` ends some run of digits outside ``blocked`` in the text."""
+    if not marker.isdigit():
+        return False
+    return any(not blocked.overlaps(start, start + len(marker))
+               for start in index.starts(marker, 0, len(index.raw) + 1))
+
+
 def match_markers(raw: str, list_markers: list[str], blocked: Cuts,
                   heading_end: int | None, index: NumberIndex | None = None) -> MarkerMatch:
     """Find the markers of the listed notes, numbered as the list or shifted.
@@ -108,8 +121,10 @@ def match_markers(raw: str, list_markers: list[str], blocked: Cuts,
     if index is None or not index.raw.startswith(raw):
         index = NumberIndex(raw)
     best: MarkerMatch | None = None
-    best_score = -1
+    best_score = (-1, 0)
     numeric = all(marker.isdigit() for marker in list_markers)
+    tail_shift = _heading_tail_shift(raw, int(list_markers[0]), heading_end) if (
+        numeric and list_markers) else None
     for offset in _shifts(raw, list_markers, heading_end if numeric else None, numeric):
         markers = [str(int(marker) + offset) if numeric else marker for marker in list_markers]
         if any(marker.startswith("-") for marker in markers):
@@ -119,10 +134,19 @@ def match_markers(raw: str, list_markers: list[str], blocked: Cuts,
         score = placed(hits, offset != 0)
         if offset != 0 and score < len(markers):
             continue  # a shift must place at least half its markers safely
-        if score > best_score:
-            best, best_score = MarkerMatch(markers, hits, offset), score
+        # At a tie, the shift whose unplaced markers stand in the text all the same (in
+        # a title, glued to a number) beats the one whose unplaced markers are nowhere:
+        # numbered one too high, a shift finds the same markers but misses its last.
+        # No shift wins every tie.
+        ranked = (score, len(markers) + 1 if offset == 0 else sum(
+            1 for marker, hit in zip(markers, hits, strict=True)
+            if hit is None and _stands_somewhere(index, marker, blocked)))
+        if best is None or ranked > best_score:
+            best, best_score = MarkerMatch(markers, hits, offset), ranked
         if score == 2 * len(markers):
             break  # every marker found in a safe place
+        if offset != 0 and offset == tail_shift and hits[0] is not None:
+            break  # the title ends in the first marker: the numbering is settled
     assert best is not None
     return best
 
@@ -147,12 +171,23 @@ def _shifts(raw: str, list_markers: list[str], heading_end: int | None,
         return
     first = int(list_markers[0])
     offsets = candidate_offsets(raw, first, len(list_markers))
-    if heading_end is not None:
-        # The first marker may end the heading after a space ("… at Saigon 58").
-        tail = re.search(r"(\d{1,3})\s*$", raw[max(0, heading_end - 8):heading_end])
-        if tail and int(tail[1]) - first not in offsets:
-            offsets.insert(2, int(tail[1]) - first)
+    tail = _heading_tail_shift(raw, first, heading_end)
+    if tail is not None:
+        if tail in offsets:
+            offsets.remove(tail)
+        offsets.insert(2, tail)
     yield from offsets[1:]
+
+
+def _heading_tail_shift(raw: str, first: int, heading_end: int | None) -> int | None:
+    """The shift a number ending the heading implies ("… to the Secretary of State 58"
+    under a list that starts at 1): the first marker, numbered through the chapter."""
+    if heading_end is None:
+        return None
+    tail = re.search(r"(\d{1,3})\s*$", raw[max(0, heading_end - 8):heading_end])
+    if tail is None or int(tail[1]) - first in (0, -1):
+        return None
+    return int(tail[1]) - first
 
 
 def match_bullets(raw: str, count: int, blocked: Cuts, heading_end: int | None,
