@@ -79,7 +79,13 @@ def candidate_offsets(raw: str, first_marker: int = 1, count: int = 1) -> list[i
 
     shifted = sorted({value - first_marker for value in values} - {0, -1},
                      key=lambda offset: (-support(offset), values[first_marker + offset]))
-    return [0, -1] + shifted[:_OFFSET_SAMPLES]
+    # Each shift also one lower: the first marker may hide glued to a number ("Deptel
+    # 103558", "April 1758") while the second stands safely ("Embtel 3258, May 17),59").
+    offsets: list[int] = []
+    for offset in shifted[:_OFFSET_SAMPLES]:
+        offsets.extend(candidate for candidate in (offset, offset - 1)
+                       if candidate not in offsets and candidate not in (0, -1))
+    return [0, -1] + offsets
 
 
 @dataclass(frozen=True)
