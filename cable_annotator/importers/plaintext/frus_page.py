@@ -388,7 +388,8 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
             match = markdown_markers(body.raw, apparatus, blocked)
         elif apparatus.numbered:
             match = match_markers(body.raw, [note.marker for note in notes], blocked,
-                                  heading_raw_end if on_heading else None, apparatus.index)
+                                  heading_raw_end if on_heading else None, apparatus.index,
+                                  zero_source=bool(opening.number))
             if None in match.hits:  # a list renumbered by the copy, "2." for the text's "*"
                 symbols = with_symbols(body.raw, match, blocked,
                                        heading_raw_end if on_heading else None, apparatus.index)
@@ -396,7 +397,8 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
                     match = symbols
         else:
             match = match_bullets(body.raw, len(notes), blocked,
-                                  heading_raw_end if on_heading else None, apparatus.index)
+                                  heading_raw_end if on_heading else None, apparatus.index,
+                                  zero_source=bool(opening.number))
     elif REFERENCE.search(body.raw):  # Markdown references, their definitions not copied
         match = references_without_notes(body.raw, blocked)
     else:

@@ -238,7 +238,8 @@ def _tier(raw: str, start: int, end: int) -> int | None:
     if before in _CLOSING_PUNCTUATION:
         two_back = raw[start - 2] if start >= 2 else " "
         if before in ".," and two_back.isdigit():
-            return WEAK
+            # "$21,200,000": a group of a number with separators goes on after it.
+            return None if continued else WEAK
         if before == ":" and two_back.isdigit() and _TIME_AFTER.match(raw, end):
             return None  # the minutes of a time, "6:15 p. m."
         return STRONG

@@ -38,7 +38,7 @@ from .markers import MONTH_NAMES as _MONTH_NAMES
 # space at the end of a line after a word ("Communist China 58", not "NSC 104", a
 # paper's name): places a copy's markers stand too.
 _GLUED_NUMBER = re.compile(
-    r"(?:[^\W\d_][.,;:)\]\"'’”]{0,2}|\d[.,;:)\]\"'’”]|\s[)\]’”])(\d{1,3})"
+    r"(?:[^\W\d_][.,;:)\]\"'’”]{0,2}|\d[.,;:)\]\"'’”]{1,2}|\s[)\]’”])(\d{1,3})"
     r"(?=[\s.,;:)\]\"'’”!?—–]|$)|(?<=[a-z] )(\d{1,3})(?=\n|$)"
 )
 # A marker glued to the day of a date ("August 958" is August 9, note 58).
@@ -118,12 +118,15 @@ def _stands_somewhere(index: NumberIndex, marker: str, blocked: Cuts) -> bool:
 
 
 def match_markers(raw: str, list_markers: list[str], blocked: Cuts,
-                  heading_end: int | None, index: NumberIndex | None = None) -> MarkerMatch:
+                  heading_end: int | None, index: NumberIndex | None = None,
+                  zero_source: bool = True) -> MarkerMatch:
     """Find the markers of the listed notes, numbered as the list or shifted.
 
     The list restarts at 1 on every page; the markers in the text may not. Each plausible
     shift is tried and the one that places the markers best wins (no shift on a tie).
-    ``index`` may be that of a longer text ``raw`` begins (the apparatus reader's)."""
+    ``index`` may be that of a longer text ``raw`` begins (the apparatus reader's).
+    ``zero_source`` allows markers numbered from 0, as only 1961–63 volumes (with numbered
+    headings) number them; an older page's "October 50" is October 5 and note 0 never."""
     if index is None or not index.raw.startswith(raw):
         index = NumberIndex(raw)
     best: MarkerMatch | None = None
@@ -133,7 +136,8 @@ def match_markers(raw: str, list_markers: list[str], blocked: Cuts,
         numeric and list_markers) else None
     for offset in _shifts(raw, list_markers, heading_end if numeric else None, numeric):
         markers = [str(int(marker) + offset) if numeric else marker for marker in list_markers]
-        if any(marker.startswith("-") for marker in markers):
+        if any(marker.startswith("-") for marker in markers) or (
+                offset == -1 and not zero_source):
             continue
         hits = find_note_markers(raw, markers, blocked, heading_end, index=index,
                                  limit=len(raw))
@@ -197,13 +201,13 @@ def _heading_tail_shift(raw: str, first: int, heading_end: int | None) -> int | 
 
 
 def match_bullets(raw: str, count: int, blocked: Cuts, heading_end: int | None,
-                  index: NumberIndex | None = None) -> MarkerMatch:
+                  index: NumberIndex | None = None, zero_source: bool = True) -> MarkerMatch:
     """The markers of ``count`` bulleted notes, which carry no numbers: numbered in order
     as :func:`match_markers` finds them, where a note the text marks "*" may stand between
     two numbers ("… May 4, 1951.*"). Each next note takes whichever comes first in the
     text: the next number, or a "*" glued to a word."""
     numbered = match_markers(raw, [str(n) for n in range(1, count + 1)], blocked,
-                             heading_end, index)
+                             heading_end, index, zero_source)
     if all(hit is not None for hit in numbered.hits):
         return numbered
     return with_symbols(raw, numbered, blocked, heading_end, index)
