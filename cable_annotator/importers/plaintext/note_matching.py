@@ -141,8 +141,11 @@ def match_markers(raw: str, list_markers: list[str], blocked: Cuts,
             continue
         hits = find_note_markers(raw, markers, blocked, heading_end, index=index,
                                  limit=len(raw))
-        score = placed(hits, offset != 0)
-        if offset != 0 and score < len(markers):
+        settled = offset != 0 and offset == tail_shift and hits[0] is not None
+        # The title ending in the first marker settles the numbering: the next markers
+        # count even glued to numbers ("Hicus 5359"), as they would unshifted.
+        score = placed(hits, offset != 0 and not settled)
+        if offset != 0 and score < len(markers) and not settled:
             continue  # a shift must place at least half its markers safely
         # At a tie, the shift whose unplaced markers stand in the text all the same (in
         # a title, glued to a number) beats the one whose unplaced markers are nowhere:
@@ -155,7 +158,8 @@ def match_markers(raw: str, list_markers: list[str], blocked: Cuts,
             best, best_score = MarkerMatch(markers, hits, offset), ranked
         if score == 2 * len(markers):
             break  # every marker found in a safe place
-        if offset != 0 and offset == tail_shift and hits[0] is not None:
+        if settled:
+            best = MarkerMatch(markers, hits, offset)
             break  # the title ends in the first marker: the numbering is settled
     assert best is not None
     return best
