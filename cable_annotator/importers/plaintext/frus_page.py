@@ -62,6 +62,7 @@ from .note_matching import (
     with_symbols,
 )
 from .opening import (
+    FILE_NUMBER_VARIANT,
     NUMBERED_HEADING,
     opening_kind,
     read_opening,
@@ -302,7 +303,8 @@ def _kind(title: str, texts: list[str], opening: dict[int, str]) -> str:
         if name == "telegram tag":
             return "telegram"
         if name in ("file number", "archive"):
-            stated = stated_kind(texts[index])
+            variant = FILE_NUMBER_VARIANT.match(texts[index].strip())
+            stated = stated_kind(texts[index]) or (variant["kind"] if variant else "")
             if stated and kind_of(stated) != "document":
                 return kind_of(stated)
     return kind
@@ -320,8 +322,11 @@ def _telegram_opening(texts: list[str], heading: int, opening: dict[int, str]) -
 
 
 def _file_number(texts: list[str], opening: dict[int, str]) -> str:
-    return next((file_number_of(texts[index])[0] for index, name in sorted(opening.items())
-                 if name == "file number"), "")
+    for index, name in sorted(opening.items()):
+        if name == "file number":
+            variant = FILE_NUMBER_VARIANT.match(texts[index].strip())
+            return file_number_of(texts[index])[0] or (variant["file"] if variant else "")
+    return ""
 
 
 def _listed(markers: list[str], shown: int = 5) -> str:

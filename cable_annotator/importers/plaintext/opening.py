@@ -45,8 +45,15 @@ _MARKING = (
 _CLASSIFICATION = re.compile(
     rf"^\[?{_MARKING}(?:\s*[;,—–-]?\s*{_MARKING})*\.?\]?$", re.IGNORECASE
 )
+# A file number as some pages print it: with the editors' correction in brackets
+# ("501.BC Indonesia/1–1449 [1–449]: Telegram") or a semicolon for the colon.
+FILE_NUMBER_VARIANT = re.compile(
+    r"^(?P<file>\d{3}[\dA-Za-z.–-]*(?: [A-Z][\w.]*| \([A-Z][\w .]*\))*(?:/[\w.–\-]+)+)"
+    r"(?: \[[^\]]{1,20}\])?\s*[:;]\s*(?P<kind>[A-Za-z][\w ]{1,40}?)\.?$"
+)
 OPENING_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("file number", _FILE_NUMBER),
+    ("file number", FILE_NUMBER_VARIANT),
     ("despatch number", re.compile(r"^No\.\s*\d{1,5}[A-Za-z]?\.?\]?$")),
     ("extract", re.compile(r"^\[(?:Extracts?|Excerpts?)\.?\]$|^(?:Extracts?|Excerpts?)\.?$",
                            re.IGNORECASE)),
