@@ -292,6 +292,7 @@ class NumberIndex:
         self._starts: dict[str, list[int]] = {}
         self._tiers: dict[tuple[int, int], int | None] = {}
         self._strong: dict[tuple[str, int], list[int]] = {}
+        self._series: dict[str, list[int]] | None = None
         starts: defaultdict[str, list[int]] = defaultdict(list)
         # The last three digits of every run, then their tails: one regex match per run.
         for run in _RUN_TAIL.finditer(raw):
@@ -316,6 +317,33 @@ class NumberIndex:
         if key not in self._tiers:
             self._tiers[key] = _tier(self.raw, start, end)
         return self._tiers[key]
+
+    def reference_score(self, position: int) -> int:
+        """How surely the number the marker at ``position`` is glued to names a telegram
+        ("Deptel 7711", "(Gocus 5551)"), where a note on it is most often attached: 2
+        after a reference word, 1 after a word the text numbers more than once, plus 2
+        when, without the marker, the number has the digits the series' others have."""
+        raw = self.raw
+        number_start = position
+        while number_start > 0 and raw[number_start - 1].isdigit():
+            number_start -= 1
+        if self._series is None:
+            self._series = series_lengths(raw)
+        before = raw[max(0, number_start - 25):number_start]
+        word = re.search(r"([A-Z][A-Za-z]{2,9})[’']?s?\s+(?:No\.\s*)?$", before)
+        lengths = self._series.get(word[1], []) if word else []
+        score = 2 if _REFERENCE_WORD.search(before) else 1 if len(lengths) > 1 else 0
+        if score and lengths:
+            digits = position - number_start
+            # The others of the series: the lengths, less this number's own with its marker.
+            others = list(lengths)
+            whole = digits + next((n for n in range(1, 4)
+                                   if not raw[position + n:position + n + 1].isdigit()), 1)
+            if whole in others:
+                others.remove(whole)
+            if others and max(set(others), key=others.count) == digits:
+                score += 2
+        return score
 
     def strong_starts(self, number: str, blocked: Cuts) -> list[int]:
         """Starts of ``number`` where it is glued to a word, outside ``blocked``."""
@@ -370,7 +398,6 @@ def _best(index: NumberIndex, marker: str, low: int, high: int,
     """
     best: MarkerHit | None = None
     glued_to_numbers: list[MarkerHit] = []
-    raw = index.raw
     for hit in _occurrences(index, marker, low, high, blocked):
         if hit.tier == DIGITS:
             glued_to_numbers.append(hit)
@@ -379,8 +406,12 @@ def _best(index: NumberIndex, marker: str, low: int, high: int,
             if hit.tier == STRONG:
                 break
     if best is not None and best.tier == DIGITS and len(glued_to_numbers) > 1:
-        references = [hit for hit in glued_to_numbers if _after_reference_word(raw, hit.at)]
-        return references[0] if len(references) == 1 else None
+        ranked = sorted(((index.reference_score(hit.at), -hit.at, hit) for hit in glued_to_numbers),
+                        key=lambda item: item[:2], reverse=True)
+        top = ranked[0][0]
+        if top == 0 or (len(ranked) > 1 and ranked[1][0] == top):
+            return None  # no place stands out: cutting a digit could corrupt a number
+        return ranked[0][2]
     return best
 
 
@@ -403,6 +434,24 @@ def _after_reference_word(raw: str, position: int) -> bool:
     while number_start > 0 and raw[number_start - 1].isdigit():
         number_start -= 1
     return bool(_REFERENCE_WORD.search(raw[max(0, number_start - 25) : number_start]))
+
+
+# A word and the number after it ("Gocus 555", "Usgoc 353", "Deptel 1035"): a telegram
+# series when the text names it before numbers more than once.
+_SERIES_NUMBER = re.compile(r"\b([A-Z][A-Za-z]{2,9})[’']?s?\s+(?:No\.\s*)?(\d{1,6})\b")
+_MONTH_WORDS = frozenset(_MONTH_NAMES.split("|")) | {
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
+
+
+def series_lengths(raw: str) -> dict[str, list[int]]:
+    """For each capitalised word that numbers follow, the digit counts of those numbers
+    ("Gocus": [3, 3, 4]); months (a day follows them) and words that number their own
+    things ("Box 50", "Document 12") are left out."""
+    lengths: dict[str, list[int]] = {}
+    for match in _SERIES_NUMBER.finditer(raw):
+        if match[1] not in _MONTH_WORDS and match[1].lower() not in _NUMBER_WORDS:
+            lengths.setdefault(match[1], []).append(len(match[2]))
+    return lengths
 
 
 def heading_hit(raw: str, marker: str, heading_end: int) -> MarkerHit | None:

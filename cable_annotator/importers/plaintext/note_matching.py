@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from .markers import (
     DATE_DIGITS,
+    DIGITS,
     SHORT_MONTHS,
     STRONG,
     SYMBOLS,
@@ -262,6 +263,24 @@ def _between(index: NumberIndex, marker: int, low: int, blocked: Cuts) -> Marker
     return best_occurrence(index, str(marker), low, following.at, blocked)
 
 
+_SURE_REFERENCE = 3
+"""A reference word or series, and a number that has the series' digits without the
+marker (:meth:`NumberIndex.reference_score`)."""
+
+
+def _glued_to_series(index: NumberIndex, marker: int, low: int,
+                     blocked: Cuts) -> MarkerHit | None:
+    """A marker glued to a telegram's number that has one digit too many for its series
+    ("Gocus 5551" among "Gocus 553", "Gocus 574"), before the next marker's safe place:
+    the earliest such, for a copy whose notes would have told."""
+    following = next((candidate for candidate in occurrences(
+        index, str(marker + 1), low, len(index.raw), blocked) if candidate.tier <= WEAK), None)
+    high = following.at if following is not None else len(index.raw)
+    return next((candidate for candidate in occurrences(index, str(marker), low, high, blocked)
+                 if candidate.tier == DIGITS
+                 and index.reference_score(candidate.at) >= _SURE_REFERENCE), None)
+
+
 def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None,
                           title_numbered: bool = True) -> MarkerMatch:
     """The footnote markers of a copy whose note list was not copied.
@@ -301,6 +320,8 @@ def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None,
                     or (candidate.tier == DATE_DIGITS and marker <= 1)), None)
             if hit is None and hits:
                 hit = _between(index, marker, low, blocked)
+            if hit is None and (hits or marker == 1):
+                hit = _glued_to_series(index, marker, low, blocked)
             if hit is None:
                 break
             hits.append(hit)
@@ -310,7 +331,7 @@ def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None,
         lone = len(hits) == 1 and first <= 1 and hits[0] is not None and (
             (hits[0].tier == STRONG and _LONE_MARKER_WORD.search(raw, 0, hits[0].at))
             or (hits[0].tier == WEAK and _LONE_AFTER_DATE.search(raw, 0, hits[0].at))
-            or hits[0].tier == DATE_DIGITS)
+            or hits[0].tier in (DATE_DIGITS, DIGITS))
         if len(hits) >= 2 or in_heading or lone:
             return MarkerMatch([str(first + n) for n in range(len(hits))], list(hits), 0)
     return MarkerMatch([], [], 0)
