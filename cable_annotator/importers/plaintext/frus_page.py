@@ -60,6 +60,7 @@ from .note_matching import (
     match_bullets,
     match_markers,
     with_symbols,
+    with_uncopied_symbols,
 )
 from .opening import (
     FILE_NUMBER_VARIANT,
@@ -407,8 +408,8 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
     elif REFERENCE.search(body.raw):  # Markdown references, their definitions not copied
         match = references_without_notes(body.raw, blocked)
     else:
-        match = markers_without_notes(body.raw, blocked, heading_raw_end,
-                                      title_numbered=bool(opening.number))
+        match = with_uncopied_symbols(body.raw, markers_without_notes(
+            body.raw, blocked, heading_raw_end, title_numbered=bool(opening.number)), blocked)
     if not notes and match.markers:
         warnings.append(
             f"{source}: the notes are missing from this copy: its text has "

@@ -22,6 +22,7 @@ from .markers import (
     STRONG,
     SYMBOLS,
     WEAK,
+    Cut,
     Cuts,
     MarkerHit,
     NumberIndex,
@@ -169,7 +170,10 @@ def match_markers(raw: str, list_markers: list[str], blocked: Cuts,
 # A word a lone marker may be glued to: "Daridan1", "Bao Dai1", "p. m.1", "Harriman’s1",
 # "resolution”.1", not "F1".
 _LONE_MARKER_WORD = re.compile(
-    r"(?:[A-Za-z][a-z]{2}(?:[’']s)?[.,;:)’”]{0,2}|\b[a-z]\.)$")
+    r"(?:[A-Za-z][a-z]{2}(?:[’']s)?[.,;:)’”]{0,2}|\b[a-z]\.|\d[)\]][.,;:]?)$")
+# …or to the full stop or bracket after a number that ends a sentence: "rptd London
+# 461.1 Occasion taken …", "(Embtel 394 Sept 5).1" — the next sentence or line follows.
+_LONE_SENTENCE_END = re.compile(r"\s+(?:[A-Z“\"(]|$)")
 _SHORT_MONTHS = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
 # …or to the full stop after a date: "my letter of December 13.1", "June 7.1", "Mar 31.1",
 # "on August 3, 1950.1".
@@ -281,6 +285,29 @@ def _glued_to_series(index: NumberIndex, marker: int, low: int,
                  and index.reference_score(candidate.at) >= _SURE_REFERENCE), None)
 
 
+def with_uncopied_symbols(raw: str, match: MarkerMatch, blocked: Cuts) -> MarkerMatch:
+    """``match`` with every note marker that is a symbol ("… May 4, 1951.*", "bloc†")
+    added in its place, for a copy whose notes were not copied: a symbol glued to a word
+    is a marker, never the text's ("* * *" between words is an ellipsis)."""
+    symbol_hits: list[tuple[str, MarkerHit]] = []
+    for symbol in SYMBOLS:
+        low = 0
+        while (hit := symbol_hit(raw, symbol, low, len(raw), blocked)) is not None:
+            length = hit.cut.end - hit.cut.start
+            while raw[hit.cut.end:hit.cut.end + 1] == symbol and length < 3:  # "**"
+                hit = MarkerHit(Cut(hit.cut.start, hit.cut.end + 1), hit.at, hit.tier)
+                length += 1
+            symbol_hits.append((raw[hit.cut.start:hit.cut.end], hit))
+            low = hit.cut.end
+    if not symbol_hits:
+        return match
+    placed_hits = [(marker, hit) for marker, hit in zip(match.markers, match.hits, strict=True)
+                   if hit is not None]
+    merged = sorted(placed_hits + symbol_hits, key=lambda item: item[1].at)
+    return MarkerMatch([marker for marker, _ in merged], [hit for _, hit in merged],
+                       match.offset)
+
+
 def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None,
                           title_numbered: bool = True) -> MarkerMatch:
     """The footnote markers of a copy whose note list was not copied.
@@ -330,7 +357,9 @@ def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None,
         in_heading = bool(hits) and heading_end is not None and hits[0].at <= heading_end
         lone = len(hits) == 1 and first <= 1 and hits[0] is not None and (
             (hits[0].tier == STRONG and _LONE_MARKER_WORD.search(raw, 0, hits[0].at))
-            or (hits[0].tier == WEAK and _LONE_AFTER_DATE.search(raw, 0, hits[0].at))
+            or (hits[0].tier == WEAK and (_LONE_AFTER_DATE.search(raw, 0, hits[0].at) or (
+                first == 1 and raw[hits[0].at - 1] in ".)"
+                and _LONE_SENTENCE_END.match(raw, hits[0].cut.end))))
             or hits[0].tier in (DATE_DIGITS, DIGITS))
         if len(hits) >= 2 or in_heading or lone:
             return MarkerMatch([str(first + n) for n in range(len(hits))], list(hits), 0)
