@@ -74,6 +74,8 @@ separated by a space after a name inside a sentence ("Colby 2), and"), which cou
 real number; glued to any other number ("Deptel 5082"), which only the absence of any
 other place can settle."""
 
+# A unit after a decimal: "$1.2 billion", "7.5 percent".
+_UNIT_AFTER = re.compile(r"\s?(?:million|billion|thousand|percent|per cent|%|mm\b)")
 # What follows the minutes of a time: "6:15 p. m.", "10:30 a.m.".
 _TIME_AFTER = re.compile(r"\s?[ap]\.\s?m\.")
 _MONTH_NAMES = (
@@ -238,8 +240,11 @@ def _tier(raw: str, start: int, end: int) -> int | None:
     if before in _CLOSING_PUNCTUATION:
         two_back = raw[start - 2] if start >= 2 else " "
         if before in ".," and two_back.isdigit():
-            # "$21,200,000": a group of a number with separators goes on after it.
-            return None if continued else WEAK
+            # "$21,200,000": a group of a number with separators goes on after it;
+            # "$1.2 billion", "3.5 percent": a decimal before its unit.
+            if continued or (before == "." and _UNIT_AFTER.match(raw, end)):
+                return None
+            return WEAK
         if before == ":" and two_back.isdigit() and _TIME_AFTER.match(raw, end):
             return None  # the minutes of a time, "6:15 p. m."
         return STRONG

@@ -280,9 +280,10 @@ def _glued_to_series(index: NumberIndex, marker: int, low: int,
     following = next((candidate for candidate in occurrences(
         index, str(marker + 1), low, len(index.raw), blocked) if candidate.tier <= WEAK), None)
     high = following.at if following is not None else len(index.raw)
-    return next((candidate for candidate in occurrences(index, str(marker), low, high, blocked)
-                 if candidate.tier == DIGITS
-                 and index.reference_score(candidate.at) >= _SURE_REFERENCE), None)
+    candidates = [candidate for candidate in occurrences(index, str(marker), low, high, blocked)
+                  if candidate.tier == DIGITS]
+    return next((candidate for candidate in candidates
+                 if index.reference_score(candidate.at) >= _SURE_REFERENCE), None)
 
 
 def with_uncopied_symbols(raw: str, match: MarkerMatch, blocked: Cuts) -> MarkerMatch:
