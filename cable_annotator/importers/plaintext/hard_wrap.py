@@ -14,21 +14,25 @@ from __future__ import annotations
 import re
 
 _NARROWEST = 50
+_MID_SENTENCE = re.compile(r"[\w,;]$")
+"""…and one of them must end mid-sentence (a word, a comma), as only a wrapper leaves it."""
 _WIDEST = 100
-_FULL_LINES = 4
-"""How many lines must reach the wrap width's last 15 columns to call a copy wrapped."""
+_FULL_LINES = 2
+"""How many lines must reach the wrap width's last 15 columns to call a copy wrapped…"""
 _FULL_SHARE = 0.35
 """…and what share of the lines followed by another line they must be."""
 _OWN_LINE = re.compile(
-    r"^(?:\s+\d{1,3}\.\s|\s*[-*•]\s|\s*\[\^[^\]]+\]:"
+    r"^(?:[ \t]{1,4}\d{1,3}\.\s|\s*[-*•]\s|\s*\[\^[^\]]+\]:"
     r"|\s*(?:\[(?:Facsimile |Typeset )?Page [^\]]+\]\s*)+$)"
 )
-"""A line that is always a line of its own: a note of the list ("  1. …"), a bullet, a
-Markdown note, a line of page labels."""
-_ITEM = re.compile(r"^\s*(?:\d{1,3}\.|\(\w{1,3}\)|[A-Z][A-Za-z]*:)\s")
-"""A line that may start an item ("2. …", "(a) …", "Subject: …"), or continue a sentence
-that was broken before "3." or "(b)": joined only to a line that ends mid-sentence."""
-_SENTENCE_END = re.compile(r"[.:;!?\"”’)\]]$")
+"""A line that is always a line of its own: a note of the list ("  1. …", indented as
+the site indents notes; a note's wrapped line is indented deeper), a bullet, a Markdown
+note, a line of page labels."""
+_ITEM = re.compile(r"^\s*\d{1,3}\.\s")
+"""A line that may start a numbered paragraph ("2. …") or continue a sentence broken
+before "3.": joined only to a line that ends mid-sentence. ("(b) …" and "Subject: …"
+follow the greedy rule alone: a wrapper breaks before them inside a paragraph as often.)"""
+_SENTENCE_END = re.compile(r"[.:!?\"”]$")
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -41,9 +45,12 @@ def wrap_width(lines: list[str]) -> int | None:
         return None
     followed = [len(line.rstrip()) for line, after in zip(lines, lines[1:], strict=False)
                 if line.strip() and after.strip()]
-    full = sum(length > width - 15 for length in followed)
-    if full < _FULL_LINES or full < _FULL_SHARE * len(followed):
+    full = [line.rstrip() for line, after in zip(lines, lines[1:], strict=False)
+            if after.strip() and len(line.rstrip()) > width - 15]
+    if len(full) < _FULL_LINES or len(full) < _FULL_SHARE * len(followed):
         return None
+    if not any(_MID_SENTENCE.search(line) for line in full):
+        return None  # every full line ends a sentence: paragraphs that happen to be short
     return width
 
 
