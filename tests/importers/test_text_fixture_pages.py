@@ -6,7 +6,11 @@ despatches with "[Extract]", "No. 201.]", "* * *" ellipses and notes marked "*",
 "‡"; a 1900 paraphrased telegram; a 1914 telegram saved through a Markdown converter
 ("[^1]"); a 1918 telegram hard-wrapped at 72 columns; a 1932 memorandum with markers
 numbered through the chapter; 1945 Potsdam minutes under an archive line; editorial
-notes of 1952–54 and 1964–68 (the latter cut before its notes); a 1955–57 despatch with
+notes of 1952–54 and 1964–68 (the latter cut before its notes); a letter of the Lansing
+Papers opening "Dear Mr. President:" and cut before its notes; a 1919 despatch with its
+enclosure; 1931–41 and 1934 memoranda (a file number ending in a fraction, "2351 3/8"; a
+reader-view copy without file number or dateline); a 1940 telegram without a dateline;
+a 1991 telephone conversation with bulleted participants; a 1955–57 despatch with
 its "REF" and "SUBJECT" headers; a 1961–63 letter in reader view with its source note
 marked 0; a 1969–76 memorandum of conversation; a 1977–80 telegram with markers glued
 to telegram numbers ("Deptel 5342,3"); 1981–92 memoranda and a letter (Markdown notes,
@@ -119,6 +123,32 @@ EXPECTED = {
         [("1", "General Secretary Gorbachev", ""),
          ("2", "General Secretary Chernenko,", ""),
          ("3", "earliest convenient opportunity.", "")], True, []),
+    "frus1914-20v01-d170.txt": (
+        "170", "The Counselor for the Department of State (Lansing) to President Wilson",
+        "document", None,
+        [("14", "sent me on Tuesday,", ""), ("15", "differ from it.", "")], True, []),
+    "frus1919v01-d352.txt": (
+        "352", "The Minister in China (Crane) to the Secretary of State", "document",
+        "1920-01-20", [("1", "reorganization of the Cabinet,", "Not printed.")], False,
+        [("398", "[Enclosure—Translation]")]),
+    "frus1931-41v02-d340.txt": (
+        "340", "Memorandum of a Conversation", "memorandum of conversation", None,
+        [("5", "at his own request.", "The conversation took place"),
+         ("6", "a copy of which is attached.", "Not printed.")], False,
+        [("612", "on the proposed meeting")]),
+    "frus1934v01-d225.txt": (
+        "225", "Memorandum by the Secretary of State", "memorandum", None,
+        [("3", "The British Ambassador", "Sir Ronald Lindsay.")], False,
+        [("279", "He then asked")]),
+    "frus1940v04-d395.txt": (
+        "395", "The Ambassador in Japan (Grew) to the Secretary of State", "telegram", None,
+        [("71", "June 12, 5 p.m.", "Ante, p. 350."),
+         ("72", "I expected them shortly.", "See telegram No. 203")], False, []),
+    "frus1989-92v31-d220.txt": (
+        "220", "Memorandum of Telephone Conversation", "memorandum of conversation", None,
+        [("1", "Memorandum of Telephone Conversation", "Source: Bush Presidential Library"),
+         ("2", "with Gorbachev on CFE.", "See Document 216.")], False,
+        [("1061", "Chancellor Kohl:")]),
     "frus1989-92v01-d14.txt": (
         "14", "Memorandum of Conversation", "memorandum of conversation", "1989-01-27",
         [("1", "in the months ahead.", "Source: Bush Library"),

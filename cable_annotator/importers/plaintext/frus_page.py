@@ -305,7 +305,7 @@ def _kind(title: str, texts: list[str], opening: dict[int, str]) -> str:
             return "telegram"
         if name in ("file number", "archive"):
             variant = FILE_NUMBER_VARIANT.match(texts[index].strip())
-            stated = stated_kind(texts[index]) or (variant["kind"] if variant else "")
+            stated = stated_kind(texts[index]) or (variant["kind"] or "" if variant else "")
             if stated and kind_of(stated) != "document":
                 return kind_of(stated)
     return kind

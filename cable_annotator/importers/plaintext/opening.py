@@ -47,9 +47,12 @@ _CLASSIFICATION = re.compile(
 )
 # A file number as some pages print it: with the editors' correction in brackets
 # ("501.BC Indonesia/1–1449 [1–449]: Telegram") or a semicolon for the colon.
+# The decimal file numbers of the 1930s–40s may end in a fraction, the document's place
+# among those of one number ("711.94/2344 7/25").
 FILE_NUMBER_VARIANT = re.compile(
-    r"^(?P<file>\d{3}[\dA-Za-z.–-]*(?: [A-Z][\w.]*| \([A-Z][\w .]*\))*(?:/[\w.–\-]+)+)"
-    r"(?: \[[^\]]{1,20}\])?\s*[:;]\s*(?P<kind>[A-Za-z][\w ]{1,40}?)\.?$"
+    r"^(?P<file>\d{3}[\dA-Za-z.–-]*(?: [A-Z][\w.]*| \([A-Z][\w .]*\))*(?:/[\w.–\-]+)+"
+    r"(?: \d{1,3}/\d{1,3})?)"
+    r"(?:(?: \[[^\]]{1,20}\])?\s*[:;]\s*(?P<kind>[A-Za-z][\w ]{1,40}?)\.?)?$"
 )
 OPENING_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("file number", _FILE_NUMBER),
