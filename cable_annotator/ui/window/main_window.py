@@ -9,6 +9,7 @@ change names: highlights of the open cable, one corpus count, the codebook's usa
 from __future__ import annotations
 
 from bisect import insort
+from contextlib import suppress
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
@@ -42,6 +43,7 @@ from ..jobs.import_export import BackgroundJob
 from ..links.links_panel import LinksPanel
 from ..reading.reading_pane import ReadingPane
 from .adaptive_layout import AdaptiveLayout, fitted_geometry
+from .edit_rehearser import EditRehearser
 from .empty_state import EmptyState
 from .idle_words_reader import IdleWordsReader
 from .outside_changes import OutsideChangeWatcher
@@ -57,6 +59,7 @@ from .window_project_files import ProjectFilesMixin
 from .workspace import Workspace
 
 LAST_CABLE = "last_cable"
+REMEMBER_LAST_CABLE_MS = 1000
 STYLE = """
 QLabel#panelTitle { font-weight: 600; padding: 4px 2px 2px 2px; }
 QLabel#emptyHint, QLabel#corpusThemeFilter { padding: 4px; }
@@ -85,7 +88,15 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         self._themes: list[Theme] = []
         self._cables: dict[str, Cable] = {}
         self._job: BackgroundJob | None = None
-        self._words_reader = IdleWordsReader(self)
+        self._words_reader = IdleWordsReader(self, yield_to=lambda: self.reading.is_laying_out())
+        self._rehearser = EditRehearser(self)
+        # The document last read is written shortly after it opens, not on the open:
+        # paging with Ctrl+PgDown would otherwise commit (and fsync) once per document.
+        self._last_cable_pending: str | None = None
+        self._last_cable_timer = QTimer(self)
+        self._last_cable_timer.setSingleShot(True)
+        self._last_cable_timer.setInterval(REMEMBER_LAST_CABLE_MS)
+        self._last_cable_timer.timeout.connect(self.flush_last_cable)
 
         self._build_panels()
         self.actions = build_actions(self)
@@ -226,12 +237,7 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
 
     def _reload_corpus(self) -> None:
         summaries = queries.list_cables(self.project)
-        titles = {}
-        for volume_id in dict.fromkeys(summary.volume for summary in summaries):
-            volume = queries.load_volume(self.project, volume_id)
-            if volume is not None and volume.title:
-                titles[volume_id] = volume.title
-        self.corpus.load(summaries, titles)
+        self.corpus.load(summaries, queries.volume_titles(self.project))
         self._theme_filter_changed(self.codebook.filter_theme_id())
         self.search.refresh()
 
@@ -268,11 +274,24 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
             self.reading.set_cable(cable, self._annotations, self._themes, volume)
         self.centre.setCurrentWidget(self.reading)
         self.corpus.select_cable(cable_id)
+        self._rehearser.cable_shown(self.project, cable_id, [t.id for t in self._themes])
         self._refresh_links()
         self._refresh_annotation_list()
         self.status_line.set_count(len(self._annotations))
-        queries.set_setting(self.project, LAST_CABLE, cable_id)
+        self._last_cable_pending = cable_id
+        self._last_cable_timer.start()
         self.cableShown.emit(cable_id)
+
+    def flush_last_cable(self) -> None:
+        """Remember the document on screen as the project's last read, now (the timer,
+        closing the window, switching projects)."""
+        self._last_cable_timer.stop()
+        cable_id, self._last_cable_pending = self._last_cable_pending, None
+        if cable_id is None:
+            return
+        # Read-only or locked for long: the next start opens another document, no more.
+        with suppress(ProjectError):
+            queries.set_setting(self.project, LAST_CABLE, cable_id)
 
     def go_to_annotation(self, cable_id: str, annotation_id: str) -> None:
         if self._cable is None or self._cable.id != cable_id:
@@ -353,6 +372,8 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         if themes_changed:
             self._reload_themes()
             self.reading.set_themes(self._themes)
+        elif (delta := change.usage_delta()) is not None:
+            self.codebook.adjust_usage(delta)  # one annotation: no count over the project
         elif change.theme_ids or change.annotation_ids:
             self.codebook.set_usage(queries.theme_usage(project))
         current_cable = self._cable.id if self._cable is not None else None
@@ -614,5 +635,6 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
             event.ignore()
             return
         self.note_editor.commit()
+        self.flush_last_cable()
         self.save_layout()
         super().closeEvent(event)
