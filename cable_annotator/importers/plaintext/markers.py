@@ -320,8 +320,30 @@ class NumberIndex:
         """:func:`_tier` of ``raw[start:end]``, worked out once per place."""
         key = (start, end)
         if key not in self._tiers:
-            self._tiers[key] = _tier(self.raw, start, end)
+            tier = _tier(self.raw, start, end)
+            if tier == DIGITS and self.reference_score(start) >= SURE_REFERENCE:
+                tier = DATE_DIGITS  # "(Gocus 5551)" among "Gocus 553": as safe as a date
+            self._tiers[key] = tier
         return self._tiers[key]
+
+    def series_tails(self) -> dict[int, int]:
+        """The digits a telegram number has beyond its series' others ("Gocus 5551"
+        among "Gocus 553" gives 1), each with where it first stands: the markers such
+        numbers may carry, to number a page's markers from."""
+        if self._series is None:
+            self._series = series_lengths(self.raw)
+        tails: dict[int, int] = {}
+        for match in _SERIES_NUMBER.finditer(self.raw):
+            lengths = self._series.get(match[1], [])
+            if len(lengths) < 2:
+                continue
+            digits = match[2]
+            others = list(lengths)
+            others.remove(len(digits))
+            usual = max(set(others), key=others.count)
+            if 1 <= len(digits) - usual <= 3:
+                tails.setdefault(int(digits[usual:]), match.start(2) + usual)
+        return tails
 
     def reference_score(self, position: int) -> int:
         """How surely the number the marker at ``position`` is glued to names a telegram
@@ -441,6 +463,10 @@ def _after_reference_word(raw: str, position: int) -> bool:
     return bool(_REFERENCE_WORD.search(raw[max(0, number_start - 25) : number_start]))
 
 
+SURE_REFERENCE = 3
+"""A reference word or series, and a number that has the series' digits without the
+marker (:meth:`NumberIndex.reference_score`): a marker glued to it is as safe as one
+glued to an impossible day."""
 # A word and the number after it ("Gocus 555", "Usgoc 353", "Deptel 1035"): a telegram
 # series when the text names it before numbers more than once.
 _SERIES_NUMBER = re.compile(r"\b([A-Z][A-Za-z]{2,9})[’']?s?\s+(?:No\.\s*)?(\d{1,6})\b")

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 from .markers import (
     DATE_DIGITS,
-    DIGITS,
     SHORT_MONTHS,
     STRONG,
     SYMBOLS,
@@ -57,7 +56,7 @@ def _glued_values(raw: str) -> dict[int, int]:
         values.setdefault(int(match[group]), match.start(group))
     for match in _GLUED_TO_DAY.finditer(raw):
         digits = match[1]
-        if len(digits) == 4 and digits[:2] in ("17", "18", "19", "20"):
+        if len(digits) == 4 and digits[:2] in ("19", "20"):
             continue  # "October 1962" is a year, not October 1 and note 962
         for split in (1, 2):
             day, marker = digits[:split], digits[split:]
@@ -66,12 +65,17 @@ def _glued_values(raw: str) -> dict[int, int]:
     return values
 
 
-def candidate_offsets(raw: str, first_marker: int = 1, count: int = 1) -> list[int]:
+def candidate_offsets(raw: str, first_marker: int = 1, count: int = 1,
+                      index: NumberIndex | None = None) -> list[int]:
     """How the ``count`` markers in ``raw`` may be numbered relative to a note list
     starting at ``first_marker``: the same (0), from 0 (-1, the source note of 1961–63
     volumes), or from a number glued to a word (through the chapter, 1861–1945 volumes).
     Shifts under which more of the markers exist as glued numbers come first."""
     values = _glued_values(raw)
+    if index is not None:  # and markers glued to telegram numbers ("Hicus 4058")
+        for value, position in index.series_tails().items():
+            if position < len(raw):
+                values.setdefault(value, position)
     ordered = sorted(values)
 
     def support(offset: int) -> int:
@@ -136,7 +140,8 @@ def match_markers(raw: str, list_markers: list[str], blocked: Cuts,
     numeric = all(marker.isdigit() for marker in list_markers)
     tail_shift = _heading_tail_shift(raw, int(list_markers[0]), heading_end) if (
         numeric and list_markers) else None
-    for offset in _shifts(raw, list_markers, heading_end if numeric else None, numeric):
+    for offset in _shifts(raw, list_markers, heading_end if numeric else None, numeric,
+                          index):
         markers = [str(int(marker) + offset) if numeric else marker for marker in list_markers]
         if any(marker.startswith("-") for marker in markers) or (
                 offset == -1 and not zero_source):
@@ -183,13 +188,13 @@ _LONE_AFTER_DATE = re.compile(
 
 
 def _shifts(raw: str, list_markers: list[str], heading_end: int | None,
-            numeric: bool) -> Iterator[int]:
+            numeric: bool, index: NumberIndex | None = None) -> Iterator[int]:
     """The shifts to try, none first: the others are worked out only if asked for."""
     yield 0
     if not numeric or not list_markers:
         return
     first = int(list_markers[0])
-    offsets = candidate_offsets(raw, first, len(list_markers))
+    offsets = candidate_offsets(raw, first, len(list_markers), index)
     tail = _heading_tail_shift(raw, first, heading_end)
     if tail is not None:
         if tail in offsets:
@@ -267,25 +272,6 @@ def _between(index: NumberIndex, marker: int, low: int, blocked: Cuts) -> Marker
     return best_occurrence(index, str(marker), low, following.at, blocked)
 
 
-_SURE_REFERENCE = 3
-"""A reference word or series, and a number that has the series' digits without the
-marker (:meth:`NumberIndex.reference_score`)."""
-
-
-def _glued_to_series(index: NumberIndex, marker: int, low: int,
-                     blocked: Cuts) -> MarkerHit | None:
-    """A marker glued to a telegram's number that has one digit too many for its series
-    ("Gocus 5551" among "Gocus 553", "Gocus 574"), before the next marker's safe place:
-    the earliest such, for a copy whose notes would have told."""
-    following = next((candidate for candidate in occurrences(
-        index, str(marker + 1), low, len(index.raw), blocked) if candidate.tier <= WEAK), None)
-    high = following.at if following is not None else len(index.raw)
-    candidates = [candidate for candidate in occurrences(index, str(marker), low, high, blocked)
-                  if candidate.tier == DIGITS]
-    return next((candidate for candidate in candidates
-                 if index.reference_score(candidate.at) >= _SURE_REFERENCE), None)
-
-
 def with_uncopied_symbols(raw: str, match: MarkerMatch, blocked: Cuts) -> MarkerMatch:
     """``match`` with every note marker that is a symbol ("… May 4, 1951.*", "bloc†")
     added in its place, for a copy whose notes were not copied: a symbol glued to a word
@@ -340,7 +326,8 @@ def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None,
                     hit = None  # "Memorandum No. 881", "NSC 68": may be the title's own
             if hit is None:
                 # A sequence opens safely: glued to a word, or as 0 or 1 to a day that
-                # cannot be one ("urtel 92 Mar 291" is March 29, note 1).
+                # cannot be one ("urtel 92 Mar 291" is March 29, note 1) or to a telegram
+                # number one digit too long for its series ("Gocus 5551").
                 # A line-end "Attachment 1" never opens one: it is a heading's number.
                 hit = next((candidate for candidate in occurrences(
                     index, str(marker), low, len(raw), blocked)
@@ -348,8 +335,6 @@ def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None,
                     or (candidate.tier == DATE_DIGITS and marker <= 1)), None)
             if hit is None and hits:
                 hit = _between(index, marker, low, blocked)
-            if hit is None and (hits or marker == 1):
-                hit = _glued_to_series(index, marker, low, blocked)
             if hit is None:
                 break
             hits.append(hit)
@@ -361,7 +346,7 @@ def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None,
             or (hits[0].tier == WEAK and (_LONE_AFTER_DATE.search(raw, 0, hits[0].at) or (
                 first == 1 and raw[hits[0].at - 1] in ".)"
                 and _LONE_SENTENCE_END.match(raw, hits[0].cut.end))))
-            or hits[0].tier in (DATE_DIGITS, DIGITS))
+            or hits[0].tier == DATE_DIGITS)
         if len(hits) >= 2 or in_heading or lone:
             return MarkerMatch([str(first + n) for n in range(len(hits))], list(hits), 0)
     return MarkerMatch([], [], 0)
