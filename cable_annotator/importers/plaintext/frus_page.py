@@ -59,6 +59,7 @@ from .note_matching import (
     markers_without_notes,
     match_bullets,
     match_markers,
+    symbols_over_shift,
     with_symbols,
     with_uncopied_symbols,
 )
@@ -396,6 +397,9 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
             match = match_markers(body.raw, [note.marker for note in notes], blocked,
                                   heading_raw_end if on_heading else None, apparatus.index,
                                   zero_source=bool(opening.number))
+            match = symbols_over_shift(body.raw, match, blocked,
+                                       heading_raw_end if on_heading else None,
+                                       apparatus.index) or match
             if None in match.hits:  # a list renumbered by the copy, "2." for the text's "*"
                 symbols = with_symbols(body.raw, match, blocked,
                                        heading_raw_end if on_heading else None, apparatus.index)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from .markers import (
     DATE_DIGITS,
+    LINE_END,
     SHORT_MONTHS,
     STRONG,
     SYMBOLS,
@@ -40,7 +41,7 @@ from .markers import MONTH_NAMES as _MONTH_NAMES
 # paper's name): places a copy's markers stand too.
 _GLUED_NUMBER = re.compile(
     r"(?:[^\W\d_][.,;:)\]\"'’”]{0,2}|\d[.,;:)\]\"'’”]{1,2}|\s[)\]’”])(\d{1,3})"
-    r"(?=[\s.,;:)\]\"'’”!?—–]|$)|(?<=[a-z] )(\d{1,3})(?=\n|$)"
+    r"(?=[\s.,;:)\]\"'’”!?—–]|$)|(?<=[A-Za-z] )(\d{1,3})(?=\n|$)"
 )
 # A marker glued to the day of a date ("August 958" is August 9, note 58).
 _GLUED_TO_DAY = re.compile(
@@ -220,11 +221,36 @@ def match_bullets(raw: str, count: int, blocked: Cuts, heading_end: int | None,
     as :func:`match_markers` finds them, where a note the text marks "*" may stand between
     two numbers ("… May 4, 1951.*"). Each next note takes whichever comes first in the
     text: the next number, or a "*" glued to a word."""
-    numbered = match_markers(raw, [str(n) for n in range(1, count + 1)], blocked,
-                             heading_end, index, zero_source)
+    listed = [str(n) for n in range(1, count + 1)]
+    numbered = match_markers(raw, listed, blocked, heading_end, index, zero_source)
+    unshifted = symbols_over_shift(raw, numbered, blocked, heading_end, index)
+    if unshifted is not None:
+        return unshifted
     if all(hit is not None for hit in numbered.hits):
         return numbered
     return with_symbols(raw, numbered, blocked, heading_end, index)
+
+
+def symbols_over_shift(raw: str, shifted: MarkerMatch, blocked: Cuts, heading_end: int | None,
+                       index: NumberIndex | None = None) -> MarkerMatch | None:
+    """The notes taken in order with the text's symbols ("… 1951.*"), unshifted, when
+    that places them better than ``shifted`` (a shift read from a number such as "NSC
+    104" ending a line): a symbol glued to a word is a marker beyond doubt, a shift a
+    guess — at a tie, when every note is a symbol's. None when there is no shift to doubt
+    or no symbol to prefer."""
+    if shifted.offset == 0 or not any(symbol in raw for symbol in SYMBOLS):
+        return None
+    count = len(shifted.markers)
+    listed = [str(n) for n in range(1, count + 1)]
+    unshifted = with_symbols(raw, MarkerMatch(listed, [None] * count, 0), blocked,
+                             heading_end, index)
+    misses, shifted_misses = unshifted.hits.count(None), shifted.hits.count(None)
+    weak_shift = any(hit is not None and hit.tier >= LINE_END for hit in shifted.hits)
+    symbols = sum(not marker.isdigit() for marker in unshifted.markers)
+    if symbols and (misses < shifted_misses or (
+            misses == shifted_misses and weak_shift and symbols == count)):
+        return unshifted
+    return None
 
 
 def with_symbols(raw: str, numbered: MarkerMatch, blocked: Cuts, heading_end: int | None,
