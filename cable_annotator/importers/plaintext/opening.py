@@ -48,9 +48,11 @@ _CLASSIFICATION = re.compile(
 # A file number as some pages print it: with the editors' correction in brackets
 # ("501.BC Indonesia/1–1449 [1–449]: Telegram") or a semicolon for the colon.
 # The decimal file numbers of the 1930s–40s may end in a fraction, the document's place
-# among those of one number ("711.94/2344 7/25").
+# among those of one number ("711.94/2344 7/25"), and a copy may space the decimals
+# ("794A. 5 MAP/9–1451: Telegram").
 FILE_NUMBER_VARIANT = re.compile(
-    r"^(?P<file>\d{3}[\dA-Za-z.–-]*(?: [A-Z][\w.]*| \([A-Z][\w .]*\))*(?:/[\w.–\-]+)+"
+    r"^(?P<file>\d{3}[\dA-Za-z.–-]*(?: \d[\w.]*)?(?: [A-Z][\w.]*| \([A-Z][\w .]*\))*"
+    r"(?:/[\w.–\-]+)+"
     r"(?: \d{1,3}/\d{1,3})?)"
     r"(?:(?: \[[^\]]{1,20}\])?\s*[:;]\s*(?P<kind>[A-Za-z][\w ]{1,40}?)\.?)?$"
 )
