@@ -137,7 +137,7 @@ def match_markers(raw: str, list_markers: list[str], blocked: Cuts,
     if index is None or not index.raw.startswith(raw):
         index = NumberIndex(raw)
     best: MarkerMatch | None = None
-    best_score = (-1, 0)
+    best_score: tuple[int, int, int, int] = (-1, 0, 0, 0)
     numeric = all(marker.isdigit() for marker in list_markers)
     tail_shift = _heading_tail_shift(raw, int(list_markers[0]), heading_end) if (
         numeric and list_markers) else None
@@ -158,13 +158,16 @@ def match_markers(raw: str, list_markers: list[str], blocked: Cuts,
         # At a tie, the shift whose unplaced markers stand in the text all the same (in
         # a title, glued to a number) beats the one whose unplaced markers are nowhere:
         # numbered one too high, a shift finds the same markers but misses its last.
-        # No shift wins every tie.
-        ranked = (score, len(markers) + 1 if offset == 0 else sum(
+        # No shift wins every tie, then the source note 0 of 1961–63; between other
+        # shifts, the one with more markers glued to words ("New Delhi).58") beats one
+        # glued to numbers ("Deptel 108").
+        strong = sum(hit is not None and hit.tier == STRONG for hit in hits)
+        ranked = (score, 2 if offset == 0 else 1 if offset == -1 else 0, strong, sum(
             1 for marker, hit in zip(markers, hits, strict=True)
             if hit is None and _stands_somewhere(index, marker, blocked)))
         if best is None or ranked > best_score:
             best, best_score = MarkerMatch(markers, hits, offset), ranked
-        if score == 2 * len(markers):
+        if score == 2 * len(markers) and (offset in (0, -1) or strong == len(markers)):
             break  # every marker found in a safe place
         if settled:
             best = MarkerMatch(markers, hits, offset)
