@@ -162,3 +162,20 @@ def test_a_copy_of_short_lines_is_not_unwrapped() -> None:
                "I have the honor to be, sir, your obedient servant,\nC. F. Adams.\n")
     assert unwrap(compact) == compact
     assert unwrap(SITE) == SITE
+
+
+def test_a_nineteenth_century_despatch_with_letterhead_and_received_line() -> None:
+    """"Legation of the United States," over the dateline, "(Received August 11, 1870.)"
+    under it, a note marked "*": the date and place are the dateline's, the received
+    line is no paragraph of the despatch's own numbering, the signature is kept."""
+    cable = parse_frus_text(
+        "Mr. Motley to Mr. Fish.\n\nNo. 6.]\n\nLegation of the United States,\n"
+        "London, July 30, 1870.\n(Received August 11, 1870.)\n\nSir: My dispatch No. 8, of "
+        "June 12th,* was shown to his lordship.\n\nI am, sir, your obedient servant,\n\n"
+        "JOHN LOTHROP MOTLEY.\n* Ante, p. 3.\n", volume="frus1870", number="6")
+    assert (cable.title, cable.date, cable.place) == ("Mr. Motley to Mr. Fish", "1870-07-30",
+                                                      "London")
+    assert [(note.marker, note.text) for note in cable.footnotes] == [("*", "Ante, p. 3.")]
+    assert _follows(cable, "June 12th,") == ["*"]
+    assert cable.signature == "JOHN LOTHROP MOTLEY."
+    assert all(block.label == "" for block in cable.blocks)

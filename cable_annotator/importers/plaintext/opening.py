@@ -8,7 +8,8 @@ lines such as these, before or after an unnumbered title ("Mr. Adams to Mr. Sewa
 * a file number: ``File No. 763.72119/987``, ``124.61/263: Telegram``, ``711.00/1-1553``;
 * an archive line: ``Eisenhower Library, Eisenhower papers, Whitman file``;
 * a despatch number ``No. 320.`` (or ``No. 32.]``), ``[Extract]``, a classification
-  (``top secret``), ``[Telegram]``, ``[Received April 13, 5.43 p.m.]``.
+  (``top secret``), ``[Telegram]``, ``[Received April 13, 5.43 p.m.]`` or, in the
+  19th century, ``(Received August 11, 1869.)``.
 
 Each rule is a name and a pattern in :data:`OPENING_RULES`; a new shape is one more rule.
 """
@@ -65,7 +66,8 @@ OPENING_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("telegram tag", re.compile(
         r"^\[(?:Circular |Paraphrase of )?(?:Telegram|Radiogram|Cablegram)[^\]]{0,80}\]$",
         re.IGNORECASE)),
-    ("received", re.compile(r"^\[(?:Received|Sent)\b[^\]]{0,120}\]$")),
+    ("received", re.compile(
+        r"^\[(?:Received|Sent)\b[^\]]{0,120}\]$|^\((?:Received|Sent)\b[^)]{0,120}\)\.?$")),
     ("classification", _CLASSIFICATION),
     ("archive", _ARCHIVE),
 ]
