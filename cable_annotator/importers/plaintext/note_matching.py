@@ -177,9 +177,10 @@ def match_markers(raw: str, list_markers: list[str], blocked: Cuts,
 
 
 # A word a lone marker may be glued to: "Daridan1", "Bao Dai1", "p. m.1", "Harriman’s1",
-# "resolution”.1", not "F1".
+# "resolution”.1", "SC Res?1", "on UNCFI.1", "exercising ….1", not "F1" or "MIG1".
 _LONE_MARKER_WORD = re.compile(
-    r"(?:[A-Za-z][a-z]{2}(?:[’']s)?[.,;:)’”]{0,2}|\b[a-z]\.|\d[)\]][.,;:]?)$")
+    r"(?:[A-Za-z][a-z]{2}(?:[’']s)?[.,;:)’”?!…]{0,2}|[A-Z]{3,}[.,;:)’”?!…]{1,2}|\b[a-z]\.|"
+    r"\d[)\]][.,;:]?|…\.?)$")
 # …or to the full stop or bracket after a number that ends a sentence: "rptd London
 # 461.1 Occasion taken …", "(Embtel 394 Sept 5).1" — the next sentence or line follows.
 _LONE_SENTENCE_END = re.compile(r"\s+(?:[A-Z“\"(]|$)")
