@@ -4,8 +4,9 @@
 line breaks of a copy saved at 72–80 columns), ``opening`` (the lines that open it, one
 rule per shape), ``apparatus`` (its note list, one reader per shape) and
 ``markdown_notes`` (``[^1]`` references and their definitions), ``markers`` (page labels
-and the search of one footnote marker), ``note_matching`` (which numbers or symbols are
-the notes' markers: shifted numbering, copies without notes) and ``metadata``
+and the search of one footnote marker, with ``telegram_series`` telling a marker glued to
+a telegram's number), ``note_matching`` (which numbers or symbols are the notes'
+markers: shifted numbering, copies without notes) and ``metadata``
 (datelines, signatures), over the body joined by ``body_text``;
 ``verbatim`` keeps any other text as it is;
 ``guess`` tells the two apart; ``decode`` turns bytes into text.

@@ -21,6 +21,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from .telegram_series import SURE_REFERENCE, TelegramSeries
+
 # "[Page 781]" as the site renders a <pb/>; "Facsimile"/"Typeset" prefixes come from
 # pb/@type. The label is a page number, roman numeral or facsimile id, never spaces.
 PAGE_MARKER = re.compile(r"\[(?:Facsimile |Typeset )?Page (?P<label>[^\[\]\s]{1,20})\]")
@@ -297,7 +299,7 @@ class NumberIndex:
         self._starts: dict[str, list[int]] = {}
         self._tiers: dict[tuple[int, int], int | None] = {}
         self._strong: dict[tuple[str, int], list[int]] = {}
-        self._series: dict[str, list[int]] | None = None
+        self._series: TelegramSeries | None = None
         starts: defaultdict[str, list[int]] = defaultdict(list)
         # The last three digits of every run, then their tails: one regex match per run.
         for run in _RUN_TAIL.finditer(raw):
@@ -326,51 +328,19 @@ class NumberIndex:
             self._tiers[key] = tier
         return self._tiers[key]
 
-    def series_tails(self) -> dict[int, int]:
-        """The digits a telegram number has beyond its series' others ("Gocus 5551"
-        among "Gocus 553" gives 1), each with where it first stands: the markers such
-        numbers may carry, to number a page's markers from."""
+    def series(self) -> TelegramSeries:
+        """The telegram series the text names (read once, on first need)."""
         if self._series is None:
-            self._series = series_lengths(self.raw)
-        tails: dict[int, int] = {}
-        for match in _SERIES_NUMBER.finditer(self.raw):
-            lengths = self._series.get(match[1], [])
-            if len(lengths) < 2:
-                continue
-            digits = match[2]
-            others = list(lengths)
-            others.remove(len(digits))
-            usual = max(set(others), key=others.count)
-            if 1 <= len(digits) - usual <= 3:
-                tails.setdefault(int(digits[usual:]), match.start(2) + usual)
-        return tails
+            self._series = TelegramSeries(self.raw, _NUMBER_WORDS)
+        return self._series
 
     def reference_score(self, position: int) -> int:
-        """How surely the number the marker at ``position`` is glued to names a telegram
-        ("Deptel 7711", "(Gocus 5551)"), where a note on it is most often attached: 2
-        after a reference word, 1 after a word the text numbers more than once, plus 2
-        when, without the marker, the number has the digits the series' others have."""
-        raw = self.raw
-        number_start = position
-        while number_start > 0 and raw[number_start - 1].isdigit():
-            number_start -= 1
-        if self._series is None:
-            self._series = series_lengths(raw)
-        before = raw[max(0, number_start - 25):number_start]
-        word = re.search(r"([A-Z][A-Za-z]{2,9})[’']?s?\s+(?:No\.\s*)?$", before)
-        lengths = self._series.get(word[1], []) if word else []
-        score = 2 if _REFERENCE_WORD.search(before) else 1 if len(lengths) > 1 else 0
-        if score and lengths:
-            digits = position - number_start
-            # The others of the series: the lengths, less this number's own with its marker.
-            others = list(lengths)
-            whole = digits + next((n for n in range(1, 4)
-                                   if not raw[position + n:position + n + 1].isdigit()), 1)
-            if whole in others:
-                others.remove(whole)
-            if others and max(set(others), key=others.count) == digits:
-                score += 2
-        return score
+        """:meth:`TelegramSeries.reference_score` of the marker at ``position``."""
+        return self.series().reference_score(position)
+
+    def series_tails(self) -> dict[int, int]:
+        """:meth:`TelegramSeries.tails` of the text."""
+        return self.series().tails()
 
     def strong_starts(self, number: str, blocked: Cuts) -> list[int]:
         """Starts of ``number`` where it is glued to a word, outside ``blocked``."""
@@ -446,43 +416,6 @@ def best_occurrence(index: NumberIndex, marker: str, low: int, high: int,
                     blocked: Cuts) -> MarkerHit | None:
     """The safest place of ``marker`` in ``[low, high)``, or None (see :func:`_best`)."""
     return _best(index, marker, low, high, blocked)
-
-
-# Words after which a number names a telegram or document ("Deptel 692", "telegram
-# No. 77", "CA-715"): where a note about that telegram is most often attached.
-_REFERENCE_WORD = re.compile(
-    r"(?:\b(?:[A-Za-z]*tels?|telegrams?|[Aa]irgrams?|No\.|Nos\.|[A-Z]{1,3}-)\s*)(?:\d+\s*)?$"
-)
-
-
-def _after_reference_word(raw: str, position: int) -> bool:
-    """True when the number ending at ``position`` follows a telegram-reference word."""
-    number_start = position
-    while number_start > 0 and raw[number_start - 1].isdigit():
-        number_start -= 1
-    return bool(_REFERENCE_WORD.search(raw[max(0, number_start - 25) : number_start]))
-
-
-SURE_REFERENCE = 3
-"""A reference word or series, and a number that has the series' digits without the
-marker (:meth:`NumberIndex.reference_score`): a marker glued to it is as safe as one
-glued to an impossible day."""
-# A word and the number after it ("Gocus 555", "Usgoc 353", "Deptel 1035"): a telegram
-# series when the text names it before numbers more than once.
-_SERIES_NUMBER = re.compile(r"\b([A-Z][A-Za-z]{2,9})[’']?s?\s+(?:No\.\s*)?(\d{1,6})\b")
-_MONTH_WORDS = frozenset(_MONTH_NAMES.split("|")) | {
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
-
-
-def series_lengths(raw: str) -> dict[str, list[int]]:
-    """For each capitalised word that numbers follow, the digit counts of those numbers
-    ("Gocus": [3, 3, 4]); months (a day follows them) and words that number their own
-    things ("Box 50", "Document 12") are left out."""
-    lengths: dict[str, list[int]] = {}
-    for match in _SERIES_NUMBER.finditer(raw):
-        if match[1] not in _MONTH_WORDS and match[1].lower() not in _NUMBER_WORDS:
-            lengths.setdefault(match[1], []).append(len(match[2]))
-    return lengths
 
 
 def heading_hit(raw: str, marker: str, heading_end: int) -> MarkerHit | None:
