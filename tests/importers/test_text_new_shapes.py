@@ -179,3 +179,43 @@ def test_a_nineteenth_century_despatch_with_letterhead_and_received_line() -> No
     assert _follows(cable, "June 12th,") == ["*"]
     assert cable.signature == "JOHN LOTHROP MOTLEY."
     assert all(block.label == "" for block in cable.blocks)
+
+
+MARKDOWN_PAGE = """# 293. Telegram From the Department of State to the Embassy in Peru[^1]
+
+Washington, January 29, 1974, 2224Z.
+
+16696\\. Subject: Peruvian Purchase of *Soviet* Tanks. For **Ambassador**.
+
+1\\. You should seek an appointment with General Velasco[^2] soonest. \
+[[Page 781]](https://history.state.gov/historicaldocuments/frus1969-76ve11p2/pg_781) \
+The tanks, see [Document 299](https://history.state.gov/historicaldocuments/\
+frus1969-76ve11p2/d299), are a problem.
+
+Kissinger
+
+[^1]: **Source:** National Archives, RG 59. *Secret*.
+[^2]: Juan Velasco Alvarado.
+"""
+
+
+def test_a_whole_markdown_copy_heading_emphasis_links_and_escapes() -> None:
+    """A converter's heading, emphasis, links and escapes are no part of the document:
+    the number and title are the heading's, the page label a page turn, the words the
+    site's, and no asterisk of the emphasis is taken for a note marker."""
+    from cable_annotator.importers.plaintext.markdown_text import plain_from_markdown
+
+    cable = parse_frus_text(MARKDOWN_PAGE, volume="frus1969-76ve11p2")
+    assert (cable.number, cable.title, cable.kind, cable.date, cable.telegram_number) == (
+        "293", "Telegram From the Department of State to the Embassy in Peru", "telegram",
+        "1974-01-29", "16696")
+    assert "16696. Subject: Peruvian Purchase of Soviet Tanks. For Ambassador." in cable.text
+    assert "see Document 299, are a problem." in cable.text
+    assert [(note.marker, note.kind, note.text) for note in cable.footnotes] == [
+        ("1", "source", "Source: National Archives, RG 59. Secret."),
+        ("2", "editorial", "Juan Velasco Alvarado.")]
+    assert [(page.label, cable.text[page.offset:page.offset + 9]) for page in cable.pages] == [
+        ("780", "293. Tele"), ("781", "The tanks")]
+    assert not any(char in cable.text for char in "*#[]\\")
+    # A page that is no Markdown keeps its asterisks: they are notes and ellipses.
+    assert plain_from_markdown(SYMBOLS) == SYMBOLS

@@ -52,6 +52,7 @@ from .markdown_notes import (
     references_without_notes,
     stray_references,
 )
+from .markdown_text import plain_from_markdown
 from .markers import PAGE_ONLY_LINE, Cut, Cuts, page_label_cuts
 from .metadata import looks_like_signature, read_dateline
 from .note_matching import (
@@ -362,7 +363,7 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
     1950s; the file name ``frus1861-d72.txt`` carries it). Raises ImportFailed naming
     ``source`` only when there is no text at all: a page is never refused for its shape.
     """
-    text = unwrap(normalise_newlines(text).replace("\u00a0", " "))
+    text = unwrap(plain_from_markdown(normalise_newlines(text).replace("\u00a0", " ")))
     lines = text.split("\n")
     opening = read_opening(lines, PAGE_ONLY_LINE)
     first_content = next((n for n, line in enumerate(lines) if line.strip()), None)

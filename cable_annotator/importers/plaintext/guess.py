@@ -24,6 +24,7 @@ from ..frus_prose import kind_of, parties_of_address
 from .apparatus import find_apparatus
 from .decode import normalise_newlines
 from .hard_wrap import unwrap
+from .markdown_text import plain_from_markdown
 from .markers import PAGE_ONLY_LINE
 from .metadata import read_dateline
 from .opening import NUMBERED_HEADING, opening_kind, plausible_numbered_title, read_opening
@@ -81,7 +82,7 @@ def _joined_documents(lines: list[str], first_number: int) -> int:
 
 def guess_text_format(text: str) -> TextGuess:
     """Guess whether ``text`` is a copied FRUS page or another text; says why."""
-    text = unwrap(normalise_newlines(text).replace("\u00a0", " "))
+    text = unwrap(plain_from_markdown(normalise_newlines(text).replace("\u00a0", " ")))
     lines = text.split("\n")
     opening = read_opening(lines, PAGE_ONLY_LINE)
     if opening.heading is None:
