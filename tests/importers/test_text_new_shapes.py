@@ -219,3 +219,18 @@ def test_a_whole_markdown_copy_heading_emphasis_links_and_escapes() -> None:
     assert not any(char in cable.text for char in "*#[]\\")
     # A page that is no Markdown keeps its asterisks: they are notes and ellipses.
     assert plain_from_markdown(SYMBOLS) == SYMBOLS
+
+
+def test_markers_and_back_links_written_as_markdown_links() -> None:
+    """A converter that writes the site's superscripts as links ("Velasco[2](#fn:2)")
+    and the notes as a list ending in "[↩](#fnref:2)": read as the site's copy."""
+    cable = parse_frus_text(
+        "293. Telegram From the Department of State to the Embassy in Peru[1](#fn:1)\n\n"
+        "Washington, January 29, 1974, 2224Z.\n\n16696. Subject: Tanks. See General "
+        "Velasco[2](#fn:2) soonest.\n\nKissinger\n\n"
+        "1. Source: National Archives, RG 59. Secret. [↩](#fnref:1)\n"
+        "2. Juan Velasco Alvarado. [↩](#fnref:2)\n", volume="frus1969-76ve11p2")
+    assert cable.text.endswith("See General Velasco soonest.\n\nKissinger")
+    assert [(note.marker, note.text) for note in cable.footnotes] == [
+        ("1", "Source: National Archives, RG 59. Secret."), ("2", "Juan Velasco Alvarado.")]
+    assert _follows(cable, "General Velasco") == ["2"]

@@ -5,8 +5,9 @@ Telegram …"), italics and bold as "*…*" and "**…**", page labels as links
 ("[[Page 781]](https://history.state.gov/…#pg_781)") and escapes brackets ("\\[Page
 781\\]"). None of that is the document's: it is taken off before the page is read, so
 the title is the document's title and no asterisk is taken for a note marker. Its
-footnotes (``[^1]``) are read by ``markdown_notes``. Only a text that shows it is
-Markdown (footnote definitions, or a heading opening it) is touched.
+footnotes (``[^1]``) are read by ``markdown_notes``; markers and back-links written as
+links ("Peru[1](#fn:1)", "[↩](#fnref:1)") become the site's "Peru1" and "↩". Only a text
+that shows it is Markdown (footnote definitions, a heading opening it, links) is touched.
 """
 
 from __future__ import annotations
@@ -26,11 +27,13 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 
 
 def looks_like_markdown(lines: list[str]) -> bool:
-    """Whether the text is a Markdown copy: it defines footnotes ("[^1]: …") or its first
-    line is a heading ("# 293. Telegram …")."""
+    """Whether the text is a Markdown copy: it defines footnotes ("[^1]: …"), its first
+    line is a heading ("# 293. Telegram …"), or it links its markers and back-links
+    ("Peru[1](#fn:1)", "[↩](#fnref:1)")."""
     first = next((line for line in lines if line.strip()), "")
     return bool(_HEADING.match(first)) or any(
-        line.lstrip().startswith("[^") and DEFINITION.match(line) for line in lines)
+        (line.lstrip().startswith("[^") and DEFINITION.match(line)) or _LINK.search(line)
+        for line in lines)
 
 
 def plain_from_markdown(text: str) -> str:
