@@ -12,7 +12,13 @@ from tests.conftest import SAMPLE_ID
 from tests.importers.telegram_expected import FIXTURES
 
 from .test_main_window_mouse import first_link, point_of
-from .window_helpers import cable_text, export_rows, open_window, select_in_text
+from .window_helpers import (
+    cable_text,
+    export_rows,
+    open_window,
+    select_in_text,
+    wait_for_links,
+)
 
 
 @pytest.fixture
@@ -40,6 +46,7 @@ def test_a_telegram_reads_without_archive_marks(window):
 
 def test_the_references_panel_lists_both_ways_and_opens_a_click(window, qtbot):
     window.show_cable("1974STATE193548")
+    wait_for_links(qtbot, window)
     panel = window.links
     assert panel.isVisible()
     assert panel.targets() == [("1974STATE016696", True), (SAMPLE_ID, True),
@@ -53,12 +60,14 @@ def test_the_references_panel_lists_both_ways_and_opens_a_click(window, qtbot):
         qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert shown.args == [SAMPLE_ID]
     assert window.current_cable().id == SAMPLE_ID
+    wait_for_links(qtbot, window)
     # The FRUS document lists its raw telegram first.
     assert panel.targets()[0] == ("1974STATE016696", True)
 
 
 def test_a_missing_telegram_is_listed_greyed_and_does_not_open(window, qtbot):
     window.show_cable("1978TELAV04021")
+    wait_for_links(qtbot, window)
     assert window.links.targets() == [("1978STATE064312", False), ("1978JERUSA00611", False),
                                       ("1977TELAV09120", False)]
     item = window.links.tree.topLevelItem(0).child(0)
@@ -82,14 +91,16 @@ def test_clicking_telegram_193548_in_the_sample_note_opens_the_raw_cable(window,
     assert shown.args == ["1974STATE193548"]
 
 
-def test_a_telegram_without_links_shows_its_facts_only(window):
+def test_a_telegram_without_links_shows_its_facts_only(window, qtbot):
     window.show_cable("1975ZAGREB01569")
+    wait_for_links(qtbot, window)
     assert window.links.isVisible()
     assert not window.links.tree.isVisible()
     assert window.links.facts.text() == (
         "1975ZAGREB01569 \u00b7 sent 1975-11-07 15:15 UTC, routine\n"
         "TAGS: PINT Internal political affairs; SCUL Cultural affairs; YO Yugoslavia")
     window.show_cable(SAMPLE_ID)  # a FRUS document: links, no telegram facts
+    wait_for_links(qtbot, window)
     assert window.links.tree.isVisible() and not window.links.facts.isVisible()
 
 

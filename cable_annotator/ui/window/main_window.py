@@ -43,11 +43,12 @@ from ..jobs.import_export import BackgroundJob
 from ..links.links_panel import LinksPanel
 from ..reading.reading_pane import ReadingPane
 from .adaptive_layout import AdaptiveLayout, fitted_geometry
-from .edit_rehearser import EditRehearser
+from .background.edit_rehearser import EditRehearser
+from .background.idle_words_reader import IdleWordsReader
+from .background.latest_result import LatestResult
+from .background.outside_changes import OutsideChangeWatcher
+from .background.search_controller import SearchController
 from .empty_state import EmptyState
-from .idle_words_reader import IdleWordsReader
-from .outside_changes import OutsideChangeWatcher
-from .search_controller import SearchController
 from .settings import AppSettings
 from .status_line import StatusLine, window_title
 from .text_import import TextImportMixin
@@ -90,6 +91,7 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         self._job: BackgroundJob | None = None
         self._words_reader = IdleWordsReader(self, yield_to=lambda: self.reading.is_laying_out())
         self._rehearser = EditRehearser(self)
+        self._links_worker = LatestResult(self)
         # The document last read is written shortly after it opens, not on the open:
         # paging with Ctrl+PgDown would otherwise commit (and fsync) once per document.
         self._last_cable_pending: str | None = None
@@ -335,14 +337,36 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         self.note_editor.set_annotation(annotation)
 
     def _refresh_links(self) -> None:
-        """What the open cable cites and what cites it (resolved now, from the store)."""
-        self.links.set_telegram(self._cable)
-        index = telegram_links.telegram_index(self.project) if self._cable else None
-        if index is None or not index.titles:
-            self.links.set_links([], [])  # no raw telegrams: nothing a note could link to
+        """What the open cable cites and what cites it: resolved from the store in the
+        worker thread, shown when found (if that cable is still the one open)."""
+        cable, project = self._cable, self.project
+        self.links.set_telegram(cable)
+        self.links.set_links([], [])
+        if cable is None:
+            self._links_worker.cancel()
             return
-        self.links.set_links(telegram_links.links_from(self.project, self._cable, index),
-                             telegram_links.links_to(self.project, self._cable, index))
+        self._links_worker.request(lambda: telegram_links.links_both_ways(project, cable),
+                                   lambda found: self._links_found(cable.id, found))
+
+    def _links_found(self, cable_id: str, found: object) -> None:
+        if self._cable is None or self._cable.id != cable_id:
+            return
+        if isinstance(found, Exception):
+            self.statusBar().showMessage(f"Could not work out the references of {cable_id}: "
+                                         f"{found}", 8000)
+            return
+        self.links.set_links(*found)
+
+    def finish_background_reads(self) -> None:
+        """Let the workers' reads of this project end (before it is closed: closing folds
+        the write-ahead log into the file, which waits for every reader)."""
+        self._links_worker.cancel()
+        self._links_worker.wait()
+        self.search.finish_background_search()
+
+    def links_pending(self) -> bool:
+        """Whether the open cable's references are still being worked out."""
+        return self._links_worker.is_busy()
 
     def _reference_activated(self, target: str) -> None:
         cable_id, _, anchor = target.partition("#")  # "vol/d21#footnote 2" → a note
@@ -636,5 +660,6 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
             return
         self.note_editor.commit()
         self.flush_last_cable()
+        self.finish_background_reads()
         self.save_layout()
         super().closeEvent(event)
