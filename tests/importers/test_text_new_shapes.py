@@ -234,3 +234,24 @@ def test_markers_and_back_links_written_as_markdown_links() -> None:
     assert [(note.marker, note.text) for note in cable.footnotes] == [
         ("1", "Source: National Archives, RG 59. Secret."), ("2", "Juan Velasco Alvarado.")]
     assert _follows(cable, "General Velasco") == ["2"]
+
+
+def test_a_markdown_copy_wrapped_at_72_columns_as_pandoc_writes_it() -> None:
+    """Pandoc wraps at 72 columns, a link's address whole on a line of its own and a
+    note's lines indented under it: read as the unwrapped copy."""
+    wrapped = []
+    for line in MARKDOWN_PAGE.split("\n"):
+        if line.startswith("[^"):
+            wrapped.extend(textwrap.wrap(line, 72, subsequent_indent="    ",
+                                         break_long_words=False, break_on_hyphens=False))
+        elif line.startswith("#") or not line:
+            wrapped.append(line)
+        else:
+            wrapped.extend(textwrap.wrap(line, 72, break_long_words=False,
+                                         break_on_hyphens=False))
+    whole = parse_frus_text(MARKDOWN_PAGE, volume="frus1969-76ve11p2")
+    cable = parse_frus_text("\n".join(wrapped), volume="frus1969-76ve11p2")
+    assert (cable.title, cable.text) == (whole.title, whole.text)
+    assert [(n.marker, n.text, n.offset) for n in cable.footnotes] == [
+        (n.marker, n.text, n.offset) for n in whole.footnotes]
+    assert [(p.label, p.offset) for p in cable.pages] == [(p.label, p.offset) for p in whole.pages]

@@ -363,7 +363,7 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
     1950s; the file name ``frus1861-d72.txt`` carries it). Raises ImportFailed naming
     ``source`` only when there is no text at all: a page is never refused for its shape.
     """
-    text = unwrap(plain_from_markdown(normalise_newlines(text).replace("\u00a0", " ")))
+    text = plain_from_markdown(unwrap(normalise_newlines(text).replace("\u00a0", " ")))
     lines = text.split("\n")
     opening = read_opening(lines, PAGE_ONLY_LINE)
     first_content = next((n for n, line in enumerate(lines) if line.strip()), None)

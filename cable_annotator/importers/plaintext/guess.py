@@ -82,7 +82,7 @@ def _joined_documents(lines: list[str], first_number: int) -> int:
 
 def guess_text_format(text: str) -> TextGuess:
     """Guess whether ``text`` is a copied FRUS page or another text; says why."""
-    text = unwrap(plain_from_markdown(normalise_newlines(text).replace("\u00a0", " ")))
+    text = plain_from_markdown(unwrap(normalise_newlines(text).replace("\u00a0", " ")))
     lines = text.split("\n")
     opening = read_opening(lines, PAGE_ONLY_LINE)
     if opening.heading is None:

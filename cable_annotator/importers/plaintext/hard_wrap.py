@@ -37,16 +37,17 @@ _SENTENCE_END = re.compile(r"[.:!?\"”]$")
 
 def wrap_width(lines: list[str]) -> int | None:
     """The width the copy was wrapped at, or None when it was not hard-wrapped."""
-    lengths = [len(line.rstrip()) for line in lines if line.strip()]
+    # A link's address is never broken: a line holding one may run past the width.
+    lengths = [len(line.rstrip()) for line in lines if line.strip() and "://" not in line]
     if not lengths or max(lengths) > _WIDEST:
         return None
     width = max(lengths)
     if width < _NARROWEST:
         return None
     followed = [len(line.rstrip()) for line, after in zip(lines, lines[1:], strict=False)
-                if line.strip() and after.strip()]
+                if line.strip() and after.strip() and "://" not in line]
     full = [line.rstrip() for line, after in zip(lines, lines[1:], strict=False)
-            if after.strip() and len(line.rstrip()) > width - 15]
+            if after.strip() and width >= len(line.rstrip()) > width - 15]
     if len(full) < _FULL_LINES or len(full) < _FULL_SHARE * len(followed):
         return None
     if not any(_MID_SENTENCE.search(line) for line in full):
