@@ -255,3 +255,15 @@ def test_a_markdown_copy_wrapped_at_72_columns_as_pandoc_writes_it() -> None:
     assert [(n.marker, n.text, n.offset) for n in cable.footnotes] == [
         (n.marker, n.text, n.offset) for n in whole.footnotes]
     assert [(p.label, p.offset) for p in cable.pages] == [(p.label, p.offset) for p in whole.pages]
+
+
+def test_a_footnotes_heading_above_the_list_is_not_the_last_paragraph() -> None:
+    for heading in ("Footnotes", "Notes:", "## Footnotes"):
+        cable = parse_frus_text(
+            "293. Telegram From the Department of State to the Embassy in Peru1\n\n"
+            "Washington, January 29, 1974, 2224Z.\n\n16696. Subject: Tanks. See General "
+            f"Velasco2 soonest.\n\nKissinger\n\n{heading}\n\n"
+            "  1. Source: National Archives, RG 59. Secret.\n  2. Juan Velasco Alvarado.\n",
+            volume="frus1969-76ve11p2")
+        assert cable.text.endswith("soonest.\n\nKissinger") and cable.signature == "Kissinger"
+        assert [note.marker for note in cable.footnotes] == ["1", "2"]

@@ -393,5 +393,16 @@ def find_apparatus(lines: list[str], body_start: int) -> Apparatus | None:
     for reader in APPARATUS_READERS:
         found = reader(lines, body_start)
         if found is not None and found.notes:
-            return found
+            return _with_heading(lines, body_start, found)
     return None
+
+
+def _with_heading(lines: list[str], body_start: int, apparatus: Apparatus) -> Apparatus:
+    """The apparatus with the "Footnotes" or "Notes" line a copy may show above it, so
+    that the heading of the list is not read as the document's last paragraph."""
+    above = apparatus.first_line - 1
+    while above > body_start and not lines[above].strip():
+        above -= 1
+    if above > body_start and _NOTES_HEADING.match(lines[above]):
+        apparatus.first_line = above
+    return apparatus
