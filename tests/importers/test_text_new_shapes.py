@@ -267,3 +267,15 @@ def test_a_footnotes_heading_above_the_list_is_not_the_last_paragraph() -> None:
             volume="frus1969-76ve11p2")
         assert cable.text.endswith("soonest.\n\nKissinger") and cable.signature == "Kissinger"
         assert [note.marker for note in cable.footnotes] == ["1", "2"]
+
+
+def test_a_cut_copy_keeps_its_ellipses_and_detaches_doubled_symbols() -> None:
+    cable = parse_frus_text(
+        "Mr. Adams to Mr. Seward.\n\n[Extracts.]\n\nNo. 10.]\n\nSir: * * * * * * * *\n\n"
+        "I spoke of the views of the President,* and ** I added that the feeling would "
+        "subside.†\n\n* * * * * *\n\nHe then spoke of New Granada.**\n\n"
+        "CHARLES FRANCIS ADAMS.\n", volume="frus1861", number="57")
+    assert [note.marker for note in cable.footnotes] == ["*", "†", "**"] and cable.warnings
+    assert "Sir: * * * * * * * *" in cable.text and "\n\n* * * * * *\n\n" in cable.text
+    assert "President, and ** I added" in cable.text
+    assert "New Granada.\n\nCHARLES" in cable.text

@@ -302,20 +302,18 @@ def _between(index: NumberIndex, marker: int, low: int, blocked: Cuts) -> Marker
     return best_occurrence(index, str(marker), low, following.at, blocked)
 
 
+# A run of one to three of the same symbol glued to what precedes it ("1951.*",
+# "Granada.**", "bloc†"), never part of a longer run or of "* * *".
+_SYMBOL_RUN = re.compile(r"(?<=[^\s*†‡§])([*†‡§])\1{0,2}(?![*†‡§])")
+
+
 def with_uncopied_symbols(raw: str, match: MarkerMatch, blocked: Cuts) -> MarkerMatch:
     """``match`` with every note marker that is a symbol ("… May 4, 1951.*", "bloc†")
     added in its place, for a copy whose notes were not copied: a symbol glued to a word
     is a marker, never the text's ("* * *" between words is an ellipsis)."""
-    symbol_hits: list[tuple[str, MarkerHit]] = []
-    for symbol in SYMBOLS:
-        low = 0
-        while (hit := symbol_hit(raw, symbol, low, len(raw), blocked)) is not None:
-            length = hit.cut.end - hit.cut.start
-            while raw[hit.cut.end:hit.cut.end + 1] == symbol and length < 3:  # "**"
-                hit = MarkerHit(Cut(hit.cut.start, hit.cut.end + 1), hit.at, hit.tier)
-                length += 1
-            symbol_hits.append((raw[hit.cut.start:hit.cut.end], hit))
-            low = hit.cut.end
+    symbol_hits = [
+        (run[0], MarkerHit(Cut(run.start(), run.end()), run.start(), STRONG))
+        for run in _SYMBOL_RUN.finditer(raw) if not blocked.overlaps(run.start(), run.end())]
     if not symbol_hits:
         return match
     placed_hits = [(marker, hit) for marker, hit in zip(match.markers, match.hits, strict=True)
