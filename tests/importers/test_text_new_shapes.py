@@ -279,3 +279,24 @@ def test_a_cut_copy_keeps_its_ellipses_and_detaches_doubled_symbols() -> None:
     assert "Sir: * * * * * * * *" in cable.text and "\n\n* * * * * *\n\n" in cable.text
     assert "President, and ** I added" in cable.text
     assert "New Granada.\n\nCHARLES" in cable.text
+
+
+def test_the_sites_lines_above_the_document_give_its_number_and_are_no_part_of_it() -> None:
+    """A reader who selects from the top of the page copies the volume's title and
+    "Document 72": an old-style page takes its number from it, and neither line is read
+    as the title or kept in the text."""
+    page = ("Foreign Relations of the United States, 1861, Message of the President of the "
+            "United States to the Two Houses of Congress\n\nDocument 72\n\n"
+            "Mr. Adams to Mr. Seward,\nLondon, August 23, 1861.\n"
+            "Sir: I have the honor to transmit a copy of a note.\nC. F. Adams.\n")
+    assert guess_text_format(page).format == "frus"
+    cable = parse_frus_text(page, volume="frus1861")
+    assert (cable.id, cable.number, cable.title, cable.date) == (
+        "frus1861/d72", "72", "Mr. Adams to Mr. Seward", "1861-08-23")
+    assert cable.text.startswith("Mr. Adams to Mr. Seward,\nLondon")
+    modern = parse_frus_text(
+        "Historical Documents\nDocument 293\n293. Telegram From the Department of State to "
+        "the Embassy in Peru1\nWashington, January 29, 1974, 2224Z.\n16696. Tanks.\n"
+        "  1. Source: National Archives. Secret.\n", volume="frus1969-76ve11p2")
+    assert (modern.number, modern.text[:4], [n.marker for n in modern.footnotes]) == (
+        "293", "293.", ["1"])

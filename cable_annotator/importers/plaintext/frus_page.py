@@ -69,6 +69,7 @@ from .opening import (
     NUMBERED_HEADING,
     opening_kind,
     read_opening,
+    strip_site_lines,
     unnumbered_title,
 )
 
@@ -364,6 +365,7 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
     ``source`` only when there is no text at all: a page is never refused for its shape.
     """
     text = plain_from_markdown(unwrap(normalise_newlines(text).replace("\u00a0", " ")))
+    text, site_number = strip_site_lines(text)
     lines = text.split("\n")
     opening = read_opening(lines, PAGE_ONLY_LINE)
     first_content = next((n for n, line in enumerate(lines) if line.strip()), None)
@@ -467,7 +469,7 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
     sender, recipient = parties_of(title)
     if not sender and not opening.number:
         sender, recipient = parties_of_address(title)
-    document_number = opening.number or (number or "")
+    document_number = opening.number or number or site_number
     return Cable(
         id=_cable_id(volume, document_number, title),
         volume=volume or "",

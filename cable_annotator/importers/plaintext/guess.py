@@ -27,7 +27,13 @@ from .hard_wrap import unwrap
 from .markdown_text import plain_from_markdown
 from .markers import PAGE_ONLY_LINE
 from .metadata import read_dateline
-from .opening import NUMBERED_HEADING, opening_kind, plausible_numbered_title, read_opening
+from .opening import (
+    NUMBERED_HEADING,
+    opening_kind,
+    plausible_numbered_title,
+    read_opening,
+    strip_site_lines,
+)
 
 FRUS_PAGE = "frus"
 PLAIN_TEXT = "text"
@@ -82,7 +88,8 @@ def _joined_documents(lines: list[str], first_number: int) -> int:
 
 def guess_text_format(text: str) -> TextGuess:
     """Guess whether ``text`` is a copied FRUS page or another text; says why."""
-    text = plain_from_markdown(unwrap(normalise_newlines(text).replace("\u00a0", " ")))
+    text = strip_site_lines(
+        plain_from_markdown(unwrap(normalise_newlines(text).replace("\u00a0", " "))))[0]
     lines = text.split("\n")
     opening = read_opening(lines, PAGE_ONLY_LINE)
     if opening.heading is None:

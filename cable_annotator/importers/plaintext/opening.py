@@ -151,3 +151,35 @@ def read_opening(lines: list[str], page_only: re.Pattern[str]) -> Opening:
             return Opening(number, "", unnumbered_title(line), before)
         before.append((number, kind))
     return Opening(None, "", "", before)
+
+
+# What a reader who selects from the top of the site's page copies above the document:
+# the volume's title, "Historical Documents", and "Document 72" (the page's number,
+# which the older volumes print nowhere else).
+_SITE_LINE = re.compile(
+    r"^(?:Foreign Relations of the United States\b.{0,240}|Historical Documents|"
+    r"Office of the Historian|Document (?P<number>\d{1,4}[A-Za-z]?))$"
+)
+_SITE_WINDOW = 6
+
+
+def strip_site_lines(text: str) -> tuple[str, str]:
+    """``text`` without the site's lines above the document, and the number a "Document
+    72" line among them gives ("" when none). Only lines at the very top are taken, and
+    only while each is one of the site's."""
+    lines = text.split("\n")
+    number = ""
+    index = 0
+    seen = 0
+    while index < len(lines) and seen < _SITE_WINDOW:
+        line = lines[index].strip()
+        if line:
+            site = _SITE_LINE.match(line)
+            if site is None:
+                break
+            number = number or (site["number"] or "")
+            seen += 1
+        index += 1
+    if not seen or index >= len(lines):
+        return text, ""
+    return "\n".join(lines[index:]), number
