@@ -24,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import textwrap
 import time
 from pathlib import Path
 
@@ -56,7 +57,12 @@ def _texts(folder: Path) -> list[tuple[str, Path]]:
     site.write_text(synthetic_page(SIZE, note_every=12, indented=True), encoding="utf-8")
     flat = folder / "frus1969-76ve11p2-d294.txt"
     flat.write_text(synthetic_page(SIZE, note_every=12), encoding="utf-8")
-    texts = [("1 MB page, notes indented", site), ("1 MB page, notes flat", flat)]
+    wrapped = folder / "frus1969-76ve11p2-d295.txt"
+    wrapped.write_text("\n".join(
+        "\n".join(textwrap.wrap(line, 76, break_long_words=False)) if line else ""
+        for line in site.read_text(encoding="utf-8").split("\n")), encoding="utf-8")
+    texts = [("1 MB page, notes indented", site), ("1 MB page, notes flat", flat),
+             ("1 MB page, hard-wrapped", wrapped)]
     if MAKE_TEXT.is_file():
         subprocess.run([sys.executable, str(MAKE_TEXT)], check=True, capture_output=True,
                        env={**os.environ, "PEER_DIR": str(folder)})

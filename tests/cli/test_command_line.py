@@ -199,7 +199,9 @@ def test_other_text_imports_verbatim_and_the_guess_is_reported(tmp_path: Path) -
     result = run("import", str(letter), project=project)
     assert "letter.txt read as plain text (kept verbatim) (guessed:" in result.stderr
     assert "--as frus" in result.stderr
-    shown = json.loads(run("show", "text/letter", "--json", project=project).stdout)
+    letter_id = result.stdout.split("\t")[0]
+    assert letter_id.startswith("text/letter-")  # its tag keeps another letter.txt apart
+    shown = json.loads(run("show", letter_id, "--json", project=project).stdout)
     assert shown["kind"] == "text" and shown["text"] == content
     assert shown["footnotes"] == [] and shown["number"] == ""
     as_page = run("import", "--as", "frus", str(letter), project=tmp_path / "p.cableproj")

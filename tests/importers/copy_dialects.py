@@ -2,7 +2,8 @@
 
 ``web_text_renderer`` gives the page as the site shows it. Readers also copy it through a
 browser's reader view or a Markdown converter (notes as a bulleted list ending in "↩",
-the dateline right under the title), lose every blank line, or stop selecting before the
+the dateline right under the title), lose every blank line, break every line at 76
+columns (a saved page, a PDF, an e-mail), or stop selecting before the
 notes. Each dialect here rewrites the copied text and the expectation to match, so the
 importer can be checked against the TEI in every shape, and a report can give the
 exact-match rate per volume and dialect.
@@ -11,6 +12,7 @@ exact-match rate per volume and dialect.
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass, replace
 
 from cable_annotator.domain.cable import Cable
@@ -18,7 +20,23 @@ from cable_annotator.importers.frus_prose import kind_of
 
 from .web_text_renderer import RenderedDocument, RenderedNote
 
-DIALECTS = ("site", "reader", "compact", "cut")
+DIALECTS = ("site", "reader", "compact", "cut", "wrapped")
+WRAP_WIDTH = 76
+"""Where a saved page, a PDF's text or an e-mail breaks its lines (the *wrapped* copy)."""
+
+
+def _hard_wrapped(text: str, width: int = WRAP_WIDTH) -> str:
+    """Every line broken at ``width`` columns as a greedy wrapper does; a note's further
+    lines keep its indentation."""
+    out = []
+    for line in text.split("\n"):
+        if len(line) <= width:
+            out.append(line)
+            continue
+        indent = line[: len(line) - len(line.lstrip())]
+        out.extend(textwrap.wrap(line, width, subsequent_indent=indent + ("   " if indent else ""),
+                                 break_long_words=False, break_on_hyphens=True))
+    return "\n".join(out)
 
 
 def _squeezer(text: str, positions: list[int]):
@@ -75,6 +93,8 @@ def copy_as(expected: RenderedDocument, dialect: str) -> tuple[str, RenderedDocu
                                 notes_too=False)
         notes = [f"- {note.replace(chr(10) + '    ', chr(10))}↩" for note in expected.note_webs]
         return web + ("\n\n" + "\n".join(notes) if notes else "") + "\n", squeezed
+    if dialect == "wrapped":
+        return _hard_wrapped(expected.web_text), expected
     if dialect == "cut":
         notes = [replace(note, text="") for note in expected.notes]
         return expected.body_web + "\n", replace(expected, notes=notes)

@@ -27,6 +27,7 @@ from ..frus_prose import kind_of
 from .body_text import assemble_body
 from .markers import (
     STRONG,
+    SYMBOLS,
     Cut,
     Cuts,
     NumberIndex,
@@ -34,12 +35,21 @@ from .markers import (
     occurrences,
     page_label_cuts,
 )
-from .note_matching import candidate_offsets, placed
+from .markers import (
+    symbol_hit as _symbol_hit,
+)
+from .note_matching import MarkerMatch, candidate_offsets, placed, with_symbols
 from .opening import NUMBERED_HEADING
 
 # The first line of a note: optional indentation, the note number, a period, the text.
-# The older volumes also mark a note "*" (one the source text itself carries).
-NOTE_START = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>\d{1,3}|\*{1,3})\.\s+(?P<text>\S.*)$")
+# The older volumes also mark a note with a symbol, "*", "†", "‡" (one the source text
+# itself carries, or every note of a 19th-century page), printed "* Not printed." or
+# "*Not printed." as well as "*. Not printed."; a line of asterisks ("* * * *") is an
+# ellipsis, never a note.
+NOTE_START = re.compile(
+    r"^(?P<indent>[ \t]*)(?:(?P<marker>\d{1,3}|[*†‡§]{1,3})\.\s+"
+    r"|(?P<symbol>[*†‡§]{1,3})\.?\s*(?=[^\s*†‡§]))(?P<text>\S.*)$"
+)
 # A reader view's note: a bullet ("-", "*", "•" or "1.") before the text.
 _BULLET = re.compile(r"^\s*(?:[-*•]|(?P<number>\d{1,3})\.)\s+(?P<text>\S.*)$")
 # The back-link a reader view or Markdown converter puts after each note.
@@ -76,12 +86,24 @@ class Apparatus:
     """For a flat list: the number index of the whole text, assembled as the body is
     (``body_text``), which the body above the notes is a prefix of: kept for the search
     of the markers, so the text is indexed once."""
+    labels: list[str] = field(default_factory=list)
+    """For Markdown definitions (``[^fn1]: …``): the label each note is referred to by."""
 
 
 def indentation(line: str) -> int:
     """Width of the leading white space, a tab counting as four columns."""
     expanded = line.expandtabs(4)
     return len(expanded) - len(expanded.lstrip(" "))
+
+
+def note_marker(start: re.Match[str]) -> str:
+    """The marker a note line gives its note: "1", or a symbol ("*", "†")."""
+    return start["marker"] or start["symbol"]
+
+
+def is_symbol(marker: str) -> bool:
+    """Whether a note is marked by a symbol ("*", "†", "‡") rather than a number."""
+    return bool(marker) and all(char in SYMBOLS for char in marker)
 
 
 def parse_notes(lines: list[str], first: int) -> list[RawNote]:
@@ -100,7 +122,7 @@ def parse_notes(lines: list[str], first: int) -> list[RawNote]:
             continue
         start = NOTE_START.match(line)
         if start and indentation(line) <= base:
-            notes.append(RawNote(start["marker"], number, [(start["text"].strip(), False)]))
+            notes.append(RawNote(note_marker(start), number, [(start["text"].strip(), False)]))
         elif notes:
             notes[-1].paragraphs.append((line.strip(), blank_before))
         blank_before = False
@@ -222,9 +244,14 @@ def _evidence_score(lines: list[str], body: _Body, first: int, to_beat: int = 0)
     minus twice those not found, minus three times each step down in numbering. The
     markers may be numbered from another start than the list (through the chapter).
     A start that cannot score above ``to_beat`` is not searched."""
-    markers = [note.marker for note in parse_notes(lines, first)]
-    if not all(marker.isdigit() for marker in markers):
-        return 0  # "*" notes are told by their indentation only
+    listed = [note.marker for note in parse_notes(lines, first)]
+    symbols = [marker for marker in listed if is_symbol(marker)]
+    markers = [marker for marker in listed if marker.isdigit()]
+    if len(symbols) + len(markers) != len(listed) or not markers:
+        return 0
+    # A "*" note among numbered ones ("… May 4, 1951.*"): found if glued to a word.
+    symbol_score = sum(1 if symbol_glued(body.raw[:body.ends[first]], symbol) else -2
+                       for symbol in symbols)
     penalty = 3 * _descents(markers)
     numbers = [int(marker) for marker in markers]
     if not markers or numbers[0] != 1 or any(
@@ -241,6 +268,10 @@ def _evidence_score(lines: list[str], body: _Body, first: int, to_beat: int = 0)
         if any(marker.startswith("-") for marker in shifted):
             continue
         hits = find_note_markers(body.raw, shifted, body.blocked, index=body.index, limit=limit)
+        if offset == 0 and None in hits:
+            # A list the copy renumbered, whose "2." is the text's "*" or "†".
+            hits = with_symbols(body.raw[:limit], MarkerMatch(shifted, hits, 0), body.blocked,
+                                None, body.index).hits
         found = sum(hit is not None for hit in hits) if offset == 0 else placed(hits, True) // 2
         score = found - 2 * (len(hits) - found)
         if _marker_within(region_index, shifted) or (
@@ -251,7 +282,37 @@ def _evidence_score(lines: list[str], body: _Body, first: int, to_beat: int = 0)
         best = score if best is None else max(best, score)
         if found == len(markers):
             break  # all placed: no shift can do better
-    return (best or 0) - penalty
+    return (best or 0) - penalty + symbol_score
+
+
+def symbol_glued(raw: str, symbol: str) -> bool:
+    """Whether ``symbol`` ("*", "†") stands glued to a word or a closing mark in ``raw``,
+    as a note marker does ("… despatch No. 10,* which"), not as an ellipsis ("* * *")."""
+    return _symbol_hit(raw, symbol, 0, len(raw), Cuts([])) is not None
+
+
+def _symbol_list(lines: list[str], body_start: int) -> Apparatus | None:
+    """Notes marked by symbols at the end of the text, one line each, with no indentation
+    ("* Not printed." / "† Ante, p. 44."), as 19th-century pages print them and compact
+    copies keep them: the trailing run of note lines that opens with a symbol, each of
+    whose symbols stands glued to a word in the text above."""
+    first = None
+    for number in range(len(lines) - 1, body_start, -1):
+        line = lines[number]
+        if not line.strip():
+            continue
+        start = NOTE_START.match(line)
+        if start is None:
+            break
+        if start["symbol"] or is_symbol(start["marker"] or ""):
+            first = number
+    if first is None:
+        return None
+    notes = parse_notes(lines, first)
+    above = "\n".join(lines[body_start:first])
+    if not all(symbol_glued(above, note.marker) for note in notes if is_symbol(note.marker)):
+        return None
+    return Apparatus(first, notes, "flat")
 
 
 def _marker_after(index: NumberIndex, markers: list[str], hits: list, blocked: Cuts,
@@ -322,7 +383,7 @@ def _flat_list(lines: list[str], body_start: int) -> Apparatus | None:
     return Apparatus(best, parse_notes(lines, best), "flat", body.index)
 
 
-APPARATUS_READERS = (_back_linked_list, _indented_list, _flat_list)
+APPARATUS_READERS = (_back_linked_list, _indented_list, _flat_list, _symbol_list)
 """The shapes of a note list, tried in this order; the first that finds one wins."""
 
 
@@ -332,5 +393,16 @@ def find_apparatus(lines: list[str], body_start: int) -> Apparatus | None:
     for reader in APPARATUS_READERS:
         found = reader(lines, body_start)
         if found is not None and found.notes:
-            return found
+            return _with_heading(lines, body_start, found)
     return None
+
+
+def _with_heading(lines: list[str], body_start: int, apparatus: Apparatus) -> Apparatus:
+    """The apparatus with the "Footnotes" or "Notes" line a copy may show above it, so
+    that the heading of the list is not read as the document's last paragraph."""
+    above = apparatus.first_line - 1
+    while above > body_start and not lines[above].strip():
+        above -= 1
+    if above > body_start and _NOTES_HEADING.match(lines[above]):
+        apparatus.first_line = above
+    return apparatus

@@ -43,13 +43,33 @@ from ..frus_prose import (
 from .apparatus import RawNote, find_apparatus
 from .body_text import assemble_body
 from .decode import decode_text_file, normalise_newlines
+from .hard_wrap import unwrap
+from .markdown_notes import (
+    REFERENCE,
+    has_markdown_notes,
+    markdown_apparatus,
+    markdown_markers,
+    references_without_notes,
+    stray_references,
+)
+from .markdown_text import plain_from_markdown
 from .markers import PAGE_ONLY_LINE, Cut, Cuts, page_label_cuts
 from .metadata import looks_like_signature, read_dateline
-from .note_matching import MarkerMatch, markers_without_notes, match_bullets, match_markers
+from .note_matching import (
+    MarkerMatch,
+    markers_without_notes,
+    match_bullets,
+    match_markers,
+    symbols_over_shift,
+    with_symbols,
+    with_uncopied_symbols,
+)
 from .opening import (
+    FILE_NUMBER_VARIANT,
     NUMBERED_HEADING,
     opening_kind,
     read_opening,
+    strip_site_lines,
     unnumbered_title,
 )
 
@@ -287,7 +307,8 @@ def _kind(title: str, texts: list[str], opening: dict[int, str]) -> str:
         if name == "telegram tag":
             return "telegram"
         if name in ("file number", "archive"):
-            stated = stated_kind(texts[index])
+            variant = FILE_NUMBER_VARIANT.match(texts[index].strip())
+            stated = stated_kind(texts[index]) or (variant["kind"] or "" if variant else "")
             if stated and kind_of(stated) != "document":
                 return kind_of(stated)
     return kind
@@ -305,8 +326,11 @@ def _telegram_opening(texts: list[str], heading: int, opening: dict[int, str]) -
 
 
 def _file_number(texts: list[str], opening: dict[int, str]) -> str:
-    return next((file_number_of(texts[index])[0] for index, name in sorted(opening.items())
-                 if name == "file number"), "")
+    for index, name in sorted(opening.items()):
+        if name == "file number":
+            variant = FILE_NUMBER_VARIANT.match(texts[index].strip())
+            return file_number_of(texts[index])[0] or (variant["file"] if variant else "")
+    return ""
 
 
 def _listed(markers: list[str], shown: int = 5) -> str:
@@ -340,7 +364,8 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
     1950s; the file name ``frus1861-d72.txt`` carries it). Raises ImportFailed naming
     ``source`` only when there is no text at all: a page is never refused for its shape.
     """
-    text = normalise_newlines(text).replace("\u00a0", " ")
+    text = plain_from_markdown(unwrap(normalise_newlines(text).replace("\u00a0", " ")))
+    text, site_number = strip_site_lines(text)
     lines = text.split("\n")
     opening = read_opening(lines, PAGE_ONLY_LINE)
     first_content = next((n for n, line in enumerate(lines) if line.strip()), None)
@@ -348,7 +373,8 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
         raise ImportFailed(source, "there is no text to import")
     heading_line = opening.heading if opening.heading is not None else first_content
 
-    apparatus = find_apparatus(lines, heading_line)
+    apparatus = markdown_apparatus(lines, heading_line) if has_markdown_notes(lines) else None
+    apparatus = apparatus or find_apparatus(lines, heading_line)
     notes = apparatus.notes if apparatus is not None else []
     body = assemble_body(lines[: apparatus.first_line if apparatus is not None else len(lines)])
     if not body.blocks:
@@ -368,24 +394,39 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
         # any note on the title ("… Consulate General at Saigon 58").
         on_heading = _is_source_note(notes[0]) or (
             not opening.number and _ENDS_IN_NUMBER.search(body.raw, 0, heading_raw_end))
-        if apparatus.numbered:
+        if apparatus.shape == "markdown":
+            match = markdown_markers(body.raw, apparatus, blocked)
+        elif apparatus.numbered:
             match = match_markers(body.raw, [note.marker for note in notes], blocked,
-                                  heading_raw_end if on_heading else None, apparatus.index)
+                                  heading_raw_end if on_heading else None, apparatus.index,
+                                  zero_source=bool(opening.number))
+            match = symbols_over_shift(body.raw, match, blocked,
+                                       heading_raw_end if on_heading else None,
+                                       apparatus.index) or match
+            if None in match.hits:  # a list renumbered by the copy, "2." for the text's "*"
+                symbols = with_symbols(body.raw, match, blocked,
+                                       heading_raw_end if on_heading else None, apparatus.index)
+                if symbols.hits.count(None) < match.hits.count(None):
+                    match = symbols
         else:
             match = match_bullets(body.raw, len(notes), blocked,
-                                  heading_raw_end if on_heading else None, apparatus.index)
+                                  heading_raw_end if on_heading else None, apparatus.index,
+                                  zero_source=bool(opening.number))
+    elif REFERENCE.search(body.raw):  # Markdown references, their definitions not copied
+        match = references_without_notes(body.raw, blocked)
     else:
-        match = markers_without_notes(body.raw, blocked, heading_raw_end,
-                                      title_numbered=bool(opening.number))
-        if match.markers:
-            warnings.append(
-                f"{source}: the notes are missing from this copy: its text has "
-                f"{len(match.markers)} footnote marker{'s' if len(match.markers) > 1 else ''} "
-                f"({_listed(match.markers)}) but no list of notes; copy the page to its end "
-                "to import them")
+        match = with_uncopied_symbols(body.raw, markers_without_notes(
+            body.raw, blocked, heading_raw_end, title_numbered=bool(opening.number)), blocked)
+    if not notes and match.markers:
+        warnings.append(
+            f"{source}: the notes are missing from this copy: its text has "
+            f"{len(match.markers)} footnote marker{'s' if len(match.markers) > 1 else ''} "
+            f"({_listed(match.markers)}) but no list of notes; copy the page to its end "
+            "to import them")
     hits = match.hits
     cuts = _combine_cuts(
         [label.cut for label in inline_pages] + [hit.cut for hit in hits if hit is not None]
+        + stray_references(body.raw, hits)
     )
     clean = cuts.apply(body.raw)
 
@@ -428,7 +469,7 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
     sender, recipient = parties_of(title)
     if not sender and not opening.number:
         sender, recipient = parties_of_address(title)
-    document_number = opening.number or (number or "")
+    document_number = opening.number or number or site_number
     return Cable(
         id=_cable_id(volume, document_number, title),
         volume=volume or "",

@@ -7,8 +7,9 @@ who can overrule it (``import --as text|frus``, the window's import question):
   document or its parties, or with page labels or notes to back it;
 * or the opening lines of the older volumes (a file number, an archive line, "[Extract]",
   "No. 320.") before a title, or a title naming its parties ("Mr. Adams to Mr. Seward,")
-  or its kind ("Memorandum of Conversation, by …") with a dateline, "[Telegram]" or a
-  telegram's number under it, or with page labels or notes.
+  or its kind ("Memorandum of Conversation, by …") with a dateline, "[Telegram]", a
+  telegram's number or a salutation ("Sir:", "Dear Mr. President:") under it, or with
+  page labels or notes.
 
 A text that runs several numbered documents one after another ("1. Memorandum …",
 "2. Telegram …", as an anthology or a corpus file does) is not one page: it is text.
@@ -22,15 +23,32 @@ from dataclasses import dataclass
 from ..frus_prose import kind_of, parties_of_address
 from .apparatus import find_apparatus
 from .decode import normalise_newlines
+from .hard_wrap import unwrap
+from .markdown_text import plain_from_markdown
 from .markers import PAGE_ONLY_LINE
 from .metadata import read_dateline
-from .opening import NUMBERED_HEADING, opening_kind, plausible_numbered_title, read_opening
+from .opening import (
+    NUMBERED_HEADING,
+    opening_kind,
+    plausible_numbered_title,
+    read_opening,
+    strip_site_lines,
+)
 
 FRUS_PAGE = "frus"
 PLAIN_TEXT = "text"
 _SEVERAL_DOCUMENTS = 2
 """Further document headings, numbered on from the first, that make a text a collection."""
 _LOOK_AHEAD = 6
+# The opening of a despatch, an instruction or a letter under its title ("Mr. Adams to
+# Mr. Seward" / "Sir: …", "The Secretary of State to President Wilson" / "Dear Mr.
+# President: …", "My Dear Mr. Lansing: …", "Excellency: …").
+_SALUTATION = re.compile(
+    r"^(?:Sir|Gentlemen|Excellency|Your Excellency|Mr\. (?:President|Secretary)|"
+    r"(?:My )?[Dd]ear (?:Mr\.|Mrs\.|Sir|Colonel|General|Senator|Governor|Admiral|President|"
+    r"[A-Z][a-z]+)[^:,]{0,40})[:,]")
+# The editors' own pages, titled so in every volume (older ones print no number).
+_EDITORIAL_NOTE = re.compile(r"^Editorial [Nn]ote\d{0,3}$")
 # A telegram's own number opening its text: "1253. The Ministry …".
 _TELEGRAM_NUMBER = re.compile(r"^\d{2,5}\. \S")
 
@@ -70,7 +88,8 @@ def _joined_documents(lines: list[str], first_number: int) -> int:
 
 def guess_text_format(text: str) -> TextGuess:
     """Guess whether ``text`` is a copied FRUS page or another text; says why."""
-    text = normalise_newlines(text).replace("\u00a0", " ")
+    text = strip_site_lines(
+        plain_from_markdown(unwrap(normalise_newlines(text).replace("\u00a0", " "))))[0]
     lines = text.split("\n")
     opening = read_opening(lines, PAGE_ONLY_LINE)
     if opening.heading is None:
@@ -87,19 +106,38 @@ def guess_text_format(text: str) -> TextGuess:
         if "[Page " in text or find_apparatus(lines, opening.heading) is not None:
             return TextGuess(FRUS_PAGE, f"it opens with the FRUS heading {_short(lines, opening)}"
                                         " and has page labels or notes")
+        if _dated(lines, opening.heading):  # "289. Summary of Developments" / "Washington, …"
+            return TextGuess(FRUS_PAGE, f"it opens with the FRUS heading {_short(lines, opening)}"
+                                        " and a dateline under it")
         return TextGuess(PLAIN_TEXT, "its first line is numbered but names no FRUS document")
     if opening.before:
         return TextGuess(FRUS_PAGE, f"it opens as a FRUS page of the older volumes "
                                     f"({opening.before[0][1]} line, then the title)")
     below = [line for line in lines[opening.heading + 1:] if line.strip()][:_LOOK_AHEAD]
     stated = any(read_dateline(line.strip()) or opening_kind(line, after_title=True)
-                 or _TELEGRAM_NUMBER.match(line.strip()) for line in below[:3]) or (
+                 or _TELEGRAM_NUMBER.match(line.strip()) or _SALUTATION.match(line.strip())
+                 for line in below[:3]) or (
         "[Page " in text or find_apparatus(lines, opening.heading) is not None)
+    if _EDITORIAL_NOTE.match(opening.title):
+        return TextGuess(FRUS_PAGE, "it opens with the title 'Editorial Note', as FRUS pages do")
     titled = parties_of_address(opening.title)[1] or kind_of(opening.title) != "document"
     if titled and stated:
         return TextGuess(FRUS_PAGE, f"it opens with a FRUS title ({opening.title!r}) and "
-                                    "a dateline, a telegram number, page labels or notes")
+                                    "a dateline, a telegram number, a salutation, page labels or "
+                                    "notes")
+    # An archive line of a shape no rule knows ("INR–NIE Files") above a title that names
+    # its kind, with the dateline right under that title.
+    if below and kind_of(below[0].strip()) != "document" and len(below[0]) <= 200 and any(
+            read_dateline(line.strip()) for line in below[1:3]):
+        return TextGuess(FRUS_PAGE, f"its second line is a FRUS title ({below[0].strip()!r}) "
+                                    "with a dateline under it")
     return TextGuess(PLAIN_TEXT, "it does not open like a FRUS page")
+
+
+def _dated(lines: list[str], heading: int) -> bool:
+    """Whether one of the two lines under the heading is a dateline."""
+    below = [line for line in lines[heading + 1:heading + 6] if line.strip()][:2]
+    return any(read_dateline(line.strip()) is not None for line in below)
 
 
 def _short(lines: list[str], opening) -> str:

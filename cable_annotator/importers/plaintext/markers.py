@@ -21,6 +21,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from .telegram_series import SURE_REFERENCE, TelegramSeries
+
 # "[Page 781]" as the site renders a <pb/>; "Facsimile"/"Typeset" prefixes come from
 # pb/@type. The label is a page number, roman numeral or facsimile id, never spaces.
 PAGE_MARKER = re.compile(r"\[(?:Facsimile |Typeset )?Page (?P<label>[^\[\]\s]{1,20})\]")
@@ -74,6 +76,8 @@ separated by a space after a name inside a sentence ("Colby 2), and"), which cou
 real number; glued to any other number ("Deptel 5082"), which only the absence of any
 other place can settle."""
 
+# A unit after a decimal: "$1.2 billion", "7.5 percent".
+_UNIT_AFTER = re.compile(r"\s?(?:million|billion|thousand|percent|per cent|%|mm\b)")
 # What follows the minutes of a time: "6:15 p. m.", "10:30 a.m.".
 _TIME_AFTER = re.compile(r"\s?[ap]\.\s?m\.")
 _MONTH_NAMES = (
@@ -83,7 +87,9 @@ _MONTH_NAMES = (
 MONTH_NAMES = _MONTH_NAMES
 """The month names, as one alternation for regular expressions."""
 # "March 22" + marker: a day number after a month name.
-_DAY_BEFORE = re.compile(rf"(?:{_MONTH_NAMES})\s+$")
+SHORT_MONTHS = r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+"""The months as telegrams abbreviate them ("urtel 107 Jan 10")."""
+_DAY_BEFORE = re.compile(rf"(?:{_MONTH_NAMES}|{SHORT_MONTHS})\s+$")
 # "August 16, 1961" / "May 1961" / "in 1961" + marker: a year after a date or a preposition.
 _YEAR_BEFORE = re.compile(rf"(?:(?:{_MONTH_NAMES})(?:\s+\d{{1,2}},)?|\b(?:in|of|since|until))\s+$")
 
@@ -236,6 +242,10 @@ def _tier(raw: str, start: int, end: int) -> int | None:
     if before in _CLOSING_PUNCTUATION:
         two_back = raw[start - 2] if start >= 2 else " "
         if before in ".," and two_back.isdigit():
+            # "$21,200,000": a group of a number with separators goes on after it;
+            # "$1.2 billion", "3.5 percent": a decimal before its unit.
+            if continued or (before == "." and _UNIT_AFTER.match(raw, end)):
+                return None
             return WEAK
         if before == ":" and two_back.isdigit() and _TIME_AFTER.match(raw, end):
             return None  # the minutes of a time, "6:15 p. m."
@@ -289,6 +299,7 @@ class NumberIndex:
         self._starts: dict[str, list[int]] = {}
         self._tiers: dict[tuple[int, int], int | None] = {}
         self._strong: dict[tuple[str, int], list[int]] = {}
+        self._series: TelegramSeries | None = None
         starts: defaultdict[str, list[int]] = defaultdict(list)
         # The last three digits of every run, then their tails: one regex match per run.
         for run in _RUN_TAIL.finditer(raw):
@@ -311,8 +322,25 @@ class NumberIndex:
         """:func:`_tier` of ``raw[start:end]``, worked out once per place."""
         key = (start, end)
         if key not in self._tiers:
-            self._tiers[key] = _tier(self.raw, start, end)
+            tier = _tier(self.raw, start, end)
+            if tier == DIGITS and self.reference_score(start) >= SURE_REFERENCE:
+                tier = DATE_DIGITS  # "(Gocus 5551)" among "Gocus 553": as safe as a date
+            self._tiers[key] = tier
         return self._tiers[key]
+
+    def series(self) -> TelegramSeries:
+        """The telegram series the text names (read once, on first need)."""
+        if self._series is None:
+            self._series = TelegramSeries(self.raw, _NUMBER_WORDS)
+        return self._series
+
+    def reference_score(self, position: int) -> int:
+        """:meth:`TelegramSeries.reference_score` of the marker at ``position``."""
+        return self.series().reference_score(position)
+
+    def series_tails(self) -> dict[int, int]:
+        """:meth:`TelegramSeries.tails` of the text."""
+        return self.series().tails()
 
     def strong_starts(self, number: str, blocked: Cuts) -> list[int]:
         """Starts of ``number`` where it is glued to a word, outside ``blocked``."""
@@ -367,7 +395,6 @@ def _best(index: NumberIndex, marker: str, low: int, high: int,
     """
     best: MarkerHit | None = None
     glued_to_numbers: list[MarkerHit] = []
-    raw = index.raw
     for hit in _occurrences(index, marker, low, high, blocked):
         if hit.tier == DIGITS:
             glued_to_numbers.append(hit)
@@ -376,8 +403,12 @@ def _best(index: NumberIndex, marker: str, low: int, high: int,
             if hit.tier == STRONG:
                 break
     if best is not None and best.tier == DIGITS and len(glued_to_numbers) > 1:
-        references = [hit for hit in glued_to_numbers if _after_reference_word(raw, hit.at)]
-        return references[0] if len(references) == 1 else None
+        ranked = sorted(((index.reference_score(hit.at), -hit.at, hit) for hit in glued_to_numbers),
+                        key=lambda item: item[:2], reverse=True)
+        top = ranked[0][0]
+        if top == 0 or (len(ranked) > 1 and ranked[1][0] == top):
+            return None  # no place stands out: cutting a digit could corrupt a number
+        return ranked[0][2]
     return best
 
 
@@ -385,21 +416,6 @@ def best_occurrence(index: NumberIndex, marker: str, low: int, high: int,
                     blocked: Cuts) -> MarkerHit | None:
     """The safest place of ``marker`` in ``[low, high)``, or None (see :func:`_best`)."""
     return _best(index, marker, low, high, blocked)
-
-
-# Words after which a number names a telegram or document ("Deptel 692", "telegram
-# No. 77", "CA-715"): where a note about that telegram is most often attached.
-_REFERENCE_WORD = re.compile(
-    r"(?:\b(?:[A-Za-z]*tels?|telegrams?|[Aa]irgrams?|No\.|Nos\.|[A-Z]{1,3}-)\s*)(?:\d+\s*)?$"
-)
-
-
-def _after_reference_word(raw: str, position: int) -> bool:
-    """True when the number ending at ``position`` follows a telegram-reference word."""
-    number_start = position
-    while number_start > 0 and raw[number_start - 1].isdigit():
-        number_start -= 1
-    return bool(_REFERENCE_WORD.search(raw[max(0, number_start - 25) : number_start]))
 
 
 def heading_hit(raw: str, marker: str, heading_end: int) -> MarkerHit | None:
@@ -425,13 +441,18 @@ def _first_strong(index: NumberIndex, marker: str, low: int, high: int,
     return starts[at] if at < len(starts) and starts[at] + len(marker) <= high else None
 
 
-def _symbol_hit(raw: str, marker: str, low: int, high: int, blocked: Cuts) -> MarkerHit | None:
-    """The first "*" (or "**") glued to what precedes it in ``[low, high)``: a note the
-    source text itself carries ("… May 4, 1951.*"); "* * *" between words is an ellipsis."""
+SYMBOLS = "*†‡§"
+"""The symbols that mark notes in place of numbers."""
+
+
+def symbol_hit(raw: str, marker: str, low: int, high: int, blocked: Cuts) -> MarkerHit | None:
+    """The first "*" (or "**", "†", "‡") glued to what precedes it in ``[low, high)``: a
+    note the source text itself carries ("… May 4, 1951.*") or a 19th-century note;
+    "* * *" between words is an ellipsis, and "**" is not the marker "*"."""
     at = raw.find(marker, low, high)
     while at > 0:
         end = at + len(marker)
-        alone = raw[end:end + 1] != "*" and raw[at - 1] != "*"
+        alone = raw[end:end + 1] != marker[0] and raw[at - 1] != marker[0]
         if alone and not raw[at - 1].isspace() and not blocked.overlaps(at, end):
             return MarkerHit(Cut(at, end), at, STRONG)
         at = raw.find(marker, end, high)
@@ -471,7 +492,7 @@ def find_note_markers(
             if following is not None:
                 high = following
         if not marker.isdigit():
-            hit = _symbol_hit(raw, marker, low, end, blocked)
+            hit = symbol_hit(raw, marker, low, end, blocked)
             hits.append(hit)
             if hit is not None:
                 low = hit.cut.end

@@ -8,7 +8,8 @@ lines such as these, before or after an unnumbered title ("Mr. Adams to Mr. Sewa
 * a file number: ``File No. 763.72119/987``, ``124.61/263: Telegram``, ``711.00/1-1553``;
 * an archive line: ``Eisenhower Library, Eisenhower papers, Whitman file``;
 * a despatch number ``No. 320.`` (or ``No. 32.]``), ``[Extract]``, a classification
-  (``top secret``), ``[Telegram]``, ``[Received April 13, 5.43 p.m.]``.
+  (``top secret``), ``[Telegram]``, ``[Received April 13, 5.43 p.m.]`` or, in the
+  19th century, ``(Received August 11, 1869.)``.
 
 Each rule is a name and a pattern in :data:`OPENING_RULES`; a new shape is one more rule.
 """
@@ -45,15 +46,28 @@ _MARKING = (
 _CLASSIFICATION = re.compile(
     rf"^\[?{_MARKING}(?:\s*[;,—–-]?\s*{_MARKING})*\.?\]?$", re.IGNORECASE
 )
+# A file number as some pages print it: with the editors' correction in brackets
+# ("501.BC Indonesia/1–1449 [1–449]: Telegram") or a semicolon for the colon.
+# The decimal file numbers of the 1930s–40s may end in a fraction, the document's place
+# among those of one number ("711.94/2344 7/25"), and a copy may space the decimals
+# ("794A. 5 MAP/9–1451: Telegram").
+FILE_NUMBER_VARIANT = re.compile(
+    r"^(?P<file>\d{3}[\dA-Za-z.–-]*(?: \d[\w.]*)?(?: [A-Z][\w.]*| \([A-Z][\w .]*\))*"
+    r"(?:/[\w.–\-]+)+"
+    r"(?: \d{1,3}/\d{1,3})?)"
+    r"(?:(?: \[[^\]]{1,20}\])?\s*[:;]\s*(?P<kind>[A-Za-z][\w ]{1,40}?)\.?)?$"
+)
 OPENING_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("file number", _FILE_NUMBER),
+    ("file number", FILE_NUMBER_VARIANT),
     ("despatch number", re.compile(r"^No\.\s*\d{1,5}[A-Za-z]?\.?\]?$")),
     ("extract", re.compile(r"^\[(?:Extracts?|Excerpts?)\.?\]$|^(?:Extracts?|Excerpts?)\.?$",
                            re.IGNORECASE)),
     ("telegram tag", re.compile(
         r"^\[(?:Circular |Paraphrase of )?(?:Telegram|Radiogram|Cablegram)[^\]]{0,80}\]$",
         re.IGNORECASE)),
-    ("received", re.compile(r"^\[(?:Received|Sent)\b[^\]]{0,120}\]$")),
+    ("received", re.compile(
+        r"^\[(?:Received|Sent)\b[^\]]{0,120}\]$|^\((?:Received|Sent)\b[^)]{0,120}\)\.?$")),
     ("classification", _CLASSIFICATION),
     ("archive", _ARCHIVE),
 ]
@@ -137,3 +151,35 @@ def read_opening(lines: list[str], page_only: re.Pattern[str]) -> Opening:
             return Opening(number, "", unnumbered_title(line), before)
         before.append((number, kind))
     return Opening(None, "", "", before)
+
+
+# What a reader who selects from the top of the site's page copies above the document:
+# the volume's title, "Historical Documents", and "Document 72" (the page's number,
+# which the older volumes print nowhere else).
+_SITE_LINE = re.compile(
+    r"^(?:Foreign Relations of the United States\b.{0,240}|Historical Documents|"
+    r"Office of the Historian|Document (?P<number>\d{1,4}[A-Za-z]?))$"
+)
+_SITE_WINDOW = 6
+
+
+def strip_site_lines(text: str) -> tuple[str, str]:
+    """``text`` without the site's lines above the document, and the number a "Document
+    72" line among them gives ("" when none). Only lines at the very top are taken, and
+    only while each is one of the site's."""
+    lines = text.split("\n")
+    number = ""
+    index = 0
+    seen = 0
+    while index < len(lines) and seen < _SITE_WINDOW:
+        line = lines[index].strip()
+        if line:
+            site = _SITE_LINE.match(line)
+            if site is None:
+                break
+            number = number or (site["number"] or "")
+            seen += 1
+        index += 1
+    if not seen or index >= len(lines):
+        return text, ""
+    return "\n".join(lines[index:]), number

@@ -10,6 +10,7 @@ lines between blank lines) are marked as blocks over the unchanged text.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from pathlib import Path
@@ -38,19 +39,32 @@ def _title(text: str, name: str) -> str:
     return name or (first[: _TITLE_LIMIT - 1].rsplit(" ", 1)[0] + "…" if first else "")
 
 
+def _origin_tag(text: str, source: str, name: str) -> str:
+    """Six hex digits that tell apart two texts of the same name or title: of the file's
+    absolute path for a file (``source`` is its path when ``name`` is its stem), so that
+    re-importing a corrected file updates the same document; of the text itself for a
+    paste, so that the same paste twice is one document and two pastes are two."""
+    key = "path:" + Path(source).resolve().as_posix() if name else "text:" + text
+    return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:6]
+
+
 def parse_plain_text(text: str, source: str = "<text>", volume: str | None = None,
                      name: str = "") -> Cable:
-    """The text as one document of kind ``text``; ``name`` (a file's stem) makes its id.
+    """The text as one document of kind ``text``, its id ``text/<slug>-<tag>``.
 
+    ``name`` (a file's stem, ``source`` then its path) gives the slug; else the title
+    does. The tag (:func:`_origin_tag`) keeps two files called ``notes.txt`` in two
+    folders apart, and one file the same document on every import.
     Raises ImportFailed naming ``source`` when there is no text at all."""
     text = normalise_newlines(text)
     if not text.strip():
         raise ImportFailed(source, "there is no text to import")
     title = _title(text, name)
     slug = _slug(name) or _slug(title) or "untitled"
+    tag = _origin_tag(text, source, name)
     blocks = [Block("paragraph", match.start(), match.end())
               for match in _PARAGRAPH.finditer(text) if match.group().strip()]
-    return Cable(id=f"{volume or 'text'}/{slug}", volume=volume or "", number="",
+    return Cable(id=f"{volume or 'text'}/{slug}-{tag}", volume=volume or "", number="",
                  title=title, text=text, kind=TEXT_KIND, blocks=blocks)
 
 
