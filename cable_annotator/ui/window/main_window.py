@@ -47,6 +47,7 @@ from .idle_words_reader import IdleWordsReader
 from .outside_changes import OutsideChangeWatcher
 from .search_controller import SearchController
 from .settings import AppSettings
+from .side_tabs import SideTabs
 from .status_line import StatusLine, window_title
 from .text_import import TextImportMixin
 from .window_actions import build_actions, fill_themes_menu
@@ -116,11 +117,15 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         self.note_editor = NoteEditor(self)
         self.links = LinksPanel(self)
 
+        self.side_tabs = SideTabs(self.annotations, self.note_editor, self.links, self)
         self.side_splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.side_splitter.setObjectName("sideSplitter")
-        for widget in (self.codebook, self.annotations, self.note_editor, self.links):
-            self.side_splitter.addWidget(widget)
-        self.side_splitter.setSizes([230, 400, 130, 240])
+        # Not "sideSplitter": the sizes a reader's settings keep for that name were those of
+        # four stacked panels, which this column no longer has.
+        self.side_splitter.setObjectName("sideColumn")
+        self.side_splitter.addWidget(self.codebook)
+        self.side_splitter.addWidget(self.side_tabs)
+        self.side_splitter.setStretchFactor(1, 1)
+        self.side_splitter.setSizes([230, 770])
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_splitter.setObjectName("mainSplitter")
         for widget in (self.corpus, self.centre, self.side_splitter):
