@@ -151,6 +151,7 @@ class ReadingPane(QWidget):
             view.show_built(built, layers,
                             AnnotationPainter(built, layers, self._palette, self._themes))
         self._footnotes.set_built(self._notes, self._body)
+        self._arrange(self.width())  # with or without a notes column (see _arrange)
         self._show_notes_pane()
         self._text.verticalScrollBar().setValue(0)
 
@@ -364,7 +365,11 @@ class ReadingPane(QWidget):
     def _arrange(self, width: int, force: bool = False) -> None:
         """Notes beside the text when the pane holds both at a readable measure, else
         below it; beside, the notes keep their share of the width within their bounds."""
-        beside = width >= self.notes_beside_min_width()
+        # A document without notes gives the text the notes' column too: arranged as in
+        # a narrow window, with the notes (none) below and hidden. At 1024 px an empty
+        # column once kept a third of the pane from a telegram without notes.
+        beside = width >= self.notes_beside_min_width() and (
+            self._has_notes() or self._cable is None)
         changed = beside != self._footnotes.beside or not self._arranged or force
         self._arranged = True
         self._arranging = True
@@ -393,9 +398,12 @@ class ReadingPane(QWidget):
         self._mirror_range()
 
     def _show_notes_pane(self) -> None:
-        """Below the text, a cable without notes gives all the height to its text."""
-        has_notes = self._cable is not None and bool(self._cable.footnotes)
-        self._footnotes.setVisible(self._footnotes.beside or has_notes)
+        """Below the text, a cable without notes gives all the height to its text (and
+        such a cable is always arranged so: see ``_arrange``)."""
+        self._footnotes.setVisible(self._footnotes.beside or self._has_notes())
+
+    def _has_notes(self) -> bool:
+        return self._cable is not None and bool(self._cable.footnotes)
 
     def _resync(self) -> None:
         """After a new layout (another width, new note places) bring the notes back level
