@@ -80,17 +80,17 @@ class CodebookPanel(QWidget):
                        self.tree.expanded, self.tree.collapsed):
             signal.connect(self._fit_rows)
 
-        self.add_action = QAction("Add theme…", self)
+        self.add_action = QAction("&Add Theme…", self)
         self.add_action.triggered.connect(self.ask_add)
-        self.rename_action = QAction("Rename", self)
+        self.rename_action = QAction("&Rename", self)
         self.rename_action.triggered.connect(self.ask_rename)
-        self.color_action = QAction("Change colour…", self)
+        self.color_action = QAction("Change &Colour…", self)
         self.color_action.triggered.connect(self.ask_color)
-        self.merge_action = QAction("Merge into…", self)
+        self.merge_action = QAction("&Merge Into…", self)
         self.merge_action.triggered.connect(self.ask_merge)
-        self.delete_action = QAction("Delete theme…", self)
+        self.delete_action = QAction("&Delete Theme…", self)
         self.delete_action.triggered.connect(self.ask_delete)
-        self.filter_action = QAction("Filter by theme", self)
+        self.filter_action = QAction("&Filter by Theme", self)
         self.filter_action.setCheckable(True)
         self.filter_action.setToolTip("Show only documents and annotations with this theme")
         self.filter_action.toggled.connect(self._filter_toggled)
@@ -130,7 +130,7 @@ class CodebookPanel(QWidget):
         button = QToolButton(self)
         button.setDefaultAction(action)
         button.setAutoRaise(True)
-        button.setAccessibleName(action.text().rstrip("…"))
+        button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
         return button
 
     def _fit_rows(self, *_args) -> None:

@@ -95,6 +95,7 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         # No stretch: a stretching permanent widget leaves showMessage() no room at all.
         self.statusBar().addPermanentWidget(self.status_line, 0)
         self._connect()
+        self._keep_actions_in_step()
         self.setAcceptDrops(True)
         self._restore_layout()
         self.load_project()
@@ -167,6 +168,25 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
                 view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
                 view.customContextMenuRequested.connect(
                     lambda position, v=view: self._text_context_menu(v, position))
+
+    def _keep_actions_in_step(self) -> None:
+        """Edit → Delete Annotation and Re-attach are enabled only when they can act, and
+        follow every change of selection, focus, document and store."""
+        signals = (self.annotations.currentAnnotationChanged, self.reading.selectionChanged,
+                   self.cableShown, self.workspace.changed)
+        for signal in signals:
+            signal.connect(self.update_action_states)
+        app = QApplication.instance()
+        if app is not None:
+            app.focusChanged.connect(self.update_action_states)
+        self.update_action_states()
+
+    def update_action_states(self, *_args) -> None:
+        if not hasattr(self, "actions"):
+            return
+        self.actions.delete_annotation.setEnabled(self._annotation_for_delete() is not None)
+        self.actions.reattach_annotation.setEnabled(
+            self._orphan_to_reattach() is not None and self.selected_passage() is not None)
 
     def _restore_layout(self) -> None:
         geometry = self.settings.window_geometry
@@ -564,7 +584,7 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         menu.addAction(self.actions.copy)
         menu.addAction(self.actions.copy_citation)
         menu.addSeparator()
-        apply_menu = menu.addMenu("Apply Theme")
+        apply_menu = menu.addMenu("Apply T&heme")
         for number, theme in enumerate(self._themes, start=1):
             label = f"&{number}  {theme.name}" if number <= 9 else theme.name
             apply_menu.addAction(label, lambda _=False, t=theme.id: self.apply_theme(t))
