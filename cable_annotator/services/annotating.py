@@ -237,6 +237,7 @@ def restore_annotation(project: Project, annotation: Annotation,
         current = session.get(AnnotationRow, annotation.id)
         if current is not None and expected is None:
             _check_expected(current, annotation, annotation.id)
+        stored = annotation_from_row(current) if current is not None else None
         existing = set(session.scalars(select(ThemeRow.id).where(
             ThemeRow.id.in_(annotation.theme_ids))))
         restored = replace(annotation,
@@ -245,8 +246,9 @@ def restore_annotation(project: Project, annotation: Annotation,
         fill_annotation_row(row, restored)
         session.add(row)
         _unbury(session, annotation.id)
+    # ``before``: what was stored under that id (usually nothing), so counts stay exact.
     return Change("annotation-added", {annotation.cable_id}, {annotation.id},
-                  set(restored.theme_ids), annotation=restored)
+                  set(restored.theme_ids), annotation=restored, before=stored)
 
 
 def reattach_annotation(project: Project, annotation_id: str, part: str, start: int,

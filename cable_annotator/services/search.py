@@ -109,3 +109,24 @@ def _titles(session, cable_ids: set[str]) -> dict[str, tuple[str, str]]:
     rows = session.execute(select(CableRow.id, CableRow.number, CableRow.title)
                            .where(CableRow.id.in_(cable_ids)))
     return {row[0]: (row[1], row[2]) for row in rows}
+
+
+@dataclass(frozen=True)
+class FindOutcome:
+    """Everything the find box shows for one query: the matching documents (best first),
+    the number of hits in all of them (at most ``total_limit``) and the hits in the open
+    cable. Computed in one go, off the GUI thread, as the reader types."""
+
+    query: str
+    matching: list[str]
+    total: int
+    hits_here: list[SearchHit]
+
+
+def find_outcome(project: Project, query: str, cable_id: str | None,
+                 total_limit: int = 1000) -> FindOutcome:
+    """The find box's three questions about ``query``, answered from the store."""
+    hits_here = (search(project, query, limit=100_000, cable_id=cable_id)
+                 if cable_id is not None else [])
+    return FindOutcome(query, matching_cables(project, query),
+                       count_hits(project, query, limit=total_limit), hits_here)

@@ -7,8 +7,11 @@ drop an untagged annotation only when it holds no note) are testable on their ow
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ...domain.annotation import Annotation
-from ...services import annotating
+from ...domain.cable import BODY
+from ...services import annotating, queries
 from ..window.workspace_actions import WorkspaceActions
 from .undo_commands import (
     CreateAnnotation,
@@ -16,6 +19,18 @@ from .undo_commands import (
     ReplaceAnnotation,
     UpdateAnnotation,
 )
+
+
+def same_passage(annotations: list[Annotation], part: str, start: int,
+                 end: int) -> Annotation | None:
+    """The first annotation on exactly ``part`` ``start:end``, found by bisection in
+    ``annotations``, which must be in text order (as the window keeps its list): a scan
+    of 20,000 annotations on every digit key cost 5 ms."""
+    wanted = (part != BODY, part, start, end)
+    at = bisect_left(annotations, wanted, key=queries.text_order)
+    if at < len(annotations) and queries.text_order(annotations[at]) == wanted:
+        return annotations[at]
+    return None
 
 
 class AnnotationActions(WorkspaceActions):
@@ -31,8 +46,7 @@ class AnnotationActions(WorkspaceActions):
         part, start, end = selection
         if start >= end:
             return None
-        same = next((a for a in existing
-                     if a.part == part and a.start == start and a.end == end), None)
+        same = same_passage(existing, part, start, end)
         if same is None:
             change = self._guard("add the annotation", lambda: annotating.create_annotation(
                 self._project, cable_id, part, start, end, [theme_id]))

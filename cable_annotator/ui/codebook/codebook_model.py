@@ -113,6 +113,16 @@ class CodebookModel(QStandardItemModel):
             if item.data(USAGE_ROLE) != usage.get(theme_id, 0):
                 self._write_usage(item, count, usage.get(theme_id, 0))
 
+    def adjust_usage(self, delta: dict[int, int]) -> None:
+        """Move the counts of a few themes by ``delta`` (one annotation edited)."""
+        for theme_id, moved in delta.items():
+            item = self._items.get(theme_id)
+            if item is None:
+                continue
+            parent = item.parent() or self.invisibleRootItem()
+            count = parent.child(item.row(), USAGE_COLUMN)
+            self._write_usage(item, count, max(0, (item.data(USAGE_ROLE) or 0) + moved))
+
     # Editing and drag-and-drop become requests, never direct changes.
 
     def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802

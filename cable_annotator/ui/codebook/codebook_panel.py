@@ -164,6 +164,9 @@ class CodebookPanel(QWidget):
     def set_usage(self, usage: dict[int, int]) -> None:
         self.model.set_usage(usage)
 
+    def adjust_usage(self, delta: dict[int, int]) -> None:
+        self.model.adjust_usage(delta)
+
     def current_theme_id(self) -> int | None:
         index = self.tree.currentIndex()
         return index.siblingAtColumn(NAME_COLUMN).data(THEME_ID_ROLE) if index.isValid() else None

@@ -20,8 +20,9 @@ import time
 from PySide6.QtCore import QEvent, QObject, QSizeF, QTimer, Signal
 from PySide6.QtGui import QTextDocument
 
-SLICE_S = 0.008
-"""Layout work per event-loop turn: half a 60 Hz frame, so scrolling never stutters."""
+SLICE_S = 0.005
+"""Layout work per event-loop turn: under a third of a 60 Hz frame, leaving the rest to the
+paint of a scroll step (10 ms and more on a software raster) so scrolling never stutters."""
 AT_ONCE_CHARACTERS = 60_000
 """Documents up to this length (nearly every FRUS document) are laid out before their
 first paint, in one slice."""

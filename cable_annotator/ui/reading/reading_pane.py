@@ -255,6 +255,11 @@ class ReadingPane(QWidget):
     def cable_text(self) -> QTextEdit:
         return self._text
 
+    def is_laying_out(self) -> bool:
+        """Whether the text is still being laid out in background slices (a long cable
+        just opened or re-wrapped): other background work waits its turn."""
+        return not self._text.layout_driver.is_finished()
+
     def footnote_pane(self) -> QWidget:
         return self._footnotes
 

@@ -42,6 +42,7 @@ from ..jobs.import_export import BackgroundJob
 from ..links.links_panel import LinksPanel
 from ..reading.reading_pane import ReadingPane
 from .adaptive_layout import AdaptiveLayout, fitted_geometry
+from .edit_rehearser import EditRehearser
 from .empty_state import EmptyState
 from .idle_words_reader import IdleWordsReader
 from .outside_changes import OutsideChangeWatcher
@@ -86,7 +87,8 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         self._themes: list[Theme] = []
         self._cables: dict[str, Cable] = {}
         self._job: BackgroundJob | None = None
-        self._words_reader = IdleWordsReader(self)
+        self._words_reader = IdleWordsReader(self, yield_to=lambda: self.reading.is_laying_out())
+        self._rehearser = EditRehearser(self)
 
         self._build_panels()
         self.actions = build_actions(self)
@@ -293,6 +295,7 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
             self.reading.set_cable(cable, self._annotations, self._themes, volume)
         self.centre.setCurrentWidget(self.reading)
         self.corpus.select_cable(cable_id)
+        self._rehearser.cable_shown(self.project, cable_id, [t.id for t in self._themes])
         self._refresh_links()
         self._refresh_annotation_list()
         self.status_line.set_count(len(self._annotations))
@@ -378,6 +381,8 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         if themes_changed:
             self._reload_themes()
             self.reading.set_themes(self._themes)
+        elif (delta := change.usage_delta()) is not None:
+            self.codebook.adjust_usage(delta)  # one annotation: no count over the project
         elif change.theme_ids or change.annotation_ids:
             self.codebook.set_usage(queries.theme_usage(project))
         current_cable = self._cable.id if self._cable is not None else None
