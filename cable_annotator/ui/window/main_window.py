@@ -127,8 +127,10 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         self.side_splitter.setObjectName("sideColumn")
         self.side_splitter.addWidget(self.codebook)
         self.side_splitter.addWidget(self.side_tabs)
+        self.side_splitter.setStretchFactor(0, 0)  # the codebook keeps its height
         self.side_splitter.setStretchFactor(1, 1)
         self.side_splitter.setSizes([230, 770])
+        self._side_sized = False  # the codebook's height is fitted to its themes once
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_splitter.setObjectName("mainSplitter")
         for widget in (self.corpus, self.centre, self.side_splitter):
@@ -203,6 +205,7 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
             state = self.settings.splitter_state(splitter.objectName())
             if state is not None:
                 splitter.restoreState(state)
+                self._side_sized = self._side_sized or splitter is self.side_splitter
                 self.adaptive_layout.restored = {
                     name: self.settings.panel_shown(name) is not False
                     for name in ("corpus", "side")}
@@ -249,6 +252,13 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
     def _reload_themes(self) -> None:
         self._themes = queries.list_themes(self.project)
         self.codebook.load(self._themes, queries.theme_usage(self.project))
+        if not self._side_sized:
+            # Just the themes' height (the reader's own drag is kept from then on): in a
+            # short window every pixel the codebook does not need goes to the cards.
+            self._side_sized = True
+            total = max(sum(self.side_splitter.sizes()), 1000)
+            wanted = self.codebook.minimumSizeHint().height() + 6
+            self.side_splitter.setSizes([wanted, total - wanted])
         fill_themes_menu(self.actions, self._themes, self.codebook)
 
     def _reload_corpus(self) -> None:

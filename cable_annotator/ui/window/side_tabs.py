@@ -16,7 +16,7 @@ from ..annotations.annotation_list import AnnotationListPanel
 from ..annotations.note_editor import NoteEditor
 from ..links.links_panel import LinksPanel
 
-NOTE_HEIGHT = 130
+NOTE_HEIGHT = 110
 
 
 class SideTabs(QTabWidget):
@@ -33,6 +33,7 @@ class SideTabs(QTabWidget):
         self.annotation_page.addWidget(annotations)
         self.annotation_page.addWidget(note_editor)
         self.annotation_page.setStretchFactor(0, 1)
+        self.annotation_page.setStretchFactor(1, 0)  # the note keeps its few lines
         self.annotation_page.setChildrenCollapsible(False)
         self.annotation_page.setHandleWidth(6)
         self.annotation_page.setSizes([400, NOTE_HEIGHT])
