@@ -54,7 +54,7 @@ def test_screenshot(qtbot, project, tmp_path, size, scheme):
         geo.click_in_corpus(main, CABLE)
         qtbot.waitUntil(lambda: main.reading.cable() is not None
                         and main.reading.cable().id == CABLE)
-        main.reading.set_dark(scheme == "dark")
+        main.appearance.choose(scheme)  # View → Appearance: the whole window
         geo.settle(qtbot, main)
         geo.views_of(main).text.setFocus()
         geo.settle(qtbot, main)

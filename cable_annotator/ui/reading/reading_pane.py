@@ -115,7 +115,7 @@ class ReadingPane(QWidget):
             self._zoom_action("Zoom &In", "zoomIn", QKeySequence.StandardKey.ZoomIn, ZOOM_STEP),
             self._zoom_action("Zoom &Out", "zoomOut", QKeySequence.StandardKey.ZoomOut,
                               1 / ZOOM_STEP),
-            self._zoom_action("&Actual Size", "zoomReset", QKeySequence("Ctrl+0"), None),
+            self._zoom_action("Actual Si&ze", "zoomReset", QKeySequence("Ctrl+0"), None),
         ]
 
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_scheme_changed)

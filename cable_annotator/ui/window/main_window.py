@@ -42,6 +42,7 @@ from ..jobs.import_export import BackgroundJob
 from ..links.links_panel import LinksPanel
 from ..reading.reading_pane import ReadingPane
 from .adaptive_layout import AdaptiveLayout, fitted_geometry
+from .appearance import Appearance
 from .edit_rehearser import EditRehearser
 from .empty_state import EmptyState
 from .idle_words_reader import IdleWordsReader
@@ -91,6 +92,7 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         self._rehearser = EditRehearser(self)
 
         self._build_panels()
+        self.appearance = Appearance(self, self.reading.set_dark, self.settings)
         self.actions = build_actions(self)
         self.search = SearchController(self, self.actions.find_box)
         self.status_line = StatusLine(self)
@@ -209,6 +211,7 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
                 self.adaptive_layout.restored = {
                     name: self.settings.panel_shown(name) is not False
                     for name in ("corpus", "side")}
+        self.appearance.restore()
         snap = self.settings.snap_to_words
         self.actions.snap_to_words.setChecked(snap)
         self.reading.snap_to_words = snap
@@ -655,4 +658,5 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
             return
         self.note_editor.commit()
         self.save_layout()
+        self.appearance.reset_application()
         super().closeEvent(event)

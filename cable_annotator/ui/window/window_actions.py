@@ -217,6 +217,8 @@ def build_actions(window) -> WindowActions:
     window.adaptive_layout.add_to_menu(view_menu)
     view_menu.addSeparator()
     view_menu.addActions(window.reading.zoom_actions)
+    view_menu.addSeparator()
+    view_menu.addMenu(window.appearance.menu)
     menu_bar.addMenu(actions.themes_menu)
     help_menu = menu_bar.addMenu("&Help")
     help_menu.addAction(actions.about)
