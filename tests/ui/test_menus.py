@@ -75,10 +75,12 @@ def test_delete_and_reattach_are_enabled_only_when_they_can_act(qtbot, project, 
     window = open_window(qtbot, project, tmp_path)
     delete = window.actions.delete_annotation
     reattach = window.actions.reattach_annotation
+    copy, cite = window.actions.copy, window.actions.copy_citation
     window.annotations.clear_current()
     window.focus_corpus()
     qtbot.waitUntil(lambda: not delete.isEnabled())
     assert not reattach.isEnabled()  # nothing orphaned, nothing selected
+    assert not copy.isEnabled() and not cite.isEnabled()  # no passage to copy
     window.annotations.view.setFocus()
     window.annotations.select_annotation(window._annotations[0].id)
     qtbot.waitUntil(delete.isEnabled)
@@ -87,6 +89,7 @@ def test_delete_and_reattach_are_enabled_only_when_they_can_act(qtbot, project, 
     window.annotations.clear_current()
     text = select_in_text(window, ARMS_RACE_QUOTE)
     qtbot.waitUntil(delete.isEnabled)
+    assert copy.isEnabled() and cite.isEnabled()
     qtbot.keyClick(text, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: window._annotations == [])
     qtbot.waitUntil(lambda: not delete.isEnabled())  # gone, nothing selected

@@ -176,8 +176,9 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
                     lambda position, v=view: self._text_context_menu(v, position))
 
     def _keep_actions_in_step(self) -> None:
-        """Edit → Delete Annotation and Re-attach are enabled only when they can act, and
-        follow every change of selection, focus, document and store."""
+        """Edit → Copy, Copy with Citation, Delete Annotation and Re-attach are enabled
+        only when they can act, and follow every change of selection, focus, document and
+        store."""
         signals = (self.annotations.currentAnnotationChanged, self.reading.selectionChanged,
                    self.cableShown, self.workspace.changed)
         for signal in signals:
@@ -190,9 +191,12 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
     def update_action_states(self, *_args) -> None:
         if not hasattr(self, "actions"):
             return
+        passage = self.selected_passage() is not None
+        self.actions.copy.setEnabled(passage)
+        self.actions.copy_citation.setEnabled(passage)
         self.actions.delete_annotation.setEnabled(self._annotation_for_delete() is not None)
         self.actions.reattach_annotation.setEnabled(
-            self._orphan_to_reattach() is not None and self.selected_passage() is not None)
+            self._orphan_to_reattach() is not None and passage)
 
     def _restore_layout(self) -> None:
         geometry = self.settings.window_geometry
