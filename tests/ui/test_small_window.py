@@ -144,7 +144,7 @@ def test_unfolding_the_corpus_in_a_narrow_window_gives_it_room(window, qtbot):
     settle(qtbot, window)
     assert window.corpus.isVisible() and not window.side_splitter.isVisible()
     assert window.corpus.width() >= 300
-    assert window.reading.width() >= 400
+    assert window.reading.width() >= 360
     tree = window.corpus.tree
     tree.expandAll()
     settle(qtbot, window)
@@ -174,3 +174,11 @@ def test_a_raw_telegram_is_listed_by_its_subject(window):
     # The filter finds a telegram by the subject it is listed by.
     window.corpus.filter_box.setText("soviet tanks")
     assert TELEGRAM in window.corpus.visible_cable_ids()
+
+
+def test_at_1024_px_the_corpus_and_the_codebook_fit_side_by_side(qtbot, project, tmp_path):
+    window = open_window(qtbot, project, tmp_path, 1024, 700)
+    window.adaptive_layout.toggle_corpus.setChecked(True)
+    settle(qtbot, window)
+    assert window.corpus.isVisible() and window.side_splitter.isVisible()
+    assert window.reading.width() >= 340

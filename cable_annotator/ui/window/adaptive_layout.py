@@ -23,9 +23,10 @@ SIDE_WIDTH = 340
 SIDE_NARROW_WIDTH = 250
 NARROW_WIDTH = 1000
 """Window width under which the codebook column narrows."""
-MIN_TEXT_WIDTH = 420
+MIN_TEXT_WIDTH = 360
 """The least the text column keeps when the reader unfolds a side panel: below it the
-other side panel folds (a narrow window shows the corpus or the codebook, not both)."""
+other side panel folds (an 800-px window shows the corpus or the codebook, not both; a
+1024-px one both)."""
 DEFAULT_SIZE = QSize(1600, 1000)
 SCREEN_SHARE = 0.92
 """At most this share of the screen's free area for a first window."""
