@@ -97,3 +97,23 @@ def test_delete_and_reattach_are_enabled_only_when_they_can_act(qtbot, project, 
     window.workspace.undo_stack.undo()
     qtbot.waitUntil(lambda: len(window._annotations) == 1)
     qtbot.waitUntil(delete.isEnabled)
+
+
+def test_after_tagging_the_selection_shows_the_words_tagged(qtbot, project, tmp_path):
+    """A drag from inside one word to inside another is tagged as whole words (snap to
+    words); the selection then covers exactly those words."""
+    from PySide6.QtGui import QTextCursor
+
+    window = open_window(qtbot, project, tmp_path)
+    text = window.reading.cable_text()
+    found = text.document().find(ARMS_RACE_QUOTE)
+    cursor = QTextCursor(text.document())
+    cursor.setPosition(found.selectionStart() + 5)  # "ms race could ens"
+    cursor.setPosition(found.selectionEnd() - 2, QTextCursor.MoveMode.KeepAnchor)
+    text.setTextCursor(cursor)
+    text.setFocus()
+    qtbot.keyClick(text, Qt.Key.Key_1)
+    qtbot.waitUntil(lambda: len(window._annotations) == 1)
+    words = ARMS_RACE_QUOTE.removeprefix("an ")
+    assert window._annotations[0].quote == words
+    assert text.textCursor().selectedText() == words

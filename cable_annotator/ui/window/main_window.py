@@ -522,6 +522,10 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
             return
         annotation_id = self.annotation_actions.apply_theme(
             self._cable.id, selection, theme_id, self._annotations)
+        # The selection shows the words tagged: snapped to whole words, a drag that began
+        # inside a word otherwise left "artment of State to discuss Sou" selected over a
+        # highlight of "Department of State to discuss Southeast".
+        self.reading.set_selection(*selection)
         if annotation_id is not None:
             self.annotations.select_annotation(annotation_id)
 
