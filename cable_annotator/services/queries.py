@@ -89,6 +89,14 @@ def load_cable(project: Project, cable_id: str) -> Cable:
         return cable_from_row(row)
 
 
+def volume_titles(project: Project) -> dict[str, str]:
+    """Each volume's title by id (those without one left out): what the corpus tree needs,
+    without reading every volume's persons and terms (a fifth of filling it at start)."""
+    with project.reading() as session:
+        return {volume_id: title for volume_id, title in session.execute(
+            select(VolumeRow.id, VolumeRow.title)) if isinstance(title, str) and title}
+
+
 def load_volume(project: Project, volume_id: str) -> Volume | None:
     with project.reading() as session:
         row = session.get(VolumeRow, volume_id)

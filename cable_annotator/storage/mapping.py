@@ -88,6 +88,13 @@ _RECORDS = {
     CrossReference: (("target", "text", "start", "end"), (str, str, int, int)),
     Span: (("style", "start", "end"), (str, int, int)),
 }
+_EXACT_SHAPES = {
+    kind: {tuple(str if t is OPTIONAL_TEXT else t for t in types[:count])
+           for count in range(len([t for t in types if t is not OPTIONAL_TEXT]),
+                              len(types) + 1)}
+    for kind, (_names, types) in _RECORDS.items()}
+"""The field types of each record kind exactly (``type(x) is int`` excludes a bool), with
+and without its optional trailing fields."""
 _WHERE = {Block: "paragraphs", PageBreak: "pages", CrossReference: "references",
           Span: "emphasis"}
 
@@ -100,10 +107,16 @@ def _records(kind, items: object, subject: str, length: int, where: str = "") ->
     if not isinstance(items, list):
         raise DamagedRow(subject, f"its {where} should be a list but are {type(items).__name__}")
     names, types = _RECORDS[kind]
+    shapes = _EXACT_SHAPES[kind]
     records = []
     for item in items:
-        values = record_fields(item, names, types, subject, where)
-        record = kind(*values)
+        # As we write them, a record is a list of exactly these types: checked in one
+        # step (a long cable holds a thousand paragraphs, read on every open); anything
+        # else goes through the full check, which names what is wrong.
+        if type(item) is list and tuple(map(type, item)) in shapes:
+            record = kind(*item)
+        else:
+            record = kind(*record_fields(item, names, types, subject, where))
         if kind is PageBreak:
             require_span(record.offset, record.offset, length, subject, where)
         else:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -78,6 +79,7 @@ class Project:
         self._outside_pending = False
         self._own_commit_since_poll = False
         self._rehearsal: Session | None = None
+        self._rehearsal_thread: int | None = None  # only its own thread joins a rehearsal
 
     # -- opening ------------------------------------------------------------------------
     @classmethod
@@ -255,7 +257,7 @@ class Project:
         The write lock is taken up front (``BEGIN IMMEDIATE``), so another program's
         transaction is waited for (busy timeout) instead of failing the action.
         """
-        if self._rehearsal is not None:
+        if self._rehearsal is not None and self._rehearsal_thread == threading.get_ident():
             yield from self._rehearsed_transaction()
             return
         session = self._write_sessions()
@@ -318,7 +320,7 @@ class Project:
             connection.close()
             raise ProjectError(f"Could not prepare {self.path}: {_reason(error)}.") from error
         session = Session(bind=connection, expire_on_commit=False)
-        self._rehearsal = session
+        self._rehearsal, self._rehearsal_thread = session, threading.get_ident()
         try:
             yield
             pending = self._outside_pending
@@ -327,7 +329,7 @@ class Project:
         except (DBAPIError, sqlite3.DatabaseError) as error:
             raise ProjectError(f"Could not prepare {self.path}: {_reason(error)}.") from error
         finally:
-            self._rehearsal = None
+            self._rehearsal = self._rehearsal_thread = None
             try:
                 session.rollback()
                 session.close()

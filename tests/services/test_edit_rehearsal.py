@@ -112,3 +112,22 @@ def test_a_failure_inside_a_rehearsal_rolls_everything_back(project):
 def test_rehearsals_do_not_nest(project):
     with project.rehearsal(), pytest.raises(RuntimeError), project.rehearsal():
         pass
+
+
+def test_another_threads_write_during_a_rehearsal_is_real_and_waits_its_turn(project):
+    """Only the rehearsing thread's actions are rolled back: a write from another thread
+    waits for the lock the rehearsal holds, then commits for real."""
+    import threading
+
+    themes = _theme_ids(project)
+    written = []
+    with project.rehearsal():
+        annotating.create_annotation(project, SAMPLE_ID, "body", 0, 5, themes[:1])
+        worker = threading.Thread(target=lambda: written.append(annotating.create_annotation(
+            project, SAMPLE_ID, "body", 50, 60, themes[:1])))
+        worker.start()
+        worker.join(0.3)
+        assert worker.is_alive() and not written, "it waits for the rehearsal's lock"
+    worker.join(10)
+    assert written
+    assert [(a.start, a.end) for a in queries.annotations_of(project, SAMPLE_ID)] == [(50, 60)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from cable_annotator.services import queries
-from cable_annotator.ui.window.edit_rehearser import DELAY_MS
+from cable_annotator.ui.window.background.edit_rehearser import DELAY_MS
 
 from .ui_fixtures import SAMPLE_ID
 from .window_helpers import open_window

@@ -3,7 +3,7 @@ thread for long whatever the machine or the words."""
 
 from __future__ import annotations
 
-from cable_annotator.ui.window.idle_words_reader import (
+from cable_annotator.ui.window.background.idle_words_reader import (
     FIRST_SLICE,
     SLICE_BUDGET_S,
     SLICE_RANGE,
@@ -44,7 +44,7 @@ def test_the_reader_waits_while_the_layout_has_the_turn(qtbot, project):
     from cable_annotator.services.annotating import create_annotation
     from cable_annotator.services.deferred_annotations import deferred_annotations_of
     from cable_annotator.services.queries import annotations_of, find_theme
-    from cable_annotator.ui.window.idle_words_reader import IdleWordsReader
+    from cable_annotator.ui.window.background.idle_words_reader import IdleWordsReader
     from tests.conftest import SAMPLE_ID
 
     theme = find_theme(project, "Arms race").id

@@ -64,3 +64,34 @@ def test_a_slow_outdated_search_never_overwrites_the_latest(qtbot, project, tmp_
     assert window.search.query == "Velasco"
     assert [(h.part, h.start) for h in window.search.hits()] == velasco_hits
     assert "tanks" not in window.status_line.text()
+
+
+def test_switching_projects_waits_for_the_workers_read_and_drops_its_answer(
+        qtbot, project, tmp_path, monkeypatch):
+    """The project left is closed only once the worker's read of it has ended (closing
+    waits for readers); the late answer is not shown over the new project."""
+    from cable_annotator.storage.project import Project
+
+    window = open_window(qtbot, project, tmp_path)
+    original = search_service.find_outcome
+    started, release = threading.Event(), threading.Event()
+
+    def held(project_, query, *args, **kwargs):
+        started.set()
+        release.wait(10)
+        return original(project_, query, *args, **kwargs)
+
+    monkeypatch.setattr(search_service, "find_outcome", held)
+    box = window.findChild(QLineEdit, "findBox")
+    box.setFocus()
+    qtbot.keyClicks(box, "tanks")
+    qtbot.waitUntil(started.is_set, timeout=5000)
+    threading.Timer(0.3, release.set).start()
+    second = tmp_path / "second.cableproj"
+    Project.open(second).close()
+    assert window.open_project_path(second)
+    qtbot.wait(200)
+    assert window.project.path == second
+    assert window.search.hits() == []
+    # the box still says "tanks": searched again in the new, empty project, not the old
+    assert "“tanks”: 0 hits in 0 documents" in window.status_line.text()

@@ -14,7 +14,7 @@ from cable_annotator.ui.corpus.corpus_model import document_label
 from tests.importers.telegram_expected import FIXTURES
 
 from .ui_fixtures import ARMS_RACE_QUOTE, annotate
-from .window_helpers import open_window
+from .window_helpers import open_window, wait_for_links
 
 SMALL = (800, 600)
 TELEGRAM = "1974STATE016696"
@@ -76,6 +76,7 @@ def _assert_wrapped_in_full(tree, index) -> None:
 
 def test_the_references_of_a_telegram_wrap_and_scroll(window, qtbot):
     window.show_cable(TELEGRAM)
+    wait_for_links(qtbot, window)
     window.side_tabs.show_references()
     settle(qtbot, window)
     tree = window.links.tree

@@ -13,7 +13,13 @@ from tests.conftest import SAMPLE_ID
 from tests.importers.telegram_expected import FIXTURES
 
 from .test_main_window_mouse import first_link, point_of
-from .window_helpers import cable_text, export_rows, open_window, select_in_text
+from .window_helpers import (
+    cable_text,
+    export_rows,
+    open_window,
+    select_in_text,
+    wait_for_links,
+)
 
 
 @pytest.fixture
@@ -41,6 +47,7 @@ def test_a_telegram_reads_without_archive_marks(window):
 
 def test_the_references_panel_lists_both_ways_and_opens_a_click(window, qtbot):
     window.show_cable("1974STATE193548")
+    wait_for_links(qtbot, window)
     panel = window.links
     assert window.side_tabs.references_shown()
     assert window.side_tabs.tabText(window.side_tabs.references_index) == "References (3)"
@@ -57,6 +64,7 @@ def test_the_references_panel_lists_both_ways_and_opens_a_click(window, qtbot):
         qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert shown.args == [SAMPLE_ID]
     assert window.current_cable().id == SAMPLE_ID
+    wait_for_links(qtbot, window)
     # The FRUS document lists its raw telegram first, in a section of its own.
     assert panel.targets()[0] == ("1974STATE016696", True)
     assert panel.sections()[0] == "Raw telegram (1)"
@@ -64,10 +72,11 @@ def test_the_references_panel_lists_both_ways_and_opens_a_click(window, qtbot):
     assert "1974STATE016696" not in panel.section_targets(CITES)
 
 
-def test_the_frus_document_printing_a_telegram_has_its_own_section(window):
+def test_the_frus_document_printing_a_telegram_has_its_own_section(window, qtbot):
     """Printing is not citing: the FRUS document that prints the raw telegram is listed
     under "Printed in FRUS", not among the telegrams that cite it."""
     window.show_cable("1974STATE016696")
+    wait_for_links(qtbot, window)
     panel = window.links
     assert panel.section_targets(PRINTED_IN_FRUS) == [SAMPLE_ID]
     assert SAMPLE_ID not in panel.section_targets(CITED_BY)
@@ -77,6 +86,7 @@ def test_the_frus_document_printing_a_telegram_has_its_own_section(window):
 
 def test_a_missing_telegram_is_listed_greyed_and_does_not_open(window, qtbot):
     window.show_cable("1978TELAV04021")
+    wait_for_links(qtbot, window)
     assert window.links.targets() == [("1978STATE064312", False), ("1978JERUSA00611", False),
                                       ("1977TELAV09120", False)]
     item = window.links.tree.topLevelItem(1).child(0)  # after the Telegram section
@@ -100,8 +110,9 @@ def test_clicking_telegram_193548_in_the_sample_note_opens_the_raw_cable(window,
     assert shown.args == ["1974STATE193548"]
 
 
-def test_a_telegram_without_links_shows_its_facts_only(window):
+def test_a_telegram_without_links_shows_its_facts_only(window, qtbot):
     window.show_cable("1975ZAGREB01569")
+    wait_for_links(qtbot, window)
     tabs = window.side_tabs
     assert tabs.references_shown()
     assert tabs.tabText(tabs.references_index) == "Telegram"
@@ -111,6 +122,7 @@ def test_a_telegram_without_links_shows_its_facts_only(window):
         "TAGS: PINT Internal political affairs", "TAGS: SCUL Cultural affairs",
         "TAGS: YO Yugoslavia"]
     window.show_cable(SAMPLE_ID)  # a FRUS document: links, no telegram facts
+    wait_for_links(qtbot, window)
     assert tabs.references_shown() and window.links.fact_lines() == []
     assert "Telegram" not in window.links.sections()
 

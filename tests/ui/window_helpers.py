@@ -50,3 +50,8 @@ def export_rows(qtbot, main, path: Path, **options) -> list[dict[str, str]]:
     assert blocker.args[0] is not None
     with path.open(encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
+
+
+def wait_for_links(qtbot, main) -> None:
+    """Wait until the open cable's references are worked out (in the worker thread)."""
+    qtbot.waitUntil(lambda: not main.links_pending(), timeout=10_000)

@@ -100,6 +100,8 @@ def test_telegram_screenshot(qtbot, telegram_project, tmp_path):
         qtbot.waitUntil(lambda: main.reading.cable() is not None
                         and main.reading.cable().id == TELEGRAM)
         assert not main.reading.footnote_pane().isVisible()
+        qtbot.waitUntil(lambda: not main.links_pending(), timeout=10000)  # a worker's
+        assert main.side_tabs.references_shown()
         main.side_tabs.show_references()
         geo.settle(qtbot, main)
         geo.views_of(main).text.setFocus()

@@ -102,11 +102,14 @@ class CorpusPanel(QWidget):
         if self._shown_id is not None:
             self.select_cable(self._shown_id)
 
-    def _refilter(self, apply: Callable[[], None]) -> None:
+    def _refilter(self, apply: Callable[[], bool | None]) -> None:
+        """Run ``apply`` (a filter change; False when it changed nothing) and show the
+        tree filtered anew."""
         # Expanded before the open document is marked again, so the tree scrolls to it
         # (expanding afterwards left a cleared filter at the top of the corpus).
         with self._quietly():
-            apply()
+            if apply() is False:
+                return
             self.tree.expandAll()
 
     def _filter_changed(self, text: str) -> None:

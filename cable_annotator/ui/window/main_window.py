@@ -9,6 +9,7 @@ change names: highlights of the open cable, one corpus count, the codebook's usa
 from __future__ import annotations
 
 from bisect import insort
+from contextlib import suppress
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
@@ -43,11 +44,12 @@ from ..links.links_panel import LinksPanel
 from ..reading.reading_pane import ReadingPane
 from .adaptive_layout import AdaptiveLayout, fitted_geometry
 from .appearance import Appearance
-from .edit_rehearser import EditRehearser
+from .background.edit_rehearser import EditRehearser
+from .background.idle_words_reader import IdleWordsReader
+from .background.latest_result import LatestResult
+from .background.outside_changes import OutsideChangeWatcher
+from .background.search_controller import SearchController
 from .empty_state import EmptyState
-from .idle_words_reader import IdleWordsReader
-from .outside_changes import OutsideChangeWatcher
-from .search_controller import SearchController
 from .settings import AppSettings
 from .side_tabs import SideTabs
 from .status_line import StatusLine, window_title
@@ -60,6 +62,7 @@ from .window_project_files import ProjectFilesMixin
 from .workspace import Workspace
 
 LAST_CABLE = "last_cable"
+REMEMBER_LAST_CABLE_MS = 1000
 STYLE = """
 QLabel#panelTitle { font-weight: 600; padding: 4px 2px 2px 2px; }
 QLabel#emptyHint, QLabel#corpusThemeFilter { padding: 4px; }
@@ -90,6 +93,14 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         self._job: BackgroundJob | None = None
         self._words_reader = IdleWordsReader(self, yield_to=lambda: self.reading.is_laying_out())
         self._rehearser = EditRehearser(self)
+        self._links_worker = LatestResult(self)
+        # The document last read is written shortly after it opens, not on the open:
+        # paging with Ctrl+PgDown would otherwise commit (and fsync) once per document.
+        self._last_cable_pending: str | None = None
+        self._last_cable_timer = QTimer(self)
+        self._last_cable_timer.setSingleShot(True)
+        self._last_cable_timer.setInterval(REMEMBER_LAST_CABLE_MS)
+        self._last_cable_timer.timeout.connect(self.flush_last_cable)
 
         self._build_panels()
         self.appearance = Appearance(self, self.reading.set_dark, self.settings)
@@ -270,12 +281,7 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
 
     def _reload_corpus(self) -> None:
         summaries = queries.list_cables(self.project)
-        titles = {}
-        for volume_id in dict.fromkeys(summary.volume for summary in summaries):
-            volume = queries.load_volume(self.project, volume_id)
-            if volume is not None and volume.title:
-                titles[volume_id] = volume.title
-        self.corpus.load(summaries, titles)
+        self.corpus.load(summaries, queries.volume_titles(self.project))
         self._theme_filter_changed(self.codebook.filter_theme_id())
         self.search.refresh()
 
@@ -316,8 +322,20 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         self._refresh_links()
         self._refresh_annotation_list()
         self.status_line.set_count(len(self._annotations))
-        queries.set_setting(self.project, LAST_CABLE, cable_id)
+        self._last_cable_pending = cable_id
+        self._last_cable_timer.start()
         self.cableShown.emit(cable_id)
+
+    def flush_last_cable(self) -> None:
+        """Remember the document on screen as the project's last read, now (the timer,
+        closing the window, switching projects)."""
+        self._last_cable_timer.stop()
+        cable_id, self._last_cable_pending = self._last_cable_pending, None
+        if cable_id is None:
+            return
+        # Read-only or locked for long: the next start opens another document, no more.
+        with suppress(ProjectError):
+            queries.set_setting(self.project, LAST_CABLE, cable_id)
 
     def go_to_annotation(self, cable_id: str, annotation_id: str) -> None:
         if self._cable is None or self._cable.id != cable_id:
@@ -361,14 +379,36 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         self.note_editor.set_annotation(annotation)
 
     def _refresh_links(self) -> None:
-        """What the open cable cites and what cites it (resolved now, from the store)."""
-        self.links.set_telegram(self._cable)
-        index = telegram_links.telegram_index(self.project) if self._cable else None
-        if index is None or not index.titles:
-            self.links.set_links([], [])  # no raw telegrams: nothing a note could link to
+        """What the open cable cites and what cites it: resolved from the store in the
+        worker thread, shown when found (if that cable is still the one open)."""
+        cable, project = self._cable, self.project
+        self.links.set_telegram(cable)
+        self.links.set_links([], [])
+        if cable is None:
+            self._links_worker.cancel()
             return
-        self.links.set_links(telegram_links.links_from(self.project, self._cable, index),
-                             telegram_links.links_to(self.project, self._cable, index))
+        self._links_worker.request(lambda: telegram_links.links_both_ways(project, cable),
+                                   lambda found: self._links_found(cable.id, found))
+
+    def _links_found(self, cable_id: str, found: object) -> None:
+        if self._cable is None or self._cable.id != cable_id:
+            return
+        if isinstance(found, Exception):
+            self.statusBar().showMessage(f"Could not work out the references of {cable_id}: "
+                                         f"{found}", 8000)
+            return
+        self.links.set_links(*found)
+
+    def finish_background_reads(self) -> None:
+        """Let the workers' reads of this project end (before it is closed: closing folds
+        the write-ahead log into the file, which waits for every reader)."""
+        self._links_worker.cancel()
+        self._links_worker.wait()
+        self.search.finish_background_search()
+
+    def links_pending(self) -> bool:
+        """Whether the open cable's references are still being worked out."""
+        return self._links_worker.is_busy()
 
     def _reference_activated(self, target: str) -> None:
         cable_id, _, anchor = target.partition("#")  # "vol/d21#footnote 2" → a note
@@ -665,6 +705,8 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
             event.ignore()
             return
         self.note_editor.commit()
+        self.flush_last_cable()
+        self.finish_background_reads()
         self.save_layout()
         self.appearance.reset_application()
         super().closeEvent(event)

@@ -31,6 +31,8 @@ class ProjectFilesMixin:
             self._show_error(str(error))
             return False
         self.codebook.set_filter(None)
+        self.flush_last_cable()  # into the project being left, while it is open
+        self.finish_background_reads()
         self.workspace.replace_project(project)
         self.load_project()
         return True

@@ -17,9 +17,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
-from ...collector import collector_paused
-from ...services.deferred_annotations import DeferredWords
-from ...storage.errors import ProjectError
+from ....collector import collector_paused
+from ....services.deferred_annotations import DeferredWords
+from ....storage.errors import ProjectError
 
 SLICE_BUDGET_S = 0.004
 """Work per event-loop turn: a quarter of a 60 Hz frame, beside painting and layout."""

@@ -15,41 +15,15 @@ need it to move.
 
 from __future__ import annotations
 
-from contextlib import suppress
-
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit
 
-from ...services import search as search_service
-from ...storage.project import Project
+from ....services import search as search_service
+from .latest_result import LatestResult
 
 DEBOUNCE_MS = 250
 TOTAL_LIMIT = 1000
 """Hits counted for the status bar; beyond it the count reads "1000+"."""
-
-
-class _Relay(QObject):
-    """Lives in the GUI thread: a worker's result reaches the controller as a queued
-    signal."""
-
-    finished = Signal(int, object)  # generation, FindOutcome or the exception raised
-
-
-class _FindJob(QRunnable):
-    def __init__(self, relay: _Relay, generation: int, project: Project, query: str,
-                 cable_id: str | None) -> None:
-        super().__init__()
-        self._relay, self._generation = relay, generation
-        self._project, self._query, self._cable_id = project, query, cable_id
-
-    def run(self) -> None:  # in a pool thread: its own SQLite connection from the pool
-        try:
-            result: object = search_service.find_outcome(
-                self._project, self._query, self._cable_id, total_limit=TOTAL_LIMIT)
-        except Exception as error:  # the project closed meanwhile, a damaged index…
-            result = error
-        with suppress(RuntimeError):  # the window closed while this ran: nobody waits
-            self._relay.finished.emit(self._generation, result)
 
 
 class SearchController(QObject):
@@ -70,12 +44,7 @@ class SearchController(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self._run_in_background)
-        self._generation = 0  # of the latest search started; older results are dropped
-        self._in_flight = 0  # searches started in the worker and not finished yet
-        self._relay = _Relay(self)
-        self._relay.finished.connect(self._background_finished)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self._worker = LatestResult(self)  # typed queries: only the latest is shown
         find_box.textChanged.connect(lambda _text: self._timer.start())
         find_box.returnPressed.connect(self.next_hit)
         window.cableShown.connect(self._cable_shown)
@@ -89,35 +58,39 @@ class SearchController(QObject):
         query = self.find_box.text().strip()
         if query == self.query:
             return
-        self._generation += 1  # whatever a worker is still finding is out of date
+        self._worker.cancel()  # whatever the worker is still finding is out of date
         cable = self.window.current_cable()
         cable_id = cable.id if cable else None
         outcome = (search_service.find_outcome(self.window.project, query, cable_id,
                                                total_limit=TOTAL_LIMIT) if query else None)
         self._show(query, outcome, cable_id)
 
+    def finish_background_search(self) -> None:
+        """Drop the typed search still in the worker and wait for its read to end."""
+        self._worker.cancel()
+        self._worker.wait()
+
     def is_searching(self) -> bool:
         """Whether a typed query waits for its debounce or its worker."""
-        return self._timer.isActive() or self._in_flight > 0
+        return self._timer.isActive() or self._worker.is_busy()
 
     def _run_in_background(self) -> None:
         """The debounce timer: search the typed query in the worker thread."""
         query = self.find_box.text().strip()
-        if query == self.query and not self._in_flight:
-            return  # (a search still in flight may be for another query: search again)
+        if query == self.query and not self._worker.is_busy():
+            return  # (a search still in the worker may be for another query: search again)
         if not query:
             self.run()  # clearing the search needs no query
             return
-        self._generation += 1
         cable = self.window.current_cable()
-        self._in_flight += 1
-        self._pool.start(_FindJob(self._relay, self._generation, self.window.project,
-                                  query, cable.id if cable else None))
+        cable_id = cable.id if cable else None
+        project = self.window.project
+        self._worker.request(
+            lambda: search_service.find_outcome(project, query, cable_id,
+                                                total_limit=TOTAL_LIMIT),
+            self._background_finished)
 
-    def _background_finished(self, generation: int, result: object) -> None:
-        self._in_flight -= 1
-        if generation != self._generation:
-            return  # superseded by a later search
+    def _background_finished(self, result: object) -> None:
         if isinstance(result, Exception):
             self.window.statusBar().showMessage(f"Could not search: {result}", 8000)
             return

@@ -8,10 +8,10 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer
 
-from ...services.annotating import AnnotationError
-from ...services.edit_rehearsal import rehearse_edits
-from ...storage.errors import ProjectError
-from ...storage.project import Project
+from ....services.annotating import AnnotationError
+from ....services.edit_rehearsal import rehearse_edits
+from ....storage.errors import ProjectError
+from ....storage.project import Project
 
 DELAY_MS = 250
 """Long enough for the page to be painted and the first idle work to start, far shorter

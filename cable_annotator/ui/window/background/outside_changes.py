@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 
-from ...storage.errors import ProjectError
+from ....storage.errors import ProjectError
 
 POLL_MS = 2000
 
