@@ -98,9 +98,9 @@ def _pieces_in_lines(pieces: list[str], font: QFont, width: int) -> list[str]:
 
 
 class AnnotationDelegate(QStyledItemDelegate):
-    """Cards of one height. Fonts and the wrapped quote lines are kept between paints: a
-    list repaints all its visible cards after every edit, and wrapping each quote again
-    was most of that repaint."""
+    """Cards of one height. Fonts and the wrapped quote and detail lines are kept between
+    paints: a list repaints all its visible cards after every edit, and wrapping each
+    quote again was most of that repaint."""
 
     _CACHE_LIMIT = 4000
 
@@ -108,6 +108,7 @@ class AnnotationDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._font_cache: dict[str, tuple[QFont, QFont, QFontMetrics, QFontMetrics]] = {}
         self._line_cache: dict[tuple[str, int, str], list[str]] = {}
+        self._detail_cache: dict[tuple[str, int, str], list[str]] = {}
 
     def _font_set(self, option: QStyleOptionViewItem):
         key = option.font.key()
@@ -132,6 +133,15 @@ class AnnotationDelegate(QStyledItemDelegate):
             if len(self._line_cache) > self._CACHE_LIMIT:
                 self._line_cache.clear()
             lines = self._line_cache[key] = _elided_lines(quote, font, width, QUOTE_LINES)
+        return lines
+
+    def _detail_lines(self, details: list[str], font: QFont, width: int) -> list[str]:
+        key = ("\x00".join(details), width, font.key())
+        lines = self._detail_cache.get(key)
+        if lines is None:
+            if len(self._detail_cache) > self._CACHE_LIMIT:
+                self._detail_cache.clear()
+            lines = self._detail_cache[key] = detail_lines(details, font, width)
         return lines
 
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802
@@ -188,7 +198,7 @@ class AnnotationDelegate(QStyledItemDelegate):
             painter.setPen(palette.color(QPalette.ColorRole.BrightText))
         else:
             painter.setPen(muted)
-        lines = detail_lines(details, small_font, text_rect.width())
+        lines = self._detail_lines(details, small_font, text_rect.width())
         for n, line in enumerate(lines):
             if n:
                 y += small_metrics.lineSpacing()
