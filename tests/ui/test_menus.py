@@ -117,3 +117,19 @@ def test_after_tagging_the_selection_shows_the_words_tagged(qtbot, project, tmp_
     words = ARMS_RACE_QUOTE.removeprefix("an ")
     assert window._annotations[0].quote == words
     assert text.textCursor().selectedText() == words
+
+
+def test_the_toolbar_says_undo_whatever_it_undoes(qtbot, project, tmp_path):
+    from PySide6.QtWidgets import QToolBar, QToolButton
+
+    window = open_window(qtbot, project, tmp_path)
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    button = next(b for b in toolbar.findChildren(QToolButton)
+                  if b.defaultAction() is window.actions.undo)
+    width = button.sizeHint().width()
+    select_in_text(window, ARMS_RACE_QUOTE)
+    window.apply_theme_number(1)
+    qtbot.waitUntil(lambda: len(window._annotations) == 1)
+    assert window.actions.undo.text().startswith("&Undo ")  # the menu names the step
+    assert button.text() == "Undo" and button.sizeHint().width() == width
+    assert window.actions.undo.toolTip().startswith("Undo ")

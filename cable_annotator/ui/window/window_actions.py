@@ -85,6 +85,11 @@ def build_actions(window) -> WindowActions:
     set_keys(redo, standard_keys(keys.Redo))
     window.addAction(undo)
     window.addAction(redo)
+    # The toolbar says "Undo" whatever it undoes (the menu says "Undo Add annotation", and
+    # the tooltip follows the text): a label that grew with each command's name moved the
+    # search box and every button after it. An icon text set once outlives setText.
+    undo.setIconText("Undo")
+    redo.setIconText("Redo")
     snap = _action(window, "&Snap Selection to Words", window.set_snap_to_words,
                    tip="Extend a selection to whole words")
     snap.setCheckable(True)
