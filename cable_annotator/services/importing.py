@@ -210,6 +210,15 @@ def refuse_unreadable_import(path: Path) -> None:
                                  f"{file_safety.IMPORT_LIMIT_VARIABLE} to allow more)")
 
 
+def refuse_own_files(project: Project, paths: Iterable[Path]) -> None:
+    """ImportFailed for the first of ``paths`` that is the project's own file (or its log):
+    reading it as a document would cost the project its locks, and it is no document."""
+    for path in paths:
+        if project.is_own_file(path):
+            raise ImportFailed(path, "it is this project's own file (or the log SQLite keeps "
+                                     "beside it), not a document to import into it")
+
+
 def import_files(
     project: Project,
     paths: Iterable[Path | str],
@@ -225,7 +234,9 @@ def import_files(
     """
     report = ImportReport()
     imported_ids: list[str] = []
-    for path in map(Path, paths):
+    paths = [Path(path) for path in paths]
+    refuse_own_files(project, paths)
+    for path in paths:
         parsed_volume, cables = read_file(path, volume, progress, cancelled, as_format,
                                           report.readings)
         _store(project, path, parsed_volume, cables, report)

@@ -403,6 +403,24 @@ class Project:
             raise ProjectError(f"Could not write {destination}: {error}.") from error
         return destination
 
+    def is_own_file(self, path: Path | str) -> bool:
+        """Whether ``path`` is this project's file or one of SQLite's files beside it (its
+        log, shared memory, journal): never to be read as a document — closing the
+        descriptor a read opened would drop every lock this process holds on the project
+        (found by its name and by ``stat``; the file itself is not opened)."""
+        candidate = Path(path).expanduser()
+        try:
+            resolved = candidate.resolve()
+        except OSError:
+            return False
+        own = self.path.resolve()
+        if resolved in {own, *(Path(f"{own}{suffix}") for suffix in _SIDECARS)}:
+            return True
+        try:
+            return os.path.samefile(candidate, own)  # another name for it (a hard link)
+        except OSError:
+            return False
+
     # -- noticing other writers ------------------------------------------------------------
     def changed_elsewhere(self) -> bool:
         """True (once) when someone else has committed to the file since the last call:

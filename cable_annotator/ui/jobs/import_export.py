@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -38,6 +37,7 @@ from ...services.importing import (
 )
 from ...storage.project import Project
 from ..common.dialog_sizing import fit_title
+from ..desktop.file_dialogs import open_file_names, save_file_name
 from .text_import_dialog import TextImportChoice, ask_text_import
 
 IMPORT_FILTER = ("FRUS documents and telegrams (*.txt *.xml);;Plain text and telegrams (*.txt);;"
@@ -193,7 +193,7 @@ def importable(paths: list[Path]) -> list[Path]:
 
 
 def ask_import_paths(parent: QWidget, directory: str) -> list[Path]:
-    files, _ = QFileDialog.getOpenFileNames(parent, "Import documents", directory, IMPORT_FILTER)
+    files = open_file_names(parent, "Import documents", directory, IMPORT_FILTER)
     return [Path(name) for name in files]
 
 
@@ -288,8 +288,8 @@ class ExportCsvDialog(QDialog):
         self.resize(560, self.sizeHint().height())
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Export annotations", self.path_edit.text(),
-                                              "CSV files (*.csv)")
+        name = save_file_name(self, "Export annotations", self.path_edit.text(),
+                              "CSV files (*.csv)")
         if name:
             self.path_edit.setText(name if name.lower().endswith(".csv") else f"{name}.csv")
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog
-
 from ...importers.errors import ImportFailed
 from ...services.exporting import ExportFailed
 from ...storage.errors import ProjectError
+from ..desktop.file_dialogs import open_file_name, save_file_name
 
 _FORMATS = {
     "qdpx": ("REFI-QDA project (*.qdpx)", "-annotations.qdpx"),
@@ -32,7 +31,7 @@ class ExchangeMixin:
         folder = Path(self.settings.last_export_directory or self.project.path.parent)
         if not folder.is_dir():
             folder = self.project.path.parent
-        name, _ = QFileDialog.getSaveFileName(
+        name = save_file_name(
             self, "Export", str(folder / f"{self.project.path.stem}{ending}"), file_filter)
         if name:
             path = Path(name)
@@ -60,8 +59,8 @@ class ExchangeMixin:
         return message
 
     def ask_import_exchange(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Import from another program",
-                                              self.settings.last_directory, IMPORT_FILTER)
+        name = open_file_name(self, "Import from another program",
+                              self.settings.last_directory, IMPORT_FILTER)
         if name:
             self.settings.last_directory = str(Path(name).parent)
             self.import_exchange_file(Path(name))

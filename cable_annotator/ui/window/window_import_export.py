@@ -12,8 +12,9 @@ from pathlib import Path
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
+from ...importers.errors import ImportFailed
 from ...services.exporting import export_csv
-from ...services.importing import PLAIN_TEXT, TEXT_FORMATS
+from ...services.importing import PLAIN_TEXT, TEXT_FORMATS, refuse_own_files
 from ..jobs.import_export import (
     BackgroundJob,
     ExportCsvDialog,
@@ -61,6 +62,11 @@ class ImportExportMixin:
         paths = [p for p in paths if Path(p) not in exchange]
         if not paths:
             return bool(exchange)
+        try:  # before anything reads them (the guess below opens the files)
+            refuse_own_files(self.project, [Path(p) for p in paths])
+        except ImportFailed as error:
+            self._show_error(str(error))
+            return False
         choice = None
         unnamed = needing_volume([Path(path) for path in paths])
         if unnamed:

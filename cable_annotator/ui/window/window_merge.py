@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog
-
 from ...domain.annotation import Annotation
 from ...services import merge_conflicts, merging, queries
 from ...services.annotating import AnnotationError
 from ...storage.errors import NotFound, ProjectError
+from ..desktop.file_dialogs import open_file_name
 from .merge_commands import MergeProject, ResolveConflict
 from .merge_dialog import MergeDialog
 from .window_project_files import PROJECT_FILTER
@@ -22,8 +21,8 @@ from .window_project_files import PROJECT_FILTER
 
 class MergeMixin:
     def ask_merge_project(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Merge a colleague's project",
-                                              self.settings.last_directory, PROJECT_FILTER)
+        name = open_file_name(self, "Merge a colleague's project",
+                              self.settings.last_directory, PROJECT_FILTER)
         if name:
             self.settings.last_directory = str(Path(name).parent)
             self.merge_project_file(Path(name))

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog
-
 from ...storage.errors import ProjectError
 from ...storage.project import PROJECT_SUFFIX, Project
+from ..desktop.file_dialogs import open_file_name, save_file_name
 from .file_suggestions import save_as_suggestion
 
 PROJECT_FILTER = f"Cable Annotator projects (*{PROJECT_SUFFIX})"
@@ -55,8 +54,8 @@ class ProjectFilesMixin:
             bool(shown))
 
     def ask_new_project(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "New project", self.settings.last_directory,
-                                              PROJECT_FILTER)
+        name = save_file_name(self, "New project", self.settings.last_directory,
+                              PROJECT_FILTER)
         if name:
             path = _with_suffix(name)
             if path.exists():
@@ -66,16 +65,16 @@ class ProjectFilesMixin:
             self.open_project_path(path, create=True)
 
     def ask_open_project(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Open project", self.settings.last_directory,
-                                              PROJECT_FILTER)
+        name = open_file_name(self, "Open project", self.settings.last_directory,
+                              PROJECT_FILTER)
         if name:
             self.settings.last_directory = str(Path(name).parent)
             self.open_project_path(Path(name))
 
     def ask_save_project_as(self) -> None:
         suggested = save_as_suggestion(self.project.path)
-        name, _ = QFileDialog.getSaveFileName(self, "Save project as", str(suggested),
-                                              PROJECT_FILTER)
+        name = save_file_name(self, "Save project as", str(suggested),
+                              PROJECT_FILTER)
         if name:
             path = _with_suffix(name)
             self.settings.last_directory = str(path.parent)
