@@ -57,3 +57,27 @@ def test_a_verbatim_text_shows_every_blank_line_and_character(qtbot, project, tm
     shown = cable_text(window).document().toRawText()
     # Qt separates blocks with U+2029 and ends with the pane's spacer block.
     assert shown.replace("\u2029", "\n") == VERBATIM + "\n"
+
+
+def test_short_notes_below_the_text_take_only_their_height(qtbot, project, tmp_path,
+                                                          shared_corpus):
+    """At 800×600 the notes are below the text: a document with two short notes gives
+    the text the rest, one with long notes keeps them to a third of the pane."""
+    from cable_annotator.ui.reading.footnote_pane import notes_height
+    from cable_annotator.ui.reading.reading_pane import NOTES_BELOW_SHARE
+
+    import_files(project, [shared_corpus / "frus" / "frus1964-68v28.xml"])
+    window = open_window(qtbot, project, tmp_path, 800, 600)
+    pane = window.reading
+    notes = pane.footnote_pane()
+    window.show_cable("frus1964-68v28/d39")  # two notes, four lines in all
+    qtbot.waitUntil(lambda: not pane.notes_beside() and notes.isVisible())
+    share = pane.height() * NOTES_BELOW_SHARE
+    qtbot.waitUntil(lambda: notes.height() < share - 10)
+    assert notes.height() >= notes_height(notes) - 1  # every line of them in view
+    long_notes = max(queries.list_cables(project)[:60],
+                     key=lambda s: sum(len(n.text) for n in queries.load_cable(
+                         project, s.id).footnotes))
+    window.show_cable(long_notes.id)
+    qtbot.waitUntil(lambda: abs(notes.height() - share) <= 8)
+    assert notes_height(notes) > notes.height()  # they scroll
