@@ -6,8 +6,8 @@ writing becomes one undo step ("Edit note") instead of a hundred.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ...domain.annotation import Annotation
@@ -15,6 +15,21 @@ from ...domain.annotation import Annotation
 
 class _NoteText(QPlainTextEdit):
     editingFinished = Signal()
+
+    def event(self, event: QEvent) -> bool:
+        """Undo and redo keys go to the box only while it has typing of its own to undo
+        or redo; otherwise they are the window's (undo the note just saved, as the Edit
+        menu would). Taken by the box, Ctrl+Z once emptied it under a saved note, and
+        the next focus-out saved the empty box over the note."""
+        if event.type() == QEvent.Type.ShortcutOverride:
+            document = self.document()
+            if ((event.matches(QKeySequence.StandardKey.Undo)
+                 and not document.isUndoAvailable())
+                    or (event.matches(QKeySequence.StandardKey.Redo)
+                        and not document.isRedoAvailable())):
+                event.ignore()
+                return False
+        return super().event(event)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
         super().focusOutEvent(event)
@@ -70,7 +85,7 @@ class NoteEditor(QWidget):
     def _show(self, annotation: Annotation | None) -> None:
         self._annotation_id = annotation.id if annotation else None
         self._saved = annotation.note if annotation else ""
-        self.text.setPlainText(self._saved)
+        self.text.setPlainText(self._saved)  # (setPlainText starts a fresh undo history)
         self.text.setEnabled(annotation is not None)
         self.text.setPlaceholderText("Write a note on this passage…" if annotation
                                      else "Select an annotation to write a note.")
@@ -81,4 +96,7 @@ class NoteEditor(QWidget):
         if self._annotation_id is None or text == self._saved:
             return
         self._saved = text
+        # What is saved is the box's new starting point: its own undo cannot take the
+        # saved words back out from under the note (the window's Undo does that).
+        self.text.document().clearUndoRedoStacks()
         self.noteCommitted.emit(self._annotation_id, text)

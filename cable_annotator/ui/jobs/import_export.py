@@ -292,6 +292,21 @@ class ExportCsvDialog(QDialog):
                               "CSV files (*.csv)")
         if name:
             self.path_edit.setText(name if name.lower().endswith(".csv") else f"{name}.csv")
+            self._confirmed = self.choice()[0]  # the file dialog asked about replacing it
+
+    def accept(self) -> None:
+        """Export, unless the file typed exists and the reader does not want it replaced
+        (a spreadsheet of theirs under that name would be lost)."""
+        path = self.choice()[0]
+        if path.exists() and path != getattr(self, "_confirmed", None):
+            answer = QMessageBox.question(
+                self, "Replace the file?",
+                f"{path} already exists. Replace it with the exported annotations?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        super().accept()
 
     def choice(self) -> tuple[Path, bool, bool]:
         return Path(self.path_edit.text()).expanduser(), self.long_box.isChecked(), \
