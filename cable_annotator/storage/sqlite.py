@@ -206,11 +206,17 @@ def backup(source: Path, destination: Path) -> None:
 
 
 def checkpoint(engine: Engine) -> None:
-    """Fold the write-ahead log into the file and empty it (best effort: another process
-    still reading keeps it, and its own close folds it in)."""
+    """Fold the write-ahead log into the file (best effort: what another process still
+    reads stays in the log, and its own close folds it in). The last connection to close
+    then deletes the log, as SQLite does, leaving one file.
+
+    PASSIVE, not TRUNCATE: resetting the log changes ``PRAGMA data_version`` for every
+    other connection, so each close of a command-line run or an export worker looked to an
+    open window like another program's change ("Updated with changes made outside this
+    window", and a needless reload of everything)."""
     try:
         with engine.connect() as connection:
-            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
     except Exception:  # noqa: BLE001 - closing must never fail over this
         pass
 

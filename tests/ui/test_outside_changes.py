@@ -55,3 +55,23 @@ def test_a_cable_imported_elsewhere_joins_the_corpus(qtbot, project, tmp_path):
     assert window.outside_changes.check()
     assert window.corpus.model.cable_ids() == [SAMPLE_ID, "frus1969-76ve11p2/d294"]
     assert window.current_cable().id == sample.id
+
+
+def test_reading_elsewhere_and_exporting_are_not_outside_changes(qtbot, project, tmp_path):
+    """A command-line run that only reads, and the window's own export worker, open and
+    close the project: neither is a change (closing once reset the log, which looked like
+    one and hid the export's message under "changes made outside this window")."""
+    from .window_helpers import export_rows
+
+    annotate(project, ARMS_RACE_QUOTE, ["Arms race"])
+    window = open_window(qtbot, project, tmp_path)
+    window.outside_changes.check()
+    cli(project, "list")
+    cli(project, "export", "csv", "-o", str(tmp_path / "cli.csv"))
+    assert not window.outside_changes.check()
+    rows = export_rows(qtbot, window, tmp_path / "window.csv")
+    assert len(rows) == 1
+    message = window.statusBar().currentMessage()
+    assert not window.outside_changes.check()
+    assert window.statusBar().currentMessage() == message
+    assert "outside this window" not in message
