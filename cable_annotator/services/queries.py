@@ -43,6 +43,7 @@ class CableSummary:
     date: str | None
     kind: str
     annotation_count: int
+    subject: str = ""  # a raw telegram is listed by it
 
 
 def list_cables(project: Project) -> list[CableSummary]:
@@ -54,7 +55,7 @@ def list_cables(project: Project) -> list[CableSummary]:
     )
     statement = (
         select(CableRow.id, CableRow.volume_id, CableRow.number, CableRow.title, CableRow.date,
-               CableRow.kind, func.coalesce(counts.c.n, 0))
+               CableRow.kind, func.coalesce(counts.c.n, 0), CableRow.subject)
         .outerjoin(counts, counts.c.cable_id == CableRow.id)
         .order_by(CableRow.volume_id, CableRow.sort_key, CableRow.number, CableRow.id)
     )
@@ -62,7 +63,8 @@ def list_cables(project: Project) -> list[CableSummary]:
         return [_summary(*row) for row in session.execute(statement)]
 
 
-def _summary(cable_id, volume, number, title, date, kind, count) -> CableSummary:
+def _summary(cable_id, volume, number, title, date, kind, count,
+             about="") -> CableSummary:
     """A listed cable, its fields checked (a damaged row is named, not a traceback)."""
     subject = f"The cable {cable_id!r}"
     require_text(cable_id, subject, "id")
@@ -70,7 +72,8 @@ def _summary(cable_id, volume, number, title, date, kind, count) -> CableSummary
                         ("kind", kind)):
         require_text(value, subject, name)
     require_text(date, subject, "date", optional=True)
-    return CableSummary(cable_id, volume, number, title, date, kind, count)
+    require_text(about, subject, "subject", optional=True)
+    return CableSummary(cable_id, volume, number, title, date, kind, count, about or "")
 
 
 def cable_summaries(project: Project, cable_ids: list[str]) -> list[CableSummary]:

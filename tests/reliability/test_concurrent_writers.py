@@ -24,8 +24,42 @@ from ..ui.window_helpers import open_window
 from .workload import WORKLOAD_TEXT_QUOTES, parse_writer_log
 
 WORKLOAD = Path(__file__).with_name("workload.py")
-POLL_SLACK = 1.5
-"""Seconds beyond the 2 s poll interval allowed for a busy 2-core machine."""
+POLL_SLACK = 0.75
+"""Seconds beyond the 2 s poll interval allowed on top of the machine's own lateness."""
+HEARTBEAT_MS = 100
+"""A plain timer in the window's thread, to measure the machine: how late a timer fires
+when nothing of ours delays it, in this run (a shared 2-core machine under another
+developer's test suite starves the process for seconds at a time)."""
+
+
+class Heartbeat:
+    """Records, for each beat of a 100 ms timer, when it fired and how late it was."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import Qt, QTimer
+
+        self.beats: list[tuple[float, float]] = []
+        self._last = time.monotonic()
+        self._timer = QTimer()
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(HEARTBEAT_MS)
+        self._timer.timeout.connect(self._beat)
+        self._timer.start()
+
+    def _beat(self) -> None:
+        now = time.monotonic()
+        self.beats.append((time.time(), max(0.0, now - self._last - HEARTBEAT_MS / 1000)))
+        self._last = now
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def lateness(self, start: float, end: float) -> float:
+        """The longest a beat was late between ``start`` and ``end`` (wall-clock times),
+        counting the first beat after ``end``, which saw the end of that stretch."""
+        late = [lateness for at, lateness in self.beats if start <= at <= end]
+        after = next((lateness for at, lateness in self.beats if at > end), 0.0)
+        return max([*late, after])
 
 
 def test_two_writers_the_command_line_and_the_window(qtbot, project, tmp_path) -> None:
@@ -43,6 +77,7 @@ def test_two_writers_the_command_line_and_the_window(qtbot, project, tmp_path) -
         busy.append((started, time.time()))
 
     window.outside_changes._on_change = recording_reload
+    heartbeat = Heartbeat()
     logs = [tmp_path / f"writer-{n}.log" for n in (1, 2)]
     writers = [subprocess.Popen([sys.executable, str(WORKLOAD), "writer", str(project.path),
                                  str(log), str(seconds), str(n)],
@@ -80,6 +115,7 @@ def test_two_writers_the_command_line_and_the_window(qtbot, project, tmp_path) -
         qtbot.wait(150)
     cli_thread.join()
     qtbot.wait(2600)  # one more poll for the last outside commits
+    heartbeat.stop()
     for writer in writers:
         writer.communicate(timeout=60)
 
@@ -100,6 +136,7 @@ def test_two_writers_the_command_line_and_the_window(qtbot, project, tmp_path) -
 
     assert len(reloads) >= 2, "the window kept polling and refreshing"
     latencies = []
+    overshoots = []  # latency beyond the poll interval and the machine's lateness
     for log in parsed:
         for annotation_id, committed in log.added_at.items():
             shown = [at for at, ids in reloads if at > committed and annotation_id in ids]
@@ -112,13 +149,26 @@ def test_two_writers_the_command_line_and_the_window(qtbot, project, tmp_path) -
             # waits for the writers' lock), so that time is not counted.
             waited = sum(max(0.0, min(end, shown[0]) - max(start, committed))
                          for start, end in busy)
-            latencies.append(shown[0] - committed - waited)
-    assert max(latencies) <= 2.0 + POLL_SLACK, f"slowest change shown after {max(latencies)} s"
+            latency = shown[0] - committed - waited
+            latencies.append(latency)
+            # The bound is the poll interval, plus how late a bare timer of this thread
+            # fired meanwhile (the machine's floor, measured in this run), plus a little:
+            # a poll that came late on a starved machine passes, a poll that came late
+            # while timers were on time (a slower poll, a lost change) does not.
+            floor = heartbeat.lateness(committed, shown[0])
+            overshoots.append((latency - floor, latency, floor))
+    worst = max(overshoots)
+    assert worst[0] <= 2.0 + POLL_SLACK, (
+        f"a change was shown {worst[1]:.2f} s after its commit, {worst[0]:.2f} s beyond "
+        f"the machine's own timer lateness then ({worst[2]:.2f} s)")
     print(f"concurrent writers: {seconds:.0f} s, writer actions "
           f"{[p.actions for p in parsed]}, cli annotate {len(cli_results)}, window writes "
           f"{len(own_ids)}, window reloads {len(reloads)}, failed 0, lost 0, "
           f"slowest outside change shown {max(latencies):.2f} s of free GUI time after its "
-          f"commit, longest own write (waiting for the lock) "
+          f"commit ({worst[0]:.2f} s beyond a bare timer's lateness of "
+          f"{worst[2]:.2f} s; the longest lateness of the run "
+          f"{max(lateness for _, lateness in heartbeat.beats):.2f} s), "
+          f"longest own write (waiting for the lock) "
           f"{max(end - start for start, end in busy[-len(own_ids):]):.2f} s")
 
 

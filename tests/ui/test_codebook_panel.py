@@ -33,7 +33,7 @@ def test_add_theme_gets_next_digit_and_undoes(window, project, qtbot):
     assert theme_names(project)[-1] == "Nuclear issues"
     index = window.codebook.model.index_of(new_id)
     assert index.data() == "Nuclear issues"
-    assert window.actions.digit_actions[8].text() == "Apply “Nuclear issues”"
+    assert window.actions.digit_actions[8].text() == "&9  Apply “Nuclear issues”"
     window.actions.undo.trigger()
     assert "Nuclear issues" not in theme_names(project)
     assert not window.codebook.model.index_of(new_id).isValid()

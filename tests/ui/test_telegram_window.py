@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from cable_annotator.services.importing import import_files
+from cable_annotator.ui.links.links_panel import CITED_BY, CITES, PRINTED_IN_FRUS, RAW_TELEGRAM
 from tests.conftest import SAMPLE_ID
 from tests.importers.telegram_expected import FIXTURES
 
@@ -48,11 +49,14 @@ def test_the_references_panel_lists_both_ways_and_opens_a_click(window, qtbot):
     window.show_cable("1974STATE193548")
     wait_for_links(qtbot, window)
     panel = window.links
+    assert window.side_tabs.references_shown()
+    assert window.side_tabs.tabText(window.side_tabs.references_index) == "References (3)"
+    window.side_tabs.show_references()
     assert panel.isVisible()
     assert panel.targets() == [("1974STATE016696", True), (SAMPLE_ID, True),
                                ("1974LIMA08043", True)]
-    cited_by = panel.tree.topLevelItem(1)
-    assert cited_by.text(0) == "Cited by (2)"
+    assert panel.sections() == ["Telegram", "Cites (1)", "Cited by (2)"]
+    cited_by = panel.tree.topLevelItem(2)
     item = cited_by.child(0)
     panel.tree.scrollToItem(item)
     rect = panel.tree.visualItemRect(item)
@@ -61,8 +65,23 @@ def test_the_references_panel_lists_both_ways_and_opens_a_click(window, qtbot):
     assert shown.args == [SAMPLE_ID]
     assert window.current_cable().id == SAMPLE_ID
     wait_for_links(qtbot, window)
-    # The FRUS document lists its raw telegram first.
+    # The FRUS document lists its raw telegram first, in a section of its own.
     assert panel.targets()[0] == ("1974STATE016696", True)
+    assert panel.sections()[0] == "Raw telegram (1)"
+    assert panel.section_targets(RAW_TELEGRAM) == ["1974STATE016696"]
+    assert "1974STATE016696" not in panel.section_targets(CITES)
+
+
+def test_the_frus_document_printing_a_telegram_has_its_own_section(window, qtbot):
+    """Printing is not citing: the FRUS document that prints the raw telegram is listed
+    under "Printed in FRUS", not among the telegrams that cite it."""
+    window.show_cable("1974STATE016696")
+    wait_for_links(qtbot, window)
+    panel = window.links
+    assert panel.section_targets(PRINTED_IN_FRUS) == [SAMPLE_ID]
+    assert SAMPLE_ID not in panel.section_targets(CITED_BY)
+    assert panel.section_targets(CITED_BY) == ["1974STATE193548", "1974LIMA08043"]
+    assert panel.sections() == ["Telegram", "Printed in FRUS (1)", "Cited by (2)"]
 
 
 def test_a_missing_telegram_is_listed_greyed_and_does_not_open(window, qtbot):
@@ -70,7 +89,7 @@ def test_a_missing_telegram_is_listed_greyed_and_does_not_open(window, qtbot):
     wait_for_links(qtbot, window)
     assert window.links.targets() == [("1978STATE064312", False), ("1978JERUSA00611", False),
                                       ("1977TELAV09120", False)]
-    item = window.links.tree.topLevelItem(0).child(0)
+    item = window.links.tree.topLevelItem(1).child(0)  # after the Telegram section
     assert "not in this project" in item.text(0)
     window.links._activated(item)
     assert window.current_cable().id == "1978TELAV04021"
@@ -94,14 +113,18 @@ def test_clicking_telegram_193548_in_the_sample_note_opens_the_raw_cable(window,
 def test_a_telegram_without_links_shows_its_facts_only(window, qtbot):
     window.show_cable("1975ZAGREB01569")
     wait_for_links(qtbot, window)
-    assert window.links.isVisible()
-    assert not window.links.tree.isVisible()
-    assert window.links.facts.text() == (
-        "1975ZAGREB01569 \u00b7 sent 1975-11-07 15:15 UTC, routine\n"
-        "TAGS: PINT Internal political affairs; SCUL Cultural affairs; YO Yugoslavia")
+    tabs = window.side_tabs
+    assert tabs.references_shown()
+    assert tabs.tabText(tabs.references_index) == "Telegram"
+    assert window.links.sections() == ["Telegram"]
+    assert window.links.fact_lines() == [
+        "MRN 1975ZAGREB01569", "Sent 1975-11-07 15:15 UTC, routine",
+        "TAGS: PINT Internal political affairs", "TAGS: SCUL Cultural affairs",
+        "TAGS: YO Yugoslavia"]
     window.show_cable(SAMPLE_ID)  # a FRUS document: links, no telegram facts
     wait_for_links(qtbot, window)
-    assert window.links.tree.isVisible() and not window.links.facts.isVisible()
+    assert tabs.references_shown() and window.links.fact_lines() == []
+    assert "Telegram" not in window.links.sections()
 
 
 def test_tagging_a_telegram_passage_exports_its_mrn_and_paragraph(window, qtbot, tmp_path):
@@ -151,6 +174,7 @@ def test_importing_telegram_files_asks_no_volume(qtbot, project, tmp_path, asked
 def test_no_references_panel_in_a_project_without_telegrams(qtbot, project, tmp_path):
     main = open_window(qtbot, project, tmp_path)
     assert main.current_cable().id == SAMPLE_ID
+    assert not main.side_tabs.references_shown()
     assert not main.links.isVisible()
     assert main.links.targets() == []
 

@@ -52,6 +52,15 @@ def views_of(main) -> Views:
     return Views(text, notes, bar)
 
 
+def readers_scroll_bar(main) -> QScrollBar:
+    """The scroll bar a reader sees and drags: the pane's own one at the far right when
+    the notes stand beside the text, else (notes below, or none) the text's. The walk
+    once dragged the pane's bar while it was hidden, which only worked while the hidden
+    bar happened to keep the geometry of an earlier layout."""
+    views = views_of(main)
+    return views.bar if views.bar.isVisible() else views.text.verticalScrollBar()
+
+
 # -- geometry snapshots (to wait for layout without fixed sleeps) -------------------------
 
 def snapshot(main) -> tuple:

@@ -54,7 +54,7 @@ def test_screenshot(qtbot, project, tmp_path, size, scheme):
         geo.click_in_corpus(main, CABLE)
         qtbot.waitUntil(lambda: main.reading.cable() is not None
                         and main.reading.cable().id == CABLE)
-        main.reading.set_dark(scheme == "dark")
+        main.appearance.choose(scheme)  # View → Appearance: the whole window
         geo.settle(qtbot, main)
         geo.views_of(main).text.setFocus()
         geo.settle(qtbot, main)
@@ -64,3 +64,51 @@ def test_screenshot(qtbot, project, tmp_path, size, scheme):
         target = Path(folder) if folder else tmp_path
         target.mkdir(parents=True, exist_ok=True)
         assert image.save(str(target / f"window-{size[0]}x{size[1]}-{scheme}.png"))
+
+
+TELEGRAM = "1974LIMA08043"
+
+
+@pytest.fixture
+def telegram_project(tmp_path):
+    """The sample FRUS document and our raw telegrams, one passage tagged with a note."""
+    from cable_annotator.services.importing import import_files
+    from cable_annotator.storage.project import Project
+    from tests.conftest import SAMPLE_TEXT, SAMPLE_VOLUME
+    from tests.importers.telegram_expected import FIXTURES
+
+    project = Project.open(tmp_path / "telegrams.cableproj")
+    import_files(project, [SAMPLE_TEXT], volume=SAMPLE_VOLUME)
+    import_files(project, sorted(FIXTURES.glob("*.txt")))
+    quote = "PERU BUYS ARMS WHERE IT WISHES"
+    start = queries.load_cable(project, TELEGRAM).text.index(quote)
+    annotating.create_annotation(project, TELEGRAM, "body", start, start + len(quote),
+                                 [queries.find_theme(project, "Arms sales").id],
+                                 note="Velasco's draft press statement")
+    yield project
+    project.close()
+
+
+def test_telegram_screenshot(qtbot, telegram_project, tmp_path):
+    """``telegram-window.png``: a raw telegram with the corpus listing telegrams by MRN
+    and subject, the text given the whole width (no notes), the References tab open."""
+    size = (1600, 1000)
+    with window(qtbot, telegram_project, tmp_path, size) as main:
+        assert wait_for_size(qtbot, main, size) is None
+        main.corpus.tree.expandAll()
+        geo.click_in_corpus(main, TELEGRAM)
+        qtbot.waitUntil(lambda: main.reading.cable() is not None
+                        and main.reading.cable().id == TELEGRAM)
+        assert not main.reading.footnote_pane().isVisible()
+        qtbot.waitUntil(lambda: not main.links_pending(), timeout=10000)  # a worker's
+        assert main.side_tabs.references_shown()
+        main.side_tabs.show_references()
+        geo.settle(qtbot, main)
+        geo.views_of(main).text.setFocus()
+        geo.settle(qtbot, main)
+        image = main.grab().toImage()
+        assert (image.width(), image.height()) == size
+        folder = os.environ.get("CABLE_ANNOTATOR_SCREENSHOTS")
+        target = Path(folder) if folder else tmp_path
+        target.mkdir(parents=True, exist_ok=True)
+        assert image.save(str(target / "telegram-window.png"))

@@ -24,6 +24,10 @@ from .annotation_model import (
 PADDING = 6
 BAR_WIDTH = 4
 QUOTE_LINES = 2
+DETAIL_LINES = 2
+"""Lines for page, paragraph, themes and author: in a narrow column they wrap between
+their pieces rather than losing the author at the end."""
+DETAIL_SEPARATOR = "  ·  "
 
 
 def _elided_lines(text: str, font: QFont, width: int, lines: int) -> list[str]:
@@ -47,10 +51,56 @@ def _elided_lines(text: str, font: QFont, width: int, lines: int) -> list[str]:
     return out or [""]
 
 
+def detail_lines(pieces: list[str], font: QFont, width: int,
+                 lines: int = DETAIL_LINES) -> list[str]:
+    """``pieces`` (location, themes, author) joined by a middle dot into at most ``lines``
+    lines of ``width`` px, breaking only between pieces. When they need more lines, the
+    themes are shortened (the colour bar shows them too): the page and the author, which
+    a historian looks for on a colleague's card, stay whole."""
+    pieces = [piece for piece in pieces if piece]
+    wrapped = _pieces_in_lines(pieces, font, width)
+    middle = len(pieces) - 2  # the themes, between location and author
+    if len(wrapped) > lines and middle >= 0:
+        metrics = QFontMetrics(font)
+        rest = metrics.horizontalAdvance(DETAIL_SEPARATOR + pieces[-1])
+        room = max(width - rest, metrics.horizontalAdvance("…"))
+        shortened = [*pieces[:middle],
+                     metrics.elidedText(pieces[middle], Qt.TextElideMode.ElideRight, room),
+                     pieces[-1]]
+        wrapped = _pieces_in_lines(shortened, font, width)
+    if len(wrapped) > lines:
+        metrics = QFontMetrics(font)
+        last = DETAIL_SEPARATOR.join(wrapped[lines - 1:])
+        wrapped = [*wrapped[:lines - 1],
+                   metrics.elidedText(last, Qt.TextElideMode.ElideRight, width)]
+    return wrapped or [""]
+
+
+def _pieces_in_lines(pieces: list[str], font: QFont, width: int) -> list[str]:
+    """Greedy lines of whole pieces; a piece wider than a line on lines of its own."""
+    metrics = QFontMetrics(font)
+    out: list[str] = []
+    current = ""
+    for piece in pieces:
+        joined = f"{current}{DETAIL_SEPARATOR}{piece}" if current else piece
+        if metrics.horizontalAdvance(joined) <= width or not current:
+            current = joined
+            continue
+        out.append(current)
+        current = piece
+    if current:
+        out.append(current)
+    wrapped: list[str] = []
+    for line in out:
+        wrapped.extend(_elided_lines(line, font, width, 99)
+                       if metrics.horizontalAdvance(line) > width else [line])
+    return wrapped
+
+
 class AnnotationDelegate(QStyledItemDelegate):
-    """Cards of one height. Fonts and the wrapped quote lines are kept between paints: a
-    list repaints all its visible cards after every edit, and wrapping each quote again
-    was most of that repaint."""
+    """Cards of one height. Fonts and the wrapped quote and detail lines are kept between
+    paints: a list repaints all its visible cards after every edit, and wrapping each
+    quote again was most of that repaint."""
 
     _CACHE_LIMIT = 4000
 
@@ -58,6 +108,7 @@ class AnnotationDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._font_cache: dict[str, tuple[QFont, QFont, QFontMetrics, QFontMetrics]] = {}
         self._line_cache: dict[tuple[str, int, str], list[str]] = {}
+        self._detail_cache: dict[tuple[str, int, str], list[str]] = {}
 
     def _font_set(self, option: QStyleOptionViewItem):
         key = option.font.key()
@@ -84,6 +135,15 @@ class AnnotationDelegate(QStyledItemDelegate):
             lines = self._line_cache[key] = _elided_lines(quote, font, width, QUOTE_LINES)
         return lines
 
+    def _detail_lines(self, details: list[str], font: QFont, width: int) -> list[str]:
+        key = ("\x00".join(details), width, font.key())
+        lines = self._detail_cache.get(key)
+        if lines is None:
+            if len(self._detail_cache) > self._CACHE_LIMIT:
+                self._detail_cache.clear()
+            lines = self._detail_cache[key] = detail_lines(details, font, width)
+        return lines
+
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802
         """Every card has room for two quote lines, the details and a note line.
 
@@ -93,7 +153,7 @@ class AnnotationDelegate(QStyledItemDelegate):
         _, _, quote_metrics, small_metrics = self._font_set(option)
         width = max(option.rect.width(), 200) - 2 * PADDING - BAR_WIDTH - PADDING
         height = PADDING * 2 + QUOTE_LINES * quote_metrics.lineSpacing()
-        height += 2 * small_metrics.lineSpacing() + 2
+        height += (DETAIL_LINES + 1) * small_metrics.lineSpacing() + 2
         return QSize(width, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
@@ -134,15 +194,17 @@ class AnnotationDelegate(QStyledItemDelegate):
         painter.setFont(small_font)
         details = [index.data(LOCATION_ROLE) or "", ", ".join(index.data(THEME_NAMES_ROLE) or []),
                    index.data(AUTHOR_ROLE) or ""]
-        detail = "  ·  ".join(piece for piece in details if piece)
         if index.data(ORPHANED_ROLE):
             painter.setPen(palette.color(QPalette.ColorRole.BrightText))
         else:
             painter.setPen(muted)
-        painter.drawText(QRect(text_rect.left(), y, text_rect.width(), small_metrics.lineSpacing()),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         small_metrics.elidedText(detail, Qt.TextElideMode.ElideRight,
-                                                  text_rect.width()))
+        lines = self._detail_lines(details, small_font, text_rect.width())
+        for n, line in enumerate(lines):
+            if n:
+                y += small_metrics.lineSpacing()
+            painter.drawText(QRect(text_rect.left(), y, text_rect.width(),
+                                   small_metrics.lineSpacing()),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
         note = " ".join((index.data(NOTE_ROLE) or "").split())
         if note:
             y += small_metrics.lineSpacing()

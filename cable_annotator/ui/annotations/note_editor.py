@@ -59,6 +59,9 @@ class NoteEditor(QWidget):
         self.text.setAccessibleName("Note on the selected annotation")
         self.text.setPlaceholderText("Select an annotation to write a note.")
         self.text.setTabChangesFocus(True)
+        # Three lines at least, and no more than it is given: in a short window the
+        # cards above need the height more.
+        self.text.setMinimumHeight(self.text.fontMetrics().lineSpacing() * 3 + 12)
         self.text.editingFinished.connect(self.commit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

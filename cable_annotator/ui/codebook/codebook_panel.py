@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..common.wrapping_delegate import wrap_rows_in
 from .codebook_actions import CodebookActions
 from .codebook_model import (
     NAME_COLUMN,
@@ -35,6 +36,9 @@ from .codebook_model import (
 from .theme_dialogs import DeleteThemeDialog, MergeThemeDialog
 
 DEFAULT_NEW_COLOR = "#8ecae6"
+DIGIT_THEMES = 9
+SWATCH_SIZE = 18
+"""Themes the keys 1–9 apply: the codebook always has room to show them."""
 
 
 class CodebookPanel(QWidget):
@@ -55,7 +59,9 @@ class CodebookPanel(QWidget):
         self.tree.setAccessibleName("Codebook")
         self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)
-        self.tree.setUniformRowHeights(True)
+        # A long theme name wraps at a word rather than losing its end in a narrow column
+        # (a codebook is a few dozen rows: rows of their own heights cost nothing).
+        wrap_rows_in(self.tree)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
@@ -70,18 +76,21 @@ class CodebookPanel(QWidget):
         header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(USAGE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved,
+                       self.tree.expanded, self.tree.collapsed):
+            signal.connect(self._fit_rows)
 
-        self.add_action = QAction("Add theme…", self)
+        self.add_action = QAction("&Add Theme…", self)
         self.add_action.triggered.connect(self.ask_add)
-        self.rename_action = QAction("Rename", self)
+        self.rename_action = QAction("&Rename", self)
         self.rename_action.triggered.connect(self.ask_rename)
-        self.color_action = QAction("Change colour…", self)
+        self.color_action = QAction("Change &Colour…", self)
         self.color_action.triggered.connect(self.ask_color)
-        self.merge_action = QAction("Merge into…", self)
+        self.merge_action = QAction("&Merge Into…", self)
         self.merge_action.triggered.connect(self.ask_merge)
-        self.delete_action = QAction("Delete theme…", self)
+        self.delete_action = QAction("&Delete Theme…", self)
         self.delete_action.triggered.connect(self.ask_delete)
-        self.filter_action = QAction("Filter by theme", self)
+        self.filter_action = QAction("&Filter by Theme", self)
         self.filter_action.setCheckable(True)
         self.filter_action.setToolTip("Show only documents and annotations with this theme")
         self.filter_action.toggled.connect(self._filter_toggled)
@@ -121,8 +130,21 @@ class CodebookPanel(QWidget):
         button = QToolButton(self)
         button.setDefaultAction(action)
         button.setAutoRaise(True)
-        button.setAccessibleName(action.text().rstrip("…"))
+        button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
         return button
+
+    def _fit_rows(self, *_args) -> None:
+        """Tall enough for every theme a digit key applies (1–9), whatever the window's
+        height: at 800×600 the column once showed four and a half of eight themes, with no
+        sign of the rest. More themes than that scroll."""
+        rows, index = 0, self.model.index(0, NAME_COLUMN)
+        while index.isValid() and rows < DIGIT_THEMES:
+            index = self.tree.indexBelow(index)
+            rows += 1
+        # One line a row (a wrapped name takes a second: then the list scrolls a little).
+        line = max(self.tree.fontMetrics().height(), self.tree.iconSize().height(),
+                   SWATCH_SIZE) + 2
+        self.tree.setMinimumHeight(max(rows, 2) * line + 2 * self.tree.frameWidth() + 2)
 
     # State
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.annotation import Theme
+from ..common.dialog_sizing import fit_title
 
 
 class MergeThemeDialog(QDialog):
@@ -22,7 +23,7 @@ class MergeThemeDialog(QDialog):
 
     def __init__(self, source: Theme, candidates: list[Theme], parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Merge theme")
+        self.setWindowTitle("Merge Theme")
         self.targets = QComboBox(self)
         self.targets.setAccessibleName("Merge into")
         for theme in candidates:
@@ -34,11 +35,13 @@ class MergeThemeDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"Merge “{source.name}” into:", self))
+        layout.addWidget(QLabel(f"Merge “{source.name}” into:", self, wordWrap=True))
         layout.addWidget(self.targets)
         layout.addWidget(QLabel("Its annotations take the chosen theme, and "
-                                f"“{source.name}” is removed. You can undo this.", self))
+                                f"“{source.name}” is removed. You can undo this.", self,
+                                wordWrap=True))
         layout.addWidget(buttons)
+        fit_title(self)
 
     def target_id(self) -> int | None:
         return self.targets.currentData()
@@ -50,7 +53,7 @@ class DeleteThemeDialog(QDialog):
     def __init__(self, theme: Theme, uses: int, candidates: list[Theme],
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Delete theme")
+        self.setWindowTitle("Delete Theme")
         self.keep = QRadioButton("Keep the annotations, without this theme", self)
         self.move = QRadioButton("Give the annotations another theme:", self)
         self.keep.setChecked(True)
@@ -71,12 +74,14 @@ class DeleteThemeDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         used = f"It is used by {uses} annotation{'s' * (uses != 1)}." if uses else "It is unused."
-        layout.addWidget(QLabel(f"Delete the theme “{theme.name}”? {used}", self))
+        layout.addWidget(QLabel(f"Delete the theme “{theme.name}”? {used}", self,
+                                wordWrap=True))
         if uses:
             layout.addWidget(self.keep)
             layout.addWidget(self.move)
             layout.addWidget(self.targets)
         layout.addWidget(buttons)
+        fit_title(self)
 
     def reassign_to(self) -> int | None:
         return self.targets.currentData() if self.move.isChecked() else None

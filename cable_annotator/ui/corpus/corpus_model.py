@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from ...domain.citation import human_date
+from ...domain.telegram import is_mrn
 from ...domain.volume import describe_volume_id
 
 CABLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -35,6 +36,17 @@ def volume_label(volume_id: str, title: str = "") -> str:
         years = described.series.rsplit(", ", 1)[-1]
         return f"FRUS {years}, {described.volume_label}".rstrip(", ")
     return title or volume_id
+
+
+def document_label(summary) -> str:
+    """A corpus row: ``293  Telegram 16696 From …`` for a FRUS document; a raw telegram
+    by its MRN and subject (``1974STATE016696  PERUVIAN PURCHASE OF SOVIET TANKS``) —
+    every raw telegram's title is "Telegram N From X to Y", which tells one from another
+    by nothing. The MRN stands first, as a FRUS number does, so a narrow list cuts the
+    subject, never the MRN; the tooltip has both, and the title."""
+    if is_mrn(summary.number) and summary.subject.strip():
+        return f"{summary.number}  {' '.join(summary.subject.split())}"
+    return f"{summary.number or '–'}  {summary.title}"
 
 
 class CorpusModel(QStandardItemModel):
@@ -83,8 +95,7 @@ class CorpusModel(QStandardItemModel):
     def _cable_items(self, summary) -> tuple[QStandardItem, QStandardItem]:
         # The filter's text and the tooltip are made when first asked for (search_text,
         # tooltip): at start with five volumes they were a third of filling the tree.
-        number = summary.number or "–"
-        name = self._plain_item(f"{number}  {summary.title}")
+        name = self._plain_item(document_label(summary))
         name.setData(summary.id, CABLE_ID_ROLE)
         name.setData(summary.volume, VOLUME_ID_ROLE)
         self._summaries[summary.id] = summary
@@ -129,8 +140,9 @@ class CorpusModel(QStandardItemModel):
             summary = self._summaries.get(cable_id)
             if summary is None:
                 return ""
-            found = (f"{summary.number or '–'} {summary.title} {human_date(summary.date)} "
-                     f"{summary.id}").lower()
+            shown = summary.subject if is_mrn(summary.number) else ""  # as listed
+            found = (f"{summary.number or '–'} {summary.title} {shown} "
+                     f"{human_date(summary.date)} {summary.id}").lower()
             self._search_texts[cable_id] = found
         return found
 
@@ -141,7 +153,8 @@ class CorpusModel(QStandardItemModel):
         if summary is None:
             return index.siblingAtColumn(NAME_COLUMN).data(Qt.ItemDataRole.ToolTipRole) or ""
         when = human_date(summary.date)
-        return "\n".join(part for part in (summary.title, when, summary.id) if part)
+        subject = " ".join(summary.subject.split()) if is_mrn(summary.number) else ""
+        return "\n".join(part for part in (subject, summary.title, when, summary.id) if part)
 
 
 class CorpusFilter(QSortFilterProxyModel):

@@ -36,6 +36,7 @@ from ...services.importing import (
     volume_from_filename,
 )
 from ...storage.project import Project
+from ..common.dialog_sizing import fit_title
 from ..desktop.file_dialogs import open_file_names, save_file_name
 from .text_import_dialog import TextImportChoice, ask_text_import
 
@@ -100,6 +101,7 @@ class BackgroundJob(QObject):
         self._thread.started.connect(self._worker.run)
         self._progress = QProgressDialog(label, "Cancel", 0, 0, parent)
         self._progress.setWindowTitle("Cable Annotator")
+        fit_title(self._progress)
         # Not modal: Qt drops a close request to a window a modal dialog blocks, so closing
         # the window during an import did nothing; the window asks instead (closeEvent).
         # Edits meanwhile are safe: the worker writes each file in one short transaction.
@@ -282,6 +284,7 @@ class ExportCsvDialog(QDialog):
         layout.addWidget(self.long_box)
         layout.addWidget(self.excel_box)
         layout.addWidget(buttons)
+        fit_title(self, readable=560)
         self.resize(560, self.sizeHint().height())
 
     def _browse(self) -> None:

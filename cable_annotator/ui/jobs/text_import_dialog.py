@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.importing import TEXT_FORMATS
+from ..common.dialog_sizing import fit_title
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,6 @@ class TextImportDialog(QDialog):
                  names: list[str] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Import Text")
-        self.setMinimumWidth(460)
         which = "this document" if count == 1 else f"these {count} documents"
         named = ""
         if names:
@@ -73,6 +73,7 @@ class TextImportDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        fit_title(self, readable=460)
 
     def choice(self) -> TextImportChoice:
         return TextImportChoice(self.volume_edit.text().strip(), self.format_box.currentData())

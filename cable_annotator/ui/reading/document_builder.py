@@ -47,6 +47,9 @@ NOTE_LINE_HEIGHT = 140
 NOTE_HREF = "note:"
 REF_HREF = "ref:"
 LINE_SEPARATOR = "\u2028"
+VERBATIM_KIND = "text"
+"""The kind of a text imported verbatim (``importers.plaintext.verbatim.TEXT_KIND``)."""
+VERBATIM_LINE = "verbatim line"
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 _LABEL = re.compile(r"\(?([^\s.):]{1,8})[.):]? ")
 
@@ -178,6 +181,18 @@ def _segments(text: str, blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _verbatim_lines(text: str) -> list[Block]:
+    """A verbatim text (kind ``text``: a transcript, a memoir chapter) line by line, the
+    blank ones too, with no space between paragraphs but its own blank lines: the reader
+    sees every line and character as stored. Read as paragraphs, runs of blank lines and
+    the spaces around them vanished."""
+    out, start = [], 0
+    for line in text.split("\n"):
+        out.append(Block(VERBATIM_LINE, start, start + len(line)))
+        start += len(line) + 1
+    return out
+
+
 def _paragraphs(text: str, start: int, end: int) -> list[Block]:
     """Split uncovered text into paragraphs at blank lines, trimming surrounding whitespace."""
     out = []
@@ -205,6 +220,8 @@ def _style_kind(kind: str) -> str:
         return "row"
     if kind in {"quote", "blockquote", "block quote"}:
         return "quote"
+    if kind == VERBATIM_LINE:
+        return "verbatim"
     if kind == "telegram header":  # DTG, FM/TO/INFO, E.O., TAGS of a raw telegram
         return "header line"
     return "paragraph"
@@ -245,6 +262,8 @@ class DocumentBuilder:
         elif style in {"dateline", "signature"}:
             fmt.setAlignment(Qt.AlignmentFlag.AlignRight)
             fmt.setTopMargin(self._em * 0.4 if style == "signature" else 0)
+        elif style == "verbatim":
+            fmt.setBottomMargin(0)  # its own blank lines part its paragraphs
         elif style == "header line":
             fmt.setBottomMargin(self._em * 0.05)  # the header's lines stand as one block
         elif style == "item":
@@ -344,8 +363,10 @@ class DocumentBuilder:
         markers = sorted(cable.footnotes, key=lambda n: n.offset)
         cursor = QTextCursor(document)
         cursor.beginEditBlock()
+        segments = (_verbatim_lines(cable.text) if cable.kind == VERBATIM_KIND
+                    else _segments(cable.text, cable.blocks))
         self._insert_blocks(
-            cursor, built, part, cable.text, _segments(cable.text, cable.blocks),
+            cursor, built, part, cable.text, segments,
             cable.spans, cable.references, markers, self.font, first=True,
         )
         self._append_tail(cursor, built)

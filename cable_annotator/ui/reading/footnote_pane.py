@@ -280,6 +280,13 @@ class FootnotePane(QWidget):
             self.noteActivated.emit(href[len("note:"):])
 
 
+def notes_height(pane: FootnotePane) -> float:
+    """The height the notes' content takes in the pane's view (frame included)."""
+    if pane.built is None:
+        return 0.0
+    return _content_bottom(pane.built.document) + 2 * pane.view.frameWidth()
+
+
 def _content_bottom(document) -> float:
     """Document y where the content of ``document`` ends: the bottom of the block before
     its tail spacer (see ``DocumentBuilder._append_tail``), plus the page margin."""

@@ -18,7 +18,7 @@ from ...domain.citation import cite
 from ...domain.volume import Volume
 from .cable_view import CableView, PartTextView
 from .document_builder import NOTE_HREF, REF_HREF, BuiltDocument, DocumentBuilder, reading_font
-from .footnote_pane import FootnotePane
+from .footnote_pane import FootnotePane, notes_height
 from .highlighter import AnnotationLayers, AnnotationPainter
 from .palette import reading_palette
 
@@ -31,6 +31,8 @@ NOTES_MIN_CHARACTERS = 30
 """Fewest characters per line of a note beside the text (a FRUS source note is long)."""
 NOTES_MAX_WIDTH = 420
 NOTES_SHARE = 0.3
+NOTES_BELOW_SHARE = 0.3
+"""The most of the pane's height the notes take below the text (less when shorter)."""
 """The notes' share of the pane's width beside the text, until the reader drags it."""
 
 
@@ -89,6 +91,7 @@ class ReadingPane(QWidget):
         self._scroll.valueChanged.connect(self._scroll_to)
         self._footnotes.aligned.connect(self._mirror_range)
         self._footnotes.aligned.connect(self._resync)
+        self._footnotes.aligned.connect(self._fit_notes_below)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -115,7 +118,7 @@ class ReadingPane(QWidget):
             self._zoom_action("Zoom &In", "zoomIn", QKeySequence.StandardKey.ZoomIn, ZOOM_STEP),
             self._zoom_action("Zoom &Out", "zoomOut", QKeySequence.StandardKey.ZoomOut,
                               1 / ZOOM_STEP),
-            self._zoom_action("&Actual Size", "zoomReset", QKeySequence("Ctrl+0"), None),
+            self._zoom_action("Actual Si&ze", "zoomReset", QKeySequence("Ctrl+0"), None),
         ]
 
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_scheme_changed)
@@ -151,6 +154,7 @@ class ReadingPane(QWidget):
             view.show_built(built, layers,
                             AnnotationPainter(built, layers, self._palette, self._themes))
         self._footnotes.set_built(self._notes, self._body)
+        self._arrange(self.width())  # with or without a notes column (see _arrange)
         self._show_notes_pane()
         self._text.verticalScrollBar().setValue(0)
 
@@ -369,7 +373,11 @@ class ReadingPane(QWidget):
     def _arrange(self, width: int, force: bool = False) -> None:
         """Notes beside the text when the pane holds both at a readable measure, else
         below it; beside, the notes keep their share of the width within their bounds."""
-        beside = width >= self.notes_beside_min_width()
+        # A document without notes gives the text the notes' column too: arranged as in
+        # a narrow window, with the notes (none) below and hidden. At 1024 px an empty
+        # column once kept a third of the pane from a telegram without notes.
+        beside = width >= self.notes_beside_min_width() and (
+            self._has_notes() or self._cable is None)
         changed = beside != self._footnotes.beside or not self._arranged or force
         self._arranged = True
         self._arranging = True
@@ -384,7 +392,8 @@ class ReadingPane(QWidget):
             elif changed:
                 splitter.setOrientation(Qt.Orientation.Vertical)
                 height = max(self.height(), 200)
-                splitter.setSizes([int(height * 0.7), height - int(height * 0.7)])
+                notes = height - int(height * (1 - NOTES_BELOW_SHARE))
+                splitter.setSizes([height - notes, notes])
         finally:
             self._arranging = False
         if not changed:
@@ -398,9 +407,32 @@ class ReadingPane(QWidget):
         self._mirror_range()
 
     def _show_notes_pane(self) -> None:
-        """Below the text, a cable without notes gives all the height to its text."""
-        has_notes = self._cable is not None and bool(self._cable.footnotes)
-        self._footnotes.setVisible(self._footnotes.beside or has_notes)
+        """Below the text, a cable without notes gives all the height to its text (and
+        such a cable is always arranged so: see ``_arrange``)."""
+        self._footnotes.setVisible(self._footnotes.beside or self._has_notes())
+
+    def _fit_notes_below(self) -> None:
+        """Below the text, the notes take what they need up to ``NOTES_BELOW_SHARE`` of
+        the height: one short source note under a telegram left a third of an 800×600
+        window empty that the text could use."""
+        if self._footnotes.beside or not self._footnotes.isVisible() or self._arranging:
+            return
+        sizes = self._splitter.sizes()
+        total = sum(sizes)
+        if len(sizes) != 2 or total <= 0:
+            return
+        share = total - int(total * (1 - NOTES_BELOW_SHARE))
+        wanted = min(share, int(notes_height(self._footnotes)) + 4)
+        wanted = max(wanted, self._footnotes.minimumSizeHint().height())
+        if abs(sizes[1] - wanted) > 2:
+            self._arranging = True
+            try:
+                self._splitter.setSizes([total - wanted, wanted])
+            finally:
+                self._arranging = False
+
+    def _has_notes(self) -> bool:
+        return self._cable is not None and bool(self._cable.footnotes)
 
     def _resync(self) -> None:
         """After a new layout (another width, new note places) bring the notes back level

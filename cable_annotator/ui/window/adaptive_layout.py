@@ -23,6 +23,10 @@ SIDE_WIDTH = 340
 SIDE_NARROW_WIDTH = 250
 NARROW_WIDTH = 1000
 """Window width under which the codebook column narrows."""
+MIN_TEXT_WIDTH = 360
+"""The least the text column keeps when the reader unfolds a side panel: below it the
+other side panel folds (an 800-px window shows the corpus or the codebook, not both; a
+1024-px one both)."""
 DEFAULT_SIZE = QSize(1600, 1000)
 SCREEN_SHARE = 0.92
 """At most this share of the screen's free area for a first window."""
@@ -129,15 +133,30 @@ class AdaptiveLayout(QObject):
         centre = max(width - corpus - side - 24, 1)
         self.splitter.setSizes([corpus, centre, side])
 
+    def _room_for_both(self) -> bool:
+        """Whether the corpus and the side column fit beside a readable text."""
+        side = SIDE_NARROW_WIDTH if self.window.width() < NARROW_WIDTH else SIDE_WIDTH
+        return self.window.width() - CORPUS_WIDTH - side >= MIN_TEXT_WIDTH
+
     def _show_corpus(self, shown: bool) -> None:
+        if shown and not self._arranging and self.side.isVisible() and not self._room_for_both():
+            # In a narrow window the corpus takes the codebook column's place (Shift+F9
+            # brings it back, folding the corpus): squeezed beside both, its titles and
+            # telegram MRNs were cut after a few letters, and the text after a few words.
+            self.toggle_side.setChecked(False)
         self.corpus.setVisible(shown)
         if self._arranging or not shown or not self.splitter.isVisible():
             return
         sizes = self.splitter.sizes()
         if len(sizes) == 3 and sizes[0] < CORPUS_WIDTH:
             # Unfolded by the reader: give it room for its titles, taken from the text.
-            give = min(CORPUS_WIDTH - sizes[0], max(sizes[1] - 500, 0))
-            self.splitter.setSizes([sizes[0] + give, sizes[1] - give, sizes[2]])
+            # (The sizes may still count a side column folded a moment ago.)
+            side = sizes[2] if self.side.isVisibleTo(self.window) else 0
+            total = sum(sizes)
+            corpus = max(min(CORPUS_WIDTH, total - side - MIN_TEXT_WIDTH), sizes[0])
+            self.splitter.setSizes([corpus, total - side - corpus, side])
 
     def _show_side(self, shown: bool) -> None:
+        if shown and not self._arranging and self.corpus.isVisible() and not self._room_for_both():
+            self.toggle_corpus.setChecked(False)
         self.side.setVisible(shown)

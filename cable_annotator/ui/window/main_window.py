@@ -43,6 +43,7 @@ from ..jobs.import_export import BackgroundJob
 from ..links.links_panel import LinksPanel
 from ..reading.reading_pane import ReadingPane
 from .adaptive_layout import AdaptiveLayout, fitted_geometry
+from .appearance import Appearance
 from .background.edit_rehearser import EditRehearser
 from .background.idle_words_reader import IdleWordsReader
 from .background.latest_result import LatestResult
@@ -50,6 +51,7 @@ from .background.outside_changes import OutsideChangeWatcher
 from .background.search_controller import SearchController
 from .empty_state import EmptyState
 from .settings import AppSettings
+from .side_tabs import SideTabs
 from .status_line import StatusLine, window_title
 from .text_import import TextImportMixin
 from .window_actions import build_actions, fill_themes_menu
@@ -101,12 +103,14 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         self._last_cable_timer.timeout.connect(self.flush_last_cable)
 
         self._build_panels()
+        self.appearance = Appearance(self, self.reading.set_dark, self.settings)
         self.actions = build_actions(self)
         self.search = SearchController(self, self.actions.find_box)
         self.status_line = StatusLine(self)
         # No stretch: a stretching permanent widget leaves showMessage() no room at all.
         self.statusBar().addPermanentWidget(self.status_line, 0)
         self._connect()
+        self._keep_actions_in_step()
         self.setAcceptDrops(True)
         self._restore_layout()
         self.load_project()
@@ -129,11 +133,17 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         self.note_editor = NoteEditor(self)
         self.links = LinksPanel(self)
 
+        self.side_tabs = SideTabs(self.annotations, self.note_editor, self.links, self)
         self.side_splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.side_splitter.setObjectName("sideSplitter")
-        for widget in (self.codebook, self.annotations, self.note_editor, self.links):
-            self.side_splitter.addWidget(widget)
-        self.side_splitter.setSizes([230, 400, 130, 240])
+        # Not "sideSplitter": the sizes a reader's settings keep for that name were those of
+        # four stacked panels, which this column no longer has.
+        self.side_splitter.setObjectName("sideColumn")
+        self.side_splitter.addWidget(self.codebook)
+        self.side_splitter.addWidget(self.side_tabs)
+        self.side_splitter.setStretchFactor(0, 0)  # the codebook keeps its height
+        self.side_splitter.setStretchFactor(1, 1)
+        self.side_splitter.setSizes([230, 770])
+        self._side_sized = False  # the codebook's height is fitted to its themes once
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_splitter.setObjectName("mainSplitter")
         for widget in (self.corpus, self.centre, self.side_splitter):
@@ -176,6 +186,29 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
                 view.customContextMenuRequested.connect(
                     lambda position, v=view: self._text_context_menu(v, position))
 
+    def _keep_actions_in_step(self) -> None:
+        """Edit → Copy, Copy with Citation, Delete Annotation and Re-attach are enabled
+        only when they can act, and follow every change of selection, focus, document and
+        store."""
+        signals = (self.annotations.currentAnnotationChanged, self.reading.selectionChanged,
+                   self.cableShown, self.workspace.changed)
+        for signal in signals:
+            signal.connect(self.update_action_states)
+        app = QApplication.instance()
+        if app is not None:
+            app.focusChanged.connect(self.update_action_states)
+        self.update_action_states()
+
+    def update_action_states(self, *_args) -> None:
+        if not hasattr(self, "actions"):
+            return
+        passage = self.selected_passage() is not None
+        self.actions.copy.setEnabled(passage)
+        self.actions.copy_citation.setEnabled(passage)
+        self.actions.delete_annotation.setEnabled(self._annotation_for_delete() is not None)
+        self.actions.reattach_annotation.setEnabled(
+            self._orphan_to_reattach() is not None and passage)
+
     def _restore_layout(self) -> None:
         geometry = self.settings.window_geometry
         if geometry is None or not self.restoreGeometry(geometry):
@@ -189,9 +222,11 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
             state = self.settings.splitter_state(splitter.objectName())
             if state is not None:
                 splitter.restoreState(state)
+                self._side_sized = self._side_sized or splitter is self.side_splitter
                 self.adaptive_layout.restored = {
                     name: self.settings.panel_shown(name) is not False
                     for name in ("corpus", "side")}
+        self.appearance.restore()
         snap = self.settings.snap_to_words
         self.actions.snap_to_words.setChecked(snap)
         self.reading.snap_to_words = snap
@@ -235,6 +270,13 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
     def _reload_themes(self) -> None:
         self._themes = queries.list_themes(self.project)
         self.codebook.load(self._themes, queries.theme_usage(self.project))
+        if not self._side_sized:
+            # Just the themes' height (the reader's own drag is kept from then on): in a
+            # short window every pixel the codebook does not need goes to the cards.
+            self._side_sized = True
+            total = max(sum(self.side_splitter.sizes()), 1000)
+            wanted = self.codebook.minimumSizeHint().height() + 6
+            self.side_splitter.setSizes([wanted, total - wanted])
         fill_themes_menu(self.actions, self._themes, self.codebook)
 
     def _reload_corpus(self) -> None:
@@ -520,6 +562,10 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
             return
         annotation_id = self.annotation_actions.apply_theme(
             self._cable.id, selection, theme_id, self._annotations)
+        # The selection shows the words tagged: snapped to whole words, a drag that began
+        # inside a word otherwise left "artment of State to discuss Sou" selected over a
+        # highlight of "Department of State to discuss Southeast".
+        self.reading.set_selection(*selection)
         if annotation_id is not None:
             self.annotations.select_annotation(annotation_id)
 
@@ -604,7 +650,7 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         menu.addAction(self.actions.copy)
         menu.addAction(self.actions.copy_citation)
         menu.addSeparator()
-        apply_menu = menu.addMenu("Apply Theme")
+        apply_menu = menu.addMenu("Apply T&heme")
         for number, theme in enumerate(self._themes, start=1):
             label = f"&{number}  {theme.name}" if number <= 9 else theme.name
             apply_menu.addAction(label, lambda _=False, t=theme.id: self.apply_theme(t))
@@ -662,4 +708,5 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         self.flush_last_cable()
         self.finish_background_reads()
         self.save_layout()
+        self.appearance.reset_application()
         super().closeEvent(event)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,6 +20,12 @@ from PySide6.QtWidgets import (
 
 from ...domain.annotation import Annotation
 from ...services import merge_conflicts, merging
+from ..common.dialog_sizing import fit_title
+
+REPORT_WIDTH = 460
+"""A merge report without conflicts: a summary and a few lines, at a reading width."""
+CONFLICT_WIDTH = 680
+"""Conflict cards put both versions of an annotation one above the other."""
 
 Describe = Callable[[str | None], Annotation | None]
 Resolve = Callable[[merging.MergeConflict, str], bool]
@@ -92,7 +99,6 @@ class MergeDialog(QDialog):
                  resolve: Resolve, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Merge Project")
-        self.resize(720, 520)
         layout = QVBoxLayout(self)
         header = QLabel(summary, self)
         header.setObjectName("mergeSummary")
@@ -121,3 +127,24 @@ class MergeDialog(QDialog):
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
+        self._fit_to_content(area if conflicts else None)
+
+    def _fit_to_content(self, area: QScrollArea | None) -> None:
+        """As large as what it says, no larger: a report of a few lines is a small
+        dialog (at a fixed 720×520 it was mostly empty); conflicts get the room their
+        cards need, up to most of the screen, and scroll beyond."""
+        fit_title(self, readable=CONFLICT_WIDTH if area is not None else REPORT_WIDTH)
+        width = self.minimumWidth()
+        self.layout().activate()
+        height = self.heightForWidth(width) if self.hasHeightForWidth() else -1
+        height = max(height, self.sizeHint().height())
+        if area is not None:
+            holder = area.widget()
+            margins = area.frameWidth() * 2
+            inner = holder.heightForWidth(width - 40) if holder.hasHeightForWidth() else -1
+            wanted = max(inner, holder.sizeHint().height()) + margins
+            height += max(wanted - area.sizeHint().height(), 0)
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            if screen is not None:
+                height = min(height, int(screen.availableGeometry().height() * 0.8))
+        self.resize(width, height)

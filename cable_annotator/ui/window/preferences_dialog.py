@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import preferences
+from ..common.dialog_sizing import fit_title
 
 
 class PreferencesDialog(QDialog):
@@ -40,6 +41,7 @@ class PreferencesDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(hint)
         layout.addWidget(buttons)
+        fit_title(self)
 
     def accept(self) -> None:
         preferences.set_author(self.author.text())

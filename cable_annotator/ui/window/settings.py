@@ -80,6 +80,15 @@ class AppSettings:
         self._store.setValue("reading/snap_to_words", bool(value))
 
     @property
+    def appearance(self) -> str:
+        """View → Appearance: ``system``, ``light`` or ``dark``."""
+        return str(self._store.value("reading/appearance", "system") or "system")
+
+    @appearance.setter
+    def appearance(self, value: str) -> None:
+        self._store.setValue("reading/appearance", value)
+
+    @property
     def last_directory(self) -> str:
         return str(self._store.value("files/last_directory", "") or "")
 

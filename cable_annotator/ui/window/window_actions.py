@@ -85,6 +85,11 @@ def build_actions(window) -> WindowActions:
     set_keys(redo, standard_keys(keys.Redo))
     window.addAction(undo)
     window.addAction(redo)
+    # The toolbar says "Undo" whatever it undoes (the menu says "Undo Add annotation", and
+    # the tooltip follows the text): a label that grew with each command's name moved the
+    # search box and every button after it. An icon text set once outlives setText.
+    undo.setIconText("Undo")
+    redo.setIconText("Redo")
     snap = _action(window, "&Snap Selection to Words", window.set_snap_to_words,
                    tip="Extend a selection to whole words")
     snap.setCheckable(True)
@@ -98,10 +103,10 @@ def build_actions(window) -> WindowActions:
                         "prefix*.\nEnter or F3: next hit, Shift+F3: previous, Esc: clear")
     find_box.setMinimumWidth(220)
     find_box.setMaximumWidth(320)
-    find_next = _action(window, "Find &Next", lambda: window.search.next_hit(), "F3",
+    find_next = _action(window, "Find Ne&xt", lambda: window.search.next_hit(), "F3",
                         "Go to the next search hit")
     set_keys(find_next, standard_keys(keys.FindNext, "F3"))
-    find_previous = _action(window, "Find &Previous", lambda: window.search.previous_hit(),
+    find_previous = _action(window, "Find Pre&vious", lambda: window.search.previous_hit(),
                             "Shift+F3", "Go to the previous search hit")
     set_keys(find_previous, standard_keys(keys.FindPrevious, "Shift+F3"))
     # Escape ends the search where a reader is searching — in the box or in the text —
@@ -136,17 +141,17 @@ def build_actions(window) -> WindowActions:
         export_qdc=_action(window, "Export REFI-QDA Code&book (.qdc)…",
                            lambda: window.ask_export_format("qdc"),
                            tip="The themes alone, for another program's codebook"),
-        export_jsonld=_action(window, "Export &W3C Web Annotations (.jsonld)…",
+        export_jsonld=_action(window, "Export W3C &Web Annotations (.jsonld)…",
                               lambda: window.ask_export_format("jsonld"),
                               tip="An AnnotationCollection on the history.state.gov pages"),
-        import_exchange=_action(window, "Import from Another &Program…",
+        import_exchange=_action(window, "Import from Another Pro&gram…",
                                 window.ask_import_exchange,
                                 tip="A REFI-QDA project or codebook, or W3C Web Annotations"),
         quit=_action(window, "&Quit", window.close, keys.Quit),
         undo=undo,
         redo=redo,
         copy=_action(window, "&Copy", window.copy_selection, keys.Copy),
-        copy_citation=_action(window, "Copy with &Citation", window.copy_with_citation,
+        copy_citation=_action(window, "Copy with Ci&tation", window.copy_with_citation,
                               "Ctrl+Shift+C", "Copy the passage with a Chicago citation"),
         # Fields take Ctrl+V first (ShortcutOverride); elsewhere it imports the clipboard.
         paste_document=_action(window, "&Paste Document", window.paste_document, keys.Paste,
@@ -154,7 +159,7 @@ def build_actions(window) -> WindowActions:
         delete_annotation=_action(window, "&Delete Annotation", window.delete_current_annotation,
                                   keys.Delete),
         reattach_annotation=_action(
-            window, "&Re-attach Annotation to Selection", window.reattach_current_annotation,
+            window, "Re-&attach Annotation to Selection", window.reattach_current_annotation,
             tip="Put the annotation selected in the list (one not found in a re-imported "
                 "text) on the selected passage"),
         preferences=_action(window, "Pr&eferences…", window.ask_preferences,
@@ -217,6 +222,8 @@ def build_actions(window) -> WindowActions:
     window.adaptive_layout.add_to_menu(view_menu)
     view_menu.addSeparator()
     view_menu.addActions(window.reading.zoom_actions)
+    view_menu.addSeparator()
+    view_menu.addMenu(window.appearance.menu)
     menu_bar.addMenu(actions.themes_menu)
     help_menu = menu_bar.addMenu("&Help")
     help_menu.addAction(actions.about)
@@ -258,7 +265,9 @@ def fill_themes_menu(actions: WindowActions, themes: list[Theme], codebook_panel
     menu.clear()
     for number, action in enumerate(actions.digit_actions, start=1):
         theme = themes[number - 1] if number <= len(themes) else None
-        action.setText(f"Apply “{theme.name}”" if theme else f"Apply theme {number}")
+        # The digit is the item's mnemonic as it is the key; a "&" in a name is a letter.
+        action.setText(f"&{number}  Apply “{theme.name.replace('&', '&&')}”" if theme
+                       else f"Apply theme {number}")
         action.setEnabled(theme is not None)
         if theme is not None:
             menu.addAction(action)

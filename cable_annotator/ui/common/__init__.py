@@ -1,0 +1,1 @@
+"""Small pieces the window's areas share (a wrapping item delegate)."""

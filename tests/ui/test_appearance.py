@@ -1,0 +1,59 @@
+"""View → Appearance: a reader chooses light or dark (or the system's), for the whole
+window, and the choice is kept for the next start."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+
+from cable_annotator.ui.reading.palette import DARK, LIGHT
+from cable_annotator.ui.window.appearance import SCHEMES
+
+from .window_helpers import open_window
+
+
+@pytest.fixture(autouse=True)
+def _palette_back(qapp):
+    started = QPalette(qapp.palette())
+    yield
+    qapp.setPalette(started)
+
+
+def window_is_dark() -> bool:
+    return QApplication.palette().color(QPalette.ColorRole.Window).lightnessF() < 0.5
+
+
+def test_dark_then_light_for_the_whole_window_and_kept(qtbot, project, tmp_path):
+    window = open_window(qtbot, project, tmp_path)
+    assert window.appearance.actions["system"].isChecked()
+    assert not window_is_dark() and window.reading._palette is LIGHT  # offscreen: light
+    menu = window.appearance.menu
+    assert [a.text() for a in menu.actions()] == list(SCHEMES.values())
+
+    window.appearance.actions["dark"].trigger()
+    assert window_is_dark()
+    assert window.reading._palette is DARK
+    tree = window.codebook.tree
+    assert tree.palette().color(QPalette.ColorRole.Base).lightnessF() < 0.5, (
+        "the codebook stayed light")
+    assert window.settings.appearance == "dark"
+
+    window.close()  # the next start is dark too
+    again = open_window(qtbot, project, tmp_path)
+    assert again.appearance.actions["dark"].isChecked() and window_is_dark()
+    assert again.reading._palette is DARK
+
+    again.appearance.actions["light"].trigger()
+    assert not window_is_dark() and again.reading._palette is LIGHT
+    assert again.settings.appearance == "light"
+    again.appearance.actions["system"].trigger()
+    assert not window_is_dark() and again.settings.appearance == "system"
+
+
+def test_closing_a_dark_window_gives_the_application_its_palette_back(qtbot, project,
+                                                                      tmp_path):
+    window = open_window(qtbot, project, tmp_path)
+    window.appearance.actions["dark"].trigger()
+    window.close()
+    assert not window_is_dark()
