@@ -52,10 +52,17 @@ def cite(cable: Cable, volume: Volume | None = None, pages: str = "",
     if series_and_volume:
         pieces.append(f"in {series_and_volume},")
     tail = f"doc. {cable.number}" if cable.number else ""
+    file_number = getattr(cable, "file_number", "")
+    if not tail and not pages and file_number:
+        # An unnumbered page of the older volumes: its Department file number names it.
+        tail = f"file {file_number}"
     if pages:
         prefix = "pp." if "–" in pages else "p."
         tail = f"{tail}, {prefix} {pages}" if tail else f"{prefix} {pages}"
     pieces.append(f"{tail}." if tail else "")
     citation = " ".join(piece for piece in pieces if piece).replace(",.", ".").strip()
     # A text of no volume and no date: "“Oral history.”", not a dangling comma.
-    return citation[:-2] + ".\u201d" if citation.endswith(",\u201d") else citation
+    if citation.endswith(",\u201d"):
+        return citation[:-2] + ".\u201d"
+    # Nothing after the volume (no number, pages or file number): end it, not a comma.
+    return citation[:-1] + "." if citation.endswith(",") else citation

@@ -198,8 +198,20 @@ def _slug(title: str, limit: int = 80) -> str:
     return slug
 
 
-def _cable_id(volume: str | None, number: str, title: str) -> str:
+def _cable_id(volume: str | None, number: str, title: str,
+              distinctions: tuple[str, ...] = ()) -> str:
+    """The document's id: ``volume/dNUMBER`` when it has a number; else a slug of its
+    title followed by ``distinctions`` (its date, telegram number and file number).
+
+    Unnumbered pages of 1861–1950s volumes share titles by the hundred ("The Ambassador in
+    Russia (Francis) to the Secretary of State"): by the title alone a second telegram
+    replaced the first, its annotations orphaned and cited against the wrong day. The same
+    page imported again still gets the same id (a re-import updates it)."""
     slug = _slug(title)
+    if not number:
+        tail = "-".join(part for part in (_slug(item or "", 40) for item in distinctions)
+                        if part)
+        slug = f"{slug}-{tail}" if slug and tail else slug or tail
     if volume:
         return f"{volume}/d{number}" if number else f"{volume}/{slug or 'untitled'}"
     if number:
@@ -470,8 +482,10 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
     if not sender and not opening.number:
         sender, recipient = parties_of_address(title)
     document_number = opening.number or number or site_number
+    file_number = _file_number(texts, opening_lines)
     return Cable(
-        id=_cable_id(volume, document_number, title),
+        id=_cable_id(volume, document_number, title,
+                     (facts.date, facts.telegram_number, file_number)),
         volume=volume or "",
         number=document_number,
         title=title,
@@ -492,7 +506,7 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
         # After the heading, as the TEI importer does: the title's own "Telegram 16696"
         # names this cable, not another one.
         references=references_in(clean, volume, blocks[heading].end if blocks else 0),
-        file_number=_file_number(texts, opening_lines),
+        file_number=file_number,
         warnings=warnings,
     )
 
