@@ -94,3 +94,19 @@ def test_suggestions_skip_taken_names_and_missing_folders(tmp_path):
     assert save_as_suggestion(project) == tmp_path / "peru-1974-copy.cableproj"
     (tmp_path / "peru-1974-copy.cableproj").write_bytes(b"")
     assert save_as_suggestion(project) == tmp_path / "peru-1974-copy-2.cableproj"
+
+
+def test_the_default_projects_files_are_suggested_in_documents_not_its_hidden_folder(
+        tmp_path, monkeypatch):
+    """The default project lives in the program's data folder (hidden on Linux): a CSV
+    suggested there is lost to a file manager, so Documents is suggested instead."""
+    from cable_annotator.storage.project import default_project_path
+
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(documents))
+    default = default_project_path()
+    assert export_suggestion(default).parent == documents
+    assert save_as_suggestion(default).parent == documents
+    mine = tmp_path / "work" / "peru.cableproj"
+    assert export_suggestion(mine).parent == mine.parent

@@ -10,21 +10,38 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...storage.project import PROJECT_SUFFIX
+import platformdirs
+
+from ...storage.project import PROJECT_SUFFIX, default_project_path
+
+
+def readers_folder(project_path: Path) -> Path:
+    """Where the reader's own files go beside this project: its folder — unless it is the
+    default project, kept in the program's hidden data folder, when that is the
+    Documents folder (a CSV in ``~/.local/share/cable-annotator`` is lost to a file
+    manager)."""
+    try:
+        hidden = project_path.resolve().parent == default_project_path().resolve().parent
+    except OSError:
+        hidden = False
+    if hidden:
+        documents = Path(platformdirs.user_documents_dir())
+        return documents if documents.is_dir() else Path.home()
+    return project_path.parent
 
 
 def export_suggestion(project_path: Path, last_export_directory: str = "") -> Path:
     """The CSV to suggest: named after the project, in the last export folder if it still
-    exists, else in the project's folder."""
+    exists, else beside the project (see ``readers_folder``)."""
     folder = Path(last_export_directory) if last_export_directory else None
     if folder is None or not folder.is_dir():
-        folder = project_path.parent
+        folder = readers_folder(project_path)
     return folder / f"{project_path.stem}-annotations.csv"
 
 
 def save_as_suggestion(project_path: Path) -> Path:
     """``<project>-copy.cableproj`` beside the project, numbered when that name is taken."""
-    folder, stem = project_path.parent, project_path.stem
+    folder, stem = readers_folder(project_path), project_path.stem
     candidate = folder / f"{stem}-copy{PROJECT_SUFFIX}"
     number = 2
     while candidate.exists():

@@ -13,6 +13,7 @@ from ...importers.errors import ImportFailed
 from ...services.exporting import ExportFailed
 from ...storage.errors import ProjectError
 from ..desktop.file_dialogs import open_file_name, save_file_name
+from .file_suggestions import readers_folder
 
 _FORMATS = {
     "qdpx": ("REFI-QDA project (*.qdpx)", "-annotations.qdpx"),
@@ -28,9 +29,9 @@ IMPORT_FILTER = ("Projects and annotations of other programs (*.qdpx *.qdc *.jso
 class ExchangeMixin:
     def ask_export_format(self, kind: str) -> None:
         file_filter, ending = _FORMATS[kind]
-        folder = Path(self.settings.last_export_directory or self.project.path.parent)
+        folder = Path(self.settings.last_export_directory or readers_folder(self.project.path))
         if not folder.is_dir():
-            folder = self.project.path.parent
+            folder = readers_folder(self.project.path)
         name = save_file_name(
             self, "Export", str(folder / f"{self.project.path.stem}{ending}"), file_filter)
         if name:
