@@ -14,7 +14,7 @@ def _marker_visible(text, position: int) -> bool:
     cursor = QTextCursor(text.document())
     cursor.setPosition(position)
     rect = text.cursorRect(cursor)
-    return 0 <= rect.top() and rect.bottom() <= text.viewport().height()
+    return rect.top() >= 0 and rect.bottom() <= text.viewport().height()
 
 
 def test_clicking_a_notes_number_scrolls_the_text_to_its_marker(qtbot, project, tmp_path):
