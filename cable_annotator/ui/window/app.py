@@ -71,6 +71,9 @@ def start_app(project_path: Path | None, documents: list[Path] | None = None):
     try:
         project = open_start_project(project_path, settings)
     except ProjectError as error:
+        # Said where the reader looks: on the terminal that started it, and in a dialog
+        # (a double-click has no terminal).
+        print(f"cable-annotator: {error}", file=sys.stderr)
         QMessageBox.critical(None, APPLICATION, str(error))
         return None
 

@@ -21,8 +21,10 @@ def _with_suffix(name: str) -> Path:
 
 
 class ProjectFilesMixin:
-    def open_project_path(self, path: Path, create: bool = False) -> bool:
-        """Switch to the project at ``path``; False (and a message) when it cannot be opened."""
+    def open_project_path(self, path: Path, create: bool = False,
+                          keep_history: bool = False) -> bool:
+        """Switch to the project at ``path``; False (and a message) when it cannot be opened.
+        ``keep_history``: keep the undo stack (the project is a copy of this one)."""
         self.note_editor.commit()
         try:
             project = Project.open(path, create=create)
@@ -32,7 +34,7 @@ class ProjectFilesMixin:
         self.codebook.set_filter(None)
         self.flush_last_cable()  # into the project being left, while it is open
         self.finish_background_reads()
-        self.workspace.replace_project(project)
+        self.workspace.replace_project(project, keep_history=keep_history)
         self.load_project()
         return True
 
@@ -89,5 +91,9 @@ class ProjectFilesMixin:
         except ProjectError as error:
             self._show_refusal(str(error))  # no copy; the project itself is untouched
             return False
-        return self.open_project_path(copy)
+        if not self.open_project_path(copy, keep_history=True):
+            return False
+        self.statusBar().showMessage(f"Saved a copy as {copy}; you are working in it now "
+                                     "(Undo still reaches your earlier steps).", 10000)
+        return True
 

@@ -25,10 +25,13 @@ class Workspace(QObject):
         self.project = project
         self.undo_stack = QUndoStack(self)
 
-    def replace_project(self, project) -> None:
-        """Switch to another project: its history is not ours, so the undo stack is cleared."""
+    def replace_project(self, project, keep_history: bool = False) -> None:
+        """Switch to another project: its history is not ours, so the undo stack is cleared
+        — unless ``keep_history``: a copy just made by Save As holds exactly what the
+        history was made on (the commands act on ``self.project``, the copy from now)."""
         old = self.project
-        self.undo_stack.clear()
+        if not keep_history:
+            self.undo_stack.clear()
         self.project = project
         if old is not None and old is not project:
             old.close()
