@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QMenu,
     QToolButton,
@@ -33,7 +32,7 @@ from .codebook_model import (
     USAGE_ROLE,
     CodebookModel,
 )
-from .theme_dialogs import DeleteThemeDialog, MergeThemeDialog
+from .theme_dialogs import AddThemeDialog, DeleteThemeDialog, MergeThemeDialog
 
 DEFAULT_NEW_COLOR = "#8ecae6"
 DIGIT_THEMES = 9
@@ -223,7 +222,10 @@ class CodebookPanel(QWidget):
     # Dialogs, then actions
 
     def ask_add(self) -> None:
-        name, ok = QInputDialog.getText(self, "Add theme", "Name of the new theme:")
+        dialog = AddThemeDialog(self)
+        ok = dialog.exec() == AddThemeDialog.DialogCode.Accepted
+        name = dialog.name.text()
+        dialog.deleteLater()
         if ok and name.strip():
             parent = None
             new_id = self._actions.add(name, DEFAULT_NEW_COLOR, parent)

@@ -1,5 +1,5 @@
-"""The questions the codebook asks before a destructive edit: merge into what, and what
-becomes of a deleted theme's annotations."""
+"""The questions the codebook asks: the name of a new theme, and before a destructive edit,
+merge into what, and what becomes of a deleted theme's annotations."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLineEdit,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -16,6 +17,28 @@ from PySide6.QtWidgets import (
 
 from ...domain.annotation import Theme
 from ..common.dialog_sizing import fit_title
+
+
+class AddThemeDialog(QDialog):
+    """The name of a new theme (a dialog of our own: Qt's input dialog sizes itself to its
+    field and cut its title, "Add th…otator")."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Add Theme")
+        self.name = QLineEdit(self)
+        self.name.setAccessibleName("Name of the new theme")
+        self.name.setPlaceholderText("e.g. Nuclear proliferation")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, parent=self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Name of the new theme:", self))
+        layout.addWidget(self.name)
+        layout.addWidget(buttons)
+        fit_title(self)
 
 
 class MergeThemeDialog(QDialog):
