@@ -90,6 +90,28 @@ def _check_themes(session, theme_ids: list[int], project: Project) -> None:
             raise NotFound(f"There is no theme with id {theme_id} in {project.path}.")
 
 
+def _passage_text(session, project: Project, cable_id: str, part: str, start: int,
+                  end: int) -> str:
+    """The text of ``part`` of a cable, once ``start:end`` is known to lie inside it (what
+    creating and re-attaching an annotation both check first)."""
+    if part == BODY:  # the text alone: no need to rebuild the cable's structure
+        text = session.scalar(select(CableRow.text).where(CableRow.id == cable_id))
+        if text is None:
+            raise NotFound(f"There is no cable {cable_id!r} in {project.path}.")
+    else:
+        cable_row = session.get(CableRow, cable_id)
+        if cable_row is None:
+            raise NotFound(f"There is no cable {cable_id!r} in {project.path}.")
+        try:
+            text = cable_from_row(cable_row).part_text(part)
+        except KeyError as error:
+            raise AnnotationError(f"Cable {cable_id} has no part {part!r}.") from error
+    if not 0 <= start < end <= len(text):
+        raise AnnotationError(f"The passage {start}–{end} lies outside {part} of {cable_id} "
+                              f"({len(text)} characters).")
+    return text
+
+
 def create_annotation(
     project: Project,
     cable_id: str,
@@ -103,23 +125,7 @@ def create_annotation(
 ) -> Change:
     """Highlight ``start:end`` of ``part`` of a cable with themes and a note."""
     with project.transaction() as session:
-        if part == BODY:  # the text alone: no need to rebuild the cable's structure
-            text = session.scalar(select(CableRow.text).where(CableRow.id == cable_id))
-            if text is None:
-                raise NotFound(f"There is no cable {cable_id!r} in {project.path}.")
-        else:
-            cable_row = session.get(CableRow, cable_id)
-            if cable_row is None:
-                raise NotFound(f"There is no cable {cable_id!r} in {project.path}.")
-            try:
-                text = cable_from_row(cable_row).part_text(part)
-            except KeyError as error:
-                raise AnnotationError(f"Cable {cable_id} has no part {part!r}.") from error
-        if not 0 <= start < end <= len(text):
-            raise AnnotationError(
-                f"The passage {start}–{end} lies outside {part} of {cable_id} "
-                f"({len(text)} characters)."
-            )
+        text = _passage_text(session, project, cable_id, part, start, end)
         _check_themes(session, theme_ids, project)
         selector = select_quote(text, start, end)
         stamp = now_utc()
@@ -262,15 +268,7 @@ def reattach_annotation(project: Project, annotation_id: str, part: str, start: 
         row = _load_row(session, project, annotation_id)
         _check_expected(row, expected, annotation_id)
         before = annotation_from_row(row)
-        cable_row = session.get(CableRow, before.cable_id)
-        try:
-            text = cable_from_row(cable_row).part_text(part)
-        except KeyError as error:
-            raise AnnotationError(f"Cable {before.cable_id} has no part {part!r}.") from error
-        if not 0 <= start < end <= len(text):
-            raise AnnotationError(
-                f"The passage {start}–{end} lies outside {part} of {before.cable_id} "
-                f"({len(text)} characters).")
+        text = _passage_text(session, project, before.cable_id, part, start, end)
         selector = select_quote(text, start, end)
         after = replace(before, part=part, start=start, end=end, quote=selector.quote,
                         prefix=selector.prefix, suffix=selector.suffix, orphaned=False,
