@@ -355,6 +355,18 @@ def _opens_with_source(lines: list[str], first: int) -> bool:
     return bool(start) and start["text"].startswith(("Source:", "Summary:"))
 
 
+def _introduced(lines: list[str], number: int, body_start: int) -> bool:
+    """Whether the line above ``lines[number]`` ends in a colon ("Dept suggests fol:",
+    "the following considerations:"): the "1." after it opens the text's own numbered
+    list, which a copy cut before its notes ends with; a note list follows a sentence,
+    a signature or a "Footnotes:" heading, never a colon announcing it."""
+    above = number - 1
+    while above > body_start and not lines[above].strip():
+        above -= 1
+    line = lines[above].rstrip()
+    return above > body_start and line.endswith(":") and not _NOTES_HEADING.match(line)
+
+
 def _flat_list(lines: list[str], body_start: int) -> Apparatus | None:
     """A numbered list that lost its indentation, told from numbered paragraphs by the
     markers of its notes in the text above it. Only the last few "1." lines are tried,
@@ -364,6 +376,7 @@ def _flat_list(lines: list[str], body_start: int) -> Apparatus | None:
         for number in range(body_start + 1, len(lines))
         if (start := NOTE_START.match(lines[number])) and start["marker"] == "1"
     ][-_FLAT_CANDIDATES:]
+    candidates = [number for number in candidates if not _introduced(lines, number, body_start)]
     if not candidates:
         return None
     if _needs_source_note(lines[body_start]):

@@ -181,8 +181,9 @@ def match_markers(raw: str, list_markers: list[str], blocked: Cuts,
 _LONE_MARKER_WORD = re.compile(
     r"(?:[A-Za-z][a-z]{2}(?:[’']s)?[.,;:)’”?!…]{0,2}|[A-Z]{3,}[.,;:)’”?!…]{1,2}|\b[a-z]\.|"
     r"\d[)\]][.,;:]?|…\.?)$")
-# …or to the full stop or bracket after a number that ends a sentence: "rptd London
-# 461.1 Occasion taken …", "(Embtel 394 Sept 5).1" — the next sentence or line follows.
+# …or to the full stop, bracket, comma or colon after a number that ends a sentence or
+# clause: "rptd London 461.1 Occasion taken …", "(Embtel 394 Sept 5).1", "Fol receipt
+# Hicus 30,1 Sec had …", "Ushic 24:1 Feel obliged …" — the next sentence or line follows.
 _LONE_SENTENCE_END = re.compile(r"\s+(?:[A-Z“\"(]|$)")
 _SHORT_MONTHS = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
 # …or to the full stop after a date: "my letter of December 13.1", "June 7.1", "Mar 31.1",
@@ -372,7 +373,7 @@ def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None,
         lone = len(hits) == 1 and first <= 1 and hits[0] is not None and (
             (hits[0].tier == STRONG and _LONE_MARKER_WORD.search(raw, 0, hits[0].at))
             or (hits[0].tier == WEAK and (_LONE_AFTER_DATE.search(raw, 0, hits[0].at) or (
-                first == 1 and raw[hits[0].at - 1] in ".)"
+                first == 1 and raw[hits[0].at - 1] in ".),:;"
                 and _LONE_SENTENCE_END.match(raw, hits[0].cut.end))))
             or hits[0].tier == DATE_DIGITS)
         if len(hits) >= 2 or in_heading or lone:

@@ -10,27 +10,44 @@ a place by how surely its number names a telegram of one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 SURE_REFERENCE = 3
 """A reference word or series, and a number that has the series' digits without the
 marker (:meth:`TelegramSeries.reference_score`): a marker glued to it is as safe as one
 glued to an impossible day."""
 
+# Between the numbers of a list that names its series once ("Gocus 615 and 616",
+# "Usgoc 519, 521 and 524").
+_LIST_GAP = r"(?:,\s+|,?\s+and\s+|\s*&\s*)"
 # Words after which a number names a telegram or document ("Deptel 692", "telegram
 # No. 77", "CA-715"): where a note about that telegram is most often attached.
 _REFERENCE_WORD = re.compile(
-    r"(?:\b(?:[A-Za-z]*tels?|telegrams?|[Aa]irgrams?|No\.|Nos\.|[A-Z]{1,3}-)\s*)(?:\d+\s*)?$"
+    rf"(?:\b(?:[A-Za-z]*tels?|telegrams?|[Aa]irgrams?|No\.|Nos\.|[A-Z]{{1,3}}-)\s*)"
+    rf"(?:\d+(?!\d)(?:{_LIST_GAP}|\s*))*$"
 )
-# A word and the number after it ("Gocus 555", "Usgoc 353", "Deptel 1035"): a telegram
-# series when the text names it before numbers more than once.
-_SERIES_NUMBER = re.compile(r"\b([A-Z][A-Za-z]{2,9})[’']?s?\s+(?:No\.\s*)?(\d{1,6})\b")
-_SERIES_BEFORE = re.compile(r"([A-Z][A-Za-z]{2,9})[’']?s?\s+(?:No\.\s*)?$")
+# A word and the numbers after it ("Gocus 555", "Usgoc 353, 354 and 356", "Deptel
+# 1035"): a telegram series when the text names it before numbers more than once.
+_SERIES_NUMBERS = re.compile(
+    rf"\b([A-Z][A-Za-z]{{2,9}})[’']?s?\s+(?:No\.\s*)?(\d{{1,6}}(?:{_LIST_GAP}\d{{1,6}})*)\b")
+_NUMBER = re.compile(r"\d{1,6}")
+_SERIES_BEFORE = re.compile(
+    rf"([A-Z][A-Za-z]{{2,9}})[’']?s?\s+(?:No\.\s*)?(?:\d{{1,6}}{_LIST_GAP})*$")
+_BEFORE_WINDOW = 60
+"""How far before a number its series word may stand (a list of a few numbers)."""
 _MONTHS = frozenset([
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
     "Sep", "Sept", "Oct", "Nov", "Dec",
 ])
+
+
+def _series_numbers(raw: str) -> Iterator[tuple[str, str, int]]:
+    """Each number a series word names, with the word and where the number starts: both
+    of "Gocus 615 and 616"."""
+    for match in _SERIES_NUMBERS.finditer(raw):
+        for number in _NUMBER.finditer(match[2]):
+            yield match[1], number[0], match.start(2) + number.start()
 
 
 def _usual(lengths: list[int]) -> int:
@@ -48,9 +65,9 @@ class TelegramSeries:
         self.raw = raw
         excluded = {word.lower() for word in own_numbers}
         self.lengths: dict[str, list[int]] = {}
-        for match in _SERIES_NUMBER.finditer(raw):
-            if match[1] not in _MONTHS and match[1].lower() not in excluded:
-                self.lengths.setdefault(match[1], []).append(len(match[2]))
+        for word, number, _ in _series_numbers(raw):
+            if word not in _MONTHS and word.lower() not in excluded:
+                self.lengths.setdefault(word, []).append(len(number))
 
     def reference_score(self, position: int) -> int:
         """How surely the number the marker at ``position`` is glued to names a telegram
@@ -61,7 +78,7 @@ class TelegramSeries:
         number_start = position
         while number_start > 0 and raw[number_start - 1].isdigit():
             number_start -= 1
-        before = raw[max(0, number_start - 25):number_start]
+        before = raw[max(0, number_start - _BEFORE_WINDOW):number_start]
         word = _SERIES_BEFORE.search(before)
         lengths = self.lengths.get(word[1], []) if word else []
         score = 2 if _REFERENCE_WORD.search(before) else 1 if len(lengths) > 1 else 0
@@ -82,14 +99,13 @@ class TelegramSeries:
         among "Gocus 553" gives 1), each with where it first stands: the markers such
         numbers may carry, to number a page's markers from."""
         tails: dict[int, int] = {}
-        for match in _SERIES_NUMBER.finditer(self.raw):
-            lengths = self.lengths.get(match[1], [])
+        for word, digits, start in _series_numbers(self.raw):
+            lengths = self.lengths.get(word, [])
             if len(lengths) < 2:
                 continue
-            digits = match[2]
             others = list(lengths)
             others.remove(len(digits))
             usual = _usual(others)
             if 1 <= len(digits) - usual <= 3:
-                tails.setdefault(int(digits[usual:]), match.start(2) + usual)
+                tails.setdefault(int(digits[usual:]), start + usual)
         return tails
