@@ -46,8 +46,11 @@ class ImportReport:
     warnings: list[str] = field(default_factory=list)  # what could not be recovered
 
 
+# The page's address in a file name, at its start or after a reader's own prefix
+# ("07-frus1918Russiav01-d72", "copy of frus1861-d72").
 _VOLUME_IN_NAME = re.compile(
-    r"^(?P<volume>frus\d{4}(?:-\d{2,4})?[a-z0-9]*?)[-_.]?d(?P<number>\d+[a-z]?)\b",
+    r"(?:^|(?<=[^A-Za-z0-9]))"
+    r"(?P<volume>frus\d{4}(?:-\d{2,4})?[a-z0-9]*?)[-_.]?d(?P<number>\d+[a-z]?)\b",
     re.IGNORECASE,
 )
 
@@ -56,7 +59,7 @@ def volume_from_filename(path: Path) -> str | None:
     """``frus1969-76ve11p2-d293.txt`` → ``frus1969-76ve11p2``: a copied page carries no
     volume id, but readers (and our sample) name files after the history.state.gov URL.
     The id keeps its case, as the address does (``frus1918Russiav01``)."""
-    match = _VOLUME_IN_NAME.match(path.stem)
+    match = _VOLUME_IN_NAME.search(path.stem)
     if not match:
         return None
     volume = match["volume"]
@@ -65,7 +68,7 @@ def volume_from_filename(path: Path) -> str | None:
 
 def number_from_filename(path: Path) -> str | None:
     """``frus1861-d72.txt`` → ``72``: the document number of a page that prints none."""
-    match = _VOLUME_IN_NAME.match(path.stem)
+    match = _VOLUME_IN_NAME.search(path.stem)
     return match["number"] if match else None
 
 

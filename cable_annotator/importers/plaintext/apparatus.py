@@ -50,8 +50,10 @@ NOTE_START = re.compile(
     r"^(?P<indent>[ \t]*)(?:(?P<marker>\d{1,3}|[*†‡§]{1,3})\.\s+"
     r"|(?P<symbol>[*†‡§]{1,3})\.?\s*(?=[^\s*†‡§]))(?P<text>\S.*)$"
 )
-# A reader view's note: a bullet ("-", "*", "•" or "1.") before the text.
-_BULLET = re.compile(r"^\s*(?:[-*•]|(?P<number>\d{1,3})\.)\s+(?P<text>\S.*)$")
+# A reader view's note: a bullet ("-", "*", "•" or "1.") before the text; a bullet may
+# keep the note's number as well ("- 1. The same, …↩").
+_BULLET = re.compile(
+    r"^\s*(?:[-*•]\s+(?:(?P<kept>\d{1,3})\.\s+)?|(?P<number>\d{1,3})\.\s+)(?P<text>\S.*)$")
 # The back-link a reader view or Markdown converter puts after each note.
 BACK_LINK = re.compile(r"\s*↩\ufe0e?\ufe0f?\s*$")
 # A heading a converter may put above the notes.
@@ -164,21 +166,34 @@ def _back_linked_list(lines: list[str], body_start: int) -> Apparatus | None:
     if above > body_start and _NOTES_HEADING.match(lines[above]):
         first = above
     notes = []
-    for number, (start, end) in enumerate(reversed(groups), start=1):
-        bullet = _BULLET.match(lines[start])
+    bullets = [_BULLET.match(lines[start]) for start, _ in reversed(groups)]
+    kept = _kept_numbers(bullets)
+    for number, ((start, end), bullet) in enumerate(zip(reversed(groups), bullets, strict=True),
+                                                    start=1):
         assert bullet is not None
         paragraphs: list[tuple[str, bool]] = []
         blank_before = False
         for index in range(start, end + 1):
-            text = bullet["text"] if index == start else lines[index]
+            text = (bullet["kept"] + ". " + bullet["text"] if bullet["kept"] and not kept
+                    else bullet["text"]) if index == start else lines[index]
             if not text.strip():
                 blank_before = True
                 continue
             paragraphs.append((BACK_LINK.sub("", text).strip(), blank_before))
             blank_before = False
-        notes.append(RawNote(bullet["number"] or str(number), start, paragraphs))
-    numbered = all(_BULLET.match(lines[start])["number"] for start, _ in groups)
+        notes.append(RawNote(bullet["number"] or (bullet["kept"] if kept else "") or str(number),
+                             start, paragraphs))
+    numbered = kept or all(bullet["number"] for bullet in bullets)
     return Apparatus(first, notes, "back-linked", numbered=numbered)
+
+
+def _kept_numbers(bullets: list[re.Match[str] | None]) -> bool:
+    """Whether every bullet keeps its note's number after it, counting 1, 2, 3 … ("- 1.
+    The same …↩", "- 2. See …↩"): the numbers are the list's, not the notes' first
+    words."""
+    numbers = [bullet["kept"] if bullet else None for bullet in bullets]
+    return bool(numbers) and all(numbers) and [int(n) for n in numbers if n] == list(
+        range(1, len(numbers) + 1))
 
 
 def _indented_list(lines: list[str], body_start: int) -> Apparatus | None:

@@ -66,7 +66,7 @@ _FUNCTION_WORDS = frozenset(
     ]
 )
 
-STRONG, WEAK, LINE_END, DATE_DIGITS, LOOSE, DIGITS = 0, 1, 2, 3, 4, 5
+STRONG, WEAK, LINE_END, DATE_DIGITS, LOOSE, DIGITS, SPACED = 0, 1, 2, 3, 4, 5, 6
 """Confidence tiers of a marker occurrence, safest first: glued to a word or to
 punctuation after a word ("Peru1", "Velasco.2"); glued to punctuation after digits
 ("1974.3", which could be a decimal); separated by a space at the end of a line
@@ -74,7 +74,18 @@ punctuation after a word ("Peru1", "Velasco.2"); glued to punctuation after digi
 of a date so that the date becomes impossible ("March 221", "August 16, 19612");
 separated by a space after a name inside a sentence ("Colby 2), and"), which could be a
 real number; glued to any other number ("Deptel 5082"), which only the absence of any
-other place can settle."""
+other place can settle; set off by a space after a common word inside a sentence, as the
+site prints some superscripts ("an aide-mémoire 12 of which"), taken last of all."""
+
+# Words a number set off after a lowercase word may be followed by when it is a marker:
+# the sentence goes on ("aide-mémoire 12 of which", "the treaty 3 and"), where a real
+# number would count something ("sent 12 copies").
+_AFTER_SPACED_MARKER = frozenset([
+    "of", "which", "that", "and", "but", "or", "to", "in", "on", "at", "was", "is", "were",
+    "are", "had", "has", "have", "with", "for", "by", "from", "as", "who", "whom", "whose",
+    "would", "will", "should", "could", "might", "may", "shall", "been", "be", "it", "he",
+    "she", "they", "we", "i", "the", "a", "an", "this", "these", "there", "where", "when",
+])
 
 # A unit after a decimal: "$1.2 billion", "7.5 percent".
 _UNIT_AFTER = re.compile(r"\s?(?:million|billion|thousand|percent|per cent|%|mm\b)")
@@ -254,8 +265,24 @@ def _tier(raw: str, start: int, end: int) -> int | None:
     if before == "\n" and at_line_end:
         return LINE_END
     if before in _SPACES and start >= 2 and (at_line_end or raw[end] in " \t),;"):
-        return _loose_tier(raw, start - 1, at_line_end)
+        return _loose_tier(raw, start - 1, at_line_end) or _spaced_tier(raw, start - 1, end)
     return None
+
+
+_LOWER_WORD = re.compile(r"[a-zà-ÿ][a-zà-ÿ’'-]{2,}")
+
+
+def _spaced_tier(raw: str, space: int, end: int) -> int | None:
+    """SPACED for a number set off after a common word in mid-sentence, the sentence going
+    on after it ("an aide-mémoire 12 of which"); None for what reads as a count ("sent 12
+    copies", "about 12 of them") or a name's number ("paragraph 12")."""
+    word = _word_before(raw, space)
+    if not _LOWER_WORD.fullmatch(word) or word in _NUMBER_WORDS or word in _FUNCTION_WORDS:
+        return None
+    if raw[end] in ",;)":
+        return SPACED
+    following = raw[end + 1:end + 12].split(" ", 1)[0]
+    return SPACED if following in _AFTER_SPACED_MARKER else None
 
 
 def _glued_to_next_line(raw: str, start: int, end: int) -> bool:

@@ -19,6 +19,7 @@ from .markers import (
     DATE_DIGITS,
     LINE_END,
     SHORT_MONTHS,
+    SPACED,
     STRONG,
     SYMBOLS,
     WEAK,
@@ -300,7 +301,8 @@ def _between(index: NumberIndex, marker: int, low: int, blocked: Cuts) -> Marker
         index, str(marker + 1), low, len(index.raw), blocked) if candidate.tier <= WEAK), None)
     if following is None:
         return None
-    return best_occurrence(index, str(marker), low, following.at, blocked)
+    hit = best_occurrence(index, str(marker), low, following.at, blocked)
+    return hit if hit is None or hit.tier != SPACED else None
 
 
 # A run of one to three of the same symbol glued to what precedes it ("1951.*",
@@ -342,7 +344,10 @@ def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None,
     values = _glued_values(raw)
     chained = sorted((value for value in values if value + 1 in values),
                      key=lambda value: values[value])
-    for first in dict.fromkeys([0, 1] + chained[:_OFFSET_SAMPLES]):
+    # An older page numbers its markers through the chapter: its one marker may be any
+    # number ("… the Turkish Government.32").
+    single = [] if title_numbered else sorted(values, key=lambda value: values[value])
+    for first in dict.fromkeys([0, 1] + chained[:_OFFSET_SAMPLES] + single[:_OFFSET_SAMPLES]):
         hits: list[MarkerHit | None] = []
         low = 0
         marker = first
@@ -370,12 +375,14 @@ def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None,
             low = hit.cut.end
             marker += 1
         in_heading = bool(hits) and heading_end is not None and hits[0].at <= heading_end
-        lone = len(hits) == 1 and first <= 1 and hits[0] is not None and (
-            (hits[0].tier == STRONG and _LONE_MARKER_WORD.search(raw, 0, hits[0].at))
+        glued_to_word = bool(hits) and hits[0].tier == STRONG and bool(
+            _LONE_MARKER_WORD.search(raw, 0, hits[0].at))
+        lone = len(hits) == 1 and (glued_to_word if first > 1 else first <= 1 and (
+            glued_to_word
             or (hits[0].tier == WEAK and (_LONE_AFTER_DATE.search(raw, 0, hits[0].at) or (
                 first == 1 and raw[hits[0].at - 1] in ".),:;"
                 and _LONE_SENTENCE_END.match(raw, hits[0].cut.end))))
-            or hits[0].tier == DATE_DIGITS)
+            or hits[0].tier == DATE_DIGITS))
         if len(hits) >= 2 or in_heading or lone:
             return MarkerMatch([str(first + n) for n in range(len(hits))], list(hits), 0)
     return MarkerMatch([], [], 0)

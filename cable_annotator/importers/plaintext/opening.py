@@ -50,9 +50,10 @@ _CLASSIFICATION = re.compile(
 # ("501.BC Indonesia/1–1449 [1–449]: Telegram") or a semicolon for the colon.
 # The decimal file numbers of the 1930s–40s may end in a fraction, the document's place
 # among those of one number ("711.94/2344 7/25"), and a copy may space the decimals
-# ("794A. 5 MAP/9–1451: Telegram").
+# ("794A. 5 MAP/9–1451: Telegram"); the files of the Second World War name it, with
+# its year ("740.0011 European War 1939/12771: Telegram").
 FILE_NUMBER_VARIANT = re.compile(
-    r"^(?P<file>\d{3}[\dA-Za-z.–-]*(?: \d[\w.]*)?(?: [A-Z][\w.]*| \([A-Z][\w .]*\))*"
+    r"^(?P<file>\d{3}[\dA-Za-z.–-]*(?: \d[\w.]*)?(?: [A-Z][\w.]*| \([A-Z][\w .]*\)| \d{4}(?=/))*"
     r"(?:/[\w.–\-]+)+"
     r"(?: \d{1,3}/\d{1,3})?)"
     r"(?:(?: \[[^\]]{1,20}\])?\s*[:;]\s*(?P<kind>[A-Za-z][\w ]{1,40}?)\.?)?$"
