@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from cable_annotator.domain.cable import Cable
 from cable_annotator.importers.frus_prose import kind_of
+from cable_annotator.importers.plaintext.opening import tidy_title
 
 from .web_text_renderer import RenderedDocument, RenderedNote
 
@@ -130,10 +131,12 @@ def expectations(expected: RenderedDocument, number_given: bool) -> Expectations
         kind = kind_of(expected.title)
     # Parties are checked on unnumbered titles, which mark them in the TEI head; the
     # numbered ones share the TEI importer's reading (test_frus_prose compares the two).
-    parties = expected.parties if expected.file_line else None
+    # A name set apart in brackets, "( Chapin )", is read as printed: "(Chapin)".
+    parties = tuple(tidy_title(party) for party in expected.parties) if (
+        expected.file_line and expected.parties is not None) else None
+    title = expected.title.rstrip(",.") if expected.file_line else expected.title
     return Expectations(expected.number if number_given or not expected.file_line else "",
-                        expected.title.rstrip(",.") if expected.file_line else expected.title,
-                        kind, parties, expected.date, telegram_number)
+                        tidy_title(title), kind, parties, expected.date, telegram_number)
 
 
 def mismatches(cable: Cable, expected: RenderedDocument, facts: Expectations) -> list[str]:

@@ -67,9 +67,11 @@ from .note_matching import (
 from .opening import (
     FILE_NUMBER_VARIANT,
     NUMBERED_HEADING,
+    join_broken_title,
     opening_kind,
     read_opening,
     strip_site_lines,
+    tidy_title,
     unnumbered_title,
 )
 
@@ -380,6 +382,11 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
     text, site_number = strip_site_lines(text)
     lines = text.split("\n")
     opening = read_opening(lines, PAGE_ONLY_LINE)
+    if opening.heading is not None:
+        joined = join_broken_title(lines, opening.heading)
+        if joined is not lines:
+            lines = joined
+            opening = read_opening(lines, PAGE_ONLY_LINE)
     first_content = next((n for n, line in enumerate(lines) if line.strip()), None)
     if first_content is None:
         raise ImportFailed(source, "there is no text to import")
@@ -451,9 +458,9 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
     texts = [clean[start:end] for start, end in spans]
     if opening.number and texts:
         heading_clean = NUMBERED_HEADING.match(texts[heading])
-        title = heading_clean["title"] if heading_clean else opening.title
+        title = tidy_title(heading_clean["title"] if heading_clean else opening.title)
     elif opening.heading is not None and texts:
-        title = unnumbered_title(texts[heading])
+        title = tidy_title(unnumbered_title(texts[heading]))
     else:
         title = ""
     opening_lines = _opening_blocks(texts, heading, before)

@@ -117,6 +117,35 @@ def plausible_numbered_title(title: str) -> bool:
     return not (bare.endswith((".", ":", ";", ",")) and len(bare.split()) > 12)
 
 
+_SPACED_BRACKETS = re.compile(r"\(\s+([^()\n]*?)\s+\)")
+
+
+def tidy_title(title: str) -> str:
+    """The title as printed: the older volumes' pages set a name in brackets apart, "The
+    Ambassador in the United Kingdom ( Winant ) to …", which a reader (and a citation)
+    writes "(Winant)"."""
+    return _SPACED_BRACKETS.sub(r"(\1)", title)
+
+
+# Words a title does not end with: a copy that broke the heading over two lines ("…,
+# by the" / "Counselor of the Department of State (MacArthur)") goes on below.
+_DANGLING = re.compile(r"\b(?:the|of|by|to|and|in|for|at|on|with|from)$")
+
+
+def join_broken_title(lines: list[str], heading: int) -> list[str]:
+    """``lines`` with the title at ``heading`` and its continuation made one line, when
+    the title's line ends in a word no title ends with and the next line goes on with
+    more words (neither blank, a page label nor a dateline's "Berlin, …")."""
+    line = lines[heading].rstrip()
+    if not _DANGLING.search(line) or heading + 1 >= len(lines):
+        return lines
+    following = lines[heading + 1].strip()
+    if not following or len(line) + len(following) > _TITLE_LIMIT or opening_kind(following) \
+            or following.startswith("[") or not following[0].isalpha():
+        return lines
+    return lines[:heading] + [f"{line} {following}"] + lines[heading + 2:]
+
+
 def unnumbered_title(line: str) -> str:
     """The title an unnumbered heading line states, without its closing comma or period
     ("Mr. Adams to Mr. Seward," → "Mr. Adams to Mr. Seward")."""
