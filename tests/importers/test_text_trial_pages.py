@@ -1,0 +1,135 @@
+"""Real history.state.gov pages of 1933–1954, copied as readers copy them (round 3).
+
+Each fixture in ``tests/fixtures/text/eras3`` is the text of a real page (its address is
+its file name), copied in one of the issue's shapes, on which a trial import by a new user
+went wrong before this round:
+
+- ``frus1933v01-d653``: markers numbered through the chapter, one of them set off by a
+  space in mid-sentence as the site prints some superscripts ("an aide-mémoire 12 of
+  which");
+- ``frus1939v01-d357``: a reader-view copy whose bullets keep the note's number ("- 1.
+  The same, …↩");
+- ``frus1939v01-d690``: no blank lines, under a war-time file number with words and a
+  year ("740.00115 European War 1939/28: Telegram");
+- ``frus1941v03-d441``: notes cut off, its one marker numbered through the chapter
+  ("… the Turkish Government.32");
+- ``frus1944v01-d505``: a name set apart in brackets in the title ("( Winant )");
+- ``frus1952-54v07p1-d443``: reader view, its heading broken over two lines ("…, by the" /
+  "Counselor of the Department of State (MacArthur)").
+
+Each test checks what a reader checks: number, title, kind, the telegram and file
+numbers, every footnote on its marker and the words it follows, page labels, and that
+no word of the copy is lost.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from cable_annotator.importers.plaintext import guess_text_format
+from cable_annotator.services.importing import read_file
+
+PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "text" / "eras3"
+
+# file: (number, title, kind, telegram number, file number,
+#        [(marker, words the marker follows, note starts)], notes missing,
+#        [(page label, words the page starts with)])
+EXPECTED = {
+    "frus1933v01-d653.txt": (
+        "653", "Memorandum by the Secretary of State of a Telephone Conversation",
+        "memorandum", "", "",
+        [("11", "a Telephone Conversation", "Between President-elect Roosevelt"),
+         ("12", "sent him an aide-mémoire", "Post, p. 888."),
+         ("13", "like that of the British;", "Ante, p. 828."),
+         ("14", "who had to come from a distance, later.", "For the aide-mémoire sent")],
+        False, [("832", "any request for a discussion")]),
+    "frus1939v01-d357.txt": (
+        "357", "The Secretary of State to the Ambassador in Italy (Phillips)", "telegram",
+        "78", "760C.62/1088c",
+        [("49", "the Ambassador in Italy (Phillips)", "The same, with the omission"),
+         ("50", "to the King of Italy,", "See telegram No. 77, August 23")], False, []),
+    "frus1939v01-d690.txt": (
+        "690", "The Secretary of State to the Chargé in Germany (Kirk)", "telegram", "845",
+        "740.00115 European War 1939/28",
+        [("64", "Department’s 605, September 29, 5 p.m.", "See footnote 62, p. 641.")],
+        False, []),
+    "frus1941v03-d441.txt": (
+        "441", "The Secretary of State to the Ambassador in Turkey (MacMurray)", "telegram",
+        "155", "740.0011 European War 1939/14641",
+        [("32", "information of the Turkish Government.", "")], True,
+        [("452", "to the suggestion previously made")]),
+    "frus1944v01-d505.txt": (
+        "505", "The Ambassador in the United Kingdom (Winant) to the Secretary of State",
+        "telegram", "8483", "500.CC/10–744",
+        [("93", "For the attention of Jack Hickerson.", "John D. Hickerson, Chief"),
+         ("94", "8180 [8181] of October 6th.", "See footnote 84, p. 882.")], False, []),
+    "frus1952-54v07p1-d443.txt": (
+        "443", "Memorandum of Conversation, by the Counselor of the Department of State "
+        "(MacArthur)", "memorandum of conversation", "", "",
+        [("1", "Counselor of the Department of State (MacArthur)", "Copies of this memorandum"),
+         ("2", "at today’s restricted meeting.", "For a report on the restricted session"),
+         ("3", "another conference dealing with Indochina.", "For text of this resolution")],
+        False, []),
+}
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_]+", text)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_real_page_imports_with_number_title_notes_and_pages(name: str) -> None:
+    number, title, kind, telegram, file_number, notes, missing, pages = EXPECTED[name]
+    source = (PAGES / name).read_text(encoding="utf-8")
+    assert guess_text_format(source).format == "frus", guess_text_format(source).reason
+    _, [cable] = read_file(PAGES / name)
+    assert (cable.number, cable.title, cable.kind) == (number, title, kind)
+    assert (cable.telegram_number, cable.file_number) == (telegram, file_number)
+    assert cable.id == f"{name.split('-d')[0]}/d{number}"
+    assert [(note.marker, cable.text[:note.offset].endswith(words), note.text.startswith(start))
+            for note, (_, words, start) in zip(cable.footnotes, notes, strict=True)] == [
+        (marker, True, True) for marker, _, _ in notes]
+    assert bool(cable.warnings) == missing
+    if missing:
+        assert "notes are missing" in cable.warnings[0] and name in cable.warnings[0]
+    for marker, words, _ in notes:
+        assert words + marker not in cable.text and f"{words} {marker}" not in cable.text
+    assert "[Page" not in cable.text and "↩" not in cable.text
+    assert not re.search(r"^- \d+\.", "\n".join(note.text for note in cable.footnotes))
+    turns = [page for page in cable.pages if page.offset > 0]
+    assert [(page.label, cable.text[page.offset:].startswith(start))
+            for page, (_, start) in zip(turns, pages, strict=True)] == [
+        (label, True) for label, _ in pages]
+    body_words = set(_words(cable.text))
+    note_words = set(_words(" ".join(note.text for note in cable.footnotes)))
+    lost = set(_words(source)) - body_words - note_words - {"Page"}
+    assert not lost, lost
+
+
+def test_number_and_volume_come_from_the_address_after_a_prefix_of_the_readers(
+        tmp_path: Path) -> None:
+    """A reader who numbers the pages saved ("07-frus1939v01-d690.txt", "copy of …")
+    still gets the page's number and volume from its address."""
+    for name in ("07-frus1939v01-d690.txt", "copy of frus1939v01-d690.txt",
+                 "frus1939v01-d690 (1).txt"):
+        copy = tmp_path / name
+        shutil.copy(PAGES / "frus1939v01-d690.txt", copy)
+        _, [cable] = read_file(copy)
+        assert (cable.id, cable.number) == ("frus1939v01/d690", "690"), name
+
+
+def test_a_spaced_count_is_not_taken_for_a_missing_marker() -> None:
+    """Only a number set off in mid-sentence that the sentence goes on after is a marker:
+    "sent him 12 copies" keeps its 12 even when note 12 is listed and found nowhere."""
+    from cable_annotator.importers.plaintext import parse_frus_text
+
+    page = ("The Secretary of State to the Ambassador in Italy (Phillips)11\n\n"
+            "I have sent him 12 copies of the aide-mémoire and told him so.\n\n"
+            "Hull\n\n  1. Telegram No. 78.\n  2. Not printed.\n")
+    cable = parse_frus_text(page)
+    assert "sent him 12 copies" in cable.text
+    assert [note.marker for note in cable.footnotes] == ["11", "12"]
