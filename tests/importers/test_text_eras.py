@@ -31,13 +31,13 @@ EXPECTED = {
                             "document", None, "Mr. Adams", "Mr. Seward", "", "", [], False),
     "frus1917Supp02v01-d82.txt": (
         "frus", "frus1917Supp02v01/d82", "82",
-        "The Ambassador in Russia ( Francis ) to the Secretary of State", "telegram", None,
-        "Ambassador in Russia ( Francis )", "Secretary of State", "1253", "861.00/350",
+        "The Ambassador in Russia (Francis) to the Secretary of State", "telegram", None,
+        "Ambassador in Russia (Francis)", "Secretary of State", "1253", "861.00/350",
         [("1", "Workmen’s Committee.")], False),
     "frus1918Russiav01-d554.txt": (
         "frus", "frus1918Russiav01/d554", "554",
-        "The Secretary of State to the Ambassador in Russia ( Francis)", "telegram",
-        "1918-06-18", "Secretary of State", "Ambassador in Russia ( Francis)", "192",
+        "The Secretary of State to the Ambassador in Russia (Francis)", "telegram",
+        "1918-06-18", "Secretary of State", "Ambassador in Russia (Francis)", "192",
         "861.00/2020", [("58", "received June 14."), ("59", "Bolshevik authorities.")], False),
     "frus1918Russiav03-d357.txt": (
         "frus", "frus1918Russiav03/d357", "357",

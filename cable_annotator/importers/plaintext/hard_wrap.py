@@ -55,6 +55,28 @@ def wrap_width(lines: list[str]) -> int | None:
     return width
 
 
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+          r"November|December)")
+_DATELINE = re.compile(
+    rf"^(?:[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){{0,3}}, )?{_MONTH} \d{{1,2}}, \d{{4}}"
+    r"(?:[,—–-]\s*[\d:.–\s]*(?:[ap]\.\s?m\.|noon|midnight)?)?\.?$")
+
+
+_HEADING_LINES = 6
+"""How many lines a page's file number, title and dateline take at most."""
+
+
+def _is_dateline(line: str, previous: str) -> bool:
+    """A dateline under the title ("Washington, August 16, 1955.", "Moscow, July 30,
+    1948—11 p.m.") is a line of its own: the wrapper broke before it only because the
+    title above ended there, whatever its width. After a word (not a marker or a
+    bracket), only a one-word place reads so: "Foreign" / "Minister Mitsotakis, June 23,
+    1980." is a subject going on."""
+    if not _DATELINE.match(line.strip()):
+        return False
+    return not previous.rstrip()[-1:].isalpha() or " " not in line.strip().split(",")[0]
+
+
 def _first_word(line: str) -> str:
     return line.strip().split(" ", 1)[0]
 
@@ -73,7 +95,8 @@ def unwrap(text: str) -> str:
     for line in lines:
         physical = line.rstrip()
         if out and previous.strip() and line.strip() and not _OWN_LINE.match(line) and not (
-                _ITEM.match(line) and _SENTENCE_END.search(previous)):
+                _ITEM.match(line) and _SENTENCE_END.search(previous)) and not (
+                len(out) <= _HEADING_LINES and _is_dateline(line, previous)):
             word = _first_word(line)
             if len(previous) + 1 + len(word) > width or (
                     previous.endswith("-") and len(previous) + len(word) > width):

@@ -295,10 +295,13 @@ def with_symbols(raw: str, numbered: MarkerMatch, blocked: Cuts, heading_end: in
 
 
 def _between(index: NumberIndex, marker: int, low: int, blocked: Cuts) -> MarkerHit | None:
-    """A marker of the sequence glued to a number ("Embtel 771"), taken when the next
-    marker stands safely after it: the one place of ``marker`` before its successor."""
+    """A marker of the sequence glued to a number ("Embtel 771") or set off by a space
+    after a name ("with Mr. Stalin 2 and"), taken when the next marker stands safely
+    after it (glued to a word or to a day, "July 143"): the one place of ``marker``
+    before its successor."""
     following = next((candidate for candidate in occurrences(
-        index, str(marker + 1), low, len(index.raw), blocked) if candidate.tier <= WEAK), None)
+        index, str(marker + 1), low, len(index.raw), blocked) if candidate.tier <= DATE_DIGITS),
+        None)
     if following is None:
         return None
     hit = best_occurrence(index, str(marker), low, following.at, blocked)
@@ -377,7 +380,7 @@ def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None,
         in_heading = bool(hits) and heading_end is not None and hits[0].at <= heading_end
         glued_to_word = bool(hits) and hits[0].tier == STRONG and bool(
             _LONE_MARKER_WORD.search(raw, 0, hits[0].at))
-        lone = len(hits) == 1 and (glued_to_word if first > 1 else first <= 1 and (
+        lone = len(hits) == 1 and (glued_to_word and not title_numbered if first > 1 else (
             glued_to_word
             or (hits[0].tier == WEAK and (_LONE_AFTER_DATE.search(raw, 0, hits[0].at) or (
                 first == 1 and raw[hits[0].at - 1] in ".),:;"
