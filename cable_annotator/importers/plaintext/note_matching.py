@@ -329,6 +329,29 @@ def with_uncopied_symbols(raw: str, match: MarkerMatch, blocked: Cuts) -> Marker
                        match.offset)
 
 
+_NUMBERED_PARTS = frozenset([
+    "attachment", "enclosure", "appendix", "annex", "tab", "exhibit", "part", "chapter",
+    "section", "table", "figure", "chart", "map", "draft", "option", "item",
+])
+"""Parts of a document numbered in their heading ("Attachment 1"): in a copy without
+notes, the number is the heading's."""
+_SHORT_LINE = 100
+"""A heading, a name in a list of participants: a line no longer than this."""
+
+
+def _ends_short_line(raw: str, hit: MarkerHit) -> bool:
+    """Whether ``hit`` is a number set off at the end of a short line after a name, as the
+    site sets a note on a heading or on a participant ("Communist China 1", "Mr.
+    Hulley—BNA 1"): a marker that opens a copy's sequence. "Annex 1" or "Attachment 1"
+    (a heading's own number) is never taken."""
+    if hit.tier != LINE_END or raw[hit.cut.start:hit.cut.start + 1] not in " \t":
+        return False
+    line_start = raw.rfind("\n", 0, hit.at) + 1
+    words = raw[line_start:hit.at].split()
+    return hit.cut.end - line_start <= _SHORT_LINE and bool(words) and (
+        words[-1].lower() not in _NUMBERED_PARTS)
+
+
 def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None,
                           title_numbered: bool = True) -> MarkerMatch:
     """The footnote markers of a copy whose note list was not copied.
@@ -369,7 +392,8 @@ def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None,
                 hit = next((candidate for candidate in occurrences(
                     index, str(marker), low, len(raw), blocked)
                     if candidate.tier <= (DATE_DIGITS if hits else WEAK)
-                    or (candidate.tier == DATE_DIGITS and marker <= 1)), None)
+                    or (candidate.tier == DATE_DIGITS and marker <= 1)
+                    or (not hits and marker <= 1 and _ends_short_line(raw, candidate))), None)
             if hit is None and hits:
                 hit = _between(index, marker, low, blocked)
             if hit is None:
@@ -381,7 +405,7 @@ def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None,
         glued_to_word = bool(hits) and hits[0].tier == STRONG and bool(
             _LONE_MARKER_WORD.search(raw, 0, hits[0].at))
         lone = len(hits) == 1 and (glued_to_word and not title_numbered if first > 1 else (
-            glued_to_word
+            glued_to_word or _ends_short_line(raw, hits[0])
             or (hits[0].tier == WEAK and (_LONE_AFTER_DATE.search(raw, 0, hits[0].at) or (
                 first == 1 and raw[hits[0].at - 1] in ".),:;"
                 and _LONE_SENTENCE_END.match(raw, hits[0].cut.end))))
