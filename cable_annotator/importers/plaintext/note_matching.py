@@ -406,7 +406,7 @@ def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None,
             _LONE_MARKER_WORD.search(raw, 0, hits[0].at))
         lone = len(hits) == 1 and (glued_to_word and not title_numbered if first > 1 else (
             glued_to_word or _ends_short_line(raw, hits[0])
-            or (hits[0].tier == WEAK and (_LONE_AFTER_DATE.search(raw, 0, hits[0].at) or (
+            or (hits[0].tier <= WEAK and (_LONE_AFTER_DATE.search(raw, 0, hits[0].at) or (
                 first == 1 and raw[hits[0].at - 1] in ".),:;"
                 and _LONE_SENTENCE_END.match(raw, hits[0].cut.end))))
             or hits[0].tier == DATE_DIGITS))
