@@ -47,7 +47,8 @@ class ImportReport:
 
 
 # The page's address in a file name, at its start or after a reader's own prefix
-# ("07-frus1918Russiav01-d72", "copy of frus1861-d72").
+# ("07-frus1918Russiav01-d72", "copy of frus1861-d72"). An address that goes on
+# ("d710a-10", an unnumbered paper filed after document 710a) gives no number.
 _VOLUME_IN_NAME = re.compile(
     r"(?:^|(?<=[^A-Za-z0-9]))"
     r"(?P<volume>frus\d{4}(?:-\d{2,4})?[a-z0-9]*?)[-_.]?d(?P<number>\d+[a-z]?)\b",
@@ -69,7 +70,9 @@ def volume_from_filename(path: Path) -> str | None:
 def number_from_filename(path: Path) -> str | None:
     """``frus1861-d72.txt`` → ``72``: the document number of a page that prints none."""
     match = _VOLUME_IN_NAME.search(path.stem)
-    return match["number"] if match else None
+    if match is None or re.match(r"-\d", path.stem[match.end():]):
+        return None
+    return match["number"]
 
 
 # -- plain-text formats -----------------------------------------------------------------

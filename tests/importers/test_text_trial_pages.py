@@ -120,6 +120,13 @@ def test_number_and_volume_come_from_the_address_after_a_prefix_of_the_readers(
         shutil.copy(PAGES / "frus1939v01-d690.txt", copy)
         _, [cable] = read_file(copy)
         assert (cable.id, cable.number) == ("frus1939v01/d690", "690"), name
+    # An address that goes on after the number names an unnumbered paper filed after it:
+    # the volume is known, the number is not.
+    copy = tmp_path / "frus1939v01-d690a-10.txt"
+    shutil.copy(PAGES / "frus1939v01-d690.txt", copy)
+    _, [cable] = read_file(copy)
+    assert (cable.volume, cable.number) == ("frus1939v01", "")
+    assert cable.id.startswith("frus1939v01/the-secretary-of-state-to-the-charge-in-germany")
 
 
 def test_a_spaced_count_is_not_taken_for_a_missing_marker() -> None:
