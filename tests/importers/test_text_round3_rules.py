@@ -105,3 +105,20 @@ def test_a_hard_wrapped_copy_keeps_the_dateline_under_the_title() -> None:
                            "(O’Connor) to the Deputy Under Secretary of State for Political "
                            "Affairs (Murphy)")
     assert (cable.date, cable.place) == ("1955-08-16", "Washington")
+
+
+def test_a_document_symbols_number_is_no_marker() -> None:
+    """An editorial note citing U.N. documents has no notes: "A/C.1/SR.441" and
+    "SR.442" are the records' symbols, not markers 441 and 442; a sentence ending after a
+    slashed abbreviation still carries its marker ("to PL/VM.3 Alerting")."""
+    page = ("Editorial Note\n\nFor the record of the meeting, see United Nations document "
+            "A/C.1/SR.441. The Committee met again that afternoon; see A/C.1/SR.442, and "
+            "A/1841/Add.1 through Add.5.\n")
+    cable = parse_frus_text(page)
+    assert cable.footnotes == [] and cable.warnings == []
+    assert "A/C.1/SR.441. The" in cable.text and "A/1841/Add.1 through" in cable.text
+    body = ("1. Daridan1 told us of US concern and determination to PL/VM.2 Alerting "
+            "messages have been sent.")
+    cable = parse_frus_text(OLD_TELEGRAM.format(body=body))
+    assert [marker for marker, _ in _markers(cable)] == ["1", "2"]
+    assert "determination to PL/VM. Alerting" in cable.text

@@ -248,6 +248,13 @@ def _tier(raw: str, start: int, end: int) -> int | None:
         return None  # "12:45", "3.5", "1,000": the digits go on
     if before.isdigit():
         return _digits_tier(raw, start, end)
+    if (before.isalpha() or before == ".") and re.search(
+            r"/[^/\s]*[A-Za-z][^/\s]*$", _word_before(raw, start)) and not (
+            raw[end:end + 1] == " " and raw[end + 1:end + 2].isupper()):
+        # A document's symbol goes on in its digits: "A/C.1/SR.441", "A/1841/Add.1
+        # through", "S/PV.530": a marker there only where no other place is left; a
+        # sentence's end with a new one after it is one ("to PL/VM.3 Alerting …").
+        return DIGITS
     if before.isalpha():
         return STRONG
     if before in _CLOSING_PUNCTUATION:
