@@ -371,7 +371,8 @@ def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None,
     chained = sorted((value for value in values if value + 1 in values),
                      key=lambda value: values[value])
     # An older page numbers its markers through the chapter: its one marker may be any
-    # number ("… the Turkish Government.32").
+    # number ("… the Turkish Government.32"), where the sentence has ended ("Add.5." is
+    # a document's part).
     single = [] if title_numbered else sorted(values, key=lambda value: values[value])
     for first in dict.fromkeys([0, 1] + chained[:_OFFSET_SAMPLES] + single[:_OFFSET_SAMPLES]):
         hits: list[MarkerHit | None] = []
@@ -404,7 +405,8 @@ def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None,
         in_heading = bool(hits) and heading_end is not None and hits[0].at <= heading_end
         glued_to_word = bool(hits) and hits[0].tier == STRONG and bool(
             _LONE_MARKER_WORD.search(raw, 0, hits[0].at))
-        lone = len(hits) == 1 and (glued_to_word and not title_numbered if first > 1 else (
+        lone = len(hits) == 1 and (glued_to_word and not title_numbered and (
+            raw[hits[0].cut.end:hits[0].cut.end + 1] not in ".,;:") if first > 1 else (
             glued_to_word or _ends_short_line(raw, hits[0])
             or (hits[0].tier <= WEAK and (_LONE_AFTER_DATE.search(raw, 0, hits[0].at) or (
                 first == 1 and raw[hits[0].at - 1] in ".),:;"
