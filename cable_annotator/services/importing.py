@@ -51,7 +51,8 @@ class ImportReport:
 # ("d710a-10", an unnumbered paper filed after document 710a) gives no number.
 _VOLUME_IN_NAME = re.compile(
     r"(?:^|(?<=[^A-Za-z0-9]))"
-    r"(?P<volume>frus\d{4}(?:-\d{2,4})?[a-z0-9]*?)[-_.]?d(?P<number>\d+[a-z]?)\b",
+    r"(?P<volume>frus\d{4}(?:-\d{2,4})?[a-z0-9]*?)[-_.]?"
+    r"(?P<address>d(?P<number>\d+[a-z]?)(?P<filed>-\d+)?)\b",
     re.IGNORECASE,
 )
 
@@ -70,9 +71,15 @@ def volume_from_filename(path: Path) -> str | None:
 def number_from_filename(path: Path) -> str | None:
     """``frus1861-d72.txt`` → ``72``: the document number of a page that prints none."""
     match = _VOLUME_IN_NAME.search(path.stem)
-    if match is None or re.match(r"-\d", path.stem[match.end():]):
-        return None
-    return match["number"]
+    return match["number"] if match and not match["filed"] else None
+
+
+def address_from_filename(path: Path) -> str | None:
+    """``frus1945Berlinv02-d710a-10.txt`` → ``d710a-10``: the document's part of the
+    page's address, its id in the volume (an unnumbered paper filed after document 710a
+    has one of its own, so a second such paper does not replace the first)."""
+    match = _VOLUME_IN_NAME.search(path.stem)
+    return match["address"] if match else None
 
 
 # -- plain-text formats -----------------------------------------------------------------
@@ -151,23 +158,26 @@ def looks_like_telegram_file(path: Path) -> bool:
 
 
 def read_texts_as(text: str, reading: TextReading, volume: str | None,
-                  name: str = "", number: str | None = None) -> list[Cable]:
+                  name: str = "", number: str | None = None,
+                  address: str | None = None) -> list[Cable]:
     """Parse ``text`` with the reader ``reading`` names: one cable, or every telegram."""
     if reading.format == TELEGRAMS:
         from ..importers.telegram import parse_telegrams
 
         return parse_telegrams(text, reading.source)
-    return [read_text_as(text, reading, volume, name, number)]
+    return [read_text_as(text, reading, volume, name, number, address)]
 
 
 def read_text_as(text: str, reading: TextReading, volume: str | None,
-                 name: str = "", number: str | None = None) -> Cable:
+                 name: str = "", number: str | None = None,
+                 address: str | None = None) -> Cable:
     """Parse ``text`` with the reader ``reading`` names."""
     from ..importers.plaintext import parse_frus_text, parse_plain_text
 
     if reading.format == PLAIN_TEXT:
         return parse_plain_text(text, source=reading.source, volume=volume, name=name)
-    return parse_frus_text(text, volume=volume, source=reading.source, number=number)
+    return parse_frus_text(text, volume=volume, source=reading.source, number=number,
+                           address=address)
 
 
 def read_file(path: Path, volume: str | None = None, progress: Progress | None = None,
@@ -190,7 +200,8 @@ def read_file(path: Path, volume: str | None = None, progress: Progress | None =
     text = decode_text_file(path)
     reading = choose_text_format(text, str(path), as_format)
     cables = read_texts_as(text, reading, volume or volume_from_filename(path),
-                           name=path.stem, number=number_from_filename(path))
+                           name=path.stem, number=number_from_filename(path),
+                           address=address_from_filename(path))
     if readings is not None:
         readings.append(reading)
     if progress is not None:

@@ -125,8 +125,11 @@ def test_number_and_volume_come_from_the_address_after_a_prefix_of_the_readers(
     copy = tmp_path / "frus1939v01-d690a-10.txt"
     shutil.copy(PAGES / "frus1939v01-d690.txt", copy)
     _, [cable] = read_file(copy)
-    assert (cable.volume, cable.number) == ("frus1939v01", "")
-    assert cable.id.startswith("frus1939v01/the-secretary-of-state-to-the-charge-in-germany")
+    assert (cable.id, cable.volume, cable.number) == ("frus1939v01/d690a-10", "frus1939v01", "")
+    # …and a second such paper is a document of its own, not a replacement of the first.
+    second = tmp_path / "frus1939v01-d690a-17.txt"
+    shutil.copy(PAGES / "frus1939v01-d690.txt", second)
+    assert read_file(second)[1][0].id == "frus1939v01/d690a-17"
 
 
 def test_a_spaced_count_is_not_taken_for_a_missing_marker() -> None:

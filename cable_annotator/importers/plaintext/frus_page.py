@@ -201,7 +201,7 @@ def _slug(title: str, limit: int = 80) -> str:
 
 
 def _cable_id(volume: str | None, number: str, title: str,
-              distinctions: tuple[str, ...] = ()) -> str:
+              distinctions: tuple[str, ...] = (), address: str | None = None) -> str:
     """The document's id: ``volume/dNUMBER`` when it has a number; else a slug of its
     title followed by ``distinctions`` (its date, telegram number and file number).
 
@@ -209,6 +209,8 @@ def _cable_id(volume: str | None, number: str, title: str,
     Russia (Francis) to the Secretary of State"): by the title alone a second telegram
     replaced the first, its annotations orphaned and cited against the wrong day. The same
     page imported again still gets the same id (a re-import updates it)."""
+    if volume and address and not number:
+        return f"{volume}/{address}"  # the page's own address ("…/d710a-10")
     slug = _slug(title)
     if not number:
         tail = "-".join(part for part in (_slug(item or "", 40) for item in distinctions)
@@ -369,13 +371,15 @@ def _stated_classification(texts: list[str], opening: dict[int, str]) -> str:
 
 
 def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>",
-                    number: str | None = None) -> Cable:
+                    number: str | None = None, address: str | None = None) -> Cable:
     """Parse the plain text of one FRUS page into a Cable, in any shape readers copy it.
 
     ``volume`` is the FRUS volume id (``frus1969-76ve11p2``) when the caller knows it;
     it makes the id the history.state.gov path and resolves "Document N" references.
     ``number`` is the document number when the page prints none (volumes before the
-    1950s; the file name ``frus1861-d72.txt`` carries it). Raises ImportFailed naming
+    1950s; the file name ``frus1861-d72.txt`` carries it). ``address`` is the
+    document's part of the page's address (``d710a-10``), the id of a page that prints
+    no number and has none in its file name either. Raises ImportFailed naming
     ``source`` only when there is no text at all: a page is never refused for its shape.
     """
     text = plain_from_markdown(unwrap(normalise_newlines(text).replace("\u00a0", " ")))
@@ -492,7 +496,7 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
     file_number = _file_number(texts, opening_lines)
     return Cable(
         id=_cable_id(volume, document_number, title,
-                     (facts.date, facts.telegram_number, file_number)),
+                     (facts.date, facts.telegram_number, file_number), address),
         volume=volume or "",
         number=document_number,
         title=title,
