@@ -122,3 +122,30 @@ def test_a_document_symbols_number_is_no_marker() -> None:
     cable = parse_frus_text(OLD_TELEGRAM.format(body=body))
     assert [marker for marker, _ in _markers(cable)] == ["1", "2"]
     assert "determination to PL/VM. Alerting" in cable.text
+
+
+CHAPTER_PAGE = (
+    "856D.00/1–1849: Telegram\n\n"
+    "The Secretary of State to the Consulate General at Batavia\n\n"
+    "Washington, January 19, 1949—7 p. m.\n\nsecret\n\n"
+    "{body}\n\nAcheson\n\n  1. {note}\n"
+)
+
+
+def test_a_chapter_marker_glued_to_a_day_leaves_a_two_digit_day() -> None:
+    """"Jan 1858" under a list restarting at 1 is January 18 and note 58 of the chapter,
+    never January 1 and note 858."""
+    cable = parse_frus_text(CHAPTER_PAGE.format(
+        body="53. Dept agrees (urtel 53, Jan 1858) that time may now be ripe.",
+        note="Not printed."))
+    assert [(note.marker, note.text) for note in cable.footnotes] == [("58", "Not printed.")]
+    assert "(urtel 53, Jan 18) that time" in cable.text
+
+
+def test_the_minutes_of_a_time_are_no_marker() -> None:
+    cable = parse_frus_text(CHAPTER_PAGE.format(
+        body="54. Trio plus Drees resumed at 2:30 and at four asked me join.58",
+        note="See footnote 1, p. 483."))
+    assert "resumed at 2:30 and at four" in cable.text
+    assert [note.marker for note in cable.footnotes] == ["58"]
+    assert cable.text[:cable.footnotes[0].offset].endswith("asked me join.")

@@ -265,8 +265,9 @@ def _tier(raw: str, start: int, end: int) -> int | None:
             if continued or (before == "." and _UNIT_AFTER.match(raw, end)):
                 return None
             return WEAK
-        if before == ":" and two_back.isdigit() and _TIME_AFTER.match(raw, end):
-            return None  # the minutes of a time, "6:15 p. m."
+        if before == ":" and two_back.isdigit() and (
+                _TIME_AFTER.match(raw, end) or _minutes(raw, start, end)):
+            return None  # the minutes of a time, "6:15 p. m.", "resumed at 2:30 and"
         return STRONG
     at_line_end = end == len(raw) or raw[end] == "\n"
     if before == "\n" and at_line_end:
@@ -290,6 +291,14 @@ def _spaced_tier(raw: str, space: int, end: int) -> int | None:
         return SPACED
     following = raw[end + 1:end + 12].split(" ", 1)[0]
     return SPACED if following in _AFTER_SPACED_MARKER else None
+
+
+def _minutes(raw: str, start: int, end: int) -> bool:
+    """Whether ``raw[start:end]`` are the two digits of a time's minutes after its hour
+    and colon ("10:30", "2:45"): never a marker, though "Ushic 24:1" may carry one."""
+    hour = re.search(r"(?<!\d)(\d{1,2}):$", raw[max(0, start - 3):start])
+    return (end - start == 2 and hour is not None and int(hour[1]) <= 24
+            and int(raw[start:end]) <= 59)
 
 
 def _glued_to_next_line(raw: str, start: int, end: int) -> bool:

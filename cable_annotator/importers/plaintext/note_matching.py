@@ -60,10 +60,13 @@ def _glued_values(raw: str) -> dict[int, int]:
         digits = match[1]
         if len(digits) == 4 and digits[:2] in ("19", "20"):
             continue  # "October 1962" is a year, not October 1 and note 962
-        for split in (1, 2):
+        # "Jan 1858" is January 18 and note 58 (a chapter's), not January 1 and note 858:
+        # a two-digit day is taken where it can be one.
+        for split in (2, 1):
             day, marker = digits[:split], digits[split:]
-            if marker and 1 <= int(day) <= 31:
+            if marker and not marker.startswith("0") and 1 <= int(day) <= 31:
                 values.setdefault(int(marker), match.start(1) + split)
+                break
     return values
 
 
