@@ -248,7 +248,7 @@ def _tier(raw: str, start: int, end: int) -> int | None:
         return None  # "12:45", "3.5", "1,000": the digits go on
     if before.isdigit():
         return _digits_tier(raw, start, end)
-    if (before.isalpha() or before == ".") and re.search(
+    if before == "." and re.search(
             r"/[^/\s]*[A-Za-z][^/\s]*$", _word_before(raw, start)) and not (
             raw[end:end + 1] == " " and raw[end + 1:end + 2].isupper()):
         # A document's symbol goes on in its digits: "A/C.1/SR.441", "A/1841/Add.1
@@ -343,6 +343,9 @@ class NumberIndex:
         self._tiers: dict[tuple[int, int], int | None] = {}
         self._strong: dict[tuple[str, int], list[int]] = {}
         self._series: TelegramSeries | None = None
+        self.by_series: set[int] = set()
+        """Places a telegram series made as safe as a date: an impossible day beats them
+        ("Contels 114 and 117, Aug 134": the marker is the day's)."""
         starts: defaultdict[str, list[int]] = defaultdict(list)
         # The last three digits of every run, then their tails: one regex match per run.
         for run in _RUN_TAIL.finditer(raw):
@@ -368,6 +371,7 @@ class NumberIndex:
             tier = _tier(self.raw, start, end)
             if tier == DIGITS and self.reference_score(start) >= SURE_REFERENCE:
                 tier = DATE_DIGITS  # "(Gocus 5551)" among "Gocus 553": as safe as a date
+                self.by_series.add(start)
             self._tiers[key] = tier
         return self._tiers[key]
 
@@ -441,7 +445,9 @@ def _best(index: NumberIndex, marker: str, low: int, high: int,
     for hit in _occurrences(index, marker, low, high, blocked):
         if hit.tier == DIGITS:
             glued_to_numbers.append(hit)
-        if best is None or hit.tier < best.tier:
+        if best is None or hit.tier < best.tier or (
+                hit.tier == best.tier == DATE_DIGITS and best.cut.start in index.by_series
+                and hit.cut.start not in index.by_series):
             best = hit
             if hit.tier == STRONG:
                 break

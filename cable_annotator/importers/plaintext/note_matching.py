@@ -335,6 +335,8 @@ def with_uncopied_symbols(raw: str, match: MarkerMatch, blocked: Cuts) -> Marker
 _NUMBERED_PARTS = frozenset([
     "attachment", "enclosure", "appendix", "annex", "tab", "exhibit", "part", "chapter",
     "section", "table", "figure", "chart", "map", "draft", "option", "item",
+    "recommendation", "recommendations", "conclusion", "conclusions", "question", "problem",
+    "phase", "step", "stage", "point", "paper", "report", "study", "memorandum", "no.",
 ])
 """Parts of a document numbered in their heading ("Attachment 1"): in a copy without
 notes, the number is the heading's."""
@@ -345,13 +347,13 @@ _SHORT_LINE = 100
 def _ends_short_line(raw: str, hit: MarkerHit) -> bool:
     """Whether ``hit`` is a number set off at the end of a short line after a name, as the
     site sets a note on a heading or on a participant ("Communist China 1", "Mr.
-    Hulley—BNA 1"): a marker that opens a copy's sequence. "Annex 1" or "Attachment 1"
-    (a heading's own number) is never taken."""
+    Hulley—BNA 1"): a marker that opens a copy's sequence. "Annex 1", "Attachment 1" or
+    a one-word heading's "Recommendation 1" (the heading's own number) is never taken."""
     if hit.tier != LINE_END or raw[hit.cut.start:hit.cut.start + 1] not in " \t":
         return False
     line_start = raw.rfind("\n", 0, hit.at) + 1
     words = raw[line_start:hit.at].split()
-    return hit.cut.end - line_start <= _SHORT_LINE and bool(words) and (
+    return hit.cut.end - line_start <= _SHORT_LINE and len(words) >= 2 and (
         words[-1].lower() not in _NUMBERED_PARTS)
 
 

@@ -42,12 +42,18 @@ _MONTHS = frozenset([
 ])
 
 
+def _series_key(word: str) -> str:
+    """One series for a word's singular and plural: "Embtels 1393 and 1416" and "Embtel
+    1393" name the Embassy's telegrams alike."""
+    return word[:-1] if word.endswith("tels") else word
+
+
 def _series_numbers(raw: str) -> Iterator[tuple[str, str, int]]:
     """Each number a series word names, with the word and where the number starts: both
     of "Gocus 615 and 616"."""
     for match in _SERIES_NUMBERS.finditer(raw):
         for number in _NUMBER.finditer(match[2]):
-            yield match[1], number[0], match.start(2) + number.start()
+            yield _series_key(match[1]), number[0], match.start(2) + number.start()
 
 
 def _usual(lengths: list[int]) -> int:
@@ -80,7 +86,7 @@ class TelegramSeries:
             number_start -= 1
         before = raw[max(0, number_start - _BEFORE_WINDOW):number_start]
         word = _SERIES_BEFORE.search(before)
-        lengths = self.lengths.get(word[1], []) if word else []
+        lengths = self.lengths.get(_series_key(word[1]), []) if word else []
         score = 2 if _REFERENCE_WORD.search(before) else 1 if len(lengths) > 1 else 0
         if score and lengths:
             digits = position - number_start
