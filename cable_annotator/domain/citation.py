@@ -10,6 +10,7 @@ series and years, volume, volume title, document number and page, e.g.::
 
 from __future__ import annotations
 
+import re
 from datetime import date as _date
 
 from .cable import Cable
@@ -32,6 +33,24 @@ def human_date(iso: str | None) -> str:
         return iso
 
 
+_VOLUME_WORD = re.compile(r",\s+Volume\s+([A-Z]+[-–]?\d*|\d+)\b")
+_PART_WORD = re.compile(r",\s+Part\s+(\d+|[IVX]+)\b")
+_NUMBER_RANGE = re.compile(r"\b(\d{4}|[A-Z])-(\d{1,4})\b")
+
+
+def chicago_volume_title(title: str) -> str:
+    """A volume's title as Chicago abbreviates it in a note, whichever form it came in.
+
+    The TEI gives ``…, 1969-1976, Volume E-9, Part 1, Documents on North Africa``; a
+    citation of the same series from an id reads ``…, 1969–1976, vol. E–9, pt. 1``. The two
+    kinds of document in one project must cite alike, so both come out in the second form:
+    ``vol.`` and ``pt.``, and en dashes in year spans and volume numbers.
+    """
+    title = _VOLUME_WORD.sub(lambda m: f", vol. {m.group(1)}", title)
+    title = _PART_WORD.sub(lambda m: f", pt. {m.group(1)}", title)
+    return _NUMBER_RANGE.sub(lambda m: f"{m.group(1)}\u2013{m.group(2)}", title)
+
+
 def cite(cable: Cable, volume: Volume | None = None, pages: str = "",
          paragraph: str = "") -> str:
     """A Chicago-style citation of ``cable``, with ``pages`` (``780`` or ``780–781``); a
@@ -42,8 +61,8 @@ def cite(cable: Cable, volume: Volume | None = None, pages: str = "",
         return cite_telegram(cable, paragraph)
     volume = volume or describe_frus_id(cable.volume)
     derived = describe_frus_id(cable.volume)
-    series_and_volume = volume.title or derived.title or cable.volume
-    if volume.subtitle and volume.subtitle not in series_and_volume:
+    series_and_volume = chicago_volume_title(volume.title or derived.title or cable.volume)
+    if volume.subtitle and chicago_volume_title(volume.subtitle) not in series_and_volume:
         series_and_volume = f"{series_and_volume}, {volume.subtitle}"
     pieces = [f"\u201c{cable.title.rstrip('.')},\u201d"]
     when = human_date(cable.date)

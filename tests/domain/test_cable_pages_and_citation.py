@@ -47,6 +47,29 @@ def test_citation_names_document_and_page() -> None:
     )
 
 
+def test_a_volume_titled_by_its_tei_is_cited_as_one_named_by_its_id() -> None:
+    """The TEI of frus1969-76ve09p1 titles it "…, 1969-1976, Volume E-9, Part 1, …" (with
+    hyphens); the citation abbreviates as the id-derived ones do, and names the subtitle
+    once, not again because its dashes differ."""
+    from cable_annotator.domain.volume import Volume
+
+    volume = Volume("frus1969-76ve09p1", title=(
+        "Foreign Relations of the United States, 1969-1976, Volume E-9, Part 1, "
+        "Documents on North Africa, 1973-1976"),
+        subtitle="Documents on North Africa, 1973–1976")
+    cable = make_cable()
+    cable.volume = "frus1969-76ve09p1"
+    assert cite(cable, volume, "12") == (
+        "\u201cTelegram 16696 From the Department of State to the Embassy in Peru,\u201d "
+        "January 29, 1974, in Foreign Relations of the United States, 1969–1976, vol. E–9, "
+        "pt. 1, Documents on North Africa, 1973–1976, doc. 293, p. 12.")
+    twelve = Volume("frus1961-63v12", title=(
+        "Foreign Relations of the United States, 1961–1963, Volume XII, American Republics"),
+        subtitle="American Republics")
+    assert ("in Foreign Relations of the United States, 1961–1963, vol. XII, American "
+            "Republics, doc. 293") in cite(cable, twelve)
+
+
 def test_volume_ids_become_readable_titles() -> None:
     assert describe_frus_id("frus1961-63v12").title == (
         "Foreign Relations of the United States, 1961–1963, vol. XII")
