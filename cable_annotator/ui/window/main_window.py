@@ -35,6 +35,7 @@ from ...storage.errors import ProjectError
 from ...storage.project import Project
 from ..annotations.annotation_actions import AnnotationActions
 from ..annotations.annotation_list import AnnotationListPanel
+from ..annotations.note_conflicts import NoteConflicts
 from ..annotations.note_editor import NoteEditor
 from ..codebook.codebook_actions import CodebookActions
 from ..codebook.codebook_panel import CodebookPanel
@@ -172,7 +173,9 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         self.annotations.currentAnnotationChanged.connect(self._current_annotation_changed)
         self.annotations.clearFilterRequested.connect(lambda: self.codebook.set_filter(None))
         self.annotations.allDocumentsToggled.connect(lambda _on: self._refresh_annotation_list())
-        self.note_editor.noteCommitted.connect(self.annotation_actions.set_note)
+        self.note_conflicts = NoteConflicts(self)
+        self.annotation_actions.note_conflicts = self.note_conflicts
+        self.note_editor.noteCommitted.connect(self._commit_note)
         self.reading.annotationClicked.connect(self.annotations.select_annotation)
         self.reading.positionChanged.connect(self.status_line.set_position)
         self.reading.referenceActivated.connect(self._reference_activated)
@@ -378,6 +381,18 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
     def _current_annotation_changed(self, annotation: Annotation | None) -> None:
         self.note_editor.set_annotation(annotation)
 
+    def _commit_note(self, annotation_id: str, note: str, base: str) -> None:
+        stored = self.annotation_actions.set_note(annotation_id, note, base)
+        if stored is not None:
+            self.note_editor.show_saved(annotation_id, stored)
+
+    def _follow_current_annotation(self) -> None:
+        """The note box shows the selected card's annotation as it is now (a refresh may
+        have updated the card in place, which tells the box nothing)."""
+        current = self.annotations.current_annotation_id()
+        row = self.annotations.model.row_of(current) if current else -1
+        self.note_editor.set_annotation(self.annotations.model.annotation(row))
+
     def _refresh_links(self) -> None:
         """What the open cable cites and what cites it: resolved from the store in the
         worker thread, shown when found (if that cable is still the one open)."""
@@ -466,9 +481,7 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
             added = next(iter(change.annotation_ids))
             if self.annotations.model.row_of(added) >= 0:
                 self.annotations.select_annotation(added)
-        current = self.annotations.current_annotation_id()
-        row = self.annotations.model.row_of(current) if current else -1
-        self.note_editor.set_annotation(self.annotations.model.annotation(row))
+        self._follow_current_annotation()
         self.status_line.set_state("saved")
 
     def _patch_annotations(self, change) -> tuple[list[Annotation], list[str]]:
@@ -520,6 +533,7 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
             self.reading.apply_annotation_changes(changed, [i for i in old if i not in new_ids])
             self._refresh_annotation_list()
             self.status_line.set_count(len(self._annotations))
+        self._follow_current_annotation()
         self.statusBar().showMessage("Updated with changes made outside this window.", 5000)
 
     def _show_error(self, message: str) -> None:
