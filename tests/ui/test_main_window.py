@@ -216,3 +216,40 @@ def test_opening_a_cable_reads_its_annotations_words_after_the_first_paint(
     quotes = {window.annotations.model.index(row).data(Qt.ItemDataRole.DisplayRole)
               for row in range(window.annotations.model.rowCount())}
     assert any("an arms race could ensue" in (quote or "") for quote in quotes), quotes
+
+
+@pytest.mark.parametrize("size", [(1600, 1000), (1024, 700)])
+def test_a_digit_key_leaves_the_page_where_it_is(qtbot, project, tmp_path, size):
+    """Tagging what is on screen does not move the page: the words stay under the mouse
+    (a trial's next double-click landed on other words after the page jumped), and a
+    second tag of the same words (the toggle) and an undo do not move it either."""
+    window = open_window(qtbot, project, tmp_path, *size)
+    text = cable_text(window)
+    bar = text.verticalScrollBar()
+    bar.setValue(bar.maximum() // 3)
+    qtbot.wait(50)
+    for quote in ("Greene mission", ARMS_RACE_QUOTE):
+        found = text.document().find(quote)
+        text.setTextCursor(found)
+        if not text.cursorRect().bottom() <= text.viewport().height():
+            continue  # (setTextCursor scrolled it into view; that is the test's doing)
+        where, rect = bar.value(), text.cursorRect()
+        for key in (Qt.Key.Key_1, Qt.Key.Key_1):
+            qtbot.keyClick(text, key)
+            qtbot.wait(30)
+            assert bar.value() == where, (quote, key)
+            assert text.cursorRect().top() == rect.top()
+        qtbot.keyClick(text, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        qtbot.wait(30)
+        assert bar.value() == where
+
+
+def test_a_card_chosen_off_screen_still_brings_its_passage_into_view(window, project, qtbot):
+    annotation = annotate(project, "sovereign right", ["Arms race"])
+    window.reload_after_outside_change()
+    text = cable_text(window)
+    text.verticalScrollBar().setValue(text.verticalScrollBar().maximum())
+    qtbot.wait(30)
+    window.go_to_annotation(SAMPLE_ID, annotation.id)
+    qtbot.wait(30)
+    assert window.reading.cable_text().shows_position(text.textCursor().selectionStart())
