@@ -101,7 +101,7 @@ class ReadingPane(QWidget):
         for view in (self._text, self._footnotes.view):
             view.tooltip_for = self._describe
             view.annotationClicked.connect(self.annotationClicked)
-            view.anchorActivated.connect(self._on_anchor)
+            view.anchorActivated.connect(lambda href, v=view: self._on_anchor(href, v))
             view.selectionChanged.connect(lambda v=view: self._on_selection(v))
             view.cursorPositionChanged.connect(lambda v=view: self._on_position(v))
         self._footnotes.noteActivated.connect(self._show_marker)
@@ -570,9 +570,13 @@ class ReadingPane(QWidget):
         paragraph = self._cable.paragraph_at(part, offset) if part == BODY else ""
         self.positionChanged.emit(page, paragraph)
 
-    def _on_anchor(self, href: str) -> None:
+    def _on_anchor(self, href: str, view: PartTextView) -> None:
         if href.startswith(NOTE_HREF):
-            self.show_footnote(href[len(NOTE_HREF):])
+            # A note's own label in the apparatus goes to its marker (the pane says so,
+            # ``noteActivated``); showing the note as well scrolled the text away from
+            # the marker again whenever the note stood lower than it.
+            if view is not self._footnotes.view:
+                self.show_footnote(href[len(NOTE_HREF):])
         elif href.startswith(REF_HREF):
             self.referenceActivated.emit(href[len(REF_HREF):])
 
