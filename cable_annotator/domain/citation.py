@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date as _date
 
-from .cable import Cable
+from .cable import BODY, Cable, footnote_key_of
 from .volume import Volume, describe_frus_id
 
 
@@ -31,6 +31,15 @@ def human_date(iso: str | None) -> str:
         return parts[0]
     except ValueError:
         return iso
+
+
+def _note_label(cable: Cable, part: str) -> str:
+    """The printed marker of the footnote ``part`` is in ("" for the body)."""
+    key = footnote_key_of(part)
+    if key is None:
+        return ""
+    note = cable.footnote(key)
+    return (note.marker if note is not None and note.marker else key).strip()
 
 
 _VOLUME_WORD = re.compile(r",\s+Volume\s+([A-Z]+[-–]?\d*|\d+)\b")
@@ -52,9 +61,13 @@ def chicago_volume_title(title: str) -> str:
 
 
 def cite(cable: Cable, volume: Volume | None = None, pages: str = "",
-         paragraph: str = "") -> str:
+         paragraph: str = "", part: str = BODY) -> str:
     """A Chicago-style citation of ``cable``, with ``pages`` (``780`` or ``780–781``); a
-    raw telegram is cited as read in AAD, by its MRN and the ``paragraph``."""
+    raw telegram is cited as read in AAD, by its MRN and the ``paragraph``.
+
+    A passage of a footnote (``part``) names the note as Chicago does, after the page:
+    ``p. 750n4`` — the reader's card says "fn. 4", and a citation of the page alone sends
+    the reader of the article to the text above the note."""
     if cable.telegram is not None:
         from .telegram_citation import cite_telegram
 
@@ -75,9 +88,13 @@ def cite(cable: Cable, volume: Volume | None = None, pages: str = "",
     if not tail and not pages and file_number:
         # An unnumbered page of the older volumes: its Department file number names it.
         tail = f"file {file_number}"
+    note = _note_label(cable, part)
     if pages:
         prefix = "pp." if "–" in pages else "p."
-        tail = f"{tail}, {prefix} {pages}" if tail else f"{prefix} {pages}"
+        where = f"{prefix} {pages}n{note}" if note else f"{prefix} {pages}"
+        tail = f"{tail}, {where}" if tail else where
+    elif note:
+        tail = f"{tail}, n. {note}" if tail else f"n. {note}"
     pieces.append(f"{tail}." if tail else "")
     citation = " ".join(piece for piece in pieces if piece).replace(",.", ".").strip()
     # A text of no volume and no date: "“Oral history.”", not a dangling comma.

@@ -284,7 +284,7 @@ class ReadingPane(QWidget):
         quote = self._cable.part_text(part)[start:end]
         pages = self._cable.page_range(part, start, end)
         paragraph = self._cable.paragraph_range(part, start, end)
-        citation = cite(self._cable, self._volume, pages, paragraph)
+        citation = cite(self._cable, self._volume, pages, paragraph, part)
         QGuiApplication.clipboard().setText(f"\u201c{quote}\u201d\n\n{citation}")
 
     def set_dark(self, dark: bool | None) -> None:

@@ -655,7 +655,7 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         quote = " ".join(passage[0].split())
         part, start, end = self.reading.selection()
         paragraph = self._cable.paragraph_range(part, start, end)  # how a telegram is cited
-        citation = cite(self._cable, volume, passage[1], paragraph)
+        citation = cite(self._cable, volume, passage[1], paragraph, part)
         QGuiApplication.clipboard().setText(f"“{quote}” {citation}")
 
     def build_text_menu(self) -> QMenu:
