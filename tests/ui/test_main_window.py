@@ -253,3 +253,17 @@ def test_a_card_chosen_off_screen_still_brings_its_passage_into_view(window, pro
     window.go_to_annotation(SAMPLE_ID, annotation.id)
     qtbot.wait(30)
     assert window.reading.cable_text().shows_position(text.textCursor().selectionStart())
+
+
+@pytest.mark.parametrize("size", [(1600, 1000), (1024, 700)])
+def test_ctrl_home_and_ctrl_end_reach_the_very_top_and_bottom(qtbot, project, tmp_path, size):
+    window = open_window(qtbot, project, tmp_path, *size)
+    text = cable_text(window)
+    bar = text.verticalScrollBar()
+    text.setFocus()
+    qtbot.keyClick(text, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(30)
+    assert bar.maximum() > 0 and bar.value() == bar.maximum()
+    qtbot.keyClick(text, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(30)
+    assert bar.value() == 0, "the title's top margin is on screen too"

@@ -32,6 +32,8 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QHelpEvent,
+    QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -468,6 +470,17 @@ class PartTextView(QTextEdit):
     def leaveEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         self._hover(None)
         super().leaveEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        """Ctrl+Home and Ctrl+End go to the very top and bottom of the page: Qt only
+        brings the cursor's line into view, which left the title's top margin (15 px)
+        above the screen at Ctrl+Home."""
+        super().keyPressEvent(event)
+        bar = self.verticalScrollBar()
+        if event.matches(QKeySequence.StandardKey.MoveToStartOfDocument):
+            bar.setValue(bar.minimum())
+        elif event.matches(QKeySequence.StandardKey.MoveToEndOfDocument):
+            bar.setValue(bar.maximum())
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
