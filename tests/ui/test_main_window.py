@@ -65,6 +65,7 @@ def test_select_press_1_tags_arms_race_then_undo_redo_delete(window, project, qt
     window.annotations.view.setFocus()
     qtbot.keyClick(window.annotations.view, Qt.Key.Key_Delete)
     assert stored(project) == []
+    assert window.statusBar().currentMessage() == "Annotation deleted; Ctrl+Z brings it back."
     qtbot.keySequence(window, "Ctrl+Z")  # the standard shortcut, through the window
     assert [a.id for a in stored(project)] == [annotation.id]
     qtbot.keySequence(window, "Ctrl+Shift+Z")
@@ -147,6 +148,7 @@ def test_copy_with_citation(window, project, qtbot):
     copied = QGuiApplication.clipboard().text()
     assert copied.startswith(f"“{ARMS_RACE_QUOTE}” “Telegram 16696")
     assert copied.endswith("doc. 293, pp. 780–781.")
+    assert window.statusBar().currentMessage().startswith("Copied the passage with its citation")
 
 
 def test_geometry_splitters_and_last_cable_are_remembered(qtbot, project, tmp_path):

@@ -109,11 +109,13 @@ class AnnotationActions(WorkspaceActions):
                                                   expected_note=conflict.stored)
         return change, change.annotation.note
 
-    def delete(self, annotation_id: str) -> None:
+    def delete(self, annotation_id: str) -> bool:
+        """Delete an annotation (one undo step); False when it could not be."""
         change = self._guard("delete the annotation", lambda: annotating.delete_annotation(
             self._project, annotation_id))
         if change is not None:
             self._push(DeleteAnnotation(self._workspace, change))
+        return change is not None
 
     def reattach(self, annotation_id: str, selection: tuple[str, int, int]) -> str | None:
         """Put an (orphaned) annotation on the selected passage; one undo step."""

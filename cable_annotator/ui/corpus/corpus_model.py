@@ -41,6 +41,10 @@ def document_label(summary) -> str:
     subject, never the MRN; the tooltip has both, and the title."""
     if is_mrn(summary.number) and summary.subject.strip():
         return f"{summary.number}  {' '.join(summary.subject.split())}"
+    if not summary.number and summary.date:
+        # Unnumbered pages of the older volumes share titles ("The Ambassador in Russia
+        # (Francis) to the Secretary of State" heads dozens): the date tells them apart.
+        return f"–  {summary.title}, {human_date(summary.date)}"
     return f"{summary.number or '–'}  {summary.title}"
 
 
@@ -201,8 +205,11 @@ class CorpusModel(QAbstractItemModel):
             if summary is None:
                 return ""
             shown = summary.subject if is_mrn(summary.number) else ""  # as listed
+            # The document's own part of the id ("d173"), not the volume's: "12" matched
+            # every document of vol. XII through "frus1961-63v12/…".
+            own_id = summary.id.rsplit("/", 1)[-1]
             found = (f"{summary.number or '–'} {summary.title} {shown} "
-                     f"{human_date(summary.date)} {summary.id}").lower()
+                     f"{human_date(summary.date)} {own_id}").lower()
             self._search_texts[cable_id] = found
         return found
 

@@ -594,8 +594,8 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
 
     def delete_current_annotation(self) -> None:
         annotation_id = self._annotation_for_delete()
-        if annotation_id is not None:
-            self.annotation_actions.delete(annotation_id)
+        if annotation_id is not None and self.annotation_actions.delete(annotation_id):
+            self.statusBar().showMessage("Annotation deleted; Ctrl+Z brings it back.", 6000)
 
     def _orphan_to_reattach(self) -> str | None:
         """The list's current annotation, if it is orphaned and lies in the open cable."""
@@ -657,6 +657,7 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         paragraph = self._cable.paragraph_range(part, start, end)  # how a telegram is cited
         citation = cite(self._cable, volume, passage[1], paragraph, part)
         QGuiApplication.clipboard().setText(f"“{quote}” {citation}")
+        self.statusBar().showMessage(f"Copied the passage with its citation: {citation}", 6000)
 
     def build_text_menu(self) -> QMenu:
         """Copy, copy with citation, apply a theme, delete: the text's context menu."""
