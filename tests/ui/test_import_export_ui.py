@@ -121,6 +121,36 @@ def test_cancelling_the_volume_question_imports_nothing(window, project, qtbot, 
     assert window.corpus.model.cable_ids() == [SAMPLE_ID]
 
 
+def test_an_empty_or_binary_text_is_refused_before_the_volume_question(window, project, qtbot,
+                                                                       tmp_path, monkeypatch,
+                                                                       errors):
+    """The refusal comes first, naming each file; the readable file is then asked about
+    and imported alone."""
+    asked = []
+
+    def ask(parent, count, guess="", names=None):
+        asked.append(names)
+        from cable_annotator.ui.jobs.text_import_dialog import TextImportChoice
+        return TextImportChoice("frus1969-76ve11p2", None)
+
+    monkeypatch.setattr("cable_annotator.ui.window.window_import_export.ask_volume", ask)
+    empty, binary = tmp_path / "empty.txt", tmp_path / "binary.txt"
+    empty.write_bytes(b"  \n")
+    binary.write_bytes(bytes(range(256)) * 4)
+    with qtbot.waitSignal(window.importFinished, timeout=60000) as blocker:
+        assert window.import_asking_volume([empty, binary, another_cable(tmp_path)])
+    assert len(errors) == 1
+    assert f"{empty}: the file is empty" in errors[0]
+    assert f"{binary}: this is a binary file" in errors[0]
+    assert "The other 1 file will be imported." in errors[0]
+    assert asked == [["doc-294.txt"]], "asked about the readable file only, after the refusal"
+    assert [c.id for c in blocker.args[0].cables] == ["frus1969-76ve11p2/d294"]
+    # Only unreadable files: refused, nothing asked, nothing imported.
+    asked.clear()
+    assert not window.import_asking_volume([empty])
+    assert asked == []
+
+
 def test_files_named_after_their_volume_are_not_asked_about(window, project, qtbot, tmp_path,
                                                             monkeypatch):
     monkeypatch.setattr("cable_annotator.ui.window.window_import_export.ask_volume",
