@@ -71,6 +71,17 @@ class AppSettings:
         self._store.setValue("project/recent", [])
 
     @property
+    def last_text_volume(self) -> str:
+        """The volume id given at the last plain-text import: a reader copies page after
+        page of one volume, and typing the id each time is the chore."""
+        value = self._store.value("import/last_text_volume", "")
+        return value if isinstance(value, str) else ""
+
+    @last_text_volume.setter
+    def last_text_volume(self, volume: str) -> None:
+        self._store.setValue("import/last_text_volume", volume)
+
+    @property
     def snap_to_words(self) -> bool:
         value = self._store.value("reading/snap_to_words", True)
         return value in (True, "true", "1", 1)

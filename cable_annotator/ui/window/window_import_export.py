@@ -86,7 +86,7 @@ class ImportExportMixin:
                 return False
         if unnamed:
             choice = ask_volume(self, len(unnamed), guess_of_files(unnamed),
-                                [path.name for path in unnamed])
+                                [path.name for path in unnamed], self.settings)
             if choice is None:
                 return False
         return self.import_paths(paths, choice.volume or None if choice else None,
