@@ -152,14 +152,19 @@ def _watch_for_dialog(seen: list[str]) -> QTimer:
 # -- tagging, undo, redo -----------------------------------------------------------------
 
 def test_digits_1_to_9_tag_the_selection_with_their_theme(main, keys):
+    """…and the page does not move under the reader: a trial's next double-click landed
+    on other words after a digit scrolled the text by a few lines."""
     themes = queries.list_themes(main.project)
+    bar = geo.views_of(main).text.verticalScrollBar()
     for number, quote in enumerate(_phrases(main, 9), start=1):
         _select(main, quote)
+        before = bar.value()
         keys.press(str(number))
         theme = themes[number - 1]
         keys.expect(lambda q=quote, t=theme: any(t.id in a.theme_ids
                                                  for a in _annotations_on(main, q)),
                     f"digit {number} tagging {quote!r} with {theme.name!r}")
+        assert bar.value() == before, f"digit {number} scrolled the text"
 
 
 def _tag(main, keys, quote: str) -> None:
