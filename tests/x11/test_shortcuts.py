@@ -92,7 +92,7 @@ class Keys:
 
 def _xdotool_name(sequence: str) -> str:
     names = {"Ctrl": "ctrl", "Shift": "shift", "Alt": "alt", "PgDown": "Next",
-             "PgUp": "Prior", "Esc": "Escape", "Del": "Delete"}
+             "PgUp": "Prior", "Esc": "Escape", "Del": "Delete", "=": "equal", "-": "minus"}
     parts = sequence.split("+")
     return "+".join(names.get(p, p.lower() if len(p) == 1 else p) for p in parts)
 
@@ -284,3 +284,19 @@ def test_ctrl_pgdown_and_ctrl_pgup_step_through_documents(main, keys):
     keys.expect(lambda: reading.cable().id == NEXT_CABLE, f"Ctrl+PgDown opening {NEXT_CABLE}")
     keys.press("Ctrl+PgUp")
     keys.expect(lambda: reading.cable().id == CABLE, f"Ctrl+PgUp going back to {CABLE}")
+
+
+def test_ctrl_equals_and_minus_zoom_and_ctrl_0_resets(main, keys):
+    """Ctrl+= zooms in as well as Qt's Ctrl++ (a trial pressed Ctrl+= and nothing
+    happened); Ctrl+- zooms out; Ctrl+0 is the normal size again."""
+    reading = main.reading
+    geo.views_of(main).text.setFocus()
+    normal = reading.zoom()
+    keys.press("Ctrl+=")
+    keys.expect(lambda: reading.zoom() > normal, "Ctrl+= zooming in")
+    keys.press("Ctrl+0")
+    keys.expect(lambda: reading.zoom() == normal, "Ctrl+0 back to the normal size")
+    keys.press("Ctrl+-")
+    keys.expect(lambda: reading.zoom() < normal, "Ctrl+- zooming out")
+    keys.press("Ctrl+0")
+    keys.expect(lambda: reading.zoom() == normal, "Ctrl+0 back to the normal size")

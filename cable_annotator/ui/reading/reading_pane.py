@@ -115,7 +115,10 @@ class ReadingPane(QWidget):
         self.copy_with_citation_action = copy_cited
         self._zoom = 1.0
         self.zoom_actions = [
-            self._zoom_action("Zoom &In", "zoomIn", QKeySequence.StandardKey.ZoomIn, ZOOM_STEP),
+            # Ctrl+= too: Qt's Zoom In is Ctrl++, which a US keyboard types as Ctrl+Shift+=,
+            # and readers press Ctrl+= as browsers and word processors take it.
+            self._zoom_action("Zoom &In", "zoomIn", QKeySequence.StandardKey.ZoomIn, ZOOM_STEP,
+                              also=QKeySequence("Ctrl+=")),
             self._zoom_action("Zoom &Out", "zoomOut", QKeySequence.StandardKey.ZoomOut,
                               1 / ZOOM_STEP),
             self._zoom_action("Actual Si&ze", "zoomReset", QKeySequence("Ctrl+0"), None),
@@ -462,10 +465,15 @@ class ReadingPane(QWidget):
 
     # -- zoom ----------------------------------------------------------------------------
 
-    def _zoom_action(self, text: str, name: str, keys, factor: float | None) -> QAction:
+    def _zoom_action(self, text: str, name: str, keys, factor: float | None,
+                     also: QKeySequence | None = None) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
-        action.setShortcut(QKeySequence(keys))
+        shortcuts = QKeySequence.keyBindings(keys) if isinstance(
+            keys, QKeySequence.StandardKey) else [QKeySequence(keys)]
+        if also is not None and also not in shortcuts:
+            shortcuts.append(also)
+        action.setShortcuts(shortcuts)
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(lambda: self.set_zoom(1.0 if factor is None
                                                        else self._zoom * factor))
