@@ -1,7 +1,8 @@
 """Chicago-style citations of FRUS documents, with the page of the quoted passage.
 
 Chicago (17th ed., 14.305 on government documents) cites FRUS by document title, date,
-series and years, volume, volume title, document number and page, e.g.::
+series and years, volume, volume title, document number and page (a volume of before 1952,
+which numbered no documents, by page alone), e.g.::
 
     "Telegram 16696 From the Department of State to the Embassy in Peru," January 1974,
     in Foreign Relations of the United States, 1969–1976, vol. E–11, pt. 2, Documents on
@@ -14,7 +15,7 @@ import re
 from datetime import date as _date
 
 from .cable import BODY, Cable, footnote_key_of
-from .volume import Volume, describe_frus_id
+from .volume import Volume, describe_frus_id, prints_document_numbers
 
 
 def human_date(iso: str | None) -> str:
@@ -83,7 +84,10 @@ def cite(cable: Cable, volume: Volume | None = None, pages: str = "",
         pieces.append(f"{when},")
     if series_and_volume:
         pieces.append(f"in {series_and_volume},")
-    tail = f"doc. {cable.number}" if cable.number else ""
+    # A volume of before 1952 printed no document numbers: its documents are cited by
+    # page, as Chicago does; the website's number is kept only where no page is known.
+    numbered = cable.number and (prints_document_numbers(cable.volume) or not pages)
+    tail = f"doc. {cable.number}" if numbered else ""
     file_number = getattr(cable, "file_number", "")
     if not tail and not pages and file_number:
         # An unnumbered page of the older volumes: its Department file number names it.
