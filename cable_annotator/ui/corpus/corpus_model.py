@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyModel, Qt
 
-from ...domain.citation import human_date
+from ...domain.citation import human_date, short_date
 from ...domain.telegram import is_mrn
-from ...domain.volume import describe_volume_id
+from ...domain.volume import describe_volume_id, prints_document_numbers
 
 CABLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 VOLUME_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -41,10 +41,11 @@ def document_label(summary) -> str:
     subject, never the MRN; the tooltip has both, and the title."""
     if is_mrn(summary.number) and summary.subject.strip():
         return f"{summary.number}  {' '.join(summary.subject.split())}"
-    if not summary.number and summary.date:
-        # Unnumbered pages of the older volumes share titles ("The Ambassador in Russia
-        # (Francis) to the Secretary of State" heads dozens): the date tells them apart.
-        return f"–  {summary.title}, {human_date(summary.date)}"
+    if summary.date and not (summary.number and prints_document_numbers(summary.volume)):
+        # Pages of the volumes of before 1952 share titles ("The Ambassador in France
+        # (Caffery) to the Acting Secretary of State" heads dozens) and printed no numbers:
+        # the date tells them apart, before the title so a narrow list keeps it.
+        return f"{summary.number or '–'}  {short_date(summary.date)}  {summary.title}"
     return f"{summary.number or '–'}  {summary.title}"
 
 
