@@ -264,6 +264,11 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         target = last if last in cable_ids else (cable_ids[0] if cable_ids else None)
         if target is not None:
             self.show_cable(target)
+            place = self.settings.reading_place(project.path)
+            if place is not None and place[0] == target:
+                # Where the reader left it — once the window has its size (before it is
+                # shown the text has no height to scroll in).
+                QTimer.singleShot(0, lambda: self._return_to(place))
             self.reading.cable_text().setFocus()
         else:
             self._show_empty()
@@ -329,10 +334,18 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         self._last_cable_timer.start()
         self.cableShown.emit(cable_id)
 
+    def _return_to(self, place: tuple[str, str, int]) -> None:
+        cable_id, part, offset = place
+        if self._cable is not None and self._cable.id == cable_id:
+            self.reading.go_to_place(part, offset)
+
     def flush_last_cable(self) -> None:
         """Remember the document on screen as the project's last read, now (the timer,
         closing the window, switching projects)."""
         self._last_cable_timer.stop()
+        place = self.reading.reading_place() if self._cable is not None else None
+        if place is not None:  # the reader's settings: the project file is not touched
+            self.settings.set_reading_place(self.project.path, self._cable.id, *place)
         cable_id, self._last_cable_pending = self._last_cable_pending, None
         if cable_id is None:
             return
