@@ -718,10 +718,39 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
                 3000)
 
     def focus_corpus(self) -> None:
+        if not self.corpus.isVisible():
+            self.adaptive_layout.toggle_corpus.setChecked(True)
         self.corpus.tree.setFocus()
 
     def focus_text(self) -> None:
         self.reading.cable_text().setFocus()
+
+    # The keyboard's way to the side column (the note box was eight Tabs from the text);
+    # a folded column or a hidden tab is brought out first.
+
+    def _reveal_side(self) -> None:
+        if not self.side_splitter.isVisible():
+            self.adaptive_layout.toggle_side.setChecked(True)
+
+    def focus_codebook(self) -> None:
+        self._reveal_side()
+        self.codebook.tree.setFocus()
+
+    def focus_annotations(self) -> None:
+        self._reveal_side()
+        self.side_tabs.show_annotations()
+        view = self.annotations.view
+        view.setFocus()
+        if not view.currentIndex().isValid() and view.model().rowCount():
+            view.setCurrentIndex(view.model().index(0, 0))  # a focus one can see
+
+    def focus_note(self) -> None:
+        self._reveal_side()
+        self.side_tabs.show_annotations()
+        if self.note_editor.text.isEnabled():
+            self.note_editor.text.setFocus()
+        else:
+            self.statusBar().showMessage("Select an annotation to write its note.", 4000)
 
     def show_about(self) -> None:
         from ..desktop.about_dialog import AboutDialog
