@@ -183,3 +183,31 @@ def test_at_1024_px_the_corpus_and_the_codebook_fit_side_by_side(qtbot, project,
     settle(qtbot, window)
     assert window.corpus.isVisible() and window.side_splitter.isVisible()
     assert window.reading.width() >= 340
+
+
+@pytest.mark.parametrize("size", [SMALL, (1024, 700)])
+def test_the_list_title_under_a_theme_filter_wraps_whole(qtbot, project, tmp_path, size):
+    """Filtering by a theme of a long name titles the list "“…” in all documents (1)"
+    beside "Show this cable": in a narrow side column the title wraps at words and is
+    read whole, and the button beside it is not squeezed."""
+    from cable_annotator.services.codebook import add_theme
+
+    name = "Investment disputes and expropriation claims"
+    add_theme(project, name)
+    annotate(project, ARMS_RACE_QUOTE, [name])
+    theme = queries.find_theme(project, name)
+    window = open_window(qtbot, project, tmp_path, *size)
+    window.codebook.set_filter(theme.id)
+    settle(qtbot, window)
+    if hasattr(window, "side_tabs"):
+        window.side_tabs.show_annotations()
+        settle(qtbot, window)
+    title = window.annotations.title
+    assert title.isVisible() and window.annotations.clear_button.isVisible()
+    assert title.text() == "“Investment disputes and expropriation claims” in all documents (1)"
+    room = title.contentsRect()
+    needed = title.fontMetrics().boundingRect(QRect(0, 0, room.width(), 10000),
+                                              Qt.TextFlag.TextWordWrap, title.text())
+    assert needed.width() <= room.width() and needed.height() <= room.height(), (room, needed)
+    button = window.annotations.clear_button
+    assert button.width() >= button.sizeHint().width()

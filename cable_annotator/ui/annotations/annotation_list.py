@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -36,6 +37,11 @@ class AnnotationListPanel(QWidget):
         self.model = AnnotationListModel(self)
         self.title = QLabel("In this cable", self)
         self.title.setObjectName("panelTitle")
+        # "“Investment disputes” in all documents (12)" beside "Show this cable" is wider
+        # than the side column at 1024 px and below: it wraps at words, never cut.
+        self.title.setWordWrap(True)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title.setMinimumWidth(1)
         self.clear_button = QToolButton(self)
         self.clear_button.setText("Show this cable")
         self.clear_button.setAccessibleName("Stop filtering by theme")
@@ -80,8 +86,7 @@ class AnnotationListPanel(QWidget):
 
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        bar.addWidget(self.title)
-        bar.addStretch(1)
+        bar.addWidget(self.title, 1)
         bar.addWidget(self.clear_button)
         bar.addWidget(self.all_button)
         layout = QVBoxLayout(self)

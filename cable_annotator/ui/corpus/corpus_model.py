@@ -7,17 +7,11 @@ cables that hold a theme (the codebook's "filter by theme").
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyModel, Qt
 
-from ...domain.citation import human_date
+from ...domain.citation import human_date, short_date
 from ...domain.telegram import is_mrn
-from ...domain.volume import describe_volume_id
+from ...domain.volume import describe_volume_id, prints_document_numbers
 
 CABLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 VOLUME_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -25,6 +19,7 @@ COUNT_ROLE = Qt.ItemDataRole.UserRole + 3
 _PLAIN_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 NAME_COLUMN, COUNT_COLUMN = 0, 1
+_ROOT = QModelIndex()  # the invisible root, as Qt's own signatures default to
 
 
 def volume_label(volume_id: str, title: str = "") -> str:
@@ -46,112 +41,186 @@ def document_label(summary) -> str:
     subject, never the MRN; the tooltip has both, and the title."""
     if is_mrn(summary.number) and summary.subject.strip():
         return f"{summary.number}  {' '.join(summary.subject.split())}"
+    if summary.date and not (summary.number and prints_document_numbers(summary.volume)):
+        # Pages of the volumes of before 1952 share titles ("The Ambassador in France
+        # (Caffery) to the Acting Secretary of State" heads dozens) and printed no numbers:
+        # the date tells them apart, before the title so a narrow list keeps it.
+        return f"{summary.number or '–'}  {short_date(summary.date)}  {summary.title}"
     return f"{summary.number or '–'}  {summary.title}"
 
 
-class CorpusModel(QStandardItemModel):
-    """Volumes → cables; call ``load`` with ``queries.list_cables`` output."""
+class _Volume:
+    """One volume's row: its label, tooltip and documents in printed order."""
+
+    __slots__ = ("id", "label", "tooltip", "cables")
+
+    def __init__(self, volume_id: str, title: str) -> None:
+        self.id = volume_id
+        self.label = volume_label(volume_id, title)
+        self.tooltip = title or describe_volume_id(volume_id).title
+        self.cables: list = []  # CableSummary, in printed order
+
+
+class CorpusModel(QAbstractItemModel):
+    """Volumes → cables; call ``load`` with ``queries.list_cables`` output.
+
+    A model of our own over the summaries rather than a QStandardItemModel: building 2,808
+    items for five volumes was a twelfth of the window's start, and every row's text is
+    made only when the view paints it. A volume row's internal id is 0; a cable row's is
+    its volume's row + 1, which is all ``parent`` needs.
+    """
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setHorizontalHeaderLabels(["Document", "Notes"])
-        self._cable_rows: dict[str, QPersistentModelIndex] = {}
-        self._summaries: dict[str, object] = {}  # cable id → its CableSummary
+        self._volumes: list[_Volume] = []
+        self._rows: dict[str, tuple[int, int]] = {}  # cable id → (volume row, row)
+        self._counts: dict[str, int] = {}
         self._search_texts: dict[str, str] = {}
 
     def load(self, summaries, volume_titles: dict[str, str] | None = None) -> None:
         """Rebuild from cable summaries (already sorted by volume, then document number)."""
         volume_titles = volume_titles or {}
-        self.removeRows(0, self.rowCount())
-        self._cable_rows.clear()
-        self._summaries.clear()
+        self.beginResetModel()
+        self._volumes, self._rows, self._counts = [], {}, {}
         self._search_texts.clear()
-        # Each volume is filled while it is not yet in the model, then added whole: one
-        # insertion per volume instead of one per document (1,404 at start with five
-        # volumes, each passing through the filter proxy).
-        volumes: dict[str, QStandardItem] = {}
-        ids: dict[str, list[str]] = {}
+        by_id: dict[str, _Volume] = {}
         for summary in summaries:
-            parent = volumes.get(summary.volume)
-            if parent is None:
-                parent = self._volume_item(summary.volume, volume_titles.get(summary.volume, ""))
-                volumes[summary.volume] = parent
-                ids[summary.volume] = []
-            parent.appendRow(list(self._cable_items(summary)))
-            ids[summary.volume].append(summary.id)
-        for volume_id, item in volumes.items():
-            cables = item.rowCount()
-            item.setToolTip(f"{item.toolTip()}\n{cables} document{'s' * (cables != 1)}")
-            self.appendRow([item, self._plain_item("")])
-            for row, cable_id in enumerate(ids[volume_id]):
-                self._cable_rows[cable_id] = QPersistentModelIndex(item.child(row).index())
+            volume = by_id.get(summary.volume)
+            if volume is None:
+                volume = _Volume(summary.volume, volume_titles.get(summary.volume, ""))
+                by_id[summary.volume] = volume
+                self._volumes.append(volume)
+            self._rows[summary.id] = (len(self._volumes) - 1, len(volume.cables))
+            self._counts[summary.id] = summary.annotation_count
+            volume.cables.append(summary)
+        self.endResetModel()
 
-    def _volume_item(self, volume_id: str, title: str) -> QStandardItem:
-        item = self._plain_item(volume_label(volume_id, title))
-        item.setData(volume_id, VOLUME_ID_ROLE)
-        item.setToolTip(title or describe_volume_id(volume_id).title)
-        return item
+    # -- the tree's shape -------------------------------------------------------------
 
-    def _cable_items(self, summary) -> tuple[QStandardItem, QStandardItem]:
-        # The filter's text and the tooltip are made when first asked for (search_text,
-        # tooltip): at start with five volumes they were a third of filling the tree.
-        name = self._plain_item(document_label(summary))
-        name.setData(summary.id, CABLE_ID_ROLE)
-        name.setData(summary.volume, VOLUME_ID_ROLE)
-        self._summaries[summary.id] = summary
-        count = self._plain_item("")
-        count.setData(summary.id, CABLE_ID_ROLE)
-        count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self._write_count(name, count, summary.annotation_count)
-        return name, count
+    def index(self, row: int, column: int, parent: QModelIndex = _ROOT) -> QModelIndex:
+        if not 0 <= column < 2 or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0) if row < len(self._volumes) else QModelIndex()
+        if parent.internalId() != 0 or parent.column() != NAME_COLUMN:
+            return QModelIndex()  # cables have no children; only column 0 has them
+        cables = self._volumes[parent.row()].cables
+        return self.createIndex(row, column, parent.row() + 1) if row < len(cables) \
+            else QModelIndex()
 
-    @staticmethod
-    def _plain_item(text: str) -> QStandardItem:
-        item = QStandardItem(text)
-        item.setFlags(_PLAIN_FLAGS)  # not editable, not draggable, no drops
-        return item
+    def parent(self, index: QModelIndex | None = None):  # type: ignore[override]
+        if index is None:  # QObject.parent(), which the same name also answers
+            return super().parent()
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, NAME_COLUMN, 0)
 
-    @staticmethod
-    def _write_count(name: QStandardItem, count: QStandardItem, value: int) -> None:
-        name.setData(value, COUNT_ROLE)
-        count.setData(value, COUNT_ROLE)
-        count.setText(str(value) if value else "")
+    def rowCount(self, parent: QModelIndex = _ROOT) -> int:  # noqa: N802
+        if not parent.isValid():
+            return len(self._volumes)
+        if parent.internalId() == 0 and parent.column() == NAME_COLUMN:
+            return len(self._volumes[parent.row()].cables)
+        return 0
+
+    def columnCount(self, parent: QModelIndex = _ROOT) -> int:  # noqa: N802
+        return 2
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        return _PLAIN_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return ("Document", "Notes")[section] if 0 <= section < 2 else None
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if index.internalId() == 0:
+            return self._volume_data(self._volumes[index.row()], index.column(), role)
+        summary = self._volumes[index.internalId() - 1].cables[index.row()]
+        return self._cable_data(summary, index.column(), role)
+
+    def _volume_data(self, volume: _Volume, column: int, role: int):
+        if column != NAME_COLUMN:
+            return "" if role == Qt.ItemDataRole.DisplayRole else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return volume.label
+        if role == VOLUME_ID_ROLE:
+            return volume.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            cables = len(volume.cables)
+            return f"{volume.tooltip}\n{cables} document{'s' * (cables != 1)}"
+        return None
+
+    def _cable_data(self, summary, column: int, role: int):
+        if role == CABLE_ID_ROLE:
+            return summary.id
+        if role == COUNT_ROLE:
+            return self._counts[summary.id]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == NAME_COLUMN:
+                return document_label(summary)
+            count = self._counts[summary.id]
+            return str(count) if count else ""
+        if column == NAME_COLUMN and role == VOLUME_ID_ROLE:
+            return summary.volume
+        if column == COUNT_COLUMN and role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    # -- what the window asks -----------------------------------------------------------
 
     def index_of(self, cable_id: str) -> QModelIndex:
-        persistent = self._cable_rows.get(cable_id)
-        return QModelIndex(persistent) if persistent and persistent.isValid() else QModelIndex()
+        place = self._rows.get(cable_id)
+        if place is None:
+            return QModelIndex()
+        volume_row, row = place
+        return self.createIndex(row, NAME_COLUMN, volume_row + 1)
 
     def set_count(self, cable_id: str, value: int) -> None:
         """Update one cable's annotation count in place (after an edit)."""
         index = self.index_of(cable_id)
         if not index.isValid():
             return
-        name = self.itemFromIndex(index)
-        count = name.parent().child(index.row(), COUNT_COLUMN)
-        self._write_count(name, count, value)
+        self._counts[cable_id] = value
+        self.dataChanged.emit(index, index.siblingAtColumn(COUNT_COLUMN))
 
     def cable_ids(self) -> list[str]:
-        return list(self._cable_rows)
+        return list(self._rows)
+
+    def max_count(self) -> int:
+        """The largest annotation count listed (what the count column must fit)."""
+        return max(self._counts.values(), default=0)
+
+    def _summary(self, cable_id: str):
+        place = self._rows.get(cable_id)
+        return None if place is None else self._volumes[place[0]].cables[place[1]]
 
     def search_text(self, cable_id: str) -> str:
         """What the filter box matches for a cable: number, title, date and id, lower case."""
         found = self._search_texts.get(cable_id)
         if found is None:
-            summary = self._summaries.get(cable_id)
+            summary = self._summary(cable_id)
             if summary is None:
                 return ""
             shown = summary.subject if is_mrn(summary.number) else ""  # as listed
+            # The document's own part of the id ("d173"), not the volume's: "12" matched
+            # every document of vol. XII through "frus1961-63v12/…".
+            own_id = summary.id.rsplit("/", 1)[-1]
             found = (f"{summary.number or '–'} {summary.title} {shown} "
-                     f"{human_date(summary.date)} {summary.id}").lower()
+                     f"{human_date(summary.date)} {own_id}").lower()
             self._search_texts[cable_id] = found
         return found
 
     def tooltip(self, index: QModelIndex) -> str:
         """The tooltip of a row: a cable's title, date and id; a volume's title and size."""
-        cable_id = index.siblingAtColumn(NAME_COLUMN).data(CABLE_ID_ROLE)
-        summary = self._summaries.get(cable_id) if cable_id else None
+        name = index.siblingAtColumn(NAME_COLUMN)
+        cable_id = name.data(CABLE_ID_ROLE)
+        summary = self._summary(cable_id) if cable_id else None
         if summary is None:
-            return index.siblingAtColumn(NAME_COLUMN).data(Qt.ItemDataRole.ToolTipRole) or ""
+            return name.data(Qt.ItemDataRole.ToolTipRole) or ""
         when = human_date(summary.date)
         subject = " ".join(summary.subject.split()) if is_mrn(summary.number) else ""
         return "\n".join(part for part in (subject, summary.title, when, summary.id) if part)
@@ -207,10 +276,12 @@ class CorpusFilter(QSortFilterProxyModel):
         return bool(self._words) or self._allowed is not None or self._search is not None
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
+        if not self.is_active():
+            return True  # (asked once per row at every load: 1,409 rows at start)
         index = self.sourceModel().index(source_row, NAME_COLUMN, source_parent)
         cable_id = index.data(CABLE_ID_ROLE)
-        if cable_id is None:  # a volume: shown when no filter, else through its children
-            return not self.is_active()
+        if cable_id is None:  # a volume: shown through its children while filtering
+            return False
         if self._allowed is not None and cable_id not in self._allowed:
             return False
         if self._search is None and not self._words:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyle,
     QToolTip,
     QTreeView,
     QVBoxLayout,
@@ -72,7 +73,10 @@ class CorpusPanel(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COUNT_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        # The count column is as wide as its widest number, worked out from the font: Qt's
+        # ResizeToContents asked every row for eight roles at each load and paint (4,000
+        # documents' worth of calls into Python at start with five volumes).
+        header.setSectionResizeMode(COUNT_COLUMN, QHeaderView.ResizeMode.Fixed)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.tree.activated.connect(self._chosen)  # Enter, or the platform's activation
         self.tree.clicked.connect(self._chosen)  # a click on the row already current
@@ -88,7 +92,22 @@ class CorpusPanel(QWidget):
     def load(self, summaries, volume_titles: dict[str, str] | None = None) -> None:
         with self._quietly():
             self.model.load(summaries, volume_titles)
+        self._fit_count_column()
         self.tree.expandAll()
+
+    def _fit_count_column(self) -> None:
+        """Size the count column to its widest number (at least two digits' room)."""
+        digits = max(2, len(str(self.model.max_count())))
+        margin = 2 * (self.tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin,
+                                                   None, self.tree) + 1)
+        width = self.tree.fontMetrics().horizontalAdvance("0" * digits) + margin + 6
+        if self.tree.header().sectionSize(COUNT_COLUMN) != width:
+            self.tree.header().resizeSection(COUNT_COLUMN, width)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_count_column()  # a zoom or a new style changes the digits' width
+        super().changeEvent(event)
 
     @contextmanager
     def _quietly(self) -> Iterator[None]:
@@ -191,6 +210,7 @@ class CorpusPanel(QWidget):
 
     def set_count(self, cable_id: str, count: int) -> None:
         self.model.set_count(cable_id, count)
+        self._fit_count_column()
 
     def visible_cable_ids(self) -> list[str]:
         """Cables the filters leave visible, in tree order (for tests and navigation)."""

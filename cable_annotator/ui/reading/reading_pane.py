@@ -101,7 +101,7 @@ class ReadingPane(QWidget):
         for view in (self._text, self._footnotes.view):
             view.tooltip_for = self._describe
             view.annotationClicked.connect(self.annotationClicked)
-            view.anchorActivated.connect(self._on_anchor)
+            view.anchorActivated.connect(lambda href, v=view: self._on_anchor(href, v))
             view.selectionChanged.connect(lambda v=view: self._on_selection(v))
             view.cursorPositionChanged.connect(lambda v=view: self._on_position(v))
         self._footnotes.noteActivated.connect(self._show_marker)
@@ -115,7 +115,10 @@ class ReadingPane(QWidget):
         self.copy_with_citation_action = copy_cited
         self._zoom = 1.0
         self.zoom_actions = [
-            self._zoom_action("Zoom &In", "zoomIn", QKeySequence.StandardKey.ZoomIn, ZOOM_STEP),
+            # Ctrl+= too: Qt's Zoom In is Ctrl++, which a US keyboard types as Ctrl+Shift+=,
+            # and readers press Ctrl+= as browsers and word processors take it.
+            self._zoom_action("Zoom &In", "zoomIn", QKeySequence.StandardKey.ZoomIn, ZOOM_STEP,
+                              also=QKeySequence("Ctrl+=")),
             self._zoom_action("Zoom &Out", "zoomOut", QKeySequence.StandardKey.ZoomOut,
                               1 / ZOOM_STEP),
             self._zoom_action("Actual Si&ze", "zoomReset", QKeySequence("Ctrl+0"), None),
@@ -255,6 +258,22 @@ class ReadingPane(QWidget):
                 return [a.id for a in view.layers.at(part, offset)]
         return []
 
+    def reading_place(self) -> tuple[str, int] | None:
+        """``(part, offset)`` of the first line wholly on screen in the text (None before a
+        cable is shown): where to come back to."""
+        view = self._text
+        if self._cable is None or view.built is None:
+            return None
+        position = view.first_visible_position(whole=True)
+        mapping = view.part_map_at(position)
+        return None if mapping is None else (mapping.part, mapping.from_doc(position))
+
+    def go_to_place(self, part: str, offset: int) -> None:
+        """Scroll so the line holding ``offset`` of ``part`` is the first on screen."""
+        span = self._text.doc_range(part, offset, offset) if self._text.built else None
+        if span is not None:
+            self._text.scroll_to_position(span[0], fraction=0.0)
+
     def cable_text(self) -> QTextEdit:
         return self._text
 
@@ -284,7 +303,7 @@ class ReadingPane(QWidget):
         quote = self._cable.part_text(part)[start:end]
         pages = self._cable.page_range(part, start, end)
         paragraph = self._cable.paragraph_range(part, start, end)
-        citation = cite(self._cable, self._volume, pages, paragraph)
+        citation = cite(self._cable, self._volume, pages, paragraph, part)
         QGuiApplication.clipboard().setText(f"\u201c{quote}\u201d\n\n{citation}")
 
     def set_dark(self, dark: bool | None) -> None:
@@ -462,10 +481,15 @@ class ReadingPane(QWidget):
 
     # -- zoom ----------------------------------------------------------------------------
 
-    def _zoom_action(self, text: str, name: str, keys, factor: float | None) -> QAction:
+    def _zoom_action(self, text: str, name: str, keys, factor: float | None,
+                     also: QKeySequence | None = None) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
-        action.setShortcut(QKeySequence(keys))
+        shortcuts = QKeySequence.keyBindings(keys) if isinstance(
+            keys, QKeySequence.StandardKey) else [QKeySequence(keys)]
+        if also is not None and also not in shortcuts:
+            shortcuts.append(also)
+        action.setShortcuts(shortcuts)
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(lambda: self.set_zoom(1.0 if factor is None
                                                        else self._zoom * factor))
@@ -570,9 +594,13 @@ class ReadingPane(QWidget):
         paragraph = self._cable.paragraph_at(part, offset) if part == BODY else ""
         self.positionChanged.emit(page, paragraph)
 
-    def _on_anchor(self, href: str) -> None:
+    def _on_anchor(self, href: str, view: PartTextView) -> None:
         if href.startswith(NOTE_HREF):
-            self.show_footnote(href[len(NOTE_HREF):])
+            # A note's own label in the apparatus goes to its marker (the pane says so,
+            # ``noteActivated``); showing the note as well scrolled the text away from
+            # the marker again whenever the note stood lower than it.
+            if view is not self._footnotes.view:
+                self.show_footnote(href[len(NOTE_HREF):])
         elif href.startswith(REF_HREF):
             self.referenceActivated.emit(href[len(REF_HREF):])
 

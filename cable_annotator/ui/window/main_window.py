@@ -35,6 +35,7 @@ from ...storage.errors import ProjectError
 from ...storage.project import Project
 from ..annotations.annotation_actions import AnnotationActions
 from ..annotations.annotation_list import AnnotationListPanel
+from ..annotations.note_conflicts import NoteConflicts
 from ..annotations.note_editor import NoteEditor
 from ..codebook.codebook_actions import CodebookActions
 from ..codebook.codebook_panel import CodebookPanel
@@ -172,7 +173,9 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         self.annotations.currentAnnotationChanged.connect(self._current_annotation_changed)
         self.annotations.clearFilterRequested.connect(lambda: self.codebook.set_filter(None))
         self.annotations.allDocumentsToggled.connect(lambda _on: self._refresh_annotation_list())
-        self.note_editor.noteCommitted.connect(self.annotation_actions.set_note)
+        self.note_conflicts = NoteConflicts(self)
+        self.annotation_actions.note_conflicts = self.note_conflicts
+        self.note_editor.noteCommitted.connect(self._commit_note)
         self.reading.annotationClicked.connect(self.annotations.select_annotation)
         self.reading.positionChanged.connect(self.status_line.set_position)
         self.reading.referenceActivated.connect(self._reference_activated)
@@ -261,6 +264,11 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         target = last if last in cable_ids else (cable_ids[0] if cable_ids else None)
         if target is not None:
             self.show_cable(target)
+            place = self.settings.reading_place(project.path)
+            if place is not None and place[0] == target:
+                # Where the reader left it — once the window has its size (before it is
+                # shown the text has no height to scroll in).
+                QTimer.singleShot(0, lambda: self._return_to(place))
             self.reading.cable_text().setFocus()
         else:
             self._show_empty()
@@ -326,10 +334,18 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         self._last_cable_timer.start()
         self.cableShown.emit(cable_id)
 
+    def _return_to(self, place: tuple[str, str, int]) -> None:
+        cable_id, part, offset = place
+        if self._cable is not None and self._cable.id == cable_id:
+            self.reading.go_to_place(part, offset)
+
     def flush_last_cable(self) -> None:
         """Remember the document on screen as the project's last read, now (the timer,
         closing the window, switching projects)."""
         self._last_cable_timer.stop()
+        place = self.reading.reading_place() if self._cable is not None else None
+        if place is not None:  # the reader's settings: the project file is not touched
+            self.settings.set_reading_place(self.project.path, self._cable.id, *place)
         cable_id, self._last_cable_pending = self._last_cable_pending, None
         if cable_id is None:
             return
@@ -377,6 +393,18 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
 
     def _current_annotation_changed(self, annotation: Annotation | None) -> None:
         self.note_editor.set_annotation(annotation)
+
+    def _commit_note(self, annotation_id: str, note: str, base: str) -> None:
+        stored = self.annotation_actions.set_note(annotation_id, note, base)
+        if stored is not None:
+            self.note_editor.show_saved(annotation_id, stored)
+
+    def _follow_current_annotation(self) -> None:
+        """The note box shows the selected card's annotation as it is now (a refresh may
+        have updated the card in place, which tells the box nothing)."""
+        current = self.annotations.current_annotation_id()
+        row = self.annotations.model.row_of(current) if current else -1
+        self.note_editor.set_annotation(self.annotations.model.annotation(row))
 
     def _refresh_links(self) -> None:
         """What the open cable cites and what cites it: resolved from the store in the
@@ -466,9 +494,7 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
             added = next(iter(change.annotation_ids))
             if self.annotations.model.row_of(added) >= 0:
                 self.annotations.select_annotation(added)
-        current = self.annotations.current_annotation_id()
-        row = self.annotations.model.row_of(current) if current else -1
-        self.note_editor.set_annotation(self.annotations.model.annotation(row))
+        self._follow_current_annotation()
         self.status_line.set_state("saved")
 
     def _patch_annotations(self, change) -> tuple[list[Annotation], list[str]]:
@@ -520,6 +546,7 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
             self.reading.apply_annotation_changes(changed, [i for i in old if i not in new_ids])
             self._refresh_annotation_list()
             self.status_line.set_count(len(self._annotations))
+        self._follow_current_annotation()
         self.statusBar().showMessage("Updated with changes made outside this window.", 5000)
 
     def _show_error(self, message: str) -> None:
@@ -580,8 +607,8 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
 
     def delete_current_annotation(self) -> None:
         annotation_id = self._annotation_for_delete()
-        if annotation_id is not None:
-            self.annotation_actions.delete(annotation_id)
+        if annotation_id is not None and self.annotation_actions.delete(annotation_id):
+            self.statusBar().showMessage("Annotation deleted; Ctrl+Z brings it back.", 6000)
 
     def _orphan_to_reattach(self) -> str | None:
         """The list's current annotation, if it is orphaned and lies in the open cable."""
@@ -641,8 +668,9 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         quote = " ".join(passage[0].split())
         part, start, end = self.reading.selection()
         paragraph = self._cable.paragraph_range(part, start, end)  # how a telegram is cited
-        citation = cite(self._cable, volume, passage[1], paragraph)
+        citation = cite(self._cable, volume, passage[1], paragraph, part)
         QGuiApplication.clipboard().setText(f"“{quote}” {citation}")
+        self.statusBar().showMessage(f"Copied the passage with its citation: {citation}", 6000)
 
     def build_text_menu(self) -> QMenu:
         """Copy, copy with citation, apply a theme, delete: the text's context menu."""
@@ -690,10 +718,39 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
                 3000)
 
     def focus_corpus(self) -> None:
+        if not self.corpus.isVisible():
+            self.adaptive_layout.toggle_corpus.setChecked(True)
         self.corpus.tree.setFocus()
 
     def focus_text(self) -> None:
         self.reading.cable_text().setFocus()
+
+    # The keyboard's way to the side column (the note box was eight Tabs from the text);
+    # a folded column or a hidden tab is brought out first.
+
+    def _reveal_side(self) -> None:
+        if not self.side_splitter.isVisible():
+            self.adaptive_layout.toggle_side.setChecked(True)
+
+    def focus_codebook(self) -> None:
+        self._reveal_side()
+        self.codebook.tree.setFocus()
+
+    def focus_annotations(self) -> None:
+        self._reveal_side()
+        self.side_tabs.show_annotations()
+        view = self.annotations.view
+        view.setFocus()
+        if not view.currentIndex().isValid() and view.model().rowCount():
+            view.setCurrentIndex(view.model().index(0, 0))  # a focus one can see
+
+    def focus_note(self) -> None:
+        self._reveal_side()
+        self.side_tabs.show_annotations()
+        if self.note_editor.text.isEnabled():
+            self.note_editor.text.setFocus()
+        else:
+            self.statusBar().showMessage("Select an annotation to write its note.", 4000)
 
     def show_about(self) -> None:
         from ..desktop.about_dialog import AboutDialog

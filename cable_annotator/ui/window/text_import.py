@@ -64,7 +64,8 @@ class TextImportMixin:
             choice = TextImportChoice("", TELEGRAMS)
         else:
             guess = guess_text_format(text)
-            choice = import_export.ask_volume(self, 1, TEXT_FORMATS[guess.format])
+            choice = import_export.ask_volume(self, 1, TEXT_FORMATS[guess.format], None,
+                                              self.settings)
         if choice is None:
             return False
         if self._job is not None:
