@@ -16,8 +16,7 @@ import textwrap
 from dataclasses import dataclass, replace
 
 from cable_annotator.domain.cable import Cable
-from cable_annotator.importers.frus_prose import kind_of
-from cable_annotator.importers.plaintext.opening import tidy_title
+from cable_annotator.importers.frus_prose import kind_of, tidy_spacing
 
 from .web_text_renderer import RenderedDocument, RenderedNote
 
@@ -132,11 +131,11 @@ def expectations(expected: RenderedDocument, number_given: bool) -> Expectations
     # Parties are checked on unnumbered titles, which mark them in the TEI head; the
     # numbered ones share the TEI importer's reading (test_frus_prose compares the two).
     # A name set apart in brackets, "( Chapin )", is read as printed: "(Chapin)".
-    parties = tuple(tidy_title(party) for party in expected.parties) if (
+    parties = tuple(tidy_spacing(party) for party in expected.parties) if (
         expected.file_line and expected.parties is not None) else None
     title = expected.title.rstrip(",.") if expected.file_line else expected.title
     return Expectations(expected.number if number_given or not expected.file_line else "",
-                        tidy_title(title), kind, parties, expected.date, telegram_number)
+                        tidy_spacing(title), kind, parties, expected.date, telegram_number)
 
 
 def mismatches(cable: Cable, expected: RenderedDocument, facts: Expectations) -> list[str]:

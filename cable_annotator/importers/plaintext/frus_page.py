@@ -38,6 +38,7 @@ from ..frus_prose import (
     subject_in,
     telegram_line,
     telegram_number_of,
+    tidy_spacing,
     without_full_stop,
 )
 from .apparatus import RawNote, find_apparatus
@@ -71,7 +72,6 @@ from .opening import (
     opening_kind,
     read_opening,
     strip_site_lines,
-    tidy_title,
     unnumbered_title,
 )
 
@@ -462,9 +462,10 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
     texts = [clean[start:end] for start, end in spans]
     if opening.number and texts:
         heading_clean = NUMBERED_HEADING.match(texts[heading])
-        title = tidy_title(heading_clean["title"] if heading_clean else opening.title)
+        title = tidy_spacing(heading_clean["title"] if heading_clean else opening.title)
     elif opening.heading is not None and texts:
-        title = tidy_title(unnumbered_title(texts[heading]))
+        # The site sets a linked name apart in brackets, "( Winant )": read "(Winant)".
+        title = tidy_spacing(unnumbered_title(texts[heading]))
     else:
         title = ""
     opening_lines = _opening_blocks(texts, heading, before)
@@ -506,7 +507,7 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
         subject=facts.subject,
         sender=sender,
         recipient=recipient,
-        place=facts.place,
+        place=tidy_spacing(facts.place),
         classification=(classification_in(source_note.text) if source_note else "")
         or _stated_classification(texts, opening_lines),
         telegram_number=facts.telegram_number,

@@ -117,16 +117,6 @@ def plausible_numbered_title(title: str) -> bool:
     return not (bare.endswith((".", ":", ";", ",")) and len(bare.split()) > 12)
 
 
-_SPACED_BRACKETS = re.compile(r"\(\s+([^()\n]*?)\s*\)|\(([^()\n]*?)\s+\)")
-
-
-def tidy_title(title: str) -> str:
-    """The title as printed: the older volumes' pages set a name in brackets apart, "The
-    Ambassador in the United Kingdom ( Winant ) to …" (or "( Francis)"), which a reader
-    (and a citation) writes "(Winant)"."""
-    return _SPACED_BRACKETS.sub(lambda match: f"({match[1] or match[2] or ''})", title)
-
-
 # Words a title does not end with: a copy that broke the heading over two lines ("…,
 # by the" / "Counselor of the Department of State (MacArthur)") goes on below.
 _DANGLING = re.compile(r"\b(?:the|of|by|to|and|in|for|at|on|with|from)$")
