@@ -149,3 +149,12 @@ def test_the_minutes_of_a_time_are_no_marker() -> None:
     assert "resumed at 2:30 and at four" in cable.text
     assert [note.marker for note in cable.footnotes] == ["58"]
     assert cable.text[:cable.footnotes[0].offset].endswith("asked me join.")
+
+
+def test_a_file_numbers_closing_full_stop_is_no_part_of_it() -> None:
+    page = ("File No. 312.11/1073.\n\nThe Secretary of State to the Minister in Haiti "
+            "(Bailly-Blanchard)\n\nWashington, May 3, 1915.\n\nSir: I have received your "
+            "note.\n")
+    cable = parse_frus_text(page)
+    assert cable.file_number == "312.11/1073"
+    assert cable.title == "The Secretary of State to the Minister in Haiti (Bailly-Blanchard)"

@@ -345,7 +345,9 @@ def _file_number(texts: list[str], opening: dict[int, str]) -> str:
     for index, name in sorted(opening.items()):
         if name == "file number":
             variant = FILE_NUMBER_VARIANT.match(texts[index].strip())
-            return file_number_of(texts[index])[0] or (variant["file"] if variant else "")
+            # "File No. 312.11/1073." ends the line with a full stop, not the number.
+            return (file_number_of(texts[index])[0]
+                    or (variant["file"] if variant else "")).rstrip(".")
     return ""
 
 
