@@ -15,7 +15,10 @@ went wrong before this round:
   ("… the Turkish Government.32");
 - ``frus1944v01-d505``: a name set apart in brackets in the title ("( Winant )");
 - ``frus1952-54v07p1-d443``: reader view, its heading broken over two lines ("…, by the" /
-  "Counselor of the Department of State (MacArthur)").
+  "Counselor of the Department of State (MacArthur)");
+- ``frus1932v04-d196`` (a Markdown copy under its file number) and ``frus1942v01-d108``
+  (reader view, a bracketed dateline "[Washington,] March 13, 1942."), read again here
+  as a reader also copies them: cut before the notes, hard-wrapped at 76 columns.
 
 Each test checks what a reader checks: number, title, kind, the telegram and file
 numbers, every footnote on its marker and the words it follows, page labels, and that
@@ -26,6 +29,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -47,6 +51,14 @@ EXPECTED = {
          ("13", "like that of the British;", "Ante, p. 828."),
          ("14", "who had to come from a distance, later.", "For the aide-mémoire sent")],
         False, [("832", "any request for a discussion")]),
+    "frus1932v04-d196.txt": (
+        "196", "Memorandum by the Secretary of State", "memorandum", "", "793.94/5460",
+        [("1", "a speech on the Briand-Kellogg Pact", "For text of the speech of August 8")],
+        False, [("189", "countries who believed in the peace treaties")]),
+    "frus1942v01-d108.txt": (
+        "108", "Memorandum of Conversation, by the Assistant Secretary of State (Acheson)",
+        "memorandum of conversation", "", "",
+        [("29", "March 13, 1942.\nMr. Gromyko", "Andrey Andreyevich Gromyko")], False, []),
     "frus1939v01-d357.txt": (
         "357", "The Secretary of State to the Ambassador in Italy (Phillips)", "telegram",
         "78", "760C.62/1088c",
@@ -106,7 +118,9 @@ def test_real_page_imports_with_number_title_notes_and_pages(name: str) -> None:
         (label, True) for label, _ in pages]
     body_words = set(_words(cable.text))
     note_words = set(_words(" ".join(note.text for note in cable.footnotes)))
-    lost = set(_words(source)) - body_words - note_words - {"Page"}
+    # A Markdown link keeps its words, not its address.
+    copied = re.sub(r"\]\(https?://[^)\s]*\)", "]", source)
+    lost = set(_words(copied)) - body_words - note_words - {"Page"}
     assert not lost, lost
 
 
@@ -143,3 +157,44 @@ def test_a_spaced_count_is_not_taken_for_a_missing_marker() -> None:
     cable = parse_frus_text(page)
     assert "sent him 12 copies" in cable.text
     assert [note.marker for note in cable.footnotes] == ["11", "12"]
+
+
+def _variant(tmp_path: Path, name: str, text: str) -> Path:
+    copy = tmp_path / name
+    copy.write_text(text, encoding="utf-8")
+    return copy
+
+
+def test_real_pages_cut_before_their_notes_keep_title_and_markers(tmp_path: Path) -> None:
+    """The same real pages with their notes not copied: the markers are detached all the
+    same, the chapter's numbering read from the title's "… Conversation 11", and a
+    Markdown heading under a file number is no part of the title."""
+    page = (PAGES / "frus1933v01-d653.txt").read_text(encoding="utf-8")
+    cut = page[:page.index("  1. Between")]
+    _, [cable] = read_file(_variant(tmp_path, "frus1933v01-d653.txt", cut))
+    assert cable.title == "Memorandum by the Secretary of State of a Telephone Conversation"
+    assert [(note.marker, note.text) for note in cable.footnotes] == [
+        ("11", ""), ("12", ""), ("13", ""), ("14", "")]
+    assert cable.text[:cable.footnotes[1].offset].endswith("sent him an aide-mémoire")
+    assert "aide-mémoire of which the material" in cable.text
+    assert "notes are missing" in cable.warnings[0]
+    page = (PAGES / "frus1932v04-d196.txt").read_text(encoding="utf-8")
+    cut = page[:page.index("[^1]:")]
+    _, [cable] = read_file(_variant(tmp_path, "frus1932v04-d196.txt", cut))
+    assert (cable.number, cable.title) == ("196", "Memorandum by the Secretary of State")
+    assert [note.marker for note in cable.footnotes] == ["1"]
+    assert "the Briand-Kellogg Pact and that" in cable.text and "#" not in cable.text
+
+
+def test_a_real_page_hard_wrapped_keeps_its_bracketed_dateline(tmp_path: Path) -> None:
+    page = (PAGES / "frus1942v01-d108.txt").read_text(encoding="utf-8")
+    wrapped = "\n".join(
+        "\n".join(textwrap.wrap(line, 76, break_long_words=False)) if len(line) > 76 else line
+        for line in page.split("\n"))
+    assert max(len(line) for line in wrapped.split("\n")) <= 76
+    _, [cable] = read_file(_variant(tmp_path, "frus1942v01-d108.txt", wrapped))
+    assert cable.title == ("Memorandum of Conversation, by the Assistant Secretary of State "
+                           "(Acheson)")
+    assert cable.date == "1942-03-13"
+    assert [note.marker for note in cable.footnotes] == ["29"]
+    assert cable.footnotes[0].text.startswith("Andrey Andreyevich Gromyko")

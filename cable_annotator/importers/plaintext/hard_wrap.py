@@ -58,7 +58,7 @@ def wrap_width(lines: list[str]) -> int | None:
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
           r"November|December)")
 _DATELINE = re.compile(
-    rf"^(?:[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){{0,3}}, )?{_MONTH} \d{{1,2}}, \d{{4}}"
+    rf"^(?:\[?[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){{0,3}},\]? )?{_MONTH} \d{{1,2}}, \d{{4}}"
     r"(?:[,—–-]\s*[\d:.–\s]*(?:[ap]\.\s?m\.|noon|midnight)?)?\.?$")
 
 
@@ -68,10 +68,10 @@ _HEADING_LINES = 6
 
 def _is_dateline(line: str, previous: str) -> bool:
     """A dateline under the title ("Washington, August 16, 1955.", "Moscow, July 30,
-    1948—11 p.m.") is a line of its own: the wrapper broke before it only because the
-    title above ended there, whatever its width. After a word (not a marker or a
-    bracket), only a one-word place reads so: "Foreign" / "Minister Mitsotakis, June 23,
-    1980." is a subject going on."""
+    1948—11 p.m.", "[Washington,] March 13, 1942.") is a line of its own: the wrapper
+    broke before it only because the title above ended there, whatever its width. After
+    a word (not a marker or a bracket), only a one-word place reads so: "Foreign" /
+    "Minister Mitsotakis, June 23, 1980." is a subject going on."""
     if not _DATELINE.match(line.strip()):
         return False
     return not previous.rstrip()[-1:].isalpha() or " " not in line.strip().split(",")[0]

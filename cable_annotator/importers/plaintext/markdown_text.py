@@ -26,12 +26,16 @@ _EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])([^\n*_]*?[^\s*_])\1(?![\w*]
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 
 
+_OPENING_LINES = 8
+
+
 def looks_like_markdown(lines: list[str]) -> bool:
     """Whether the text is a Markdown copy: it defines footnotes ("[^1]: …"), its first
-    line is a heading ("# 293. Telegram …"), or it links its markers and back-links
+    line, or the one after a file number, is a heading ("# 293. Telegram …",
+    "793.94/5460" / "# Memorandum by …"), or it links its markers and back-links
     ("Peru[1](#fn:1)", "[↩](#fnref:1)")."""
-    first = next((line for line in lines if line.strip()), "")
-    return bool(_HEADING.match(first)) or any(
+    opening = [line for line in lines[:_OPENING_LINES] if line.strip()][:2]
+    return any(_HEADING.match(line) for line in opening) or any(
         (line.lstrip().startswith("[^") and DEFINITION.match(line)) or _LINK.search(line)
         for line in lines)
 

@@ -19,7 +19,6 @@ from .markers import (
     DATE_DIGITS,
     LINE_END,
     SHORT_MONTHS,
-    SPACED,
     STRONG,
     SYMBOLS,
     WEAK,
@@ -299,16 +298,15 @@ def with_symbols(raw: str, numbered: MarkerMatch, blocked: Cuts, heading_end: in
 
 def _between(index: NumberIndex, marker: int, low: int, blocked: Cuts) -> MarkerHit | None:
     """A marker of the sequence glued to a number ("Embtel 771") or set off by a space
-    after a name ("with Mr. Stalin 2 and"), taken when the next marker stands safely
-    after it (glued to a word or to a day, "July 143"): the one place of ``marker``
-    before its successor."""
+    ("with Mr. Stalin 2 and", "an aide-mémoire 12 of which"), taken when the next
+    marker stands safely after it (glued to a word or to a day, "July 143"): the one
+    place of ``marker`` before its successor."""
     following = next((candidate for candidate in occurrences(
         index, str(marker + 1), low, len(index.raw), blocked) if candidate.tier <= DATE_DIGITS),
         None)
     if following is None:
         return None
-    hit = best_occurrence(index, str(marker), low, following.at, blocked)
-    return hit if hit is None or hit.tier != SPACED else None
+    return best_occurrence(index, str(marker), low, following.at, blocked)
 
 
 # A run of one to three of the same symbol glued to what precedes it ("1951.*",
@@ -379,7 +377,13 @@ def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None,
     # number ("… the Turkish Government.32"), where the sentence has ended ("Add.5." is
     # a document's part).
     single = [] if title_numbered else sorted(values, key=lambda value: values[value])
-    for first in dict.fromkeys([0, 1] + chained[:_OFFSET_SAMPLES] + single[:_OFFSET_SAMPLES]):
+    # …and its title may end in its first marker, set off by a space ("… of a Telephone
+    # Conversation 11"): the numbering of the rest follows from it.
+    tail = re.search(r"[^\W\d] (\d{1,3})\s*$", raw[:heading_end]) if (
+        heading_end is not None and not title_numbered) else None
+    titled = [int(tail[1])] if tail else []
+    for first in dict.fromkeys([0, 1] + titled + chained[:_OFFSET_SAMPLES]
+                               + single[:_OFFSET_SAMPLES]):
         hits: list[MarkerHit | None] = []
         low = 0
         marker = first
