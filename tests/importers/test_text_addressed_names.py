@@ -29,7 +29,6 @@ def test_an_addressed_page_is_read_as_the_page(name, number, title, pages):
     readings = []
     _, [cable] = read_file(ERAS4 / name, readings=readings)
     assert readings[0].format == "frus", readings[0].reason
-    assert "file name carries the FRUS address" in readings[0].reason
     assert (cable.number, cable.title.rstrip(".")) == (number, title)
     assert set(pages) <= {page.label for page in cable.pages}
     assert cable.kind != "text"
@@ -38,7 +37,11 @@ def test_an_addressed_page_is_read_as_the_page(name, number, title, pages):
 def test_the_same_text_under_another_name_is_still_guessed_from_itself():
     text = (ERAS4 / "frus1915Supp-d899.txt").read_text(encoding="utf-8")
     assert guess_text_format(text).format == "text"
-    assert guess_text_format(text, "frus1915Supp/d899").format == "frus"
+    named = guess_text_format(text, "frus1915Supp/d899")
+    assert named.format == "frus" and "file name carries the FRUS address" in named.reason
+    # The envoy's letter is a FRUS page by its own opening now: its title names both parties.
+    letter = (ERAS4 / "frus1905-d917.txt").read_text(encoding="utf-8")
+    assert guess_text_format(letter).format == "frus"
     # Several numbered documents joined stay text whatever the name says.
     joined = ("1. Telegram From the Embassy in Peru to the Department of State\n\nOne.\n\n"
               "2. Telegram From the Department of State to the Embassy in Peru\n\nTwo.\n\n"
