@@ -148,6 +148,12 @@ def parties_of_address(title: str) -> tuple[str, str]:
     if not match or " to " not in match["rest"]:
         return "", ""
     sender, recipient = parties_of("From " + match["rest"])
+    if not recipient:
+        # "The Russian Ambassador to the Secretary of State": an address names both
+        # parties, so the office's own " to " is the split when no other is found (a
+        # foreign envoy's notes fill the volumes of 1900–1945).
+        sender, _, recipient = match["rest"].partition(" to ")
+        sender, recipient = _without_article(sender), _without_article(recipient)
     sender = sender[4:] if sender.startswith("The ") else sender
     return (sender, recipient) if recipient else ("", "")
 

@@ -274,3 +274,19 @@ def test_tei_and_web_text_state_the_same_facts(file_name: str | None) -> None:
             r.target for r in cable.references if r.target.startswith("telegram ")], where
         checked += 1
     assert checked >= len(documents) // STRIDE
+
+
+def test_a_foreign_envoy_s_address_names_both_parties():
+    """"The Russian Ambassador to the Secretary of State": the office's own " to " is the
+    split when no other is found (these notes fill the volumes of 1900–1945)."""
+    from cable_annotator.importers.frus_prose import parties_of_address
+
+    assert parties_of_address("The Russian Ambassador to the Secretary of State.") == (
+        "Russian Ambassador", "Secretary of State")
+    assert parties_of_address("The Chinese Minister to the Secretary of State") == (
+        "Chinese Minister", "Secretary of State")
+    assert parties_of_address("The Secretary of State to the British Ambassador") == (
+        "Secretary of State", "British Ambassador")
+    # An office that goes on with " to …" still keeps it when a second " to " follows.
+    assert parties_of_address("The Ambassador to Peru (Belcher) to the Secretary of State") \
+        == ("Ambassador to Peru (Belcher)", "Secretary of State")

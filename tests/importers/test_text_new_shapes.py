@@ -300,3 +300,27 @@ def test_the_sites_lines_above_the_document_give_its_number_and_are_no_part_of_i
         "  1. Source: National Archives. Secret.\n", volume="frus1969-76ve11p2")
     assert (modern.number, modern.text[:4], [n.marker for n in modern.footnotes]) == (
         "293", "293.", ["1"])
+
+
+def test_a_markdown_copy_with_a_file_number_above_its_heading_and_no_notes() -> None:
+    """An older page through a Markdown converter: the file number stands above the
+    "# " heading and no footnote proves it Markdown; the heading and the escapes still
+    make it one (the title kept its "# ", the text its backslashes)."""
+    page = textwrap.dedent("""\
+        701.48a11/19
+
+        # The British Ambassador (Howard) to the Secretary of State
+
+        Washington, *May 1, 1929*.
+
+        Sir: I have the honour to enclose the note of my Government.
+
+        I have \\[etc.\\]
+
+        Esme Howard
+        """)
+    cable = parse_frus_text(page, volume="frus1929v03", number="920")
+    assert cable.title == "The British Ambassador (Howard) to the Secretary of State"
+    assert cable.file_number == "701.48a11/19"
+    assert "I have [etc.]" in cable.text and "\\\\" not in cable.text and "#" not in cable.text
+    assert "*" not in cable.text

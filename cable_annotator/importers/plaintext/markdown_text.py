@@ -26,18 +26,20 @@ _EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])([^\n*_]*?[^\s*_])\1(?![\w*]
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 
 
-_OPENING_LINES = 8
+_OPENING_LINES = 6
+"""How far down a heading may stand: the older pages put a file number or an archive
+line above their title ("701.48a11/19" / "# The British Ambassador (Howard) to …")."""
+_ESCAPED_BRACKET = re.compile(r"\\[\[\]]")
 
 
 def looks_like_markdown(lines: list[str]) -> bool:
-    """Whether the text is a Markdown copy: it defines footnotes ("[^1]: …"), its first
-    line, or the one after a file number, is a heading ("# 293. Telegram …",
-    "793.94/5460" / "# Memorandum by …"), or it links its markers and back-links
-    ("Peru[1](#fn:1)", "[↩](#fnref:1)")."""
-    opening = [line for line in lines[:_OPENING_LINES] if line.strip()][:2]
+    """Whether the text is a Markdown copy: it defines footnotes ("[^1]: …"), one of its
+    first lines is a heading ("# 293. Telegram …"), it links its markers and back-links
+    ("Peru[1](#fn:1)", "[↩](#fnref:1)"), or it escapes brackets ("I have \\[etc.\\]")."""
+    opening = [line for line in lines if line.strip()][:_OPENING_LINES]
     return any(_HEADING.match(line) for line in opening) or any(
         (line.lstrip().startswith("[^") and DEFINITION.match(line)) or _LINK.search(line)
-        for line in lines)
+        or _ESCAPED_BRACKET.search(line) for line in lines)
 
 
 def plain_from_markdown(text: str) -> str:
