@@ -34,7 +34,6 @@ from .codebook_model import (
 )
 from .theme_dialogs import AddThemeDialog, DeleteThemeDialog, MergeThemeDialog
 
-DEFAULT_NEW_COLOR = "#8ecae6"
 DIGIT_THEMES = 9
 SWATCH_SIZE = 18
 """Themes the keys 1–9 apply: the codebook always has room to show them."""
@@ -227,10 +226,15 @@ class CodebookPanel(QWidget):
         name = dialog.name.text()
         dialog.deleteLater()
         if ok and name.strip():
-            parent = None
-            new_id = self._actions.add(name, DEFAULT_NEW_COLOR, parent)
+            # No colour of ours: the codebook service picks the one that looks least like
+            # the themes in use and the selection (a fixed light blue here once gave every
+            # new theme a highlight a reader took for selected text).
+            new_id = self._actions.add(name)
             if new_id is not None:
+                # The new theme is the current row and has the keyboard, so F2 renames it
+                # and the arrows move from it (the focus had stayed on the "+" button).
                 self.select_theme(new_id)
+                self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def ask_rename(self) -> None:
         index = self.tree.currentIndex()
