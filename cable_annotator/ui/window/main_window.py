@@ -52,6 +52,7 @@ from .background.search_controller import SearchController
 from .empty_state import EmptyState
 from .settings import AppSettings
 from .side_tabs import SideTabs
+from .status_bar import ElidingStatusBar
 from .status_line import StatusLine, window_title
 from .text_import import TextImportMixin
 from .window_actions import build_actions, fill_themes_menu
@@ -106,6 +107,7 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         self.appearance = Appearance(self, self.reading.set_dark, self.settings)
         self.actions = build_actions(self)
         self.search = SearchController(self, self.actions.find_box)
+        self.setStatusBar(ElidingStatusBar(self))  # a message too long ends in "…"
         self.status_line = StatusLine(self)
         # No stretch: a stretching permanent widget leaves showMessage() no room at all.
         self.statusBar().addPermanentWidget(self.status_line, 0)
