@@ -275,6 +275,42 @@ class FootnotePane(QWidget):
             bar.setValue(int(max(0.0, top - self.view.viewport().height() * 0.25)))
         self.view.flash(start_block.position(), end)
 
+    def follow_text(self) -> None:
+        """Below the text, show the notes of the markers on screen: when none of the notes
+        in view has its marker in the text's view, scroll to the first that has (or, with
+        no marker on screen, to the note of the last marker above it). At 800×600 the
+        notes once stayed on note 7 while the text showed markers 1–4. A note the reader
+        brought into view that belongs to the screen is left where it is."""
+        if self.beside or self.built is None or self._aligning:
+            return
+        text_bar = self.cable_view.verticalScrollBar()
+        top, bottom = text_bar.value(), text_bar.value() + self.cable_view.viewport().height()
+        on_screen, above = [], None
+        for key in self.built.note_blocks:
+            baseline = self.marker_baseline(key)
+            if baseline is None:
+                continue
+            if baseline < top:
+                above = key
+            elif baseline <= bottom:
+                on_screen.append(key)
+        bar = self.view.verticalScrollBar()
+        shown_top, shown_bottom = bar.value(), bar.value() + self.view.viewport().height()
+        if any(self._note_in(key, shown_top, shown_bottom) for key in on_screen):
+            return
+        target = on_screen[0] if on_screen else above
+        wanted = self.note_top(target) if target is not None else 0.0
+        if wanted is not None:
+            bar.setValue(int(wanted))
+
+    def _note_in(self, key: str, top: float, bottom: float) -> bool:
+        """Whether any of note ``key`` shows between document y ``top`` and ``bottom``."""
+        index = list(self.built.note_blocks).index(key)
+        first = self.note_top(key)
+        last = self.built.document.documentLayout().blockBoundingRect(
+            self._last_block(index)).bottom()
+        return first is not None and first < bottom and last > top
+
     def _on_anchor(self, href: str) -> None:
         if href.startswith("note:"):
             self.noteActivated.emit(href[len("note:"):])
