@@ -7,6 +7,9 @@ cables that hold a theme (the codebook's "filter by theme").
 
 from __future__ import annotations
 
+from collections import Counter
+from datetime import date
+
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyModel, Qt
 
 from ...domain.citation import human_date
@@ -16,6 +19,8 @@ from ...domain.volume import describe_volume_id
 CABLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 VOLUME_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 3
+LABEL_HEAD_ROLE = Qt.ItemDataRole.UserRole + 4
+"""The start of a document's label a narrow column must keep whole: number (and date)."""
 _PLAIN_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 NAME_COLUMN, COUNT_COLUMN = 0, 1
@@ -33,15 +38,48 @@ def volume_label(volume_id: str, title: str = "") -> str:
     return title or volume_id
 
 
-def document_label(summary) -> str:
+def document_label(summary, dated: bool = False) -> str:
     """A corpus row: ``293  Telegram 16696 From …`` for a FRUS document; a raw telegram
     by its MRN and subject (``1974STATE016696  PERUVIAN PURCHASE OF SOVIET TANKS``) —
     every raw telegram's title is "Telegram N From X to Y", which tells one from another
     by nothing. The MRN stands first, as a FRUS number does, so a narrow list cuts the
-    subject, never the MRN; the tooltip has both, and the title."""
+    subject, never the MRN; the tooltip has both, and the title.
+
+    ``dated``: the title is shared by other documents of the volume (ten "Telegram From
+    the Department of State to the Embassy in Argentina" in vol. XII, two unnumbered
+    "The Ambassador in Russia (Francis) to the Secretary of State"): the date comes
+    before the title, ``173  Sep 27, 1961 · Telegram From …``, where a narrow column that
+    cuts the title keeps it."""
+    return label_head(summary, dated) + label_rest(summary)
+
+
+def label_head(summary, dated: bool = False) -> str:
+    """The number (an MRN, for a raw telegram), and the date when ``dated``."""
     if is_mrn(summary.number) and summary.subject.strip():
-        return f"{summary.number}  {' '.join(summary.subject.split())}"
-    return f"{summary.number or '–'}  {summary.title}"
+        return f"{summary.number}  "
+    when = short_date(summary.date) if dated else ""
+    return f"{summary.number or '–'}  {when + ' · ' if when else ''}"
+
+
+def label_rest(summary) -> str:
+    if is_mrn(summary.number) and summary.subject.strip():
+        return " ".join(summary.subject.split())
+    return summary.title
+
+
+def short_date(iso: str | None) -> str:
+    """``1961-09-27`` → ``Sep 27, 1961`` (a partial date as ``human_date`` gives it)."""
+    if not iso:
+        return ""
+    try:
+        day = date.fromisoformat(iso[:10])
+    except ValueError:
+        return human_date(iso)
+    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "June", "July", "Aug", "Sept", "Oct", "Nov",
+           "Dec")
 
 
 class _Volume:
@@ -71,10 +109,12 @@ class CorpusModel(QAbstractItemModel):
         self._rows: dict[str, tuple[int, int]] = {}  # cable id → (volume row, row)
         self._counts: dict[str, int] = {}
         self._search_texts: dict[str, str] = {}
+        self._repeated_titles: set[str] = set()  # ids of documents whose title repeats
 
     def load(self, summaries, volume_titles: dict[str, str] | None = None) -> None:
         """Rebuild from cable summaries (already sorted by volume, then document number)."""
         volume_titles = volume_titles or {}
+        summaries = list(summaries)
         self.beginResetModel()
         self._volumes, self._rows, self._counts = [], {}, {}
         self._search_texts.clear()
@@ -88,6 +128,9 @@ class CorpusModel(QAbstractItemModel):
             self._rows[summary.id] = (len(self._volumes) - 1, len(volume.cables))
             self._counts[summary.id] = summary.annotation_count
             volume.cables.append(summary)
+        titles = Counter((summary.volume, summary.title) for summary in summaries)
+        self._repeated_titles = {summary.id for summary in summaries
+                                 if titles[(summary.volume, summary.title)] > 1}
         self.endResetModel()
 
     # -- the tree's shape -------------------------------------------------------------
@@ -156,9 +199,11 @@ class CorpusModel(QAbstractItemModel):
             return self._counts[summary.id]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == NAME_COLUMN:
-                return document_label(summary)
+                return document_label(summary, summary.id in self._repeated_titles)
             count = self._counts[summary.id]
             return str(count) if count else ""
+        if column == NAME_COLUMN and role == LABEL_HEAD_ROLE:
+            return label_head(summary, summary.id in self._repeated_titles)
         if column == NAME_COLUMN and role == VOLUME_ID_ROLE:
             return summary.volume
         if column == COUNT_COLUMN and role == Qt.ItemDataRole.TextAlignmentRole:
