@@ -147,6 +147,10 @@ def test_copy_with_citation(window, project, qtbot):
     copied = QGuiApplication.clipboard().text()
     assert copied.startswith(f"“{ARMS_RACE_QUOTE}” “Telegram 16696")
     assert copied.endswith("doc. 293, pp. 780–781.")
+    # Said in the status bar (the trial saw no sign that anything was copied).
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Copied with its citation: “Telegram 16696")
+    assert message.endswith("pp. 780–781.")
 
 
 def test_geometry_splitters_and_last_cable_are_remembered(qtbot, project, tmp_path):

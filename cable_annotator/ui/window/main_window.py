@@ -12,7 +12,7 @@ from bisect import insort
 from contextlib import suppress
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -595,8 +595,18 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
 
     def delete_current_annotation(self) -> None:
         annotation_id = self._annotation_for_delete()
-        if annotation_id is not None:
-            self.annotation_actions.delete(annotation_id)
+        if annotation_id is None:
+            return
+        deleted = next((a for a in self._annotations if a.id == annotation_id), None)
+        self.annotation_actions.delete(annotation_id)
+        if deleted is not None and all(a.id != annotation_id for a in self._annotations):
+            # Said, with the way back: a Delete key leaves nothing else on screen to see.
+            quote = " ".join(deleted.quote.split())
+            quote = quote if len(quote) <= 40 else quote[:39].rstrip() + "…"
+            undo = self.actions.undo.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            self.statusBar().showMessage(
+                f"Deleted the annotation “{quote}”" + (f"; {undo} brings it back." if undo
+                                                       else "; Undo brings it back."), 8000)
 
     def _orphan_to_reattach(self) -> str | None:
         """The list's current annotation, if it is orphaned and lies in the open cable."""
@@ -658,6 +668,7 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         paragraph = self._cable.paragraph_range(part, start, end)  # how a telegram is cited
         citation = cite(self._cable, volume, passage[1], paragraph)
         QGuiApplication.clipboard().setText(f"“{quote}” {citation}")
+        self.statusBar().showMessage(f"Copied with its citation: {citation}", 6000)
 
     def build_text_menu(self) -> QMenu:
         """Copy, copy with citation, apply a theme, delete: the text's context menu."""
