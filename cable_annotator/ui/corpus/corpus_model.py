@@ -7,6 +7,7 @@ cables that hold a theme (the codebook's "filter by theme").
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
 
@@ -326,6 +327,17 @@ class CorpusFilter(QSortFilterProxyModel):
         haystack = self.sourceModel().search_text(cable_id)
         if self._search is not None:
             words, found = self._search
-            if cable_id not in found and not (words and all(w in haystack for w in words)):
+            if cable_id not in found and not (words and all(_holds(haystack, w) for w in words)):
                 return False
-        return all(word in haystack for word in self._words)
+        return all(_holds(haystack, word) for word in self._words)
+
+
+def _holds(haystack: str, word: str) -> bool:
+    """Whether a row's search text holds ``word``. A number is looked for at the start of
+    a number in what the row shows (document number, title, date), not inside the id: "12"
+    listed every document of vol. XII (``frus1961-63v12/…``), but finds doc. 12, 120–129,
+    telegram 1234 and December 12 as the reader types."""
+    if not word.isdigit():
+        return word in haystack
+    shown = haystack.rsplit(" ", 1)[0]  # the id is the last word (ids hold no spaces)
+    return re.search(rf"(?<!\d){word}", shown) is not None
