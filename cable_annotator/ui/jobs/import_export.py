@@ -249,9 +249,10 @@ def needing_volume(paths: list[Path]) -> list[Path]:
 
 
 def ask_volume(parent: QWidget, count: int, guess: str = "",
-               names: list[str] | None = None) -> TextImportChoice | None:
-    """Volume id and format for ``count`` plain-text documents; None if cancelled."""
-    return ask_text_import(parent, count, guess, names)
+               names: list[str] | None = None, volume: str = "") -> TextImportChoice | None:
+    """Volume id and format for ``count`` plain-text documents; None if cancelled.
+    ``volume``: the one to offer (the last given)."""
+    return ask_text_import(parent, count, guess, names, volume)
 
 
 def guess_of_files(paths: list[Path]) -> str:

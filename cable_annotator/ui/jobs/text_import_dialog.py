@@ -38,7 +38,7 @@ class TextImportDialog(QDialog):
     """Volume id and "Read as" for ``count`` plain-text documents."""
 
     def __init__(self, parent: QWidget | None, count: int, guess: str = "",
-                 names: list[str] | None = None) -> None:
+                 names: list[str] | None = None, volume: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle("Import Text")
         which = "this document" if count == 1 else f"these {count} documents"
@@ -55,6 +55,10 @@ class TextImportDialog(QDialog):
         intro.setWordWrap(True)
         self.volume_edit = QLineEdit(self)
         self.volume_edit.setAccessibleName("Volume id")
+        # The last volume given, selected: pages of one volume are imported one after
+        # another, and typing replaces it (the field was empty each time).
+        self.volume_edit.setText(volume)
+        self.volume_edit.selectAll()
         self.format_box = QComboBox(self)
         self.format_box.setAccessibleName("Read the text as")
         guessed = f"Guess from the text ({guess})" if guess else "Guess from the text"
@@ -80,8 +84,10 @@ class TextImportDialog(QDialog):
 
 
 def ask_text_import(parent: QWidget | None, count: int, guess: str = "",
-                    names: list[str] | None = None) -> TextImportChoice | None:
+                    names: list[str] | None = None,
+                    volume: str = "") -> TextImportChoice | None:
     """Ask volume and format for ``count`` plain-text documents (``names``: their file
-    names); None if cancelled. ``guess`` says what the importer takes the text for."""
-    dialog = TextImportDialog(parent, count, guess, names)
+    names); None if cancelled. ``guess`` says what the importer takes the text for;
+    ``volume`` is offered (the last one given)."""
+    dialog = TextImportDialog(parent, count, guess, names, volume)
     return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None

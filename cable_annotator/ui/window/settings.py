@@ -105,6 +105,15 @@ class AppSettings:
     def last_export_directory(self, value: str) -> None:
         self._store.setValue("files/last_export_directory", value)
 
+    @property
+    def last_import_volume(self) -> str:
+        """The volume id last given for plain-text pages: offered the next time."""
+        return str(self._store.value("files/last_import_volume", "") or "")
+
+    @last_import_volume.setter
+    def last_import_volume(self, value: str) -> None:
+        self._store.setValue("files/last_import_volume", value)
+
     def sync(self) -> None:
         self._store.sync()
 

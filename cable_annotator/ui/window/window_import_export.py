@@ -71,9 +71,12 @@ class ImportExportMixin:
         unnamed = needing_volume([Path(path) for path in paths])
         if unnamed:
             choice = ask_volume(self, len(unnamed), guess_of_files(unnamed),
-                                [path.name for path in unnamed])
+                                [path.name for path in unnamed],
+                                self.settings.last_import_volume)
             if choice is None:
                 return False
+            if choice.volume:
+                self.settings.last_import_volume = choice.volume
         return self.import_paths(paths, choice.volume or None if choice else None,
                                  choice.as_format if choice else None)
 
