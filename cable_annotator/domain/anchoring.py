@@ -20,8 +20,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 CONTEXT_LENGTH = 32
 
 QUOTE_THRESHOLD = 0.75
@@ -83,6 +81,8 @@ def similarity(a: str, b: str) -> float:
     """0–1 Indel similarity (rapidfuzz); two empty strings are alike."""
     if not a and not b:
         return 1.0
+    from rapidfuzz import fuzz  # (imported when first needed, not at every start: 12 ms)
+
     return fuzz.ratio(a, b, processor=None) / 100.0
 
 
@@ -151,6 +151,8 @@ def _alignment(needle: str, haystack: str, offset: int) -> tuple[int, int] | Non
         return None
     if len(needle) > len(haystack):
         return offset, offset + len(haystack)
+    from rapidfuzz import fuzz
+
     found = fuzz.partial_ratio_alignment(needle, haystack, processor=None)
     if found is None or found.score == 0:
         return None

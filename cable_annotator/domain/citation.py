@@ -1,7 +1,8 @@
 """Chicago-style citations of FRUS documents, with the page of the quoted passage.
 
 Chicago (17th ed., 14.305 on government documents) cites FRUS by document title, date,
-series and years, volume, volume title, document number and page, e.g.::
+series and years, volume, volume title, document number and page (a volume of before 1952,
+which numbered no documents, by page alone), e.g.::
 
     "Telegram 16696 From the Department of State to the Embassy in Peru," January 1974,
     in Foreign Relations of the United States, 1969–1976, vol. E–11, pt. 2, Documents on
@@ -13,8 +14,8 @@ from __future__ import annotations
 import re
 from datetime import date as _date
 
-from .cable import Cable
-from .volume import Volume, describe_frus_id
+from .cable import BODY, Cable, footnote_key_of
+from .volume import Volume, describe_frus_id, prints_document_numbers
 
 
 def human_date(iso: str | None) -> str:
@@ -31,6 +32,15 @@ def human_date(iso: str | None) -> str:
         return parts[0]
     except ValueError:
         return iso
+
+
+def _note_label(cable: Cable, part: str) -> str:
+    """The printed marker of the footnote ``part`` is in ("" for the body)."""
+    key = footnote_key_of(part)
+    if key is None:
+        return ""
+    note = cable.footnote(key)
+    return (note.marker if note is not None and note.marker else key).strip()
 
 
 _VOLUME_WORD = re.compile(r",\s+Volume\s+([A-Z]+[-–]?\d*|\d+)\b")
@@ -52,9 +62,13 @@ def chicago_volume_title(title: str) -> str:
 
 
 def cite(cable: Cable, volume: Volume | None = None, pages: str = "",
-         paragraph: str = "") -> str:
+         paragraph: str = "", part: str = BODY) -> str:
     """A Chicago-style citation of ``cable``, with ``pages`` (``780`` or ``780–781``); a
-    raw telegram is cited as read in AAD, by its MRN and the ``paragraph``."""
+    raw telegram is cited as read in AAD, by its MRN and the ``paragraph``.
+
+    A passage of a footnote (``part``) names the note as Chicago does, after the page:
+    ``p. 750n4`` — the reader's card says "fn. 4", and a citation of the page alone sends
+    the reader of the article to the text above the note."""
     if cable.telegram is not None:
         from .telegram_citation import cite_telegram
 
@@ -70,14 +84,21 @@ def cite(cable: Cable, volume: Volume | None = None, pages: str = "",
         pieces.append(f"{when},")
     if series_and_volume:
         pieces.append(f"in {series_and_volume},")
-    tail = f"doc. {cable.number}" if cable.number else ""
+    # A volume of before 1952 printed no document numbers: its documents are cited by
+    # page, as Chicago does; the website's number is kept only where no page is known.
+    numbered = cable.number and (prints_document_numbers(cable.volume) or not pages)
+    tail = f"doc. {cable.number}" if numbered else ""
     file_number = getattr(cable, "file_number", "")
     if not tail and not pages and file_number:
         # An unnumbered page of the older volumes: its Department file number names it.
         tail = f"file {file_number}"
+    note = _note_label(cable, part)
     if pages:
         prefix = "pp." if "–" in pages else "p."
-        tail = f"{tail}, {prefix} {pages}" if tail else f"{prefix} {pages}"
+        where = f"{prefix} {pages}n{note}" if note else f"{prefix} {pages}"
+        tail = f"{tail}, {where}" if tail else where
+    elif note:
+        tail = f"{tail}, n. {note}" if tail else f"n. {note}"
     pieces.append(f"{tail}." if tail else "")
     citation = " ".join(piece for piece in pieces if piece).replace(",.", ".").strip()
     # A text of no volume and no date: "“Oral history.”", not a dangling comma.

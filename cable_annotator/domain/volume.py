@@ -77,6 +77,18 @@ def describe_volume_id(volume_id: str) -> Volume:
     return describe_frus_id(volume_id)
 
 
+FIRST_NUMBERED_YEAR = 1952
+"""FRUS prints document numbers from the 1952–1954 volumes on; before, a document is
+known by its page (its number is only the website's address, ``…/frus1949v07p1/d1``)."""
+
+
+def prints_document_numbers(volume_id: str) -> bool:
+    """Whether the printed volume numbers its documents (True for ids that are not FRUS's:
+    a collection of one's own keeps whatever numbers it gives)."""
+    match = _FRUS_ID.match(volume_id or "")
+    return match is None or int(match["y1"]) >= FIRST_NUMBERED_YEAR
+
+
 def describe_frus_id(volume_id: str) -> Volume:
     """A Volume with series, volume label and title derived from a FRUS volume id.
 

@@ -110,7 +110,7 @@ def annotation_rows(
             "author": annotation.author,
             "created": annotation.created,
             "modified": annotation.modified,
-            "citation": cite(cable, item.volume, pages, paragraph),
+            "citation": cite(cable, item.volume, pages, paragraph, annotation.part),
             "mrn": cable.telegram.mrn if cable.telegram is not None else "",
             "dtg": cable.telegram.dtg if cable.telegram is not None else "",
             "exported_with": made_by(),  # which release wrote the file: 'Cable Annotator 0.1.0'

@@ -41,6 +41,15 @@ class ChangedElsewhere(AnnotationError):
     once deleted a note just written in the first)."""
 
 
+class NoteChangedElsewhere(ChangedElsewhere):
+    """The note was changed elsewhere since the reader began writing over it; ``stored``
+    is the note as it is now, so the reader can choose between the two or keep both."""
+
+    def __init__(self, annotation_id: str, stored: str) -> None:
+        super().__init__(f"The note of annotation {annotation_id} was changed elsewhere.")
+        self.stored = stored
+
+
 ANY = object()
 """``expected=ANY``: write whatever is stored (the default, for a reader's own edit)."""
 
@@ -196,12 +205,20 @@ def update_annotation(
     theme_ids: list[int] | None = None,
     note: str | None = None,
     expected: object = ANY,
+    expected_note: str | None = None,
 ) -> Change:
     """Change the themes and/or note of an annotation; with ``expected`` (an Annotation),
-    only if it is still stored as that (else ChangedElsewhere, nothing written)."""
+    only if it is still stored as that (else ChangedElsewhere, nothing written).
+
+    ``expected_note``: the note the reader's new one was written over; if the stored note
+    is another by now (a second window saved its own), NoteChangedElsewhere and nothing is
+    written. Only the note is compared: a theme changed meanwhile takes nothing from
+    anybody's writing."""
     with project.transaction() as session:
         row = _load_row(session, project, annotation_id)
         _check_expected(row, expected, annotation_id)
+        if expected_note is not None and (row.note or "") != expected_note:
+            raise NoteChangedElsewhere(annotation_id, row.note or "")
         before = annotation_from_row(row)
         after = replace(before, modified=now_utc(), modified_by=default_author(),
                         version=new_annotation_id())

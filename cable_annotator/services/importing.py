@@ -131,6 +131,21 @@ def guess_file_format(path: Path) -> TextReading | None:
     return choose_text_format(head.decode("utf-8", errors="replace"), path.name, None)
 
 
+def unreadable_text_files(paths: Iterable[Path]) -> list[ImportFailed]:
+    """Why each of these plain-text files cannot be imported at all (empty, binary, an
+    undecodable encoding, unreadable), before the reader is asked which volume they come
+    from: a question about a file that is then refused was asked for nothing."""
+    from ..importers.plaintext.decode import decode_text_file
+
+    problems = []
+    for path in paths:
+        try:
+            decode_text_file(path)
+        except ImportFailed as error:
+            problems.append(error)
+    return problems
+
+
 def looks_like_telegram_file(path: Path) -> bool:
     """Whether a file holds raw telegrams (its first 64 KiB say enough): such a file needs
     no volume, its MRNs are its ids."""

@@ -105,3 +105,26 @@ def test_a_text_of_no_volume_is_cited_without_one() -> None:
     cable = Cable(id="text/oral-history", volume="", number="", title="Oral history",
                   text="Q: When?", kind="text")
     assert cite(cable) == "“Oral history.”"
+
+
+def test_a_passage_of_a_footnote_is_cited_by_its_page_and_note() -> None:
+    """Chicago's "p. 780n1": the page of the note's marker and the note's printed number."""
+    cable = make_cable()
+    pages = cable.page_range("footnote 1", 0, 5)
+    assert pages == "780"
+    assert cite(cable, None, pages, part="footnote 1").endswith("doc. 293, p. 780n1.")
+    assert cite(cable, None, "", part="footnote 1").endswith("doc. 293, n. 1.")
+    assert cite(cable, None, "780").endswith("doc. 293, p. 780.")  # the body: no note
+
+
+def test_a_document_of_a_volume_that_printed_no_numbers_is_cited_by_its_page() -> None:
+    """FRUS numbered documents from 1952–1954 on: a 1949 page is cited by its page (the
+    website's "d1" is no printed number); without a page, the address's number still
+    finds it."""
+    cable = make_cable()
+    cable.volume, cable.number = "frus1949v07p1", "1"
+    assert cite(cable, None, "4").endswith("vol. VII, pt. 1, p. 4.")
+    assert cite(cable, None, "4", part="footnote 1").endswith("vol. VII, pt. 1, p. 4n1.")
+    assert cite(cable, None, "").endswith("vol. VII, pt. 1, doc. 1.")
+    cable.volume = "frus1952-54v07p1"
+    assert cite(cable, None, "4").endswith("pt. 1, doc. 1, p. 4.")

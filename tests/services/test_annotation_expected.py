@@ -56,3 +56,20 @@ def test_restore_refuses_to_overwrite_a_different_annotation(project, made):
     annotating.delete_annotation(project, made.id)
     annotating.restore_annotation(project, made, expected=None)
     assert stored(project, made.id)[0].quote == "an arms race could ensue"
+
+
+def test_a_note_written_over_another_note_than_the_stored_one_is_refused(project, made):
+    """``expected_note``: only the note counts (a theme changed meanwhile does not), and
+    the refusal carries the stored note for the reader to choose from."""
+    from cable_annotator.services.annotating import NoteChangedElsewhere
+
+    annotating.update_annotation(project, made.id, note="from window A")
+    with pytest.raises(NoteChangedElsewhere) as refused:
+        annotating.update_annotation(project, made.id, note="from window B", expected_note="")
+    assert refused.value.stored == "from window A"
+    assert stored(project, made.id)[0].note == "from window A"
+    fisheries = queries.find_theme(project, "Fisheries").id
+    annotating.update_annotation(project, made.id, theme_ids=[fisheries])
+    annotating.update_annotation(project, made.id, note="B, over A's",
+                                 expected_note="from window A")
+    assert stored(project, made.id)[0].note == "B, over A's"

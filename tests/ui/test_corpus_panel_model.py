@@ -92,7 +92,7 @@ def test_tooltips_and_filter_text_are_made_for_the_row_asked_about(qtbot, projec
     panel.show()
     panel.load(queries.list_cables(project))
     assert panel.model.search_text(SAMPLE_ID).startswith("293 telegram 16696")
-    assert panel.model.search_text(SAMPLE_ID).endswith(SAMPLE_ID)
+    assert panel.model.search_text(SAMPLE_ID).endswith(" d293")  # its own part of the id
     viewport = panel.tree.viewport()
     cable_row = panel.tree.visualRect(panel.proxy.mapFromSource(panel.model.index_of(SAMPLE_ID)))
     at = cable_row.center()
@@ -150,3 +150,27 @@ def test_the_count_column_fits_its_widest_number(qtbot):
     shown = panel.tree.visualRect(index.siblingAtColumn(1))
     assert shown.width() >= metrics.horizontalAdvance("12345")
     assert index.siblingAtColumn(1).data() == "12345"
+
+
+def test_the_filter_matches_a_document_not_its_volume_s_id(qtbot):
+    """"12" finds doc. 120 of vol. XII, not every document of the volume through the
+    "v12" in their ids; "d2" still finds doc. 2 by its own id."""
+    panel = CorpusPanel()
+    qtbot.addWidget(panel)
+    panel.load([summary("frus1961-63v12", n) for n in ("1", "2", "120")])
+    panel.filter_box.setText("12")
+    assert panel.visible_cable_ids() == ["frus1961-63v12/d120"]
+    panel.filter_box.setText("d2")
+    assert panel.visible_cable_ids() == ["frus1961-63v12/d2"]
+
+
+def test_unnumbered_pages_of_one_title_are_told_apart_by_their_date():
+    from cable_annotator.ui.corpus.corpus_model import document_label
+
+    title = "The Ambassador in Russia (Francis) to the Secretary of State"
+    first = queries.CableSummary("frus1918Russiav01/x1", "frus1918Russiav01", "", title,
+                                 "1918-01-05", "telegram", 0)
+    second = queries.CableSummary("frus1918Russiav01/x2", "frus1918Russiav01", "", title,
+                                  "1918-01-07", "telegram", 0)
+    assert document_label(first) == f"–  {title}, January 5, 1918"
+    assert document_label(first) != document_label(second)

@@ -121,6 +121,36 @@ def test_cancelling_the_volume_question_imports_nothing(window, project, qtbot, 
     assert window.corpus.model.cable_ids() == [SAMPLE_ID]
 
 
+def test_an_empty_or_binary_text_is_refused_before_the_volume_question(window, project, qtbot,
+                                                                       tmp_path, monkeypatch,
+                                                                       errors):
+    """The refusal comes first, naming each file; the readable file is then asked about
+    and imported alone."""
+    asked = []
+
+    def ask(parent, count, guess="", names=None, *_):
+        asked.append(names)
+        from cable_annotator.ui.jobs.text_import_dialog import TextImportChoice
+        return TextImportChoice("frus1969-76ve11p2", None)
+
+    monkeypatch.setattr("cable_annotator.ui.window.window_import_export.ask_volume", ask)
+    empty, binary = tmp_path / "empty.txt", tmp_path / "binary.txt"
+    empty.write_bytes(b"  \n")
+    binary.write_bytes(bytes(range(256)) * 4)
+    with qtbot.waitSignal(window.importFinished, timeout=60000) as blocker:
+        assert window.import_asking_volume([empty, binary, another_cable(tmp_path)])
+    assert len(errors) == 1
+    assert f"{empty}: the file is empty" in errors[0]
+    assert f"{binary}: this is a binary file" in errors[0]
+    assert "The other 1 file will be imported." in errors[0]
+    assert asked == [["doc-294.txt"]], "asked about the readable file only, after the refusal"
+    assert [c.id for c in blocker.args[0].cables] == ["frus1969-76ve11p2/d294"]
+    # Only unreadable files: refused, nothing asked, nothing imported.
+    asked.clear()
+    assert not window.import_asking_volume([empty])
+    assert asked == []
+
+
 def test_files_named_after_their_volume_are_not_asked_about(window, project, qtbot, tmp_path,
                                                             monkeypatch):
     monkeypatch.setattr("cable_annotator.ui.window.window_import_export.ask_volume",
@@ -214,3 +244,39 @@ def test_an_import_under_a_corpus_filter_shows_what_it_imported(window, qtbot, t
     assert window.current_cable().id == new_id
     assert window.corpus.shows(new_id), "the filter gave way to the imported document"
     assert window.corpus.filter_box.text() == ""
+
+
+def test_the_volume_given_last_is_offered_at_the_next_text_import(window, qtbot, tmp_path):
+    """The real dialog: the first import is given a volume by typing; the next one opens
+    with that volume filled in and selected (Enter accepts it, typing replaces it), kept
+    in the window's settings."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from cable_annotator.ui.jobs.text_import_dialog import TextImportDialog
+
+    offered = []
+
+    def answer(typed: str | None) -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, TextImportDialog):
+            QTimer.singleShot(20, lambda: answer(typed))
+            return
+        offered.append((dialog.volume_edit.text(), dialog.volume_edit.selectedText()))
+        if typed is not None:
+            qtbot.keyClicks(dialog.volume_edit, typed)
+        qtbot.keyClick(dialog.volume_edit, Qt.Key.Key_Return)
+
+    first = another_cable(tmp_path)
+    second = tmp_path / "doc-295.txt"
+    second.write_text(first.read_text(encoding="utf-8").replace("294. Telegram", "295. Telegram",
+                                                                  1), encoding="utf-8")
+    QTimer.singleShot(20, lambda: answer("frus1969-76ve11p2"))
+    with qtbot.waitSignal(window.importFinished, timeout=60000):
+        assert window.import_asking_volume([first])
+    QTimer.singleShot(20, lambda: answer(None))
+    with qtbot.waitSignal(window.importFinished, timeout=60000) as blocker:
+        assert window.import_asking_volume([second])
+    assert offered == [("", ""), ("frus1969-76ve11p2", "frus1969-76ve11p2")]
+    assert [c.id for c in blocker.args[0].cables] == ["frus1969-76ve11p2/d295"]
+    assert window.settings.last_text_volume == "frus1969-76ve11p2"

@@ -29,7 +29,7 @@ def asked(monkeypatch) -> list[int]:
     """The volume question, answered as a reader would; records each time it is asked."""
     questions: list[int] = []
     monkeypatch.setattr("cable_annotator.ui.jobs.import_export.ask_volume",
-                        lambda _parent, count, guess="", **_: questions.append(count)
+                        lambda _parent, count, guess="", *_: questions.append(count)
                         or TextImportChoice("frus1969-76ve11p2"))
     return questions
 
@@ -78,7 +78,7 @@ def test_other_text_on_the_clipboard_imports_verbatim_as_guessed(window, project
     """A text that is no FRUS page is offered with the guess shown, and kept as it is."""
     guesses = []
     monkeypatch.setattr("cable_annotator.ui.jobs.import_export.ask_volume",
-                        lambda _parent, _count, guess="", **_: guesses.append(guess)
+                        lambda _parent, _count, guess="", *_: guesses.append(guess)
                         or TextImportChoice(""))
     text = "Interview with a retired consul\n\n\nQ: When did you arrive?\n\nA: In 1961.\n"
     QGuiApplication.clipboard().setText(text)
@@ -111,7 +111,7 @@ def test_dropping_plain_text_imports_it(window, project, qtbot, asked):
 
 def test_cancelling_the_volume_question_imports_nothing(window, project, qtbot, monkeypatch):
     monkeypatch.setattr("cable_annotator.ui.jobs.import_export.ask_volume",
-                        lambda _parent, _count, _guess="", **_: None)
+                        lambda _parent, _count, _guess="", *_: None)
     QGuiApplication.clipboard().setText(page_294())
     assert not window.paste_document()
     assert window._job is None

@@ -28,6 +28,15 @@ def launch(*args: str | Path) -> subprocess.Popen:
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
+def new_project(path: Path) -> Path:
+    """An empty project file at ``path``, as the window makes one once the reader says
+    yes to starting one there (a launch on a missing path asks first)."""
+    from cable_annotator.storage.project import Project
+
+    Project.open(path).close()
+    return path
+
+
 def wait_for_window(project: Path, process: subprocess.Popen) -> None:
     deadline = time.monotonic() + START_TIMEOUT
     while not hand_over(project, [], timeout_ms=500):
@@ -60,8 +69,8 @@ def close(process: subprocess.Popen) -> None:
 
 
 def test_a_second_launch_hands_its_document_to_the_open_window(qapp, tmp_path, sample_copy):
-    project = tmp_path / "peru.cableproj"
-    first = launch(project)  # a project file named on the command line (created here)
+    project = new_project(tmp_path / "peru.cableproj")
+    first = launch(project)  # a project file named on the command line
     try:
         wait_for_window(project, first)
         second = launch(project, sample_copy)
@@ -87,7 +96,8 @@ def test_a_second_launch_hands_its_document_to_the_open_window(qapp, tmp_path, s
 
 
 def test_a_launch_on_another_project_opens_its_own_window(qapp, tmp_path):
-    first_project, other_project = tmp_path / "a.cableproj", tmp_path / "b.cableproj"
+    first_project = new_project(tmp_path / "a.cableproj")
+    other_project = new_project(tmp_path / "b.cableproj")
     first = launch(first_project)
     try:
         wait_for_window(first_project, first)

@@ -142,7 +142,7 @@ def asked(monkeypatch) -> list[int]:
     """Records every volume question (a raw telegram should raise none)."""
     questions: list[int] = []
     monkeypatch.setattr("cable_annotator.ui.jobs.import_export.ask_volume",
-                        lambda _parent, count: questions.append(count) or "")
+                        lambda _parent, count, *_: questions.append(count) or "")
     return questions
 
 

@@ -17,7 +17,6 @@ from cable_annotator.ui.jobs.text_import_dialog import (
     TextImportDialog,
     ask_text_import,
 )
-from tests.conftest import SAMPLE_TEXT
 
 from .window_helpers import open_window
 
@@ -117,37 +116,3 @@ def test_the_question_names_the_files_and_shows_the_importers_guess(
     assert seen["guess"] == "Guess from the text (plain text (kept verbatim))"
     cable = queries.load_cable(project, finished.args[0].cables[0].id)
     assert cable.kind == "text" and cable.text == talk.read_text(encoding="utf-8")
-
-
-def test_the_volume_given_last_is_offered_next_time(qtbot, project, tmp_path) -> None:
-    """The volume field was empty at each import of a page of the same volume."""
-    window = open_window(qtbot, project, tmp_path)
-    pages = []
-    for number in (294, 295):
-        page = tmp_path / f"page-{number}.txt"
-        page.write_text(SAMPLE_TEXT.read_text(encoding="utf-8").replace(
-            "293. Telegram", f"{number}. Telegram", 1), encoding="utf-8")
-        pages.append(page)
-    offered: list[tuple[str, str]] = []
-
-    def answer(volume: str) -> None:
-        dialogs = [widget for widget in QApplication.topLevelWidgets()
-                   if isinstance(widget, TextImportDialog) and widget.isVisible()]
-        if not dialogs:
-            QTimer.singleShot(20, lambda: answer(volume))
-            return
-        edit = dialogs[0].volume_edit
-        offered.append((edit.text(), edit.selectedText()))
-        if volume:
-            edit.setText(volume)
-        dialogs[0].accept()
-
-    QTimer.singleShot(0, lambda: answer("frus1969-76ve11p2"))
-    with qtbot.waitSignal(window.importFinished, timeout=60000):
-        assert window.import_asking_volume([pages[0]])
-    QTimer.singleShot(0, lambda: answer(""))  # the reader just presses Import
-    with qtbot.waitSignal(window.importFinished, timeout=60000) as finished:
-        assert window.import_asking_volume([pages[1]])
-    assert offered[0] == ("", "")
-    assert offered[1] == ("frus1969-76ve11p2", "frus1969-76ve11p2"), "offered, selected"
-    assert [c.id for c in finished.args[0].cables] == ["frus1969-76ve11p2/d295"]

@@ -18,7 +18,8 @@ from cable_annotator.storage.project import Project
 
 ANNOTATED_VOLUME = "frus1964-68v28"
 OTHER_VOLUME = "frus1961-63v12"
-VOLUME_FILES = [f"{ANNOTATED_VOLUME}.xml", f"{OTHER_VOLUME}.xml"]
+VOLUME_FILES = [f"frus/{ANNOTATED_VOLUME}.xml", f"frus/{OTHER_VOLUME}.xml"]
+"""Paths under the shared corpus."""
 THEME_NAMES = ["Arms race", "Fisheries", "Investment disputes"]
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -41,12 +42,14 @@ def phrase_at(text: str, fraction: float, words: int = 5) -> tuple[int, int] | N
     return start, end
 
 
-def build_annotated_project(corpus: Path, folder: Path) -> Project:
-    """Import the two volumes into a new project file in ``folder`` and annotate."""
+def build_annotated_project(corpus: Path, folder: Path, volume_files: list[str] | None = None,
+                            annotated: str = ANNOTATED_VOLUME) -> Project:
+    """Import the volumes (``VOLUME_FILES``, paths under ``corpus``) into a new project file
+    in ``folder`` and annotate every document of ``annotated``."""
     project = Project.open(folder / "volumes.cableproj")
-    import_files(project, [corpus / "frus" / name for name in VOLUME_FILES])
+    import_files(project, [corpus / name for name in volume_files or VOLUME_FILES])
     themes = [queries.find_theme(project, name).id for name in THEME_NAMES]
-    cable_ids = [s.id for s in queries.list_cables(project) if s.volume == ANNOTATED_VOLUME]
+    cable_ids = annotated_cable_ids(project, annotated)
     for number, cable_id in enumerate(cable_ids):
         cable = queries.load_cable(project, cable_id)
         spans = [(BODY, phrase_at(cable.text, 0.4))]
@@ -64,6 +67,6 @@ def build_annotated_project(corpus: Path, folder: Path) -> Project:
     return project
 
 
-def annotated_cable_ids(project: Project) -> list[str]:
+def annotated_cable_ids(project: Project, volume: str = ANNOTATED_VOLUME) -> list[str]:
     """The documents of the annotated volume, in printed order."""
-    return [s.id for s in queries.list_cables(project) if s.volume == ANNOTATED_VOLUME]
+    return [s.id for s in queries.list_cables(project) if s.volume == volume]

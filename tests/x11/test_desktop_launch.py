@@ -55,7 +55,10 @@ def test_desktop_launch_icon_second_launch_and_logout(tmp_path, xdotool):
     if shutil.which("xprop") is None:
         pytest.fail("xprop is missing: apt-get install x11-utils (see README, 'Set-up')",
                     pytrace=False)
+    from cable_annotator.storage.project import Project
+
     project = tmp_path / "peru.cableproj"
+    Project.open(project).close()  # (a launch on a missing path asks before making one)
     first = launch(project)
     try:
         window = window_of(first, xdotool)

@@ -92,7 +92,7 @@ class Keys:
 
 def _xdotool_name(sequence: str) -> str:
     names = {"Ctrl": "ctrl", "Shift": "shift", "Alt": "alt", "PgDown": "Next",
-             "PgUp": "Prior", "Esc": "Escape", "Del": "Delete"}
+             "PgUp": "Prior", "Esc": "Escape", "Del": "Delete", "=": "equal", "-": "minus"}
     parts = sequence.split("+")
     return "+".join(names.get(p, p.lower() if len(p) == 1 else p) for p in parts)
 
@@ -152,14 +152,19 @@ def _watch_for_dialog(seen: list[str]) -> QTimer:
 # -- tagging, undo, redo -----------------------------------------------------------------
 
 def test_digits_1_to_9_tag_the_selection_with_their_theme(main, keys):
+    """…and the page does not move under the reader: a trial's next double-click landed
+    on other words after a digit scrolled the text by a few lines."""
     themes = queries.list_themes(main.project)
+    bar = geo.views_of(main).text.verticalScrollBar()
     for number, quote in enumerate(_phrases(main, 9), start=1):
         _select(main, quote)
+        before = bar.value()
         keys.press(str(number))
         theme = themes[number - 1]
         keys.expect(lambda q=quote, t=theme: any(t.id in a.theme_ids
                                                  for a in _annotations_on(main, q)),
                     f"digit {number} tagging {quote!r} with {theme.name!r}")
+        assert bar.value() == before, f"digit {number} scrolled the text"
 
 
 def _tag(main, keys, quote: str) -> None:
@@ -279,3 +284,19 @@ def test_ctrl_pgdown_and_ctrl_pgup_step_through_documents(main, keys):
     keys.expect(lambda: reading.cable().id == NEXT_CABLE, f"Ctrl+PgDown opening {NEXT_CABLE}")
     keys.press("Ctrl+PgUp")
     keys.expect(lambda: reading.cable().id == CABLE, f"Ctrl+PgUp going back to {CABLE}")
+
+
+def test_ctrl_equals_and_minus_zoom_and_ctrl_0_resets(main, keys):
+    """Ctrl+= zooms in as well as Qt's Ctrl++ (a trial pressed Ctrl+= and nothing
+    happened); Ctrl+- zooms out; Ctrl+0 is the normal size again."""
+    reading = main.reading
+    geo.views_of(main).text.setFocus()
+    normal = reading.zoom()
+    keys.press("Ctrl+=")
+    keys.expect(lambda: reading.zoom() > normal, "Ctrl+= zooming in")
+    keys.press("Ctrl+0")
+    keys.expect(lambda: reading.zoom() == normal, "Ctrl+0 back to the normal size")
+    keys.press("Ctrl+-")
+    keys.expect(lambda: reading.zoom() < normal, "Ctrl+- zooming out")
+    keys.press("Ctrl+0")
+    keys.expect(lambda: reading.zoom() == normal, "Ctrl+0 back to the normal size")

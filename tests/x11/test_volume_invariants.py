@@ -8,16 +8,19 @@ their markers, page gutter right, no clipped line). One walk per size and order 
 four checks; each check is its own test, so a failure names its check, size and order
 with the documents and pixels.
 
-``X11_WALK_LIMIT=N`` walks only the first N documents (a quick look while developing).
+``X11_WALK_LIMIT=N`` walks only the first N documents (a quick look while developing);
+``X11_WALK_VOLUME=frus-early/frus1951v07p2.xml`` (a path under the shared corpus) walks
+that volume instead, annotated the same way — any volume can be checked on demand.
 """
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
-from .corpus_project import annotated_cable_ids
+from .corpus_project import ANNOTATED_VOLUME, annotated_cable_ids, build_annotated_project
 from .volume_walk import CHECKS, VolumeWalk
 from .window import close_window, show_window, wait_for_size
 
@@ -41,11 +44,25 @@ def walks():
     return {}
 
 
-def _walk(walks, qtbot, project, folder, size, mode):
+@pytest.fixture(scope="module")
+def walked(annotated_project, shared_corpus, tmp_path_factory):
+    """The project walked and its annotated volume: vol. XXVIII, or ``X11_WALK_VOLUME``."""
+    chosen = os.environ.get("X11_WALK_VOLUME")
+    if not chosen:
+        yield annotated_project, ANNOTATED_VOLUME
+        return
+    volume = Path(chosen).stem
+    project = build_annotated_project(shared_corpus, tmp_path_factory.mktemp("x11-walked"),
+                                      [chosen], annotated=volume)
+    yield project, volume
+    project.close()
+
+
+def _walk(walks, qtbot, walked, folder, size, mode):
     key = (size, mode)
     if key not in walks:
         try:
-            walks[key] = _run_walk(qtbot, project, folder, size, mode)
+            walks[key] = _run_walk(qtbot, *walked, folder, size, mode)
         except BaseException as error:  # a walk that broke breaks its four tests alike
             walks[key] = error
             raise
@@ -56,8 +73,8 @@ def _walk(walks, qtbot, project, folder, size, mode):
     return found
 
 
-def _run_walk(qtbot, project, folder, size, mode):
-    cable_ids = annotated_cable_ids(project)
+def _run_walk(qtbot, project, volume, folder, size, mode):
+    cable_ids = annotated_cable_ids(project, volume)
     limit = int(os.environ.get("X11_WALK_LIMIT", "0") or 0)
     order = _order(cable_ids, mode)[: limit or None]
     main = show_window(qtbot, project, folder / f"{size[0]}x{size[1]}-{mode}", size)
@@ -86,10 +103,10 @@ def _run_walk(qtbot, project, folder, size, mode):
 @pytest.mark.parametrize("check", CHECKS)
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_every_document_of_the_volume(walks, qtbot, annotated_project, tmp_path_factory,
+def test_every_document_of_the_volume(walks, qtbot, walked, tmp_path_factory,
                                       size, mode, check):
     folder = tmp_path_factory.getbasetemp() / "walks"
-    result = _walk(walks, qtbot, annotated_project, folder, size, mode)
-    assert result.documents == len(_order(annotated_cable_ids(annotated_project), mode)[
+    result = _walk(walks, qtbot, walked, folder, size, mode)
+    assert result.documents == len(_order(annotated_cable_ids(*walked), mode)[
         : int(os.environ.get("X11_WALK_LIMIT", "0") or 0) or None])
     assert not result.violations[check], result.report(check)

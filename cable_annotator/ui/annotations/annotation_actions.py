@@ -13,6 +13,7 @@ from ...domain.annotation import Annotation
 from ...domain.cable import BODY
 from ...services import annotating, queries
 from ..window.workspace_actions import WorkspaceActions
+from .note_conflicts import join_notes
 from .undo_commands import (
     CreateAnnotation,
     DeleteAnnotation,
@@ -75,17 +76,46 @@ class AnnotationActions(WorkspaceActions):
             self._push(UpdateAnnotation(self._workspace, change, "Change themes"))
         return annotation_id
 
-    def set_note(self, annotation_id: str, note: str) -> None:
-        change = self._guard("save the note", lambda: annotating.update_annotation(
-            self._project, annotation_id, note=note))
+    note_conflicts = None
+    """Asks what to keep when a note was changed elsewhere (``NoteConflicts``; the window
+    sets it). Without one, both notes are kept."""
+
+    def set_note(self, annotation_id: str, note: str, base: str | None = None) -> str | None:
+        """Save ``note``, written over ``base`` (the note as the reader found it); returns
+        the note as stored now, or None when nothing could be saved.
+
+        If another window saved a different note since, the reader is asked: keep both,
+        theirs, or the other — one undo step whichever is written."""
+        saved = self._guard("save the note", lambda: self._save_note(annotation_id, note, base))
+        if saved is None:
+            return None
+        change, stored = saved
         if change is not None:
             self._push(UpdateAnnotation(self._workspace, change, "Edit note"))
+        return stored
 
-    def delete(self, annotation_id: str) -> None:
+    def _save_note(self, annotation_id: str, note: str, base: str | None):
+        try:
+            change = annotating.update_annotation(self._project, annotation_id, note=note,
+                                                  expected_note=base)
+        except annotating.NoteChangedElsewhere as conflict:
+            choice = (self.note_conflicts.ask(conflict.stored, note)
+                      if self.note_conflicts is not None else "both")
+            if choice == "theirs":
+                return None, conflict.stored
+            if choice == "both":
+                note = join_notes(conflict.stored, note)
+            change = annotating.update_annotation(self._project, annotation_id, note=note,
+                                                  expected_note=conflict.stored)
+        return change, change.annotation.note
+
+    def delete(self, annotation_id: str) -> bool:
+        """Delete an annotation (one undo step); False when it could not be."""
         change = self._guard("delete the annotation", lambda: annotating.delete_annotation(
             self._project, annotation_id))
         if change is not None:
             self._push(DeleteAnnotation(self._workspace, change))
+        return change is not None
 
     def reattach(self, annotation_id: str, selection: tuple[str, int, int]) -> str | None:
         """Put an (orphaned) annotation on the selected passage; one undo step."""

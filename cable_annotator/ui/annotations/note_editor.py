@@ -1,7 +1,8 @@
 """The note of the selected annotation, saved when editing finishes.
 
 A note is saved on focus-out or Ctrl+Enter rather than per keystroke, so one pause in
-writing becomes one undo step ("Edit note") instead of a hundred.
+writing becomes one undo step ("Edit note") instead of a hundred. Each save says which note
+it was written over, so a note another window saved meanwhile is never silently replaced.
 """
 
 from __future__ import annotations
@@ -44,9 +45,10 @@ class _NoteText(QPlainTextEdit):
 
 
 class NoteEditor(QWidget):
-    """Edits one annotation's note; emits ``noteCommitted(id, text)`` when it changed."""
+    """Edits one annotation's note; emits ``noteCommitted(id, text, base)`` when it
+    changed, ``base`` being the stored note the text was written over."""
 
-    noteCommitted = Signal(str, str)
+    noteCommitted = Signal(str, str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,10 +76,14 @@ class NoteEditor(QWidget):
         return self._annotation_id
 
     def set_annotation(self, annotation: Annotation | None) -> None:
-        """Show ``annotation``'s note; a pending edit of the previous one is saved first."""
+        """Show ``annotation``'s note; a pending edit of the previous one is saved first.
+
+        The same annotation again, its note changed (an undo, another window): the box
+        follows unless the reader has unsaved typing in it, which is kept — saving it then
+        finds the note changed and asks."""
         if annotation is not None and annotation.id == self._annotation_id:
             if self.text.toPlainText() == self._saved and annotation.note != self._saved:
-                self._show(annotation)  # changed elsewhere (undo): follow it
+                self._show(annotation)
             return
         self.commit()
         self._show(annotation)
@@ -95,8 +101,16 @@ class NoteEditor(QWidget):
         text = self.text.toPlainText()
         if self._annotation_id is None or text == self._saved:
             return
-        self._saved = text
+        base, self._saved = self._saved, text
         # What is saved is the box's new starting point: its own undo cannot take the
         # saved words back out from under the note (the window's Undo does that).
         self.text.document().clearUndoRedoStacks()
-        self.noteCommitted.emit(self._annotation_id, text)
+        self.noteCommitted.emit(self._annotation_id, text, base)
+
+    def show_saved(self, annotation_id: str, note: str) -> None:
+        """The note as it was stored after a save (the other window's, or both joined,
+        when the reader chose so): shown unless the reader typed on meanwhile."""
+        typed_on = self.text.toPlainText() != self._saved
+        if annotation_id == self._annotation_id and not typed_on and note != self._saved:
+            self._saved = note
+            self.text.setPlainText(note)

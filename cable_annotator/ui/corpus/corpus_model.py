@@ -7,7 +7,6 @@ cables that hold a theme (the codebook's "filter by theme").
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from datetime import date
 
@@ -58,18 +57,25 @@ def label_head(summary, dated: bool = False) -> str:
     """The number (an MRN, for a raw telegram), and the date when ``dated``."""
     if is_mrn(summary.number) and summary.subject.strip():
         return f"{summary.number}  "
+    if not summary.number and summary.date:
+        return "–  "  # its date follows the title (label_rest)
     when = short_date(summary.date) if dated else ""
     return f"{summary.number or '–'}  {when + ' · ' if when else ''}"
 
 
 def label_rest(summary) -> str:
+    """What follows the head: the subject of a raw telegram, else the title — and, for an
+    unnumbered page of the older volumes, its date after it (such pages share titles:
+    "The Ambassador in Russia (Francis) to the Secretary of State" heads dozens)."""
     if is_mrn(summary.number) and summary.subject.strip():
         return " ".join(summary.subject.split())
+    if not summary.number and summary.date:
+        return f"{summary.title}, {human_date(summary.date)}"
     return summary.title
 
 
 def short_date(iso: str | None) -> str:
-    """``1961-09-27`` → ``Sep 27, 1961`` (a partial date as ``human_date`` gives it)."""
+    """``1961-09-27`` → ``Sept 27, 1961`` (a partial date as ``human_date`` gives it)."""
     if not iso:
         return ""
     try:
@@ -247,8 +253,11 @@ class CorpusModel(QAbstractItemModel):
             if summary is None:
                 return ""
             shown = summary.subject if is_mrn(summary.number) else ""  # as listed
+            # The document's own part of the id ("d173"), not the volume's: "12" matched
+            # every document of vol. XII through "frus1961-63v12/…".
+            own_id = summary.id.rsplit("/", 1)[-1]
             found = (f"{summary.number or '–'} {summary.title} {shown} "
-                     f"{human_date(summary.date)} {summary.id}").lower()
+                     f"{human_date(summary.date)} {own_id}").lower()
             self._search_texts[cable_id] = found
         return found
 
@@ -327,17 +336,7 @@ class CorpusFilter(QSortFilterProxyModel):
         haystack = self.sourceModel().search_text(cable_id)
         if self._search is not None:
             words, found = self._search
-            if cable_id not in found and not (words and all(_holds(haystack, w) for w in words)):
+            if cable_id not in found and not (words and all(w in haystack for w in words)):
                 return False
-        return all(_holds(haystack, word) for word in self._words)
+        return all(word in haystack for word in self._words)
 
-
-def _holds(haystack: str, word: str) -> bool:
-    """Whether a row's search text holds ``word``. A number is looked for at the start of
-    a number in what the row shows (document number, title, date), not inside the id: "12"
-    listed every document of vol. XII (``frus1961-63v12/…``), but finds doc. 12, 120–129,
-    telegram 1234 and December 12 as the reader types."""
-    if not word.isdigit():
-        return word in haystack
-    shown = haystack.rsplit(" ", 1)[0]  # the id is the last word (ids hold no spaces)
-    return re.search(rf"(?<!\d){word}", shown) is not None

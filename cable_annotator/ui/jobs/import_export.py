@@ -249,10 +249,14 @@ def needing_volume(paths: list[Path]) -> list[Path]:
 
 
 def ask_volume(parent: QWidget, count: int, guess: str = "",
-               names: list[str] | None = None, volume: str = "") -> TextImportChoice | None:
-    """Volume id and format for ``count`` plain-text documents; None if cancelled.
-    ``volume``: the one to offer (the last given)."""
-    return ask_text_import(parent, count, guess, names, volume)
+               names: list[str] | None = None, settings=None) -> TextImportChoice | None:
+    """Volume id and format for ``count`` plain-text documents; None if cancelled. With
+    ``settings`` (AppSettings), the volume given last time is offered, and a new one kept."""
+    offered = settings.last_text_volume if settings is not None else ""
+    choice = ask_text_import(parent, count, guess, names, offered)
+    if choice is not None and settings is not None and choice.volume:
+        settings.last_text_volume = choice.volume
+    return choice
 
 
 def guess_of_files(paths: list[Path]) -> str:

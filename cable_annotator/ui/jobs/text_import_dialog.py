@@ -55,9 +55,7 @@ class TextImportDialog(QDialog):
         intro.setWordWrap(True)
         self.volume_edit = QLineEdit(self)
         self.volume_edit.setAccessibleName("Volume id")
-        # The last volume given, selected: pages of one volume are imported one after
-        # another, and typing replaces it (the field was empty each time).
-        self.volume_edit.setText(volume)
+        self.volume_edit.setText(volume)  # the last one given, selected: typing replaces it
         self.volume_edit.selectAll()
         self.format_box = QComboBox(self)
         self.format_box.setAccessibleName("Read the text as")
@@ -87,7 +85,7 @@ def ask_text_import(parent: QWidget | None, count: int, guess: str = "",
                     names: list[str] | None = None,
                     volume: str = "") -> TextImportChoice | None:
     """Ask volume and format for ``count`` plain-text documents (``names``: their file
-    names); None if cancelled. ``guess`` says what the importer takes the text for;
-    ``volume`` is offered (the last one given)."""
+    names; ``volume``: offered as the answer); None if cancelled. ``guess`` says what the
+    importer takes the text for."""
     dialog = TextImportDialog(parent, count, guess, names, volume)
     return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -32,6 +32,8 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QHelpEvent,
+    QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -160,17 +162,32 @@ class PartTextView(QTextEdit):
         return mapping.to_doc(start), mapping.to_doc(end, end=True)
 
     def select_part_range(self, part: str, start: int, end: int, scroll: bool = True) -> bool:
-        """Select a passage; with ``scroll``, bring it to the upper third of the view."""
+        """Select a passage; with ``scroll``, bring it to the upper third of the view if
+        its first line is not on screen. A passage in view stays where it is: the reader
+        who tags what they see (a digit key re-selects the words tagged) must not have the
+        page move under the mouse — their next double-click landed on other words."""
         span = self.doc_range(part, start, end)
         if span is None:
             return False
+        bar = self.verticalScrollBar()
+        before = bar.value()
         cursor = QTextCursor(self.document())
         cursor.setPosition(span[0])
         cursor.setPosition(max(span[1], span[0]), QTextCursor.MoveMode.KeepAnchor)
-        self.setTextCursor(cursor)
+        self.setTextCursor(cursor)  # (QTextEdit scrolls to the selection's end: undone)
         if scroll:
-            self.scroll_to_position(span[0])
+            bar.setValue(before)
+            if not self.shows_position(span[0]):
+                self.scroll_to_position(span[0])
         return True
+
+    def shows_position(self, position: int) -> bool:
+        """Whether the line of document ``position`` is wholly on screen."""
+        self.ensure_laid_out(position)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position)
+        rect = self.cursorRect(cursor)
+        return rect.top() >= 0 and rect.bottom() <= self.viewport().height()
 
     def ensure_laid_out(self, position: int) -> None:
         """Make sure the document is laid out down to ``position`` (views that lay out in
@@ -453,6 +470,17 @@ class PartTextView(QTextEdit):
     def leaveEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         self._hover(None)
         super().leaveEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        """Ctrl+Home and Ctrl+End go to the very top and bottom of the page: Qt only
+        brings the cursor's line into view, which left the title's top margin (15 px)
+        above the screen at Ctrl+Home."""
+        super().keyPressEvent(event)
+        bar = self.verticalScrollBar()
+        if event.matches(QKeySequence.StandardKey.MoveToStartOfDocument):
+            bar.setValue(bar.minimum())
+        elif event.matches(QKeySequence.StandardKey.MoveToEndOfDocument):
+            bar.setValue(bar.maximum())
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):

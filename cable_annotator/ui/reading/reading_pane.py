@@ -104,7 +104,7 @@ class ReadingPane(QWidget):
         for view in (self._text, self._footnotes.view):
             view.tooltip_for = self._describe
             view.annotationClicked.connect(self.annotationClicked)
-            view.anchorActivated.connect(self._on_anchor)
+            view.anchorActivated.connect(lambda href, v=view: self._on_anchor(href, v))
             view.selectionChanged.connect(lambda v=view: self._on_selection(v))
             view.cursorPositionChanged.connect(lambda v=view: self._on_position(v))
         self._footnotes.noteActivated.connect(self._show_marker)
@@ -118,7 +118,10 @@ class ReadingPane(QWidget):
         self.copy_with_citation_action = copy_cited
         self._zoom = 1.0
         self.zoom_actions = [
-            self._zoom_action("Zoom &In", "zoomIn", QKeySequence.StandardKey.ZoomIn, ZOOM_STEP),
+            # Ctrl+= too: Qt's Zoom In is Ctrl++, which a US keyboard types as Ctrl+Shift+=,
+            # and readers press Ctrl+= as browsers and word processors take it.
+            self._zoom_action("Zoom &In", "zoomIn", QKeySequence.StandardKey.ZoomIn, ZOOM_STEP,
+                              also=QKeySequence("Ctrl+=")),
             self._zoom_action("Zoom &Out", "zoomOut", QKeySequence.StandardKey.ZoomOut,
                               1 / ZOOM_STEP),
             self._zoom_action("Actual Si&ze", "zoomReset", QKeySequence("Ctrl+0"), None),
@@ -287,7 +290,7 @@ class ReadingPane(QWidget):
         quote = self._cable.part_text(part)[start:end]
         pages = self._cable.page_range(part, start, end)
         paragraph = self._cable.paragraph_range(part, start, end)
-        citation = cite(self._cable, self._volume, pages, paragraph)
+        citation = cite(self._cable, self._volume, pages, paragraph, part)
         QGuiApplication.clipboard().setText(f"\u201c{quote}\u201d\n\n{citation}")
 
     def set_dark(self, dark: bool | None) -> None:
@@ -465,10 +468,15 @@ class ReadingPane(QWidget):
 
     # -- zoom ----------------------------------------------------------------------------
 
-    def _zoom_action(self, text: str, name: str, keys, factor: float | None) -> QAction:
+    def _zoom_action(self, text: str, name: str, keys, factor: float | None,
+                     also: QKeySequence | None = None) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
-        action.setShortcut(QKeySequence(keys))
+        shortcuts = QKeySequence.keyBindings(keys) if isinstance(
+            keys, QKeySequence.StandardKey) else [QKeySequence(keys)]
+        if also is not None and also not in shortcuts:
+            shortcuts.append(also)
+        action.setShortcuts(shortcuts)
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(lambda: self.set_zoom(1.0 if factor is None
                                                        else self._zoom * factor))
@@ -573,9 +581,13 @@ class ReadingPane(QWidget):
         paragraph = self._cable.paragraph_at(part, offset) if part == BODY else ""
         self.positionChanged.emit(page, paragraph)
 
-    def _on_anchor(self, href: str) -> None:
+    def _on_anchor(self, href: str, view: PartTextView) -> None:
         if href.startswith(NOTE_HREF):
-            self.show_footnote(href[len(NOTE_HREF):])
+            # A note's own label in the apparatus goes to its marker (the pane says so,
+            # ``noteActivated``); showing the note as well scrolled the text away from
+            # the marker again whenever the note stood lower than it.
+            if view is not self._footnotes.view:
+                self.show_footnote(href[len(NOTE_HREF):])
         elif href.startswith(REF_HREF):
             self.referenceActivated.emit(href[len(REF_HREF):])
 

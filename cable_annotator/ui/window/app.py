@@ -68,6 +68,8 @@ def start_app(project_path: Path | None, documents: list[Path] | None = None):
     reason has been shown)."""
     application()
     settings = AppSettings()
+    if project_path is not None and not _may_start_at(Path(project_path).expanduser()):
+        return None
     try:
         project = open_start_project(project_path, settings)
     except ProjectError as error:
@@ -88,6 +90,32 @@ def start_app(project_path: Path | None, documents: list[Path] | None = None):
     if documents:
         window.desktop.open(documents)
     return window
+
+
+def _may_start_at(path: Path) -> bool:
+    """Whether to open ``path`` named on the command line: yes if something is there (the
+    project, or a file that Project.open will refuse in its own words); a path with nothing
+    there is asked about — a mistyped name once opened a new, empty project, and the reader
+    took her work for lost — and a missing folder is refused, never made."""
+    from ...file_safety import exists_at_all
+
+    if exists_at_all(path):
+        return True
+    if not path.parent.is_dir():
+        message = (f"There is no project at {path}, and its folder {path.parent} does not "
+                   "exist: check the name, or create the folder first.")
+        print(f"cable-annotator: {message}", file=sys.stderr)
+        QMessageBox.critical(None, APPLICATION, message)
+        return False
+    answer = QMessageBox.question(
+        None, APPLICATION,
+        f"There is no project at {path}.\n\nStart a new, empty project there?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel)
+    if answer != QMessageBox.StandardButton.Yes:
+        print(f"cable-annotator: no project at {path}; nothing was created.", file=sys.stderr)
+        return False
+    return True
 
 
 def close_on_terminate(window) -> None:

@@ -12,7 +12,7 @@ from bisect import insort
 from contextlib import suppress
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -35,6 +35,7 @@ from ...storage.errors import ProjectError
 from ...storage.project import Project
 from ..annotations.annotation_actions import AnnotationActions
 from ..annotations.annotation_list import AnnotationListPanel
+from ..annotations.note_conflicts import NoteConflicts
 from ..annotations.note_editor import NoteEditor
 from ..codebook.codebook_actions import CodebookActions
 from ..codebook.codebook_panel import CodebookPanel
@@ -178,7 +179,9 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         self.annotations.currentAnnotationChanged.connect(self._current_annotation_changed)
         self.annotations.clearFilterRequested.connect(lambda: self.codebook.set_filter(None))
         self.annotations.allDocumentsToggled.connect(lambda _on: self._refresh_annotation_list())
-        self.note_editor.noteCommitted.connect(self.annotation_actions.set_note)
+        self.note_conflicts = NoteConflicts(self)
+        self.annotation_actions.note_conflicts = self.note_conflicts
+        self.note_editor.noteCommitted.connect(self._commit_note)
         self.reading.annotationClicked.connect(self.annotations.select_annotation)
         self.reading.positionChanged.connect(self.status_line.set_position)
         self.reading.referenceActivated.connect(self._reference_activated)
@@ -393,6 +396,18 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
     def _current_annotation_changed(self, annotation: Annotation | None) -> None:
         self.note_editor.set_annotation(annotation)
 
+    def _commit_note(self, annotation_id: str, note: str, base: str) -> None:
+        stored = self.annotation_actions.set_note(annotation_id, note, base)
+        if stored is not None:
+            self.note_editor.show_saved(annotation_id, stored)
+
+    def _follow_current_annotation(self) -> None:
+        """The note box shows the selected card's annotation as it is now (a refresh may
+        have updated the card in place, which tells the box nothing)."""
+        current = self.annotations.current_annotation_id()
+        row = self.annotations.model.row_of(current) if current else -1
+        self.note_editor.set_annotation(self.annotations.model.annotation(row))
+
     def _refresh_links(self) -> None:
         """What the open cable cites and what cites it: resolved from the store in the
         worker thread, shown when found (if that cable is still the one open)."""
@@ -481,9 +496,7 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
             added = next(iter(change.annotation_ids))
             if self.annotations.model.row_of(added) >= 0:
                 self.annotations.select_annotation(added)
-        current = self.annotations.current_annotation_id()
-        row = self.annotations.model.row_of(current) if current else -1
-        self.note_editor.set_annotation(self.annotations.model.annotation(row))
+        self._follow_current_annotation()
         self.status_line.set_state("saved")
 
     def _patch_annotations(self, change) -> tuple[list[Annotation], list[str]]:
@@ -535,6 +548,7 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
             self.reading.apply_annotation_changes(changed, [i for i in old if i not in new_ids])
             self._refresh_annotation_list()
             self.status_line.set_count(len(self._annotations))
+        self._follow_current_annotation()
         self.statusBar().showMessage("Updated with changes made outside this window.", 5000)
 
     def _show_error(self, message: str) -> None:
@@ -595,18 +609,8 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
 
     def delete_current_annotation(self) -> None:
         annotation_id = self._annotation_for_delete()
-        if annotation_id is None:
-            return
-        deleted = next((a for a in self._annotations if a.id == annotation_id), None)
-        self.annotation_actions.delete(annotation_id)
-        if deleted is not None and all(a.id != annotation_id for a in self._annotations):
-            # Said, with the way back: a Delete key leaves nothing else on screen to see.
-            quote = " ".join(deleted.quote.split())
-            quote = quote if len(quote) <= 40 else quote[:39].rstrip() + "…"
-            undo = self.actions.undo.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            self.statusBar().showMessage(
-                f"Deleted the annotation “{quote}”" + (f"; {undo} brings it back." if undo
-                                                       else "; Undo brings it back."), 8000)
+        if annotation_id is not None and self.annotation_actions.delete(annotation_id):
+            self.statusBar().showMessage("Annotation deleted; Ctrl+Z brings it back.", 6000)
 
     def _orphan_to_reattach(self) -> str | None:
         """The list's current annotation, if it is orphaned and lies in the open cable."""
@@ -666,9 +670,9 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         quote = " ".join(passage[0].split())
         part, start, end = self.reading.selection()
         paragraph = self._cable.paragraph_range(part, start, end)  # how a telegram is cited
-        citation = cite(self._cable, volume, passage[1], paragraph)
+        citation = cite(self._cable, volume, passage[1], paragraph, part)
         QGuiApplication.clipboard().setText(f"“{quote}” {citation}")
-        self.statusBar().showMessage(f"Copied with its citation: {citation}", 6000)
+        self.statusBar().showMessage(f"Copied the passage with its citation: {citation}", 6000)
 
     def build_text_menu(self) -> QMenu:
         """Copy, copy with citation, apply a theme, delete: the text's context menu."""

@@ -71,6 +71,17 @@ class AppSettings:
         self._store.setValue("project/recent", [])
 
     @property
+    def last_text_volume(self) -> str:
+        """The volume id given at the last plain-text import: a reader copies page after
+        page of one volume, and typing the id each time is the chore."""
+        value = self._store.value("import/last_text_volume", "")
+        return value if isinstance(value, str) else ""
+
+    @last_text_volume.setter
+    def last_text_volume(self, volume: str) -> None:
+        self._store.setValue("import/last_text_volume", volume)
+
+    @property
     def snap_to_words(self) -> bool:
         value = self._store.value("reading/snap_to_words", True)
         return value in (True, "true", "1", 1)
@@ -104,15 +115,6 @@ class AppSettings:
     @last_export_directory.setter
     def last_export_directory(self, value: str) -> None:
         self._store.setValue("files/last_export_directory", value)
-
-    @property
-    def last_import_volume(self) -> str:
-        """The volume id last given for plain-text pages: offered the next time."""
-        return str(self._store.value("files/last_import_volume", "") or "")
-
-    @last_import_volume.setter
-    def last_import_volume(self, value: str) -> None:
-        self._store.setValue("files/last_import_volume", value)
 
     def sync(self) -> None:
         self._store.sync()

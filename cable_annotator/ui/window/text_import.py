@@ -64,12 +64,10 @@ class TextImportMixin:
             choice = TextImportChoice("", TELEGRAMS)
         else:
             guess = guess_text_format(text)
-            choice = import_export.ask_volume(self, 1, TEXT_FORMATS[guess.format],
-                                              volume=self.settings.last_import_volume)
+            choice = import_export.ask_volume(self, 1, TEXT_FORMATS[guess.format], None,
+                                              self.settings)
         if choice is None:
             return False
-        if choice.volume:
-            self.settings.last_import_volume = choice.volume
         if self._job is not None:
             self.statusBar().showMessage("Another import or export is still running.", 4000)
             return False

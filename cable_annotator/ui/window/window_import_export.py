@@ -14,7 +14,12 @@ from PySide6.QtWidgets import QMessageBox
 
 from ...importers.errors import ImportFailed
 from ...services.exporting import export_csv
-from ...services.importing import PLAIN_TEXT, TEXT_FORMATS, refuse_own_files
+from ...services.importing import (
+    PLAIN_TEXT,
+    TEXT_FORMATS,
+    refuse_own_files,
+    unreadable_text_files,
+)
 from ..jobs.import_export import (
     BackgroundJob,
     ExportCsvDialog,
@@ -69,14 +74,21 @@ class ImportExportMixin:
             return False
         choice = None
         unnamed = needing_volume([Path(path) for path in paths])
+        problems = unreadable_text_files(unnamed)
+        if problems:  # said before the volume question, and the rest imported as asked
+            refused = {Path(problem.path) for problem in problems}
+            paths = [p for p in paths if Path(p) not in refused]
+            unnamed = [p for p in unnamed if p not in refused]
+            kept = (f"\n\nThe other {len(paths)} file{'s' * (len(paths) != 1)} will be "
+                    "imported." if paths else "")
+            self._show_refusal("\n".join(str(problem) for problem in problems) + kept)
+            if not paths:
+                return False
         if unnamed:
             choice = ask_volume(self, len(unnamed), guess_of_files(unnamed),
-                                [path.name for path in unnamed],
-                                self.settings.last_import_volume)
+                                [path.name for path in unnamed], self.settings)
             if choice is None:
                 return False
-            if choice.volume:
-                self.settings.last_import_volume = choice.volume
         return self.import_paths(paths, choice.volume or None if choice else None,
                                  choice.as_format if choice else None)
 
