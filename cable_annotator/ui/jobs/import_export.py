@@ -178,7 +178,7 @@ def ask_stop_job(window: QWidget, job: BackgroundJob) -> bool:
     """Whether the window may close while ``job`` runs: True once the reader chose to
     cancel it (the caller cancels), or to close after it ended; False to keep working.
 
-    The question stands on top of the progress dialog, its parent (parented to the window
+    The question stands on top of the progress dialog, its parent (parented to the window,
     it opened behind the dialog). If the job ends while it is asked, the question goes and
     comes back, said of the finished job — no stale "is still running"."""
     label = job.label().rstrip("…")
@@ -202,19 +202,24 @@ def ask_stop_job(window: QWidget, job: BackgroundJob) -> bool:
         # Out from under the progress dialog, which is deleted now.
         box.setParent(window, box.windowFlags())
 
+    def say_finished() -> None:
+        finished = label.replace("Importing", "The import of", 1).replace(
+            "Exporting", "The export", 1)
+        box.setText(f"{finished} has finished.")
+        box.setInformativeText("Everything it read is in the project; nothing needs "
+                               "cancelling.")
+        stop.setText("Close")
+
     job.done.connect(job_ended)
     try:
         while True:
+            if not isValid(job) or job.is_done():  # it ended before the question showed
+                say_finished()
             box.exec()
             if box.clickedButton() is not None or not ended:
                 break
             ended.clear()
-            finished = label.replace("Importing", "The import of", 1).replace(
-                "Exporting", "The export", 1)
-            box.setText(f"{finished} has finished.")
-            box.setInformativeText("Everything it read is in the project; nothing needs "
-                                   "cancelling.")
-            stop.setText("Close")
+            say_finished()
     finally:
         if isValid(job):  # a finished job is deleted once its end has been reported
             job.done.disconnect(job_ended)
