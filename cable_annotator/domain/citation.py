@@ -61,6 +61,24 @@ def chicago_volume_title(title: str) -> str:
     return _NUMBER_RANGE.sub(lambda m: f"{m.group(1)}\u2013{m.group(2)}", title)
 
 
+_SHORT_MONTHS = ("Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.",
+                 "Oct.", "Nov.", "Dec.")
+
+
+def short_date(iso: str | None) -> str:
+    """``1949-01-14`` → ``Jan. 14, 1949`` (Chicago's abbreviations), for narrow lists."""
+    if not iso:
+        return ""
+    parts = iso[:10].split("-")
+    try:
+        month = _SHORT_MONTHS[int(parts[1]) - 1] if len(parts) > 1 else ""
+        if len(parts) == 3:
+            return f"{month} {int(parts[2])}, {int(parts[0])}"
+        return f"{month} {int(parts[0])}".strip()
+    except (ValueError, IndexError):
+        return iso
+
+
 def cite(cable: Cable, volume: Volume | None = None, pages: str = "",
          paragraph: str = "", part: str = BODY) -> str:
     """A Chicago-style citation of ``cable``, with ``pages`` (``780`` or ``780–781``); a

@@ -70,6 +70,19 @@ _KIND_NAMES = {f"k{index}": kind for index, (_, kind) in enumerate(_KINDS)}
 TELEGRAM_KINDS = frozenset({"telegram", "airgram", "backchannel message", "message"})
 
 
+_SPACED_BRACKET = re.compile(r"\(\s+|\s+\)")
+_SPACE_BEFORE_COMMA = re.compile(r"\s+(?=,)")
+
+
+def tidy_spacing(text: str) -> str:
+    """A title or name as a reader writes it: the older volumes' pages (and their TEI,
+    whose line breaks inside ``(<persName>…</persName>)`` read as spaces) set a name in
+    brackets apart — "The Ambassador in France ( Caffery )" — and a place before its
+    comma, "Paris , January 14". Citations, lists and exports say "(Caffery)", "Paris,"."""
+    return _SPACE_BEFORE_COMMA.sub("", _SPACED_BRACKET.sub(
+        lambda match: "(" if match[0].startswith("(") else ")", text))
+
+
 def kind_of(title: str) -> str:
     """The document kind a title names, lower-case ("telegram", "letter"…), else ``document``.
 

@@ -116,8 +116,14 @@ def choose_text_format(text: str, source: str, requested: str | None) -> TextRea
     if looks_like_telegram(text):
         return TextReading(source, TELEGRAMS, True, "it has a telegram's header (date-time "
                                                     "group, FM/TO lines, TAGS) or AAD fields")
-    guess = guess_text_format(text)
+    guess = guess_text_format(text, _address_in_name(source))
     return TextReading(source, guess.format, True, guess.reason)
+
+
+def _address_in_name(source: str) -> str:
+    """``frus1905/d917`` for a file named after its page's address, else ""."""
+    volume, number = volume_from_filename(Path(source)), number_from_filename(Path(source))
+    return f"{volume}/d{number}" if volume and number else ""
 
 
 def guess_file_format(path: Path) -> TextReading | None:

@@ -283,3 +283,19 @@ def test_two_pastes_of_one_title_are_two_documents() -> None:
     other = parse_plain_text("Notes\n\nQuito, second visit.\n", source="clipboard")
     assert one.id != other.id and one.id.startswith("text/notes-")
     assert parse_plain_text("Notes\n\nLima, first visit.\n", source="clipboard").id == one.id
+
+
+@pytest.mark.parametrize("name", ["frus1949v07p1.xml", "frus1951v07p2.xml"])
+def test_old_volume_titles_and_parties_read_as_written(shared_corpus, name) -> None:
+    """The old volumes' TEI breaks lines inside "(<persName>…</persName>)" and before a
+    dateline's comma; the titles, parties and places (what lists, citations and exports
+    show) read "(Caffery)" and "Paris", never "( Caffery )" or "Paris ,"."""
+    from cable_annotator.importers.tei import read_tei_volume
+
+    _, cables = read_tei_volume(shared_corpus / "frus-early" / name)
+    fields = [(c.id, field, getattr(c, field)) for c in cables
+              for field in ("title", "sender", "recipient", "place")]
+    spaced = [f for f in fields if "( " in f[2] or " )" in f[2] or " ," in f[2]]
+    assert not spaced, spaced[:5]
+    named = [c for c in cables if "(Caffery)" in c.title or "(Kirk)" in c.title]
+    assert named or name != "frus1949v07p1.xml", "vol. VII pt. 1 names Caffery and Kirk"

@@ -164,7 +164,7 @@ def test_the_filter_matches_a_document_not_its_volume_s_id(qtbot):
     assert panel.visible_cable_ids() == ["frus1961-63v12/d2"]
 
 
-def test_unnumbered_pages_of_one_title_are_told_apart_by_their_date():
+def test_pages_of_volumes_without_printed_numbers_are_told_apart_by_their_date():
     from cable_annotator.ui.corpus.corpus_model import document_label
 
     title = "The Ambassador in Russia (Francis) to the Secretary of State"
@@ -172,5 +172,12 @@ def test_unnumbered_pages_of_one_title_are_told_apart_by_their_date():
                                  "1918-01-05", "telegram", 0)
     second = queries.CableSummary("frus1918Russiav01/x2", "frus1918Russiav01", "", title,
                                   "1918-01-07", "telegram", 0)
-    assert document_label(first) == f"–  {title}, January 5, 1918"
+    assert document_label(first) == f"–  Jan. 5, 1918  {title}"
     assert document_label(first) != document_label(second)
+    # A 1949 document has its website number but printed none: the date comes first too.
+    old = queries.CableSummary("frus1949v07p1/d1", "frus1949v07p1", "1", title,
+                               "1949-01-14", "telegram", 0)
+    assert document_label(old) == f"1  Jan. 14, 1949  {title}"
+    later = queries.CableSummary("frus1964-68v28/d1", "frus1964-68v28", "1", "Telegram",
+                                 "1964-01-14", "telegram", 0)
+    assert document_label(later) == "1  Telegram"

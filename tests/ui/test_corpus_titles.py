@@ -27,7 +27,8 @@ def test_documents_of_one_title_are_told_apart_by_date(qtbot, project, tmp_path,
     qtbot.wait(50)
     volume = panel.proxy.index(0, 0)
     rows = [panel.proxy.index(row, 0, volume) for row in range(panel.proxy.rowCount(volume))]
-    from cable_annotator.ui.corpus.corpus_model import CABLE_ID_ROLE, short_date
+    from cable_annotator.domain.citation import short_date
+    from cable_annotator.ui.corpus.corpus_model import CABLE_ID_ROLE
 
     documents = [summaries[index.data(CABLE_ID_ROLE)] for index in rows]
     assert len(documents) >= 6

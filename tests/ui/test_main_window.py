@@ -269,3 +269,53 @@ def test_ctrl_home_and_ctrl_end_reach_the_very_top_and_bottom(qtbot, project, tm
     qtbot.keyClick(text, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
     qtbot.wait(30)
     assert bar.value() == 0, "the title's top margin is on screen too"
+
+
+def test_the_next_start_comes_back_to_the_line_the_reader_left(qtbot, project, tmp_path):
+    """Closed two thirds down a document, the window opens again at the same line — kept
+    in the reader's settings, not in the project file (which is left as it was)."""
+    from cable_annotator.ui.window.main_window import MainWindow
+
+    settings = settings_file(tmp_path)
+    first = MainWindow(project, settings)
+    qtbot.addWidget(first)
+    first.resize(760, 560)
+    first.show()
+    qtbot.waitExposed(first)
+    bar = cable_text(first).verticalScrollBar()
+    bar.setValue(bar.maximum() * 2 // 3)
+    qtbot.wait(30)
+    left_at = cable_text(first).cursorForPosition(cable_text(first).rect().topLeft()).block()
+    place = first.reading.reading_place()
+    assert place is not None and place[0] == "body" and place[1] > 0
+    first.close()
+    stamp = project.path.stat().st_mtime_ns
+    second = MainWindow(project, settings)
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    qtbot.wait(30)
+    assert second.reading.reading_place() == place
+    again = cable_text(second).cursorForPosition(cable_text(second).rect().topLeft()).block()
+    assert again.text() == left_at.text()
+    assert project.path.stat().st_mtime_ns == stamp, "the place is not written into the project"
+
+
+@pytest.mark.parametrize("size", [(1600, 1000), (800, 600)])
+def test_ctrl_3_4_5_reach_the_codebook_the_cards_and_the_note(qtbot, project, tmp_path, size):
+    """The side column by keyboard (the note box was eight Tabs from the text); at 800 px,
+    where the codebook column is folded for the corpus, it is brought out."""
+    made = annotate(project, ARMS_RACE_QUOTE, ["Arms race"])
+    window = open_window(qtbot, project, tmp_path, *size)
+    window.focus_corpus()
+    qtbot.keySequence(window, "Ctrl+3")
+    qtbot.waitUntil(lambda: window.codebook.tree.hasFocus())
+    qtbot.keySequence(window, "Ctrl+4")
+    qtbot.waitUntil(lambda: window.annotations.view.hasFocus())
+    assert window.annotations.current_annotation_id() == made.id, "a focus one can see"
+    qtbot.keySequence(window, "Ctrl+5")
+    qtbot.waitUntil(lambda: window.note_editor.text.hasFocus())
+    qtbot.keyClicks(window.note_editor.text, "Typed by keyboard alone")
+    qtbot.keySequence(window, "Ctrl+2")
+    qtbot.waitUntil(lambda: cable_text(window).hasFocus())
+    assert stored(project)[0].note == "Typed by keyboard alone"

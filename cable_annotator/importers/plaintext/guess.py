@@ -86,8 +86,14 @@ def _joined_documents(lines: list[str], first_number: int) -> int:
     return found
 
 
-def guess_text_format(text: str) -> TextGuess:
-    """Guess whether ``text`` is a copied FRUS page or another text; says why."""
+def guess_text_format(text: str, address: str = "") -> TextGuess:
+    """Guess whether ``text`` is a copied FRUS page or another text; says why.
+
+    ``address``: the history.state.gov address its file name carries
+    (``frus1905/d917``), as readers name the pages they save. Such a name is itself
+    strong evidence: a text under it with a title is taken for the page unless it holds
+    several documents (the notes of foreign envoys, "The Russian Ambassador to the
+    Secretary of State", and archive lines of no known shape were kept as plain text)."""
     text = strip_site_lines(
         plain_from_markdown(unwrap(normalise_newlines(text).replace("\u00a0", " "))))[0]
     lines = text.split("\n")
@@ -109,6 +115,8 @@ def guess_text_format(text: str) -> TextGuess:
         if _dated(lines, opening.heading):  # "289. Summary of Developments" / "Washington, …"
             return TextGuess(FRUS_PAGE, f"it opens with the FRUS heading {_short(lines, opening)}"
                                         " and a dateline under it")
+        if address:
+            return _addressed(address)
         return TextGuess(PLAIN_TEXT, "its first line is numbered but names no FRUS document")
     if opening.before:
         return TextGuess(FRUS_PAGE, f"it opens as a FRUS page of the older volumes "
@@ -131,7 +139,14 @@ def guess_text_format(text: str) -> TextGuess:
             read_dateline(line.strip()) for line in below[1:3]):
         return TextGuess(FRUS_PAGE, f"its second line is a FRUS title ({below[0].strip()!r}) "
                                     "with a dateline under it")
+    if address:
+        return _addressed(address)
     return TextGuess(PLAIN_TEXT, "it does not open like a FRUS page")
+
+
+def _addressed(address: str) -> TextGuess:
+    return TextGuess(FRUS_PAGE, f"its file name carries the FRUS address {address} and it "
+                                "opens with a title")
 
 
 def _dated(lines: list[str], heading: int) -> bool:

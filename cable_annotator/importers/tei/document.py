@@ -520,7 +520,7 @@ class DocumentReader:
         volume = self.context.volume_id
         doc_id = div.get(_XML_ID) or f"d{div.get('n', '')}"
         heading = text[self._heading[0]:self._heading[1]] if self._heading else ""
-        title = tei_meta.strip_number(heading)
+        title = frus_prose.tidy_spacing(tei_meta.strip_number(heading))
         footnotes = [self._footnote(note) for note in self._notes]
         source = next((n.text for n in footnotes if n.kind == "source"), "")
         body = self._body
@@ -550,11 +550,12 @@ class DocumentReader:
         """Sender, recipient, place, subject and signature: from markup, else from prose."""
         senders = [_slice(text, a, e) for role, a, e in self._parties if role == "from"]
         recipients = [_slice(text, a, e) for role, a, e in self._parties if role == "to"]
-        cable.sender = "; ".join(s for s in senders if s)
-        cable.recipient = "; ".join(r for r in recipients if r)
+        cable.sender = frus_prose.tidy_spacing("; ".join(s for s in senders if s))
+        cable.recipient = frus_prose.tidy_spacing("; ".join(r for r in recipients if r))
         if not cable.sender and not cable.recipient:
             cable.sender, cable.recipient = frus_prose.parties_of(cable.title)
-        cable.place = next((p for p in (_slice(text, a, e) for a, e in self._places) if p), "")
+        cable.place = frus_prose.tidy_spacing(
+            next((p for p in (_slice(text, a, e) for a, e in self._places) if p), ""))
         subjects = [_slice(text, a, e) for a, e in self._subjects]
         cable.subject = "; ".join(s for s in subjects if s) or self._prose_subject(cable)
         self._telegram_line(cable)

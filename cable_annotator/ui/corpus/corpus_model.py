@@ -8,13 +8,12 @@ cables that hold a theme (the codebook's "filter by theme").
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyModel, Qt
 
-from ...domain.citation import human_date
+from ...domain.citation import human_date, short_date
 from ...domain.telegram import is_mrn
-from ...domain.volume import describe_volume_id
+from ...domain.volume import describe_volume_id, prints_document_numbers
 
 CABLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 VOLUME_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -48,8 +47,9 @@ def document_label(summary, dated: bool = False) -> str:
     ``dated``: the title is shared by other documents of the volume (ten "Telegram From
     the Department of State to the Embassy in Argentina" in vol. XII, two unnumbered
     "The Ambassador in Russia (Francis) to the Secretary of State"): the date comes
-    before the title, ``173  Sep 27, 1961 · Telegram From …``, where a narrow column that
-    cuts the title keeps it."""
+    before the title, ``173  Sept. 27, 1961  Telegram From …``, where a narrow column that
+    cuts the title keeps it (as it does for every page of a volume that printed no
+    numbers)."""
     return label_head(summary, dated) + label_rest(summary)
 
 
@@ -57,36 +57,21 @@ def label_head(summary, dated: bool = False) -> str:
     """The number (an MRN, for a raw telegram), and the date when ``dated``."""
     if is_mrn(summary.number) and summary.subject.strip():
         return f"{summary.number}  "
-    if not summary.number and summary.date:
-        return "–  "  # its date follows the title (label_rest)
-    when = short_date(summary.date) if dated else ""
-    return f"{summary.number or '–'}  {when + ' · ' if when else ''}"
+    if summary.date and (dated or not (summary.number
+                                       and prints_document_numbers(summary.volume))):
+        # Pages of the volumes of before 1952 printed no numbers and share titles ("The
+        # Ambassador in France (Caffery) to the Acting Secretary of State" heads dozens);
+        # later volumes repeat titles too (ten telegrams to the Embassy in Argentina): the
+        # date tells them apart, before the title so a narrow list keeps it.
+        return f"{summary.number or '–'}  {short_date(summary.date)}  "
+    return f"{summary.number or '–'}  "
 
 
 def label_rest(summary) -> str:
-    """What follows the head: the subject of a raw telegram, else the title — and, for an
-    unnumbered page of the older volumes, its date after it (such pages share titles:
-    "The Ambassador in Russia (Francis) to the Secretary of State" heads dozens)."""
+    """What follows the head: the subject of a raw telegram, else the title."""
     if is_mrn(summary.number) and summary.subject.strip():
         return " ".join(summary.subject.split())
-    if not summary.number and summary.date:
-        return f"{summary.title}, {human_date(summary.date)}"
     return summary.title
-
-
-def short_date(iso: str | None) -> str:
-    """``1961-09-27`` → ``Sept 27, 1961`` (a partial date as ``human_date`` gives it)."""
-    if not iso:
-        return ""
-    try:
-        day = date.fromisoformat(iso[:10])
-    except ValueError:
-        return human_date(iso)
-    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
-
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "June", "July", "Aug", "Sept", "Oct", "Nov",
-           "Dec")
 
 
 class _Volume:

@@ -261,6 +261,22 @@ class ReadingPane(QWidget):
                 return [a.id for a in view.layers.at(part, offset)]
         return []
 
+    def reading_place(self) -> tuple[str, int] | None:
+        """``(part, offset)`` of the first line wholly on screen in the text (None before a
+        cable is shown): where to come back to."""
+        view = self._text
+        if self._cable is None or view.built is None:
+            return None
+        position = view.first_visible_position(whole=True)
+        mapping = view.part_map_at(position)
+        return None if mapping is None else (mapping.part, mapping.from_doc(position))
+
+    def go_to_place(self, part: str, offset: int) -> None:
+        """Scroll so the line holding ``offset`` of ``part`` is the first on screen."""
+        span = self._text.doc_range(part, offset, offset) if self._text.built else None
+        if span is not None:
+            self._text.scroll_to_position(span[0], fraction=0.0)
+
     def cable_text(self) -> QTextEdit:
         return self._text
 

@@ -270,6 +270,11 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         target = last if last in cable_ids else (cable_ids[0] if cable_ids else None)
         if target is not None:
             self.show_cable(target)
+            place = self.settings.reading_place(project.path)
+            if place is not None and place[0] == target:
+                # Where the reader left it — once the window has its size (before it is
+                # shown the text has no height to scroll in).
+                QTimer.singleShot(0, lambda: self._return_to(place))
             self.reading.cable_text().setFocus()
         else:
             self._show_empty()
@@ -344,10 +349,18 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         self._last_cable_timer.start()
         self.cableShown.emit(cable_id)
 
+    def _return_to(self, place: tuple[str, str, int]) -> None:
+        cable_id, part, offset = place
+        if self._cable is not None and self._cable.id == cable_id:
+            self.reading.go_to_place(part, offset)
+
     def flush_last_cable(self) -> None:
         """Remember the document on screen as the project's last read, now (the timer,
         closing the window, switching projects)."""
         self._last_cable_timer.stop()
+        place = self.reading.reading_place() if self._cable is not None else None
+        if place is not None:  # the reader's settings: the project file is not touched
+            self.settings.set_reading_place(self.project.path, self._cable.id, *place)
         cable_id, self._last_cable_pending = self._last_cable_pending, None
         if cable_id is None:
             return
@@ -720,10 +733,39 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
                 3000)
 
     def focus_corpus(self) -> None:
+        if not self.corpus.isVisible():
+            self.adaptive_layout.toggle_corpus.setChecked(True)
         self.corpus.tree.setFocus()
 
     def focus_text(self) -> None:
         self.reading.cable_text().setFocus()
+
+    # The keyboard's way to the side column (the note box was eight Tabs from the text);
+    # a folded column or a hidden tab is brought out first.
+
+    def _reveal_side(self) -> None:
+        if not self.side_splitter.isVisible():
+            self.adaptive_layout.toggle_side.setChecked(True)
+
+    def focus_codebook(self) -> None:
+        self._reveal_side()
+        self.codebook.tree.setFocus()
+
+    def focus_annotations(self) -> None:
+        self._reveal_side()
+        self.side_tabs.show_annotations()
+        view = self.annotations.view
+        view.setFocus()
+        if not view.currentIndex().isValid() and view.model().rowCount():
+            view.setCurrentIndex(view.model().index(0, 0))  # a focus one can see
+
+    def focus_note(self) -> None:
+        self._reveal_side()
+        self.side_tabs.show_annotations()
+        if self.note_editor.text.isEnabled():
+            self.note_editor.text.setFocus()
+        else:
+            self.statusBar().showMessage("Select an annotation to write its note.", 4000)
 
     def show_about(self) -> None:
         from ..desktop.about_dialog import AboutDialog

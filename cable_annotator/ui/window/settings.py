@@ -70,6 +70,19 @@ class AppSettings:
     def clear_recent_projects(self) -> None:
         self._store.setValue("project/recent", [])
 
+    def reading_place(self, project: Path) -> tuple[str, str, int] | None:
+        """Where the reader left ``project``: ``(cable id, part, offset)`` of the first line
+        on screen. Kept with the reader's settings, not in the project file: a project
+        mailed to a colleague does not carry one's scroll position."""
+        value = self._store.value(f"reading/place/{_key_of(project)}", "")
+        cable_id, _, rest = (value if isinstance(value, str) else "").partition("\t")
+        part, _, offset = rest.partition("\t")
+        return (cable_id, part, int(offset)) if cable_id and offset.isdigit() else None
+
+    def set_reading_place(self, project: Path, cable_id: str, part: str, offset: int) -> None:
+        self._store.setValue(f"reading/place/{_key_of(project)}",
+                             f"{cable_id}\t{part}\t{offset}")
+
     @property
     def last_text_volume(self) -> str:
         """The volume id given at the last plain-text import: a reader copies page after
@@ -127,3 +140,10 @@ class AppSettings:
 
     def set_panel_shown(self, name: str, shown: bool) -> None:
         self._store.setValue(f"panels/{name}", bool(shown))
+
+
+def _key_of(project: Path) -> str:
+    """A settings key for a project path (QSettings keys cannot hold slashes freely)."""
+    from hashlib import sha1
+
+    return sha1(str(Path(project).resolve()).encode("utf-8")).hexdigest()[:16]

@@ -44,6 +44,9 @@ class WindowActions:
     snap_to_words: QAction
     focus_corpus: QAction
     focus_text: QAction
+    focus_codebook: QAction
+    focus_annotations: QAction
+    focus_note: QAction
     next_document: QAction
     previous_document: QAction
     focus_filter: QAction
@@ -167,6 +170,11 @@ def build_actions(window) -> WindowActions:
         snap_to_words=snap,
         focus_corpus=_action(window, "Go to &Documents", window.focus_corpus, "Ctrl+1"),
         focus_text=_action(window, "Go to &Text", window.focus_text, "Ctrl+2"),
+        focus_codebook=_action(window, "Go to Codeboo&k", window.focus_codebook, "Ctrl+3"),
+        focus_annotations=_action(window, "Go to Annotation &List", window.focus_annotations,
+                                  "Ctrl+4"),
+        focus_note=_action(window, "Go to Not&e", window.focus_note, "Ctrl+5",
+                           "Write the note of the selected annotation"),
         next_document=_action(window, "&Next Document", lambda: window.step_document(1),
                               "Ctrl+PgDown", "Open the next document of the corpus"),
         previous_document=_action(window, "&Previous Document",
@@ -215,7 +223,8 @@ def build_actions(window) -> WindowActions:
     edit_menu.addSeparator()
     edit_menu.addAction(actions.preferences)
     view_menu = menu_bar.addMenu("&View")
-    view_menu.addActions([actions.focus_corpus, actions.focus_text])
+    view_menu.addActions([actions.focus_corpus, actions.focus_text, actions.focus_codebook,
+                          actions.focus_annotations, actions.focus_note])
     view_menu.addActions([actions.next_document, actions.previous_document])
     view_menu.addSeparator()
     view_menu.addActions([actions.focus_filter, actions.find_next, actions.find_previous])
