@@ -32,7 +32,7 @@ from .codebook_model import (
     USAGE_ROLE,
     CodebookModel,
 )
-from .theme_dialogs import AddThemeDialog, DeleteThemeDialog, MergeThemeDialog
+from .theme_dialogs import AddThemeDialog, DeleteThemeDialog, MergeThemeDialog, digit_shifts
 
 DIGIT_THEMES = 9
 SWATCH_SIZE = 18
@@ -43,6 +43,7 @@ class CodebookPanel(QWidget):
     applyRequested = Signal(int)
     fitted = Signal()  # the height the themes need changed (see _fit_rows)
     themeFilterChanged = Signal(object)  # theme id or None
+    themeMessage = Signal(str)  # for the status bar ("the digit keys move: …")
 
     def __init__(self, actions: CodebookActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -297,4 +298,7 @@ class CodebookPanel(QWidget):
         uses = self.model.index_of(theme.id).data(USAGE_ROLE) or 0
         dialog = DeleteThemeDialog(theme, uses, self.model.themes(), self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._actions.delete(theme.id, dialog.reassign_to())
+            shifts = digit_shifts(self.model.themes(), theme.id)
+            if self._actions.delete(theme.id, dialog.reassign_to()) and shifts:
+                self.themeMessage.emit(f"Theme “{theme.name}” deleted; the digit keys move: "
+                                       f"{', '.join(shifts)} (Ctrl+Z undoes it).")

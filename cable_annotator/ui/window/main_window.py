@@ -175,6 +175,7 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         self.corpus.cableActivated.connect(self.show_cable)
         self.codebook.applyRequested.connect(self.apply_theme)
         self.codebook.themeFilterChanged.connect(self._theme_filter_changed)
+        self.codebook.themeMessage.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.annotations.annotationActivated.connect(self.go_to_annotation)
         self.annotations.currentAnnotationChanged.connect(self._current_annotation_changed)
         self.annotations.clearFilterRequested.connect(lambda: self.codebook.set_filter(None))
