@@ -107,20 +107,66 @@ def usable(color: str) -> bool:
             and paper_distance(color) >= MIN_FROM_PAPER)
 
 
+MIN_BETWEEN = 15.0
+"""ΔE between two themes' highlights (in the scheme where closer) that the palette's own
+colours are trusted to keep; under it a colour off the palette's grid may serve better."""
+
+_GRID_LEVELS = (0, 32, 64, 96, 128, 160, 192, 224, 255)
+CHROMA = (20.0, 85.0)
+"""CIELAB chroma of a theme colour: enough to read as a colour and not as a grey, and no
+more than the palette's most vivid (Kelly's yellow-green, 84): a neon magenta glares."""
+LIGHT_PAGE_LIGHTNESS = 68.0
+DARK_PAGE_LIGHTNESS = (18.0, 42.0)
+"""L* a highlight keeps under the ink: light enough on paper for the dark ink (the
+palette's darkest, Soviet influence's red, shows at 68.6), dark enough on the dark page
+for its light ink (at most 41), and not black there."""
+
+
+def readable(color: str) -> bool:
+    """Whether text stays easy to read under a highlight of ``color`` in both schemes, and
+    the colour is a colour at all (a grey highlight looks like a shadow)."""
+    light, dark = (seen(color, scheme)[0] for scheme in SCHEMES)
+    _, a, b = lab(_rgb(color))
+    return (light >= LIGHT_PAGE_LIGHTNESS and DARK_PAGE_LIGHTNESS[0] <= dark
+            <= DARK_PAGE_LIGHTNESS[1] and CHROMA[0] <= math.hypot(a, b) <= CHROMA[1])
+
+
+def _grid() -> tuple[str, ...]:
+    """Colours off the palette, for a codebook that has used up the palette: an even grid
+    of sRGB, keeping only those that read as highlights, under which the text stays
+    readable, and that do not look like a selection."""
+    if not _GRID:
+        colors = (f"#{r:02x}{g:02x}{b:02x}" for r in _GRID_LEVELS for g in _GRID_LEVELS
+                  for b in _GRID_LEVELS)
+        _GRID.extend(color for color in colors if usable(color) and readable(color))
+    return tuple(_GRID)
+
+
+_GRID: list[str] = []
+
+
 def next_color(existing: Iterable[str], palette: Sequence[str] = PALETTE) -> str:
-    """The palette colour that looks least like any of ``existing`` (and no selection).
+    """The colour that looks least like any of ``existing`` (and no selection).
 
     With no themes yet this is the palette's first colour; as the codebook grows, each new
-    theme takes the candidate farthest from every colour in use (earlier entries first on
-    a tie), so an eleventh theme does not nearly repeat the third.
+    theme takes the palette colour farthest from every colour in use (earlier entries first
+    on a tie), so a tenth theme does not nearly repeat the third. When no palette colour
+    keeps ``MIN_BETWEEN`` from those in use (a codebook of twenty themes), the farthest of
+    an even grid of colours is taken instead of repeating a palette colour.
     """
     used = [color.lower() for color in existing]
     candidates = [c for c in palette if usable(c)] or list(palette)
     fresh = [c for c in candidates if c not in used] or candidates
     if not used:
         return fresh[0]
+    seen_used = [[seen(other, scheme) for scheme in SCHEMES] for other in used]
 
     def nearest(color: str) -> float:
-        return min(highlight_distance(color, other) for other in used)
+        mine = [seen(color, scheme) for scheme in SCHEMES]
+        return min(min(delta_e(a, b) for a, b in zip(mine, theirs, strict=True))
+                   for theirs in seen_used)
 
-    return max(fresh, key=nearest)  # max() keeps the first of equals: palette order
+    best = max(fresh, key=nearest)  # max() keeps the first of equals: palette order
+    if nearest(best) >= MIN_BETWEEN:
+        return best
+    return max((best, *_grid()), key=nearest)

@@ -90,7 +90,14 @@ def test_all_documents_cards_name_the_volume_and_the_document(project):
         assert describe_location(cable, replace(note, cable_id=cable.id), True) == expected
     assert short_volume("pasted") == "pasted"
     cable = Cable(id="pasted/d1", volume="pasted", number="", title="T", text=text)
-    assert describe_location(cable, replace(note, cable_id=cable.id), True) == "pasted"
+    assert describe_location(cable, replace(note, cable_id=cable.id), True) == "pasted, “T”"
+    # Imported without a volume and without a number (the trial's card said only "Arms
+    # race · by root"): its title, cut at a word, and its date say which document it is.
+    cable = Cable(id="unknown/quiet", volume="", number="",
+                  title="Memorandum of Conversation on the Quiet Diplomacy of the Embassy "
+                        "in Vientiane", text=text, date="1962-07-23")
+    assert describe_location(cable, replace(note, cable_id=cable.id), True) == (
+        "“Memorandum of Conversation on the Quiet…”, July 23, 1962")
 
 
 def test_a_new_card_among_thousands_is_scrolled_into_view(qtbot, project):

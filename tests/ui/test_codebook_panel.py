@@ -182,3 +182,28 @@ def test_filter_by_theme_narrows_corpus_and_lists_project_wide(window, project, 
     assert window.annotations.model.index(0).data().count("doc. 293") == 1
     window.codebook.set_filter(None)
     assert window.annotations.title.text() == "In this cable (1)"
+
+
+def test_deleting_a_theme_says_how_the_digit_keys_move(window, project, qtbot, monkeypatch):
+    """Digits 1–9 are the first nine themes: deleting the third moves the others up (a
+    tenth gets 9). The dialog says so before, and the status bar after."""
+    from cable_annotator.services.codebook import add_theme
+    from cable_annotator.ui.codebook.theme_dialogs import digit_shifts
+
+    add_theme(project, "Benelux")  # the ninth theme
+    add_theme(project, "Decolonisation")  # the tenth, without a digit
+    window.reload_after_outside_change()
+    themes = queries.list_themes(project)
+    third = themes[2]
+    shifts = digit_shifts(themes, third.id)
+    assert shifts[0] == f"4 → 3 {themes[3].name}"
+    assert shifts[-1] == "Decolonisation gets 9"
+    dialog = DeleteThemeDialog(third, 0, themes)
+    qtbot.addWidget(dialog)
+    assert dialog.digits_note.text().startswith(f"The digit keys move: 4 → 3 {themes[3].name}")
+    monkeypatch.setattr(DeleteThemeDialog, "exec", lambda self: 1)  # the reader says Delete
+    window.codebook.tree.setCurrentIndex(window.codebook.model.index_of(third.id))
+    window.codebook.ask_delete()
+    assert third.name not in theme_names(project)
+    message = window.statusBar().currentMessage()
+    assert "the digit keys move" in message and "Decolonisation gets 9" in message

@@ -104,3 +104,16 @@ def test_clearing_the_filter_brings_the_open_document_back_into_view(qtbot, shar
     assert index.isValid()
     assert tree.viewport().rect().intersects(tree.visualRect(index)), "scrolled to it"
     project.close()
+
+
+def test_a_number_is_not_found_inside_the_volume_id(window, qtbot):
+    """"12" listed every document of vol. XII (its id frus1961-63v12/…): a number is
+    looked for in what the row shows, at the start of a number there."""
+    box = window.corpus.filter_box
+    box.setText("11")  # in every id of frus1969-76ve11p2, in no number, title or date
+    assert window.corpus.visible_cable_ids() == []
+    box.setText("28")  # frus1964-68v28 likewise
+    assert window.corpus.visible_cable_ids() == []
+    box.setText("35")  # as typed on the way to 359: doc. 35 and doc. 359
+    assert sorted(window.corpus.visible_cable_ids()) == sorted(
+        ["frus1969-76ve11p2/d35", f"{OTHER_VOLUME}/d359"])

@@ -3,6 +3,7 @@ cancelled multi-file import says which files are in the project and which are no
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -100,3 +101,78 @@ def test_closing_after_the_import_asks_nothing(window, project, qtbot, tmp_path)
     with qtbot.waitSignal(window.importFinished, timeout=60000):
         window.import_paths(documents(tmp_path, 2))
     assert window.close()
+
+
+def wait_for_progress(qtbot, window) -> QProgressDialog:
+    progress = window.findChild(QProgressDialog)
+    assert progress is not None
+    qtbot.waitUntil(progress.isVisible, timeout=10000)  # shown after its 400 ms
+    return progress
+
+
+def test_closing_during_an_import_asks_on_top_of_the_progress_dialog(window, project, qtbot,
+                                                                    tmp_path):
+    """The window's X opened the question behind the progress dialog: it is the dialog's
+    own now, and Quit is reachable from the dialog (Ctrl+Q with real keys: tests/x11)."""
+    window.import_paths(documents(tmp_path, 300))
+    progress = wait_for_progress(qtbot, window)
+    assert window.actions.quit in progress.actions()
+    asked: list[tuple[str, object]] = []
+
+    def look() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            asked.append((box.text(), box.parentWidget()))
+            next(b for b in box.buttons() if b.text() == "Keep Working").click()
+        else:
+            QTimer.singleShot(10, look)
+
+    QTimer.singleShot(0, look)
+    assert not window.close()
+    [(text, parent)] = asked
+    assert "still running" in text
+    assert parent is progress, "the question must stand on the progress dialog"
+    assert window.isVisible()
+    with qtbot.waitSignal(window.importFinished, timeout=60000):
+        progress.cancel()
+
+
+def test_a_question_asked_as_the_import_ends_says_it_has_ended(window, project, qtbot,
+                                                               tmp_path):
+    """The import ended while "…is still running" was asked: the question then says the
+    import has finished, and offers to close, not to cancel."""
+    paths = documents(tmp_path, 400)
+    window.import_paths(paths)
+    wait_for_progress(qtbot, window)
+    texts: list[str] = []
+    buttons: list[list[str]] = []
+
+    def look() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.isVisible():
+            if not texts or texts[-1] != box.text():
+                texts.append(box.text())
+                buttons.append([b.text() for b in box.buttons()])
+            ended = window._job is None
+            if "has finished" in box.text() or (ended and time.monotonic() > ended_at(2.0)):
+                next(b for b in box.buttons() if b.text() == "Keep Working").click()
+                return
+        QTimer.singleShot(10, look)
+
+    deadline: list[float] = []
+
+    def ended_at(grace: float) -> float:
+        """When the job's end was first seen, plus ``grace``: a stale question is answered
+        then, so the test fails instead of waiting for ever."""
+        if not deadline:
+            deadline.append(time.monotonic() + grace)
+        return deadline[0]
+
+    QTimer.singleShot(0, look)
+    assert not window.close()  # asked, and the reader keeps working in the end
+    assert "still running" in texts[0]
+    assert texts[-1].endswith("has finished.") and "still running" not in texts[-1]
+    assert "Close" in buttons[-1] and "Cancel Import and Close" not in buttons[-1]
+    assert window.isVisible() and window._job is None
+    assert len(stored_ids(project)) == len(paths) + 1, "nothing was cancelled"
+    assert window.close(), "nothing runs now: closing asks nothing"

@@ -32,10 +32,40 @@ def test_open_recent_lists_earlier_projects_and_opens_one(qtbot, project, tmp_pa
     window.settings.add_recent_project(gone)  # a project moved away is not offered
     window.fill_recent_menu(menu)
     assert str(gone.resolve()) not in [a.toolTip() for a in menu.actions()]
+    answer_clear(qtbot, "Cancel")  # it asks first: Cancel (the default) keeps the list
     next(a for a in menu.actions() if a.text() == "&Clear Menu").trigger()
     window.fill_recent_menu(menu)
+    assert [a.toolTip() for a in menu.actions() if a.toolTip().endswith(".cableproj")] == [
+        str(other_path.resolve())]
+    asked = answer_clear(qtbot, "Clear Menu")
+    next(a for a in menu.actions() if a.text() == "&Clear Menu").trigger()
+    assert "Remove the 1 project listed" in asked[0]
+    window.fill_recent_menu(menu)
     assert not [a for a in menu.actions() if a.toolTip().endswith(".cableproj")]
+    assert window.statusBar().currentMessage() == "Cleared the list of recent projects."
     window.project.close()
+
+
+def answer_clear(qtbot, button_text: str) -> list[str]:
+    """Answer the next "Clear Recent Projects" question with ``button_text``; the
+    question's text, once asked."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    asked: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        asked.append(box.text())
+        assert box.windowTitle() == "Clear Recent Projects"
+        assert box.defaultButton().text() == "Cancel"
+        next(b for b in box.buttons() if b.text() == button_text).click()
+
+    QTimer.singleShot(0, answer)
+    return asked
 
 
 def test_exports_and_imports_other_programs_formats_from_the_window(qtbot, project,

@@ -105,3 +105,33 @@ def test_title_names_the_program_once(window, project):
         assert title.count("Cable Annotator") == 1
     finally:
         app.setApplicationDisplayName(before)
+
+
+def test_a_long_message_at_800_px_ends_in_an_ellipsis_and_the_position_stays_whole(
+        qtbot, project, tmp_path):
+    """The trial's message at 800 px was cut mid-word ("…so that change is ke"), painted
+    up to the reading position with no sign of the rest."""
+    window = open_window(qtbot, project, tmp_path, width=800, height=600)
+    message = ("Skipped “Add annotation”: the annotation was changed in another window "
+               "after this step, so that change is kept.")
+    bar = window.statusBar()
+    bar.showMessage(message)
+    qtbot.wait(20)
+    line = window.status_line
+    assert line.width() >= line.sizeHint().width(), "the reading position is cut"
+    assert line.text().endswith("saved")
+    metrics = bar.fontMetrics()
+    room = line.geometry().left() - 8
+    assert metrics.horizontalAdvance(message) > room, "the message fits: this proves nothing"
+    shown = bar.shown_message()
+    assert shown.endswith("…") and message.startswith(shown[:-1])
+    assert bar.toolTip() == message
+    end = 6 + metrics.horizontalAdvance(shown)
+    assert end <= line.geometry().left()
+    assert ink_columns(window, 6, end) > 100, "the message is not painted"
+    ellipsis = metrics.horizontalAdvance("…")
+    assert ink_columns(window, end - ellipsis, end) > 0, "no ellipsis painted"
+    assert ink_columns(window, end + 2, line.geometry().left() - 1) == 0, (
+        "text painted past the ellipsis: clipped, not elided")
+    bar.showMessage("Imported 12 documents.")
+    assert bar.toolTip() == "" and bar.shown_message() == "Imported 12 documents."

@@ -20,3 +20,23 @@ def test_blended_highlights_are_the_colours_the_pane_paints(qapp):
             painted = palette.layer([color])
             as_painted = lab((painted.red(), painted.green(), painted.blue()))
             assert delta_e(seen(color, scheme), as_painted) < 1.0, color
+
+
+def test_a_codebook_past_the_palette_keeps_getting_distinct_readable_colours():
+    """Past the palette's eighteen colours a new theme once repeated the first (ΔE 0 from
+    Arms race at the nineteenth); now each of thirty themes keeps clear of the rest, of
+    the selection, and keeps the text under it readable."""
+    from cable_annotator.services.theme_colors import (
+        highlight_distance,
+        next_color,
+        readable,
+        usable,
+    )
+
+    used = list(PALETTE[:8])  # the default codebook
+    for _ in range(22):
+        color = next_color(used)
+        assert usable(color) and readable(color), color
+        assert min(highlight_distance(color, other) for other in used) >= 11.0, color
+        used.append(color)
+    assert len(set(used)) == len(used)

@@ -7,6 +7,8 @@ Colours come from the palette so the card follows the light or dark scheme.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
@@ -51,29 +53,70 @@ def _elided_lines(text: str, font: QFont, width: int, lines: int) -> list[str]:
     return out or [""]
 
 
+_BOUND = re.compile(r"\b(pp?\.|doc\.|fn\.|para|vol\.|pt\.) (?=\S)")
+"""A label and its number ("p. 702", "doc. 359", "para 4"): never broken between lines."""
+NO_BREAK = "\u00a0"
+
+
+def _atoms(location: str) -> list[str]:
+    """The pieces of a card's location (``FRUS 1964–68 XXVIII, doc. 359 · p. 702 · para
+    1``), each label bound to its number: lines break between pieces, never in "p. 702"."""
+    return [_BOUND.sub(lambda match: match.group(1) + NO_BREAK, piece.strip())
+            for piece in location.split(" · ") if piece.strip()]
+
+
 def detail_lines(pieces: list[str], font: QFont, width: int,
                  lines: int = DETAIL_LINES) -> list[str]:
     """``pieces`` (location, themes, author) joined by a middle dot into at most ``lines``
-    lines of ``width`` px, breaking only between pieces. When they need more lines, the
-    themes are shortened (the colour bar shows them too): the page and the author, which
-    a historian looks for on a colleague's card, stay whole."""
-    pieces = [piece for piece in pieces if piece]
-    wrapped = _pieces_in_lines(pieces, font, width)
-    middle = len(pieces) - 2  # the themes, between location and author
-    if len(wrapped) > lines and middle >= 0:
-        metrics = QFontMetrics(font)
-        rest = metrics.horizontalAdvance(DETAIL_SEPARATOR + pieces[-1])
-        room = max(width - rest, metrics.horizontalAdvance("…"))
-        shortened = [*pieces[:middle],
-                     metrics.elidedText(pieces[middle], Qt.TextElideMode.ElideRight, room),
-                     pieces[-1]]
-        wrapped = _pieces_in_lines(shortened, font, width)
+    lines of ``width`` px, breaking only between pieces (the location's own pieces too:
+    document, page, paragraph), never inside a page label such as "p. 702". When they
+    need more lines, the themes are shortened (the colour bar shows them too): the page
+    and the author, which a historian looks for on a colleague's card, stay whole."""
+    location, themes, author = (list(pieces) + ["", "", ""])[:3]
+    head = _atoms(location)
+    tail = [piece for piece in (themes, author) if piece]
+    wrapped = _pieces_in_lines(head + tail, font, width)
+    if len(wrapped) > lines and themes and author:
+        wrapped = _shortened_themes(head, themes, author, font, width, lines) or wrapped
     if len(wrapped) > lines:
         metrics = QFontMetrics(font)
         last = DETAIL_SEPARATOR.join(wrapped[lines - 1:])
         wrapped = [*wrapped[:lines - 1],
                    metrics.elidedText(last, Qt.TextElideMode.ElideRight, width)]
-    return wrapped or [""]
+    return [line.replace(NO_BREAK, " ") for line in wrapped] or [""]
+
+
+def _shortened_themes(head: list[str], themes: str, author: str, font: QFont, width: int,
+                      lines: int) -> list[str] | None:
+    """The location whole, then the themes elided to the room left before the author:
+    after the location's last line, or on a line of their own when one is free (the one
+    that shows more of them). When the location leaves no room for even "…" beside the
+    author, the themes are left at "…", and then the paragraph goes too (the page is
+    what a citation needs). None when nothing fits."""
+    metrics = QFontMetrics(font)
+    located = _pieces_in_lines(head, font, width) if head else []
+    after = metrics.horizontalAdvance(DETAIL_SEPARATOR + author)
+    least = metrics.horizontalAdvance("…")
+    choices = []
+    if located and len(located) <= lines:
+        room = width - after - metrics.horizontalAdvance(located[-1] + DETAIL_SEPARATOR)
+        if room >= least:
+            choices.append((room, [*located[:-1], located[-1] + DETAIL_SEPARATOR
+                                   + metrics.elidedText(themes, Qt.TextElideMode.ElideRight,
+                                                        room) + DETAIL_SEPARATOR + author]))
+    if len(located) + 1 <= lines and width - after >= least:
+        room = width - after
+        choices.append((room, [*located, metrics.elidedText(
+            themes, Qt.TextElideMode.ElideRight, room) + DETAIL_SEPARATOR + author]))
+    fitting = [choice for choice in choices
+               if all(metrics.horizontalAdvance(line) <= width for line in choice[1])]
+    if fitting:
+        return max(fitting, key=lambda choice: choice[0])[1]
+    for kept in (head, [atom for atom in head if not atom.startswith(("para", "fn."))]):
+        shortest = _pieces_in_lines([*kept, "…", author], font, width)
+        if len(shortest) <= lines:
+            return shortest
+    return None
 
 
 def _pieces_in_lines(pieces: list[str], font: QFont, width: int) -> list[str]:

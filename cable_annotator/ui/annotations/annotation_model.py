@@ -17,6 +17,7 @@ from PySide6.QtCore import QStringListModel, Qt
 
 from ...domain.annotation import Annotation, Theme
 from ...domain.cable import Cable
+from ...domain.citation import human_date
 from ...domain.volume import describe_frus_id
 
 ANNOTATION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -90,12 +91,27 @@ def short_volume(volume_id: str) -> str:
     return f"FRUS {years} {label}".strip()
 
 
+TITLE_ON_CARD = 48
+"""Characters of a document's title a card shows when the document has no number."""
+
+
+def untitled_label(cable: Cable) -> str:
+    """A document without a printed number (pasted, or imported without a volume) on a
+    card of "All documents": its title, cut at a word, and its date — a card once said
+    only "Arms race · by root" of such a document, and nothing of which it was."""
+    title = " ".join(cable.title.split())
+    if len(title) > TITLE_ON_CARD:
+        title = title[:TITLE_ON_CARD].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    when = human_date(cable.date)
+    return ", ".join(piece for piece in (f"“{title}”" if title else "", when) if piece)
+
+
 def describe_location(cable: Cable, annotation: Annotation, with_document: bool = False) -> str:
     """``p. 780–781 · para 4`` (``FRUS 1969–76 E–11 pt. 2, doc. 293 · `` first for
     project-wide lists; fn. for notes)."""
     pieces = []
     if with_document:
-        document = f"doc. {cable.number}" if cable.number else ""
+        document = f"doc. {cable.number}" if cable.number else untitled_label(cable)
         pieces.append(", ".join(p for p in (short_volume(cable.volume), document) if p))
     try:
         pages = cable.page_range(annotation.part, annotation.start, annotation.end)

@@ -7,7 +7,7 @@ the filter toggle narrows corpus and annotation list to the current theme.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,9 +32,8 @@ from .codebook_model import (
     USAGE_ROLE,
     CodebookModel,
 )
-from .theme_dialogs import AddThemeDialog, DeleteThemeDialog, MergeThemeDialog
+from .theme_dialogs import AddThemeDialog, DeleteThemeDialog, MergeThemeDialog, digit_shifts
 
-DEFAULT_NEW_COLOR = "#8ecae6"
 DIGIT_THEMES = 9
 SWATCH_SIZE = 18
 """Themes the keys 1–9 apply: the codebook always has room to show them."""
@@ -42,7 +41,9 @@ SWATCH_SIZE = 18
 
 class CodebookPanel(QWidget):
     applyRequested = Signal(int)
+    fitted = Signal()  # the height the themes need changed (see _fit_rows)
     themeFilterChanged = Signal(object)  # theme id or None
+    themeMessage = Signal(str)  # for the status bar ("the digit keys move: …")
 
     def __init__(self, actions: CodebookActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,9 +76,18 @@ class CodebookPanel(QWidget):
         header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(USAGE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        # Measured again once the tree has settled after any change of rows, names or width
+        # (a zero timer: the header gives the column its new width after the resize).
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self._fit_rows)
         for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved,
-                       self.tree.expanded, self.tree.collapsed):
+                       self.model.dataChanged, self.tree.expanded, self.tree.collapsed,
+                       header.sectionResized):
             signal.connect(self._fit_rows)
+            signal.connect(self._refit.start)
+        self.tree.viewport().installEventFilter(self)
 
         self.add_action = QAction("&Add Theme…", self)
         self.add_action.triggered.connect(self.ask_add)
@@ -135,15 +145,38 @@ class CodebookPanel(QWidget):
     def _fit_rows(self, *_args) -> None:
         """Tall enough for every theme a digit key applies (1–9), whatever the window's
         height: at 800×600 the column once showed four and a half of eight themes, with no
-        sign of the rest. More themes than that scroll."""
-        rows, index = 0, self.model.index(0, NAME_COLUMN)
+        sign of the rest. More themes than that scroll.
+
+        Each row is measured as the tree will lay it out, wrapped in its column's width: a
+        name that wraps to two lines takes two (counting one line a row cut the ninth theme
+        in half until the project was reopened). Measured again whenever a name, the rows
+        or the column's width change."""
+        rows, height, index = 0, 0, self.model.index(0, NAME_COLUMN)
         while index.isValid() and rows < DIGIT_THEMES:
+            height += self._row_height(index)
             index = self.tree.indexBelow(index)
             rows += 1
-        # One line a row (a wrapped name takes a second: then the list scrolls a little).
-        line = max(self.tree.fontMetrics().height(), self.tree.iconSize().height(),
+        if rows < 2:  # room for two rows even in an empty codebook
+            height += (2 - rows) * self._line_height()
+        wanted = height + 2 * self.tree.frameWidth()
+        if wanted != self.tree.minimumHeight():
+            self.tree.setMinimumHeight(wanted)
+            self.fitted.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            self._refit.start()
+        return super().eventFilter(watched, event)
+
+    def _line_height(self) -> int:
+        return max(self.tree.fontMetrics().height(), self.tree.iconSize().height(),
                    SWATCH_SIZE) + 2
-        self.tree.setMinimumHeight(max(rows, 2) * line + 2 * self.tree.frameWidth() + 2)
+
+    def _row_height(self, index: QModelIndex) -> int:
+        """The height the tree gives the row of ``index``: its tallest cell."""
+        cells = (self.tree.sizeHintForIndex(index.siblingAtColumn(column)).height()
+                 for column in (NAME_COLUMN, USAGE_COLUMN))
+        return max(cells)
 
     # State
 
@@ -227,10 +260,15 @@ class CodebookPanel(QWidget):
         name = dialog.name.text()
         dialog.deleteLater()
         if ok and name.strip():
-            parent = None
-            new_id = self._actions.add(name, DEFAULT_NEW_COLOR, parent)
+            # No colour of ours: the codebook service picks the one that looks least like
+            # the themes in use and the selection (a fixed light blue here once gave every
+            # new theme a highlight a reader took for selected text).
+            new_id = self._actions.add(name)
             if new_id is not None:
+                # The new theme is the current row and has the keyboard, so F2 renames it
+                # and the arrows move from it (the focus had stayed on the "+" button).
                 self.select_theme(new_id)
+                self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def ask_rename(self) -> None:
         index = self.tree.currentIndex()
@@ -260,4 +298,7 @@ class CodebookPanel(QWidget):
         uses = self.model.index_of(theme.id).data(USAGE_ROLE) or 0
         dialog = DeleteThemeDialog(theme, uses, self.model.themes(), self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._actions.delete(theme.id, dialog.reassign_to())
+            shifts = digit_shifts(self.model.themes(), theme.id)
+            if self._actions.delete(theme.id, dialog.reassign_to()) and shifts:
+                self.themeMessage.emit(f"Theme “{theme.name}” deleted; the digit keys move: "
+                                       f"{', '.join(shifts)} (Ctrl+Z undoes it).")

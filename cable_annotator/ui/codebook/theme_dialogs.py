@@ -70,6 +70,22 @@ class MergeThemeDialog(QDialog):
         return self.targets.currentData()
 
 
+def digit_shifts(themes: list[Theme], deleted_id: int) -> list[str]:
+    """What deleting a theme does to the digit keys (1–9 tag with the codebook's first
+    nine themes, in order): "4 → 3 Fisheries", "Benelux gets 9". A reader who tags by
+    the digits must hear of it before the keys they know change meaning."""
+    before = {theme.id: number for number, theme in enumerate(themes[:9], start=1)}
+    kept = [theme for theme in themes if theme.id != deleted_id]
+    after = {theme.id: number for number, theme in enumerate(kept[:9], start=1)}
+    shifts = []
+    for theme in kept:
+        old, new = before.get(theme.id), after.get(theme.id)
+        if old == new:
+            continue
+        shifts.append(f"{theme.name} gets {new}" if old is None else f"{old} → {new} {theme.name}")
+    return shifts
+
+
 class DeleteThemeDialog(QDialog):
     """Delete a theme: keep its annotations without it, or move them to another theme."""
 
@@ -99,6 +115,13 @@ class DeleteThemeDialog(QDialog):
         used = f"It is used by {uses} annotation{'s' * (uses != 1)}." if uses else "It is unused."
         layout.addWidget(QLabel(f"Delete the theme “{theme.name}”? {used}", self,
                                 wordWrap=True))
+        shifts = digit_shifts(candidates, theme.id)
+        if shifts:
+            shown = ", ".join(shifts[:4]) + (f", and {len(shifts) - 4} more" if len(shifts) > 4
+                                             else "")
+            self.digits_note = QLabel(f"The digit keys move: {shown}.", self, wordWrap=True)
+            self.digits_note.setObjectName("digitShifts")
+            layout.addWidget(self.digits_note)
         if uses:
             layout.addWidget(self.keep)
             layout.addWidget(self.move)

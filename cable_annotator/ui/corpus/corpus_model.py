@@ -7,6 +7,8 @@ cables that hold a theme (the codebook's "filter by theme").
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyModel, Qt
 
 from ...domain.citation import human_date, short_date
@@ -16,6 +18,8 @@ from ...domain.volume import describe_volume_id, prints_document_numbers
 CABLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 VOLUME_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 3
+LABEL_HEAD_ROLE = Qt.ItemDataRole.UserRole + 4
+"""The start of a document's label a narrow column must keep whole: number (and date)."""
 _PLAIN_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 NAME_COLUMN, COUNT_COLUMN = 0, 1
@@ -33,20 +37,41 @@ def volume_label(volume_id: str, title: str = "") -> str:
     return title or volume_id
 
 
-def document_label(summary) -> str:
+def document_label(summary, dated: bool = False) -> str:
     """A corpus row: ``293  Telegram 16696 From …`` for a FRUS document; a raw telegram
     by its MRN and subject (``1974STATE016696  PERUVIAN PURCHASE OF SOVIET TANKS``) —
     every raw telegram's title is "Telegram N From X to Y", which tells one from another
     by nothing. The MRN stands first, as a FRUS number does, so a narrow list cuts the
-    subject, never the MRN; the tooltip has both, and the title."""
+    subject, never the MRN; the tooltip has both, and the title.
+
+    ``dated``: the title is shared by other documents of the volume (ten "Telegram From
+    the Department of State to the Embassy in Argentina" in vol. XII, two unnumbered
+    "The Ambassador in Russia (Francis) to the Secretary of State"): the date comes
+    before the title, ``173  Sept. 27, 1961  Telegram From …``, where a narrow column that
+    cuts the title keeps it (as it does for every page of a volume that printed no
+    numbers)."""
+    return label_head(summary, dated) + label_rest(summary)
+
+
+def label_head(summary, dated: bool = False) -> str:
+    """The number (an MRN, for a raw telegram), and the date when ``dated``."""
     if is_mrn(summary.number) and summary.subject.strip():
-        return f"{summary.number}  {' '.join(summary.subject.split())}"
-    if summary.date and not (summary.number and prints_document_numbers(summary.volume)):
-        # Pages of the volumes of before 1952 share titles ("The Ambassador in France
-        # (Caffery) to the Acting Secretary of State" heads dozens) and printed no numbers:
-        # the date tells them apart, before the title so a narrow list keeps it.
-        return f"{summary.number or '–'}  {short_date(summary.date)}  {summary.title}"
-    return f"{summary.number or '–'}  {summary.title}"
+        return f"{summary.number}  "
+    if summary.date and (dated or not (summary.number
+                                       and prints_document_numbers(summary.volume))):
+        # Pages of the volumes of before 1952 printed no numbers and share titles ("The
+        # Ambassador in France (Caffery) to the Acting Secretary of State" heads dozens);
+        # later volumes repeat titles too (ten telegrams to the Embassy in Argentina): the
+        # date tells them apart, before the title so a narrow list keeps it.
+        return f"{summary.number or '–'}  {short_date(summary.date)}  "
+    return f"{summary.number or '–'}  "
+
+
+def label_rest(summary) -> str:
+    """What follows the head: the subject of a raw telegram, else the title."""
+    if is_mrn(summary.number) and summary.subject.strip():
+        return " ".join(summary.subject.split())
+    return summary.title
 
 
 class _Volume:
@@ -76,10 +101,12 @@ class CorpusModel(QAbstractItemModel):
         self._rows: dict[str, tuple[int, int]] = {}  # cable id → (volume row, row)
         self._counts: dict[str, int] = {}
         self._search_texts: dict[str, str] = {}
+        self._repeated_titles: set[str] = set()  # ids of documents whose title repeats
 
     def load(self, summaries, volume_titles: dict[str, str] | None = None) -> None:
         """Rebuild from cable summaries (already sorted by volume, then document number)."""
         volume_titles = volume_titles or {}
+        summaries = list(summaries)
         self.beginResetModel()
         self._volumes, self._rows, self._counts = [], {}, {}
         self._search_texts.clear()
@@ -93,6 +120,9 @@ class CorpusModel(QAbstractItemModel):
             self._rows[summary.id] = (len(self._volumes) - 1, len(volume.cables))
             self._counts[summary.id] = summary.annotation_count
             volume.cables.append(summary)
+        titles = Counter((summary.volume, summary.title) for summary in summaries)
+        self._repeated_titles = {summary.id for summary in summaries
+                                 if titles[(summary.volume, summary.title)] > 1}
         self.endResetModel()
 
     # -- the tree's shape -------------------------------------------------------------
@@ -161,9 +191,11 @@ class CorpusModel(QAbstractItemModel):
             return self._counts[summary.id]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == NAME_COLUMN:
-                return document_label(summary)
+                return document_label(summary, summary.id in self._repeated_titles)
             count = self._counts[summary.id]
             return str(count) if count else ""
+        if column == NAME_COLUMN and role == LABEL_HEAD_ROLE:
+            return label_head(summary, summary.id in self._repeated_titles)
         if column == NAME_COLUMN and role == VOLUME_ID_ROLE:
             return summary.volume
         if column == COUNT_COLUMN and role == Qt.ItemDataRole.TextAlignmentRole:
@@ -292,3 +324,4 @@ class CorpusFilter(QSortFilterProxyModel):
             if cable_id not in found and not (words and all(w in haystack for w in words)):
                 return False
         return all(word in haystack for word in self._words)
+

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from .corpus_model import CABLE_ID_ROLE, COUNT_COLUMN, NAME_COLUMN, CorpusFilter, CorpusModel
+from .title_delegate import TitleDelegate
 
 
 class CorpusPanel(QWidget):
@@ -70,6 +71,7 @@ class CorpusPanel(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.tree.setItemDelegateForColumn(NAME_COLUMN, TitleDelegate(self.tree))
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)

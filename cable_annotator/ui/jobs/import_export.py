@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ...importers.errors import ImportCancelled
 from ...services.importing import (
@@ -113,6 +114,7 @@ class BackgroundJob(QObject):
         # GUI thread (a lambda would run in the worker thread). Cancel is a plain flag set
         # from here: the worker's own event loop is busy running the job.
         self._progress.canceled.connect(self.cancel)
+        self._done = False
         self._worker.progressed.connect(self._show_progress)
         self._worker.succeeded.connect(self._succeeded)
         self._worker.failed.connect(self._failed)
@@ -123,6 +125,14 @@ class BackgroundJob(QObject):
 
     def label(self) -> str:
         return self._progress.labelText()
+
+    def progress_dialog(self) -> QProgressDialog:
+        """The job's progress dialog (closed and deleted once the job is done)."""
+        return self._progress
+
+    def is_done(self) -> bool:
+        return self._done
+
 
     def cancel(self) -> None:
         self._worker.request_cancel()
@@ -155,6 +165,7 @@ class BackgroundJob(QObject):
 
     def _finish(self, outcome: str, payload: object) -> None:
         assert QThread.currentThread() is not self._thread, "job finished off the GUI thread"
+        self._done = True
         self._progress.close()
         self._progress.deleteLater()
         self._thread.quit()
@@ -163,10 +174,18 @@ class BackgroundJob(QObject):
         self.done.emit(outcome, payload)
 
 
-def ask_stop_job(parent: QWidget, label: str) -> bool:
-    """Whether to cancel the running job so the window can close (False: keep working)."""
-    box = QMessageBox(QMessageBox.Icon.Question, "Cable Annotator",
-                      f"{label.rstrip('…')} is still running.", parent=parent)
+def ask_stop_job(window: QWidget, job: BackgroundJob) -> bool:
+    """Whether the window may close while ``job`` runs: True once the reader chose to
+    cancel it (the caller cancels), or to close after it ended; False to keep working.
+
+    The question stands on top of the progress dialog, its parent (parented to the window,
+    it opened behind the dialog). If the job ends while it is asked, the question goes and
+    comes back, said of the finished job — no stale "is still running"."""
+    label = job.label().rstrip("…")
+    progress = job.progress_dialog()
+    parent = progress if progress.isVisible() else window
+    box = QMessageBox(QMessageBox.Icon.Question, "Cable Annotator", f"{label} is still running.",
+                      parent=parent)
     box.setInformativeText("Files already imported stay in the project; the file being "
                            "read is left out whole.")
     kind = "Export" if label.startswith("Export") else "Import"
@@ -174,7 +193,36 @@ def ask_stop_job(parent: QWidget, label: str) -> bool:
     keep = box.addButton("Keep Working", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
-    box.exec()
+    ended = []
+
+    def job_ended(*_args) -> None:
+        if box.isVisible():
+            ended.append(True)
+            box.done(-1)  # leave exec(): asked again below, of a finished job
+        # Out from under the progress dialog, which is deleted now.
+        box.setParent(window, box.windowFlags())
+
+    def say_finished() -> None:
+        finished = label.replace("Importing", "The import of", 1).replace(
+            "Exporting", "The export", 1)
+        box.setText(f"{finished} has finished.")
+        box.setInformativeText("Everything it read is in the project; nothing needs "
+                               "cancelling.")
+        stop.setText("Close")
+
+    job.done.connect(job_ended)
+    try:
+        while True:
+            if not isValid(job) or job.is_done():  # it ended before the question showed
+                say_finished()
+            box.exec()
+            if box.clickedButton() is not None or not ended:
+                break
+            ended.clear()
+            say_finished()
+    finally:
+        if isValid(job):  # a finished job is deleted once its end has been reported
+            job.done.disconnect(job_ended)
     return box.clickedButton() is stop
 
 

@@ -80,6 +80,7 @@ class FootnotePane(QWidget):
         self.beside = True
         self._markers: dict[str, int] = {}
         self._aligning = False
+        self._followed: int | None = None
         cable_view.resized.connect(self._schedule)
         self._realign = QTimer(self)
         self._realign.setSingleShot(True)
@@ -98,6 +99,7 @@ class FootnotePane(QWidget):
     def set_built(self, built: BuiltDocument | None, body: BuiltDocument | None) -> None:
         self.built = built
         self._markers = {}
+        self._followed = None  # where follow_text last put the notes below the text
         if body is not None:
             for position, key in body.markers:
                 self._markers.setdefault(key, position)
@@ -274,6 +276,45 @@ class FootnotePane(QWidget):
         if not visible:
             bar.setValue(int(max(0.0, top - self.view.viewport().height() * 0.25)))
         self.view.flash(start_block.position(), end)
+
+    def follow_text(self) -> None:
+        """Below the text, show the notes of the markers on screen, from the first of them
+        (or, with no marker on screen, the note of the last marker above): at 800×600 the
+        notes once stayed on note 7 while the text showed markers 1–4. Once the reader
+        has scrolled the notes (or clicked a marker to see its note), they are left where
+        they are while a note in view still has its marker on screen."""
+        if self.beside or self.built is None or self._aligning:
+            return
+        text_bar = self.cable_view.verticalScrollBar()
+        top, bottom = text_bar.value(), text_bar.value() + self.cable_view.viewport().height()
+        on_screen, above = [], None
+        for key in self.built.note_blocks:
+            baseline = self.marker_baseline(key)
+            if baseline is None:
+                continue
+            if baseline < top:
+                above = key
+            elif baseline <= bottom:
+                on_screen.append(key)
+        bar = self.view.verticalScrollBar()
+        readers = self._followed is not None and bar.value() != self._followed
+        if readers:
+            shown_top, shown_bottom = bar.value(), bar.value() + self.view.viewport().height()
+            if any(self._note_in(key, shown_top, shown_bottom) for key in on_screen):
+                return
+        target = on_screen[0] if on_screen else above
+        wanted = self.note_top(target) if target is not None else 0.0
+        if wanted is not None:
+            bar.setValue(int(wanted))
+            self._followed = bar.value()
+
+    def _note_in(self, key: str, top: float, bottom: float) -> bool:
+        """Whether any of note ``key`` shows between document y ``top`` and ``bottom``."""
+        index = list(self.built.note_blocks).index(key)
+        first = self.note_top(key)
+        last = self.built.document.documentLayout().blockBoundingRect(
+            self._last_block(index)).bottom()
+        return first is not None and first < bottom and last > top
 
     def _on_anchor(self, href: str) -> None:
         if href.startswith("note:"):

@@ -87,6 +87,9 @@ class ReadingPane(QWidget):
         notes_bar.rangeChanged.connect(self._mirror_range)
         text_bar.valueChanged.connect(self._follow)
         text_bar.valueChanged.connect(self._on_scrolled)
+        # Below the text, the notes show those of the markers on screen.
+        text_bar.valueChanged.connect(self._footnotes.follow_text)
+        self._footnotes.aligned.connect(self._footnotes.follow_text)
         notes_bar.valueChanged.connect(self._follow_notes)
         self._scroll.valueChanged.connect(self._scroll_to)
         self._footnotes.aligned.connect(self._mirror_range)

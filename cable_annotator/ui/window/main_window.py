@@ -53,6 +53,7 @@ from .background.search_controller import SearchController
 from .empty_state import EmptyState
 from .settings import AppSettings
 from .side_tabs import SideTabs
+from .status_bar import ElidingStatusBar
 from .status_line import StatusLine, window_title
 from .text_import import TextImportMixin
 from .window_actions import build_actions, fill_themes_menu
@@ -107,6 +108,7 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         self.appearance = Appearance(self, self.reading.set_dark, self.settings)
         self.actions = build_actions(self)
         self.search = SearchController(self, self.actions.find_box)
+        self.setStatusBar(ElidingStatusBar(self))  # a message too long ends in "…"
         self.status_line = StatusLine(self)
         # No stretch: a stretching permanent widget leaves showMessage() no room at all.
         self.statusBar().addPermanentWidget(self.status_line, 0)
@@ -144,7 +146,11 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         self.side_splitter.setStretchFactor(0, 0)  # the codebook keeps its height
         self.side_splitter.setStretchFactor(1, 1)
         self.side_splitter.setSizes([230, 770])
-        self._side_sized = False  # the codebook's height is fitted to its themes once
+        # The codebook's height follows what its themes need (a theme added, a name that
+        # wraps, a narrower column) until the reader drags the divider; then theirs is kept.
+        self._side_sized = False
+        self.side_splitter.splitterMoved.connect(self._side_dragged)
+        self.codebook.fitted.connect(self._fit_side_column)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_splitter.setObjectName("mainSplitter")
         for widget in (self.corpus, self.centre, self.side_splitter):
@@ -169,6 +175,7 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         self.corpus.cableActivated.connect(self.show_cable)
         self.codebook.applyRequested.connect(self.apply_theme)
         self.codebook.themeFilterChanged.connect(self._theme_filter_changed)
+        self.codebook.themeMessage.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.annotations.annotationActivated.connect(self.go_to_annotation)
         self.annotations.currentAnnotationChanged.connect(self._current_annotation_changed)
         self.annotations.clearFilterRequested.connect(lambda: self.codebook.set_filter(None))
@@ -278,14 +285,23 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
     def _reload_themes(self) -> None:
         self._themes = queries.list_themes(self.project)
         self.codebook.load(self._themes, queries.theme_usage(self.project))
-        if not self._side_sized:
-            # Just the themes' height (the reader's own drag is kept from then on): in a
-            # short window every pixel the codebook does not need goes to the cards.
-            self._side_sized = True
-            total = max(sum(self.side_splitter.sizes()), 1000)
-            wanted = self.codebook.minimumSizeHint().height() + 6
-            self.side_splitter.setSizes([wanted, total - wanted])
+        self._fit_side_column()
         fill_themes_menu(self.actions, self._themes, self.codebook)
+
+    def _fit_side_column(self) -> None:
+        """Give the codebook just its themes' height (it never scrolls for the nine a digit
+        applies): in a short window every pixel it does not need goes to the cards. Once
+        the reader has dragged the divider their height is kept, but never below that."""
+        if self._side_sized:
+            return
+        total = sum(self.side_splitter.sizes())
+        if total <= 0:
+            total = 1000  # not laid out yet: the proportion is what counts
+        wanted = self.codebook.minimumSizeHint().height() + 6
+        self.side_splitter.setSizes([wanted, max(total - wanted, 0)])
+
+    def _side_dragged(self, *_args) -> None:
+        self._side_sized = True
 
     def _reload_corpus(self) -> None:
         summaries = queries.list_cables(self.project)

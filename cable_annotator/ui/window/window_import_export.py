@@ -151,9 +151,11 @@ class ImportExportMixin:
         job = self._job
         if job is None:
             return True
-        if not ask_stop_job(self, job.label()):
+        if job.is_done():  # its end is being reported: nothing to cancel
+            return True
+        if not ask_stop_job(self, job):
             return False
-        if self._job is job:  # it may have ended while the question was open
+        if self._job is job and not job.is_done():  # it may have ended meanwhile
             job.cancel()
             job.wait()
         return True
@@ -203,6 +205,9 @@ class ImportExportMixin:
             finished_signal.emit(None)
 
         background.done.connect(done)
+        # Ctrl+Q in the progress dialog acts as in the window (it asks, as the window's X
+        # does): a window's shortcut reaches only the windows its action is added to.
+        background.progress_dialog().addAction(self.actions.quit)
         self._job = background
         background.start()
 

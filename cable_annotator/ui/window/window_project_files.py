@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QMessageBox
+
 from ...storage.errors import ProjectError
 from ...storage.project import PROJECT_SUFFIX, Project
 from ..desktop.file_dialogs import open_file_name, save_file_name
@@ -52,8 +54,28 @@ class ProjectFilesMixin:
         if not shown:
             menu.addAction("No other recent projects").setEnabled(False)
         menu.addSeparator()
-        menu.addAction("&Clear Menu", self.settings.clear_recent_projects).setEnabled(
+        menu.addAction("&Clear Menu", lambda: self.ask_clear_recent(len(shown))).setEnabled(
             bool(shown))
+
+    def ask_clear_recent(self, count: int) -> bool:
+        """Clear File → Open Recent, after asking: it empties the whole list at once, and
+        a list of where one's projects live is not something Undo (which steps through
+        the project's edits) can bring back, nor can a reader rebuild it from memory.
+        Cancel is the default, so a stray Enter in a menu (Alt+F, R, C) loses nothing."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Clear Recent Projects",
+                          f"Remove the {count} project{'s' * (count != 1)} listed under "
+                          "File → Open Recent?", parent=self)
+        box.setInformativeText("Only the list is cleared: the project files stay where "
+                               "they are and File → Open Project still opens them.")
+        clear = box.addButton("Clear Menu", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is not clear:
+            return False
+        self.settings.clear_recent_projects()
+        self.statusBar().showMessage("Cleared the list of recent projects.", 5000)
+        return True
 
     def ask_new_project(self) -> None:
         name = save_file_name(self, "New project", self.settings.last_directory,

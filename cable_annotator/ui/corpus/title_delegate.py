@@ -1,0 +1,38 @@
+"""Corpus rows that keep what tells documents apart when the column is too narrow.
+
+A row reads ``173  Sept 27, 1961 · Telegram From the Department of State to the Embassy in
+Argentina``. Cut at the right, as Qt's views do, every telegram of one post read
+"Telegram From the Departmen…" alike. Here the head — the number, and the date where the
+title repeats in the volume — stays whole, and the title loses its middle: its start says
+what kind of document it is, its end whom it went to ("…Embassy in Argentina").
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from .corpus_model import LABEL_HEAD_ROLE
+
+
+class TitleDelegate(QStyledItemDelegate):
+    def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt override)
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        head = index.data(LABEL_HEAD_ROLE)
+        text = option.text
+        if not head or not text.startswith(head):
+            return
+        style = option.widget.style() if option.widget is not None else None
+        if style is None:
+            return
+        room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option,
+                                    option.widget).width() - 4
+        metrics = option.fontMetrics
+        if metrics.horizontalAdvance(text) <= room:
+            return
+        rest = room - metrics.horizontalAdvance(head)
+        if rest <= metrics.horizontalAdvance("……"):
+            return  # no room for a title at all: Qt cuts at the right
+        option.text = head + metrics.elidedText(text[len(head):], Qt.TextElideMode.ElideMiddle,
+                                                rest)
