@@ -158,3 +158,18 @@ def test_a_file_numbers_closing_full_stop_is_no_part_of_it() -> None:
     cable = parse_frus_text(page)
     assert cable.file_number == "312.11/1073"
     assert cable.title == "The Secretary of State to the Minister in Haiti (Bailly-Blanchard)"
+
+
+def test_a_numbered_heading_cut_before_its_notes_ends_in_its_source_note() -> None:
+    """From 1961 on every document but an editorial note has a source note on its
+    heading: "… Study Memorandum 1851" cut before the notes is NSSM 185 and note 1."""
+    page = ("29. National Security Study Memorandum 1851\n\nWashington, June 5, 1973.\n\n"
+            "TO\n\nThe Secretary of State\n\nThe President has directed a study of our "
+            "policy toward Morocco.\n")
+    cable = parse_frus_text(page)
+    assert cable.title == "National Security Study Memorandum 185"
+    assert [(note.marker, note.kind) for note in cable.footnotes] == [("1", "source")]
+    assert "notes are missing" in cable.warnings[0]
+    editorial = parse_frus_text("30. Editorial Note\n\nOn June 5, 1973, NSSM 185 was "
+                                "issued.\n")
+    assert editorial.footnotes == [] and "NSSM 185 was issued" in editorial.text

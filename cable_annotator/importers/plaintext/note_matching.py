@@ -391,9 +391,13 @@ def markers_without_notes(raw: str, blocked: Cuts, heading_end: int | None,
             hit = None
             if not hits and heading_end is not None:
                 hit = heading_hit(raw, str(marker), heading_end)
-                if hit is not None and (raw[hit.at - 1].isdigit() or (
+                if hit is not None and ((raw[hit.at - 1].isdigit() and not (
+                        title_numbered and marker == 1)) or (
                         hit.tier != STRONG and title_numbered and marker > 1)):
-                    hit = None  # "Memorandum No. 881", "NSC 68": may be the title's own
+                    # "Memorandum No. 881", "NSC 68": may be the title's own; but a
+                    # numbered heading (1961 on) always ends in its source note's 1,
+                    # "… Study Memorandum 1851" being NSSM 185 and note 1.
+                    hit = None
             if hit is None:
                 # A sequence opens safely: glued to a word, or as 0 or 1 to a day that
                 # cannot be one ("urtel 92 Mar 291" is March 29, note 1) or to a telegram
