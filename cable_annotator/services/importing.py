@@ -57,29 +57,59 @@ _VOLUME_IN_NAME = re.compile(
 )
 
 
+# The same address written apart, as a reader types a name: "FRUS 1918 Russia v01 d72",
+# "frus1895p2 d87", "FRUS-1895p2-d87".
+_SPACED_ADDRESS = re.compile(
+    r"(?:^|(?<=[^A-Za-z0-9]))frus[ _-]?(?P<years>\d{4}(?:-\d{2,4})?)"
+    r"(?P<rest>(?:[ _-]?(?!d\d)[A-Za-z][A-Za-z0-9]*?)*?)[ _.-]*"
+    r"(?P<address>d(?P<number>\d+[a-z]?)(?P<filed>-\d+)?)\b",
+    re.IGNORECASE,
+)
+_APART = re.compile(r"[ _-]")
+
+
+@dataclass(frozen=True)
+class _NamedAddress:
+    volume: str
+    number: str | None
+    address: str
+
+
+def _address_in_name_of(path: Path) -> _NamedAddress | None:
+    """The page's address a file name carries, written together or apart."""
+    match = _VOLUME_IN_NAME.search(path.stem)
+    if match:
+        volume = match["volume"]
+    else:
+        match = _SPACED_ADDRESS.search(path.stem)
+        if not match:
+            return None
+        volume = "frus" + match["years"] + _APART.sub("", match["rest"])
+    # The id keeps its case, as the address does (frus1918Russiav01).
+    volume = "frus" + (volume[4:] if any(c.isupper() for c in volume[4:]) else volume[4:].lower())
+    return _NamedAddress(volume, None if match["filed"] else match["number"], match["address"])
+
+
 def volume_from_filename(path: Path) -> str | None:
     """``frus1969-76ve11p2-d293.txt`` → ``frus1969-76ve11p2``: a copied page carries no
-    volume id, but readers (and our sample) name files after the history.state.gov URL.
-    The id keeps its case, as the address does (``frus1918Russiav01``)."""
-    match = _VOLUME_IN_NAME.search(path.stem)
-    if not match:
-        return None
-    volume = match["volume"]
-    return volume if any(char.isupper() for char in volume[4:]) else volume.lower()
+    volume id, but readers (and our sample) name files after the history.state.gov URL
+    (also written apart: ``FRUS 1918 Russia v01 d72.txt``)."""
+    found = _address_in_name_of(path)
+    return found.volume if found else None
 
 
 def number_from_filename(path: Path) -> str | None:
     """``frus1861-d72.txt`` → ``72``: the document number of a page that prints none."""
-    match = _VOLUME_IN_NAME.search(path.stem)
-    return match["number"] if match and not match["filed"] else None
+    found = _address_in_name_of(path)
+    return found.number if found else None
 
 
 def address_from_filename(path: Path) -> str | None:
     """``frus1945Berlinv02-d710a-10.txt`` → ``d710a-10``: the document's part of the
     page's address, its id in the volume (an unnumbered paper filed after document 710a
     has one of its own, so a second such paper does not replace the first)."""
-    match = _VOLUME_IN_NAME.search(path.stem)
-    return match["address"] if match else None
+    found = _address_in_name_of(path)
+    return found.address if found else None
 
 
 # -- plain-text formats -----------------------------------------------------------------

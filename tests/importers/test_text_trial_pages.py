@@ -198,3 +198,20 @@ def test_a_real_page_hard_wrapped_keeps_its_bracketed_dateline(tmp_path: Path) -
     assert cable.date == "1942-03-13"
     assert [note.marker for note in cable.footnotes] == ["29"]
     assert cable.footnotes[0].text.startswith("Andrey Andreyevich Gromyko")
+
+
+def test_an_address_written_apart_in_the_file_name_still_names_the_page(tmp_path: Path) -> None:
+    """Readers type names by hand: "FRUS 1939 v01 d690.txt", "frus1939v01 d690.txt",
+    "FRUS-1939v01-d690.txt" — the same page, and a subject volume keeps its case."""
+    from cable_annotator.services.importing import volume_from_filename
+
+    for name in ("FRUS 1939 v01 d690.txt", "frus1939v01 d690.txt", "FRUS1939v01 d690.txt",
+                 "frus 1939v01 d690.txt", "FRUS-1939v01-d690.txt"):
+        copy = tmp_path / name
+        shutil.copy(PAGES / "frus1939v01-d690.txt", copy)
+        _, [cable] = read_file(copy)
+        assert (cable.id, cable.number) == ("frus1939v01/d690", "690"), name
+        copy.unlink()
+    assert volume_from_filename(Path("FRUS 1918 Russia v01 d72.txt")) == "frus1918Russiav01"
+    assert volume_from_filename(Path("FRUS 1969-76 v12 d5.txt")) == "frus1969-76v12"
+    assert volume_from_filename(Path("Kennan telegram 1862.txt")) is None
