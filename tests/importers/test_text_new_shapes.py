@@ -324,3 +324,16 @@ def test_a_markdown_copy_with_a_file_number_above_its_heading_and_no_notes() -> 
     assert cable.file_number == "701.48a11/19"
     assert "I have [etc.]" in cable.text and "\\\\" not in cable.text and "#" not in cable.text
     assert "*" not in cable.text
+
+
+def test_an_archive_line_of_a_lot_or_a_series_above_the_title_is_no_title() -> None:
+    """"Lot 52 M 45" and "SWNCC 21 Series" head pages of 1944–45 above the title; they
+    were taken for the title ("Lot 52 M", its 45 for a marker)."""
+    for archive, title in (
+            ("Lot 52 M 45", "Minutes of First Meeting of the Coordinating Committee"),
+            ("SWNCC 21 Series", "Draft Report by the Chairman of the Committee (Dunn)")):
+        page = f"{archive}\n\n{title}\n\n[Washington,] December 19, 1944.\n\nThe text.\n"
+        cable = parse_frus_text(page, volume="frus1944v01", number="990")
+        assert cable.title == title, archive
+        assert cable.footnotes == [] or all(f.marker != "45" for f in cable.footnotes)
+        assert guess_text_format(page).format == "frus"

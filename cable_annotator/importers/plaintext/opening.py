@@ -33,8 +33,8 @@ NUMBERED_HEADING = re.compile(
 _ARCHIVE = re.compile(
     r"^(?=.{3,160}$)(?!.* (?:to|by|of Conversation) )"
     r"(?!(?:Memorand|Letter|Telegram|Note|Minutes|Report|Paper|Editorial|Record)\w*\b)"
-    r"(?!.*\. [a-z])[A-Z].*\b(?:Library|Papers|papers|Files?|files?|Archives|Memoranda|"
-    r"Lot \d+)\b.*$"
+    r"(?!.*\. [a-z])(?=[A-Z]).*\b(?:Library|Papers|papers|Files?|files?|Archives|Memoranda|"
+    r"Series|Lot \d+)\b.*$"
 )
 _MARKING = (
     r"(?:top secret|secret|confidential|restricted|strictly confidential|eyes only|"
