@@ -337,3 +337,13 @@ def test_an_archive_line_of_a_lot_or_a_series_above_the_title_is_no_title() -> N
         assert cable.title == title, archive
         assert cable.footnotes == [] or all(f.marker != "45" for f in cable.footnotes)
         assert guess_text_format(page).format == "frus"
+
+
+def test_a_name_alone_on_the_title_line_goes_on_to_its_addressee() -> None:
+    """A garbled copy of an 1880 page breaks "Mr. Evarts to Mr. Seward." after the
+    sender's name; the title is the whole address."""
+    page = ("No. 165.\nMr. Evarts\nto Mr. Seward.\nWashington, May 1, 1880.\n"
+            "Sir: I have received your Nos. 586 and 589.\nI am, &c.\n")
+    cable = parse_frus_text(page, volume="frus1880", number="165")
+    assert cable.title == "Mr. Evarts to Mr. Seward"
+    assert (cable.sender, cable.recipient) == ("Mr. Evarts", "Mr. Seward")

@@ -122,14 +122,22 @@ def plausible_numbered_title(title: str) -> bool:
 _DANGLING = re.compile(r"\b(?:the|of|by|to|and|in|for|at|on|with|from)$")
 
 
+_NAME_ALONE = re.compile(r"^(?:Mr|Mrs|Sir|General|Count|Baron|Señor|Prince)\.? [A-Z][\w'’-]+$")
+
+
 def join_broken_title(lines: list[str], heading: int) -> list[str]:
     """``lines`` with the title at ``heading`` and its continuation made one line, when
     the title's line ends in a word no title ends with and the next line goes on with
     more words (neither blank, a page label nor a dateline's "Berlin, …")."""
     line = lines[heading].rstrip()
-    if not _DANGLING.search(line) or heading + 1 >= len(lines):
+    if heading + 1 >= len(lines):
         return lines
     following = lines[heading + 1].strip()
+    # …or the title's line is a name alone and the next goes on "to …" ("Mr. Evarts" /
+    # "to Mr. Seward.", as a garbled copy of an 1880 page breaks it).
+    addressed_on = bool(_NAME_ALONE.match(line.strip())) and following.startswith("to ")
+    if not (_DANGLING.search(line) or addressed_on):
+        return lines
     if not following or len(line) + len(following) > _TITLE_LIMIT or opening_kind(following) \
             or following.startswith("[") or not following[0].isalpha():
         return lines
