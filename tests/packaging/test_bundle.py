@@ -125,6 +125,9 @@ def test_bundle_installs_for_the_user(bundle, tmp_path):
     # The installed menu entry, as a file manager runs it for a double-clicked project.
     entry = home / ".local" / "share" / "applications" / f"{APP_ID}.desktop"
     project = home / "colleague.cableproj"
+    from cable_annotator.storage.project import Project
+
+    Project.open(project).close()  # a colleague's file (a missing one is asked about first)
     window = subprocess.Popen(desktop_exec(entry, [project]), env=bare_env(home), cwd=home,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     wait_for_window(window, project)
