@@ -12,9 +12,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from cable_annotator.services import queries
 
-from .window_helpers import open_window
+from .window_helpers import numbered_documents, open_window
 
-SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "frus1969-76ve11p2-d293.txt"
 VOLUME = "frus1969-76ve11p2"
 
 
@@ -32,16 +31,7 @@ def notices(monkeypatch) -> list[str]:
 
 
 def documents(tmp_path: Path, count: int) -> list[Path]:
-    """``count`` FRUS text files named after their volume (no volume question)."""
-    text = SAMPLE.read_text(encoding="utf-8")
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    paths = []
-    for number in range(400, 400 + count):
-        path = folder / f"{VOLUME}-d{number}.txt"
-        path.write_text(text.replace("293. Telegram", f"{number}. Telegram", 1), encoding="utf-8")
-        paths.append(path)
-    return paths
+    return numbered_documents(tmp_path / "docs", count)
 
 
 def answer_question(button_text: str) -> list[str]:

@@ -55,3 +55,19 @@ def export_rows(qtbot, main, path: Path, **options) -> list[dict[str, str]]:
 def wait_for_links(qtbot, main) -> None:
     """Wait until the open cable's references are worked out (in the worker thread)."""
     qtbot.waitUntil(lambda: not main.links_pending(), timeout=10_000)
+
+
+SAMPLE_PAGE = Path(__file__).resolve().parents[2] / "resources" / "frus1969-76ve11p2-d293.txt"
+
+
+def numbered_documents(folder: Path, count: int) -> list[Path]:
+    """``count`` FRUS text files in ``folder`` (made here), copies of the sample numbered
+    from 400 and named after their volume, so no volume question is asked."""
+    text = SAMPLE_PAGE.read_text(encoding="utf-8")
+    folder.mkdir()
+    paths = []
+    for number in range(400, 400 + count):
+        path = folder / f"frus1969-76ve11p2-d{number}.txt"
+        path.write_text(text.replace("293. Telegram", f"{number}. Telegram", 1), encoding="utf-8")
+        paths.append(path)
+    return paths

@@ -6,30 +6,19 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
+from tests.ui.window_helpers import numbered_documents
+
 from .window import window
 
 pytestmark = [pytest.mark.x11]
 
-SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "frus1969-76ve11p2-d293.txt"
-VOLUME = "frus1969-76ve11p2"
 
 
-def documents(folder: Path, count: int) -> list[Path]:
-    """``count`` FRUS text files named after their volume (no volume question)."""
-    text = SAMPLE.read_text(encoding="utf-8")
-    folder.mkdir()
-    paths = []
-    for number in range(400, 400 + count):
-        path = folder / f"{VOLUME}-d{number}.txt"
-        path.write_text(text.replace("293. Telegram", f"{number}. Telegram", 1), encoding="utf-8")
-        paths.append(path)
-    return paths
 
 
 def stacking() -> list[int]:
@@ -48,7 +37,7 @@ def top_level_id(widget) -> int:
 
 def test_ctrl_q_in_the_progress_dialog_asks_on_top_of_it(qtbot, project, tmp_path, xdotool):
     with window(qtbot, project, tmp_path / "settings", (1600, 1000)) as main:
-        main.import_paths(documents(tmp_path / "docs", 400))
+        main.import_paths(numbered_documents(tmp_path / "docs", 400))
         progress = main.findChild(QProgressDialog)
         qtbot.waitUntil(progress.isVisible, timeout=10000)
         progress.raise_()
