@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.cable import BODY, Cable
 from .index_state import (
+    CREATE_STATEMENTS,
     FINGERPRINT_SOURCE,
     INDEX_FORMAT,  # noqa: F401 - part of this module's interface
     INDEX_TABLE,
@@ -40,12 +41,6 @@ _OPEN, _CLOSE = "\x01", "\x02"
 """Markers ``highlight()`` puts around matches; control characters no cable text holds
 (a part that does contain one is searched but not located)."""
 
-CREATE_STATEMENTS = (
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS {INDEX_TABLE} USING fts5("
-    "cable_id UNINDEXED, part UNINDEXED, text, "
-    "tokenize = 'unicode61 remove_diacritics 2')",
-    f"CREATE TABLE IF NOT EXISTS {STATE_TABLE} (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-)
 
 Executor = Session | Connection
 

@@ -14,6 +14,13 @@ INDEX_TABLE = "cable_text_index"
 STATE_TABLE = "cable_text_index_state"
 INDEX_FORMAT = "1"
 """Bump when the rows or the tokenizer change: every project's index is then rebuilt."""
+CREATE_STATEMENTS = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {INDEX_TABLE} USING fts5("
+    "cable_id UNINDEXED, part UNINDEXED, text, "
+    "tokenize = 'unicode61 remove_diacritics 2')",
+    f"CREATE TABLE IF NOT EXISTS {STATE_TABLE} (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+)
+"""The index's tables, created when a project opens without them (an early file)."""
 FINGERPRINT_SOURCE = "SELECT count(*), max(imported) FROM cables"
 """What the fingerprint is made of: the number of cables and the newest import."""
 STORED_FINGERPRINT = f"SELECT value FROM {STATE_TABLE} WHERE key = 'fingerprint'"
