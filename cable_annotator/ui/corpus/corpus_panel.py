@@ -197,9 +197,14 @@ class CorpusPanel(QWidget):
         source = self.model.index_of(cable_id)
         index = self.proxy.mapFromSource(source)
         if not index.isValid():  # filtered out: mark nothing rather than a stray row
-            blocked = self.tree.selectionModel().blockSignals(True)
-            self.tree.selectionModel().clear()
-            self.tree.selectionModel().blockSignals(blocked)
+            # Through the view (not a blocked selection model), so that it knows: after a
+            # filter's remap it kept moving from a row no longer current.
+            self._refiltering, was = True, self._refiltering
+            try:
+                self.tree.selectionModel().clear()
+                self.tree.setCurrentIndex(QModelIndex())
+            finally:
+                self._refiltering = was
             self.tree.viewport().update()
             return
         blocked = self.tree.selectionModel().blockSignals(True)
