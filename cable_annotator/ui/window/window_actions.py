@@ -88,6 +88,12 @@ def build_actions(window) -> WindowActions:
     set_keys(redo, standard_keys(keys.Redo))
     window.addAction(undo)
     window.addAction(redo)
+    # Said in the status bar, which also ends a message the step made ("Annotation
+    # deleted; Ctrl+Z brings it back." stayed up over the annotation brought back).
+    undo.triggered.connect(lambda: window.statusBar().showMessage(
+        f"Undone: {stack.redoText() or 'the last step'}.", 4000))
+    redo.triggered.connect(lambda: window.statusBar().showMessage(
+        f"Redone: {stack.undoText() or 'the step'}.", 4000))
     # The toolbar says "Undo" whatever it undoes (the menu says "Undo Add annotation", and
     # the tooltip follows the text): a label that grew with each command's name moved the
     # search box and every button after it. An icon text set once outlives setText.
