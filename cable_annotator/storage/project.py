@@ -74,7 +74,11 @@ class Project:
         self._engine: Engine | None = None
         self._engine_lock = threading.Lock()
         self._raw = threading.local()
-        self._raw_connections: list[sqlite3.Connection] = []
+        # Each plain connection with the lock its reads hold: ``close`` (on the GUI thread)
+        # waits for a worker's read in flight instead of closing the connection under it,
+        # which crashed the process inside SQLite.
+        self._raw_connections: list[tuple[sqlite3.Connection, threading.RLock]] = []
+        self._raw_registry = threading.Lock()
         self._watcher: sqlite_file.ChangeWatcher | None = None
         self._seen_version = 0
         self._known_counter: str | None = None
@@ -415,17 +419,29 @@ class Project:
         kept until ``close``): for reads written in SQL, which need no engine — the
         window's first screen is read this way while SQLAlchemy is still being imported.
         Errors are reported as ``reading`` reports them."""
-        connection = getattr(self._raw, "connection", None)
+        local = self._raw
+        connection, lock = getattr(local, "connection", None), getattr(local, "lock", None)
         try:
-            if connection is None:
-                connection = sqlite_file.connect_checked(self.path)
-                self._raw.connection = connection
-                self._raw_connections.append(connection)
-            outermost = not connection.in_transaction  # a read inside a read shares it
-            if outermost:
-                connection.execute("BEGIN")
+            if connection is None or lock is None:
+                connection, lock = sqlite_file.connect_checked(self.path), threading.RLock()
+                local.connection, local.lock = connection, lock
+                with self._raw_registry:
+                    self._raw_connections.append((connection, lock))
         except sqlite3.Error as error:
             raise ProjectError(f"Could not read {self.path}: {error}.") from error
+        with lock:
+            try:
+                outermost = not connection.in_transaction  # a read inside a read shares it
+                if outermost:
+                    connection.execute("BEGIN")
+            except sqlite3.Error as error:  # closed meanwhile by ``close``, locked…
+                raise ProjectError(f"Could not read {self.path}: {error}.") from error
+            yield from self._raw_transaction(connection, outermost)
+
+    def _raw_transaction(self, connection: sqlite3.Connection, outermost: bool
+                         ) -> Iterator[sqlite3.Connection]:
+        """The body of ``raw_reading``: errors in the caller's reads reported, the read
+        transaction ended."""
         try:
             yield connection
         except row_checks.DamagedRow as error:
@@ -585,11 +601,12 @@ class Project:
         if self._watcher is not None:
             self._watcher.close()
             self._watcher = None
-        for connection in self._raw_connections:
-            with suppress(sqlite3.Error):
+        with self._raw_registry:
+            connections, self._raw_connections = self._raw_connections, []
+            self._raw = threading.local()  # a read after this opens a new connection
+        for connection, lock in connections:
+            with lock, suppress(sqlite3.Error):  # after any read in flight on it
                 connection.close()
-        self._raw_connections.clear()
-        self._raw = threading.local()
         if self._engine is not None:
             sqlite_file.checkpoint(self._engine)
             self._engine.dispose()
