@@ -105,6 +105,17 @@ class AnnotationLayers:
             i = bisect_right(starts, start) - 1
             if i < 0:
                 i = 0
+            number = numbers[i]
+            block_end = spans[number][2]
+            if block_end >= end:  # inside one block, as most are: the blocks of a part
+                # do not overlap, so the next one starts at or after ``end``
+                if starts[i] < end and block_end > start:
+                    layer = blocks.get(number)
+                    if layer is None:
+                        blocks[number] = {identifier: annotation}
+                    else:
+                        layer[identifier] = annotation
+                continue
             count = len(numbers)
             while i < count and starts[i] < end:
                 number = numbers[i]
