@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib
 import platform
 from dataclasses import dataclass
-from importlib import metadata
 
 from . import __version__
 
@@ -54,6 +53,8 @@ def made_by() -> str:
 
 def library_version(library: Library) -> str:
     """The installed version of ``library``, or 'not installed'."""
+    from importlib import metadata  # only the About box and fault reports ask
+
     try:
         return metadata.version(library.name)
     except metadata.PackageNotFoundError:

@@ -29,26 +29,7 @@ from ..storage.models import (
 )
 from ..storage.project import Project
 from .changes import Change
-
-
-class AnnotationError(ValueError):
-    """A request to annotate that cannot be carried out (bad passage, unknown part…)."""
-
-
-class ChangedElsewhere(AnnotationError):
-    """The stored annotation is no longer what the caller last saw: another window or
-    program changed it. Raised instead of overwriting that change (undo in a second window
-    once deleted a note just written in the first)."""
-
-
-class NoteChangedElsewhere(ChangedElsewhere):
-    """The note was changed elsewhere since the reader began writing over it; ``stored``
-    is the note as it is now, so the reader can choose between the two or keep both."""
-
-    def __init__(self, annotation_id: str, stored: str) -> None:
-        super().__init__(f"The note of annotation {annotation_id} was changed elsewhere.")
-        self.stored = stored
-
+from .errors import AnnotationError, ChangedElsewhere, NoteChangedElsewhere
 
 ANY = object()
 """``expected=ANY``: write whatever is stored (the default, for a reader's own edit)."""

@@ -18,14 +18,11 @@ from ..storage.models import AnnotationRow, AnnotationThemeRow, ThemeRow
 from ..storage.project import Project
 from .annotating import default_author
 from .changes import Change
+from .errors import CodebookError
 from .theme_colors import next_color
 
 _UNSET = object()
 MAX_NAME = 120
-
-
-class CodebookError(ValueError):
-    """A codebook change that would make it inconsistent (duplicate name, cycle…)."""
 
 
 @dataclass

@@ -25,6 +25,7 @@ from ..storage.mapping import fill_cable_row, fill_volume_row, row_values
 from ..storage.models import AnnotationRow, CableRow, VolumeRow
 from ..storage.project import Project
 from .queries import CableSummary, cable_summaries
+from .text_formats import PLAIN_TEXT, TELEGRAMS, TEXT_FORMATS
 
 Progress = Callable[[int, int], None]
 
@@ -113,19 +114,6 @@ def address_from_filename(path: Path) -> str | None:
 
 
 # -- plain-text formats -----------------------------------------------------------------
-
-FRUS_PAGE = "frus"
-PLAIN_TEXT = "text"
-TELEGRAMS = "telegram"
-TEXT_FORMATS = {
-    FRUS_PAGE: "a FRUS page",
-    PLAIN_TEXT: "plain text (kept verbatim)",
-    TELEGRAMS: "raw State Department telegrams",
-}
-"""The readers of plain text, by the name ``import --as`` takes. Another reader (a raw
-telegram dump, say) is one more entry here, one more branch in :func:`read_text_as` and
-one more rule in :func:`choose_text_format`."""
-
 
 @dataclass(frozen=True)
 class TextReading:

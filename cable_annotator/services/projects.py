@@ -7,7 +7,6 @@ from pathlib import Path
 
 from ..resources_access import SAMPLE_CABLE, SAMPLE_VOLUME, resource_path
 from ..storage.project import Project, default_project_path
-from .importing import import_files
 
 
 def open_project(path: Path | str | None) -> Project:
@@ -28,5 +27,7 @@ def open_default_project() -> Project:
 
 def seed_sample(project: Project) -> None:
     """Import the bundled sample cable (FRUS 1969–76, E–11, pt. 2, doc. 293)."""
+    from .importing import import_files  # the first run only: importing needs SQLAlchemy
+
     with resource_path(SAMPLE_CABLE) as sample:
         import_files(project, [sample], volume=SAMPLE_VOLUME)

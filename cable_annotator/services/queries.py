@@ -1,35 +1,33 @@
-"""Read-side use cases: what the window and the command line show."""
+"""Read-side use cases: what the window and the command line show.
+
+Every read here is portable SQL run on the driver's connection (``Project.raw_reading``),
+not through the ORM: a window's first screen — codebook, corpus, the document last read
+and its highlights — is read before SQLAlchemy has been imported (a third of a second of
+every start), and plain rows are also what thousands of annotations are fastest read as.
+The rows are checked as the ORM's would be (``storage.mapping``, ``row_checks``).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from operator import itemgetter
-
-from sqlalchemy import bindparam, func, select, text
+from types import SimpleNamespace
 
 from ..collector import collector_paused
 from ..domain.annotation import Annotation, Theme, theme_path
 from ..domain.cable import BODY, Cable
 from ..domain.volume import Volume
+from ..storage.dbapi import Connection
 from ..storage.errors import NotFound
 from ..storage.mapping import (
-    annotation_from_row,
     cable_from_row,
     check_annotation_values,
     theme_from_row,
     volume_from_row,
 )
-from ..storage.models import (
-    AnnotationRow,
-    AnnotationThemeRow,
-    CableRow,
-    SettingRow,
-    ThemeRow,
-    VolumeRow,
-)
 from ..storage.project import Project
 from ..storage.row_checks import DamagedRow, require_text
-from ..storage.sqlite import annotation_types_ok
+from ..storage.sqlite import annotation_types_ok, load_json
 
 
 @dataclass(frozen=True)
@@ -46,21 +44,30 @@ class CableSummary:
     subject: str = ""  # a raw telegram is listed by it
 
 
+def _named_rows(connection: Connection, sql: str, params: dict | None = None
+                ) -> list[SimpleNamespace]:
+    """The rows of ``sql`` as objects with a field per column, as ORM rows have (what the
+    row readers of ``storage.mapping`` take)."""
+    cursor = connection.execute(sql, params or {})
+    names = [column[0] for column in cursor.description]
+    return [SimpleNamespace(**dict(zip(names, row, strict=True))) for row in cursor.fetchall()]
+
+
+def _json(value: object) -> object:
+    """A JSON column as the ORM's JSON type gives it: None for NULL, else its value (or
+    the DamagedJSON the row reader names)."""
+    return None if value is None else load_json(value)
+
+
 def list_cables(project: Project) -> list[CableSummary]:
     """All cables, by volume then printed document number."""
-    counts = (
-        select(AnnotationRow.cable_id, func.count().label("n"))
-        .group_by(AnnotationRow.cable_id)
-        .subquery()
-    )
     statement = (
-        select(CableRow.id, CableRow.volume_id, CableRow.number, CableRow.title, CableRow.date,
-               CableRow.kind, func.coalesce(counts.c.n, 0), CableRow.subject)
-        .outerjoin(counts, counts.c.cable_id == CableRow.id)
-        .order_by(CableRow.volume_id, CableRow.sort_key, CableRow.number, CableRow.id)
-    )
-    with project.reading() as session:
-        return [_summary(*row) for row in session.execute(statement)]
+        "SELECT c.id, c.volume_id, c.number, c.title, c.date, c.kind, coalesce(n.n, 0), "
+        "c.subject FROM cables c LEFT OUTER JOIN (SELECT cable_id, count(*) AS n FROM "
+        "annotations GROUP BY cable_id) n ON n.cable_id = c.id "
+        "ORDER BY c.volume_id, c.sort_key, c.number, c.id")
+    with project.raw_reading() as connection:
+        return [_summary(*row) for row in connection.execute(statement).fetchall()]
 
 
 def _summary(cable_id, volume, number, title, date, kind, count,
@@ -82,31 +89,45 @@ def cable_summaries(project: Project, cable_ids: list[str]) -> list[CableSummary
 
 
 def load_cable(project: Project, cable_id: str) -> Cable:
-    with project.reading() as session:
-        row = session.get(CableRow, cable_id)
-        if row is None:
-            raise NotFound(f"There is no cable {cable_id!r} in {project.path}.")
-        return cable_from_row(row)
+    found = load_cables(project, [cable_id])
+    if not found:
+        raise NotFound(f"There is no cable {cable_id!r} in {project.path}.")
+    return found[0]
+
+
+def load_cables(project: Project, cable_ids: list[str]) -> list[Cable]:
+    """The cables with these ids that exist (in no particular order)."""
+    with project.raw_reading() as connection:
+        rows = [row for chunk in range(0, len(cable_ids), 500) for row in _named_rows(
+            connection, *_expanded("SELECT * FROM cables WHERE id IN :ids",
+                                   {"ids": cable_ids[chunk:chunk + 500]}))]
+        for row in rows:
+            row.structure = _json(row.structure)
+        return [cable_from_row(row) for row in rows]
 
 
 def volume_titles(project: Project) -> dict[str, str]:
     """Each volume's title by id (those without one left out): what the corpus tree needs,
     without reading every volume's persons and terms (a fifth of filling it at start)."""
-    with project.reading() as session:
-        return {volume_id: title for volume_id, title in session.execute(
-            select(VolumeRow.id, VolumeRow.title)) if isinstance(title, str) and title}
+    with project.raw_reading() as connection:
+        return {volume_id: title for volume_id, title in connection.execute(
+            "SELECT id, title FROM volumes").fetchall() if isinstance(title, str) and title}
 
 
 def load_volume(project: Project, volume_id: str) -> Volume | None:
-    with project.reading() as session:
-        row = session.get(VolumeRow, volume_id)
-        return volume_from_row(row) if row is not None else None
+    with project.raw_reading() as connection:
+        rows = _named_rows(connection, "SELECT * FROM volumes WHERE id = :id",
+                           {"id": volume_id})
+        if not rows:
+            return None
+        rows[0].persons, rows[0].terms = _json(rows[0].persons), _json(rows[0].terms)
+        return volume_from_row(rows[0])
 
 
 def list_themes(project: Project) -> list[Theme]:
     """The codebook in its order; the digit shortcut of a theme is its index + 1."""
-    with project.reading() as session:
-        rows = session.scalars(select(ThemeRow).order_by(ThemeRow.position, ThemeRow.id))
+    with project.raw_reading() as connection:
+        rows = _named_rows(connection, "SELECT * FROM themes ORDER BY position, id")
         return [theme_from_row(row) for row in rows]
 
 
@@ -124,11 +145,9 @@ def find_theme(project: Project, name: str) -> Theme:
 
 def theme_usage(project: Project) -> dict[int, int]:
     """How many annotations carry each theme."""
-    statement = select(AnnotationThemeRow.theme_id, func.count()).group_by(
-        AnnotationThemeRow.theme_id
-    )
-    with project.reading() as session:
-        return {theme_id: count for theme_id, count in session.execute(statement)}
+    statement = "SELECT theme_id, count(*) FROM annotation_themes GROUP BY theme_id"
+    with project.raw_reading() as connection:
+        return dict(connection.execute(statement).fetchall())
 
 
 def text_order(annotation: Annotation) -> tuple:
@@ -158,11 +177,11 @@ def _annotations_where(project: Project, where: str, **params) -> list[Annotatio
     their theme links, and a third faster than typed Core selects. The collector is paused
     meanwhile (see :mod:`cable_annotator.collector`).
     """
-    with collector_paused(), project.reading() as session:
-        found = _matching_rows(session, where, params)
+    with collector_paused(), project.raw_reading() as connection:
+        found = _matching_rows(connection, where, params)
         if not found:
             return []
-        themes = _theme_links(session, where, params, found)
+        themes = _theme_links(connection, where, params, found)
         annotations = [
             Annotation(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7],
                        themes[row[0]], row[8], row[9], row[10], row[11], bool(row[12]),
@@ -174,16 +193,34 @@ def _annotations_where(project: Project, where: str, **params) -> list[Annotatio
     return annotations
 
 
-def _is_most_of(session, table: str, count: int) -> bool:
+def _expanded(sql: str, params: dict) -> tuple[str, dict]:
+    """``sql`` with ``IN :ids`` written out as one parameter per id of ``params["ids"]``."""
+    if "ids" not in params:
+        return sql, params
+    ids = list(params["ids"])
+    names = {f"ids{n}": identifier for n, identifier in enumerate(ids)}
+    listed = ", ".join(f":{name}" for name in names) or "NULL"
+    rest = {key: value for key, value in params.items() if key != "ids"}
+    return sql.replace("IN :ids", f"IN ({listed})"), {**rest, **names}
+
+
+def _rows(connection: Connection, sql: str, params: dict | None = None) -> list[tuple]:
+    """All rows of ``sql`` as the driver's plain tuples."""
+    sql, params = _expanded(sql, params or {})
+    return connection.execute(sql, params).fetchall()
+
+
+def _is_most_of(connection: Connection, table: str, count: int) -> bool:
     """Whether ``count`` rows are a quarter or more of ``table`` (and many): then one scan
     of the table reads them faster than probing an index for each."""
     if count < _SCAN_LINKS_FROM:
         return False
-    total = session.scalar(text(f"SELECT count(*) FROM {table}")) or 0
+    total = connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0] or 0
     return 4 * count >= total
 
 
-def _matching_rows(session, where: str, params: dict, columns: str = _ANNOTATION_COLUMNS,
+def _matching_rows(connection: Connection, where: str, params: dict,
+                   columns: str = _ANNOTATION_COLUMNS,
                    order_of_row=_TEXT_ORDER_OF_ROW) -> list[tuple]:
     """The annotation rows matching ``where``, as ``columns``, ordered by part, start, end
     (``order_of_row`` picks those three from a row).
@@ -196,18 +233,17 @@ def _matching_rows(session, where: str, params: dict, columns: str = _ANNOTATION
     names = _column_names(columns)
     selected = f"{columns}, {annotation_types_ok('a', names)}"
     if where == _BY_CABLE:
-        count = session.scalar(text(f"SELECT count(*) FROM annotations a WHERE {where}"),
-                               params) or 0
-        if _is_most_of(session, "annotations", count):
-            rows = _raw_rows(session.execute(text(
-                f"SELECT {selected} FROM annotations a NOT INDEXED WHERE {where}"), params))
+        count = _rows(connection, f"SELECT count(*) FROM annotations a WHERE {where}",
+                      params)[0][0] or 0
+        if _is_most_of(connection, "annotations", count):
+            rows = _rows(connection,
+                         f"SELECT {selected} FROM annotations a NOT INDEXED WHERE {where}",
+                         params)
             _refuse_damaged(rows, names)
             rows.sort(key=order_of_row)
             return rows
-    statement = text(f"SELECT {selected} FROM annotations a WHERE {where} {order}")
-    if "ids" in params:
-        statement = statement.bindparams(bindparam("ids", expanding=True))
-    rows = _raw_rows(session.execute(statement, params))
+    rows = _rows(connection, f"SELECT {selected} FROM annotations a WHERE {where} {order}",
+                 params)
     _refuse_damaged(rows, names)
     return rows
 
@@ -236,13 +272,13 @@ def annotation_outline_rows(project: Project, cable_id: str) -> tuple[list[tuple
     notes (three quarters of what a row holds) follow through :func:`annotation_words`.
     """
     params = {"cable_id": cable_id}
-    with collector_paused(), project.reading() as session:
-        rows = _matching_rows(session, _BY_CABLE, params, 'a.id, a.part, a.start, a."end", '
-                              "a.orphaned", itemgetter(1, 2, 3))
+    with collector_paused(), project.raw_reading() as connection:
+        rows = _matching_rows(connection, _BY_CABLE, params, 'a.id, a.part, a.start, '
+                              'a."end", a.orphaned', itemgetter(1, 2, 3))
         if not rows:
             return [], {}
         rows = [row[:5] for row in rows]  # without the type verdict
-        return rows, _theme_links(session, _BY_CABLE, params, rows)
+        return rows, _theme_links(connection, _BY_CABLE, params, rows)
 
 
 WORD_COLUMNS = ("quote", "prefix", "suffix", "note", "author", "created", "modified",
@@ -255,32 +291,28 @@ def annotation_words(project: Project, annotation_ids: list[str]) -> dict[str, t
     if not annotation_ids:
         return {}
     names = ["id", *WORD_COLUMNS]
-    statement = text(f"SELECT {', '.join(names)}, {annotation_types_ok('a', names)} "
-                     "FROM annotations a WHERE id IN :ids"
-                     ).bindparams(bindparam("ids", expanding=True))
-    with collector_paused(), project.reading() as session:
-        rows = _raw_rows(session.execute(statement, {"ids": annotation_ids}))
+    statement = (f"SELECT {', '.join(names)}, {annotation_types_ok('a', names)} "
+                 "FROM annotations a WHERE id IN :ids")
+    with collector_paused(), project.raw_reading() as connection:
+        rows = _rows(connection, statement, {"ids": annotation_ids})
         _refuse_damaged(rows, names)
         return {row[0]: row[1:-1] for row in rows}
 
 
-def _theme_links(session, where: str, params: dict, found: list[tuple]) -> dict[str, list[int]]:
+def _theme_links(connection: Connection, where: str, params: dict, found: list[tuple]
+                 ) -> dict[str, list[int]]:
     """The theme ids of each annotation of ``found``, in the order the reader gave them.
 
     When these annotations are most of the project, one scan of the link table beats a join
     probing the links of each one (at 20,000 annotations: 15 ms against 70–100 ms).
     """
-    links = text(
-        "SELECT l.annotation_id, l.theme_id FROM annotation_themes l "
-        f"JOIN annotations a ON a.id = l.annotation_id WHERE {where} ORDER BY l.position"
-    )
-    if "ids" in params:
-        links = links.bindparams(bindparam("ids", expanding=True))
-    if _is_most_of(session, "annotation_themes", len(found)):
-        links, params = text("SELECT annotation_id, theme_id FROM annotation_themes "
-                             "ORDER BY position"), {}
+    links = ("SELECT l.annotation_id, l.theme_id FROM annotation_themes l "
+             f"JOIN annotations a ON a.id = l.annotation_id WHERE {where} ORDER BY l.position")
+    if _is_most_of(connection, "annotation_themes", len(found)):
+        links, params = ("SELECT annotation_id, theme_id FROM annotation_themes "
+                         "ORDER BY position"), {}
     themes: dict[str, list[int]] = {row[0]: [] for row in found}
-    for annotation_id, theme_id in _raw_rows(session.execute(links, params)):
+    for annotation_id, theme_id in _rows(connection, links, params):
         linked = themes.get(annotation_id)
         if linked is not None:
             linked.append(theme_id)  # in position order
@@ -289,16 +321,6 @@ def _theme_links(session, where: str, params: dict, found: list[tuple]) -> dict[
         raise DamagedRow(f"The annotation {bad!r}", "one of its theme links is not a theme "
                                                     "number")
     return themes
-
-
-def _raw_rows(result) -> list[tuple]:
-    """All rows of a textual select as the DBAPI's plain tuples: these statements have no
-    typed columns to convert, and skipping SQLAlchemy's Row objects saves a fifth of
-    reading 20,000 annotations."""
-    try:
-        return result.cursor.fetchall() if result.cursor is not None else []
-    finally:
-        result.close()
 
 
 def annotations_of(project: Project, cable_id: str) -> list[Annotation]:
@@ -314,9 +336,9 @@ def annotations_by_id(project: Project, annotation_ids: set[str]) -> list[Annota
 
 
 def annotation_count(project: Project, cable_id: str) -> int:
-    statement = select(func.count()).where(AnnotationRow.cable_id == cable_id)
-    with project.reading() as session:
-        return session.scalar(statement) or 0
+    with project.raw_reading() as connection:
+        return _rows(connection, "SELECT count(*) FROM annotations WHERE cable_id = :c",
+                     {"c": cable_id})[0][0] or 0
 
 
 def all_annotations(project: Project) -> list[Annotation]:
@@ -325,35 +347,31 @@ def all_annotations(project: Project) -> list[Annotation]:
 
 
 def annotations_with_theme(project: Project, theme_id: int) -> list[Annotation]:
-    """Every annotation carrying ``theme_id``, across cables."""
-    statement = (
-        select(AnnotationRow)
-        .join(AnnotationThemeRow, AnnotationThemeRow.annotation_id == AnnotationRow.id)
-        .where(AnnotationThemeRow.theme_id == theme_id)
-        .order_by(AnnotationRow.cable_id, AnnotationRow.part, AnnotationRow.start)
-    )
-    with project.reading() as session:
-        return [annotation_from_row(row) for row in session.scalars(statement)]
+    """Every annotation carrying ``theme_id``, across cables (by cable, part and start)."""
+    found = _annotations_where(
+        project, "a.id IN (SELECT annotation_id FROM annotation_themes WHERE theme_id = "
+                 ":theme_id)", theme_id=theme_id)
+    return sorted(found, key=lambda a: (a.cable_id, a.part, a.start))
 
 
 def cables_with_theme(project: Project, theme_id: int) -> set[str]:
-    statement = (
-        select(AnnotationRow.cable_id)
-        .join(AnnotationThemeRow, AnnotationThemeRow.annotation_id == AnnotationRow.id)
-        .where(AnnotationThemeRow.theme_id == theme_id)
-    )
-    with project.reading() as session:
-        return set(session.scalars(statement))
+    with project.raw_reading() as connection:
+        return {cable_id for (cable_id,) in _rows(
+            connection, "SELECT a.cable_id FROM annotations a JOIN annotation_themes l ON "
+                        "l.annotation_id = a.id WHERE l.theme_id = :theme_id",
+            {"theme_id": theme_id})}
 
 
 def get_setting(project: Project, key: str) -> str | None:
-    with project.reading() as session:
-        row = session.get(SettingRow, key)
-        if row is None:
+    with project.raw_reading() as connection:
+        rows = _rows(connection, "SELECT value FROM settings WHERE key = :key", {"key": key})
+        if not rows:
             return None
-        return require_text(row.value, f"The setting {key!r}", "value")
+        return require_text(rows[0][0], f"The setting {key!r}", "value")
 
 
 def set_setting(project: Project, key: str, value: str) -> None:
+    from ..storage.models import SettingRow
+
     with project.transaction() as session:
         session.merge(SettingRow(key=key, value=value))

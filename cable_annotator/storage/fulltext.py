@@ -22,26 +22,25 @@ from sqlalchemy import Connection, Engine, select, text
 from sqlalchemy.orm import Session
 
 from ..domain.cable import BODY, Cable
+from .index_state import (
+    CREATE_STATEMENTS,
+    FINGERPRINT_SOURCE,
+    INDEX_FORMAT,  # noqa: F401 - part of this module's interface
+    INDEX_TABLE,
+    STATE_TABLE,
+    STORED_FINGERPRINT,
+    fingerprint,
+)
 from .mapping import cable_from_row
 from .models import CableRow
 from .row_checks import DamagedRow
 
-INDEX_TABLE = "cable_text_index"
-STATE_TABLE = "cable_text_index_state"
-INDEX_FORMAT = "1"
-"""Bump when the rows or the tokenizer change: every project's index is then rebuilt."""
 TITLE = "title"
 """Part name of a title indexed on its own (only when the body does not contain it)."""
 _OPEN, _CLOSE = "\x01", "\x02"
 """Markers ``highlight()`` puts around matches; control characters no cable text holds
 (a part that does contain one is searched but not located)."""
 
-CREATE_STATEMENTS = (
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS {INDEX_TABLE} USING fts5("
-    "cable_id UNINDEXED, part UNINDEXED, text, "
-    "tokenize = 'unicode61 remove_diacritics 2')",
-    f"CREATE TABLE IF NOT EXISTS {STATE_TABLE} (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-)
 
 Executor = Session | Connection
 
@@ -116,13 +115,12 @@ def _insert(executor: Executor, cables: Iterable[Cable]) -> None:
 
 
 def _fingerprint(executor: Executor) -> str:
-    count, newest = executor.execute(text("SELECT count(*), max(imported) FROM cables")).one()
-    return f"{INDEX_FORMAT}|{count}|{newest or ''}"
+    count, newest = executor.execute(text(FINGERPRINT_SOURCE)).one()
+    return fingerprint(count, newest)
 
 
 def _stored_fingerprint(executor: Executor) -> str | None:
-    return executor.execute(text(f"SELECT value FROM {STATE_TABLE} WHERE key = 'fingerprint'")
-                            ).scalar()
+    return executor.execute(text(STORED_FINGERPRINT)).scalar()
 
 
 def _store_fingerprint(executor: Executor) -> None:

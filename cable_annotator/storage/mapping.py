@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 from ..domain.annotation import Annotation, Theme
 from ..domain.cable import Block, Cable, CrossReference, Footnote, PageBreak, Span
 from ..domain.telegram import Telegram, chronological_key
 from ..domain.volume import Person, Term, Volume
-from .models import AnnotationRow, AnnotationThemeRow, CableRow, ThemeRow, VolumeRow
 from .row_checks import (
     OPTIONAL_TEXT,
     DamagedRow,
@@ -23,6 +23,9 @@ from .row_checks import (
     require_span,
     require_text,
 )
+
+if TYPE_CHECKING:  # the rows are read without the models too (``Project.raw_reading``)
+    from .models import AnnotationRow, CableRow, ThemeRow, VolumeRow
 
 _CABLE_SCALARS = (
     "number", "title", "kind", "date", "subject", "sender", "recipient", "place",
@@ -78,6 +81,8 @@ def fill_cable_row(row: CableRow, cable: Cable) -> None:
 
 def row_values(row: CableRow) -> dict:
     """The column values of a (not yet added) cable row, for a bulk insert."""
+    from .models import CableRow
+
     return {column.key: getattr(row, column.key) for column in CableRow.__table__.columns}
 
 
@@ -304,6 +309,8 @@ def fill_annotation_row(row: AnnotationRow, annotation: Annotation) -> None:
         row.history = []
     for name in _ANNOTATION_SCALARS:
         setattr(row, name, getattr(annotation, name))
+    from .models import AnnotationThemeRow
+
     row.themes = [AnnotationThemeRow(theme_id=theme_id, position=position)
                   for position, theme_id in enumerate(dict.fromkeys(annotation.theme_ids))]
 

@@ -17,22 +17,22 @@ import sqlite3
 import threading
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
-from sqlalchemy import text
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from .. import file_safety
 from ..domain.annotation import now_utc
 from ..resources_access import default_codebook
-from . import fulltext, row_checks, schema_check
+from . import index_state, release_stamp, row_checks, schema_check
 from . import sqlite as sqlite_file
 from .errors import ProjectError
-from .models import Base, ThemeRow
-from .release_stamp import stamp_new_project, stamp_opened_project
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
 
 PROJECT_SUFFIX = ".cableproj"
 SCHEMA_VERSION = 2
@@ -69,10 +69,12 @@ class Project:
     def __init__(self, path: Path, created: bool) -> None:
         self.path = path
         self.created = created
-        self.engine = sqlite_file.make_engine(path)
-        self.write_engine = self.engine.execution_options(**sqlite_file.WRITE)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self._write_sessions = sessionmaker(self.write_engine, expire_on_commit=False)
+        # The engine (and with it SQLAlchemy, a third of a second to import) is made when
+        # first used: the window's first screen is read through ``raw_reading`` without it.
+        self._engine: Engine | None = None
+        self._engine_lock = threading.Lock()
+        self._raw = threading.local()
+        self._raw_connections: list[sqlite3.Connection] = []
         self._watcher: sqlite_file.ChangeWatcher | None = None
         self._seen_version = 0
         self._known_counter: str | None = None
@@ -80,6 +82,28 @@ class Project:
         self._own_commit_since_poll = False
         self._rehearsal: Session | None = None
         self._rehearsal_thread: int | None = None  # only its own thread joins a rehearsal
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine on the file, made on first use (from any thread)."""
+        if self._engine is None:
+            with self._engine_lock:
+                if self._engine is None:
+                    from sqlalchemy.orm import sessionmaker
+
+                    engine = sqlite_file.make_engine(self.path)
+                    self._write_engine = engine.execution_options(**sqlite_file.WRITE)
+                    self._sessions = sessionmaker(engine, expire_on_commit=False)
+                    self._write_sessions = sessionmaker(self._write_engine,
+                                                        expire_on_commit=False)
+                    self._engine = engine
+        return self._engine
+
+    @property
+    def write_engine(self) -> Engine:
+        """The engine whose transactions begin IMMEDIATE (they will write)."""
+        self.engine  # noqa: B018 - made with it
+        return self._write_engine
 
     # -- opening ------------------------------------------------------------------------
     @classmethod
@@ -102,6 +126,17 @@ class Project:
             if not create:
                 raise ProjectError(f"{path} does not exist.")
             return cls._create(path)
+        names = path.stat().st_nlink
+        if names > 1:
+            # SQLite names the write-ahead log after the path it was opened by: opened under
+            # two names, one file gets two logs, and a later open through one name replays
+            # its stale log over work saved through the other (a walkthrough lost four
+            # annotations that way).
+            raise ProjectError(
+                f"{path} has {names} names on disk (hard links to one file). SQLite keeps a "
+                "project's log beside the name it is opened by, so work saved under one name "
+                "could be lost under another; it was left untouched. Open a copy of it "
+                "instead (cp, or Save As from the other name), and remove the extra names.")
         if path.stat().st_size == 0 and not _has_sidecar(path):
             if not adopt_empty:
                 raise ProjectError(
@@ -111,9 +146,10 @@ class Project:
         revision = cls._check_existing(path)
         project = cls(path, created=False)
         try:
-            project._migrate_if_needed(revision)
-            project._ensure_search_index()
-            stamp_opened_project(project.engine)
+            if revision != HEAD_REVISION or project._needs_preparing():
+                project._migrate_if_needed(revision)
+                project._ensure_search_index()
+                release_stamp.stamp_opened_project(project.engine)
         except BaseException:
             project.close()
             raise
@@ -143,6 +179,12 @@ class Project:
             raise ProjectError(f"Cannot create the project {path}: "
                                f"{error.strerror or error}.") from error
         project = cls(path, created=True)
+        from sqlalchemy import text
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from . import fulltext
+        from .models import Base, ThemeRow
+
         try:
             Base.metadata.create_all(project.write_engine)
             with project.write_engine.begin() as connection:
@@ -157,7 +199,7 @@ class Project:
                                          description=theme.get("description", ""),
                                          position=position, created=stamp, modified=stamp,
                                          uid=default_theme_uid(theme["name"])))
-                stamp_new_project(session)
+                release_stamp.stamp_new_project(session)
             fulltext.ensure_index(project.write_engine)
         except (SQLAlchemyError, OSError, ProjectError) as error:
             project.close()
@@ -213,6 +255,16 @@ class Project:
             raise ProjectError(f"{path} is damaged: SQLite reports {check!r}.")
         return revision
 
+    def _needs_preparing(self) -> bool:
+        """Whether opening must write to the file (a stale search index, another release's
+        stamp): read with the standard library, so a file needing nothing needs no engine."""
+        try:
+            with self.raw_reading() as connection:
+                return (not index_state.is_current(connection)
+                        or release_stamp.needs_stamp(connection))
+        except ProjectError:
+            return True  # the engine's path says what is wrong, in its words
+
     def _migrate_if_needed(self, revision: str) -> None:
         if revision == HEAD_REVISION:
             return
@@ -239,6 +291,10 @@ class Project:
     def _ensure_search_index(self) -> None:
         """Give a file of an earlier release its full-text index, or refresh a stale one
         (derived data: rebuilding it loses nothing)."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from . import fulltext
+
         try:
             fulltext.ensure_index(self.write_engine)
         except row_checks.DamagedRow as error:
@@ -260,6 +316,9 @@ class Project:
         if self._rehearsal is not None and self._rehearsal_thread == threading.get_ident():
             yield from self._rehearsed_transaction()
             return
+        from sqlalchemy.exc import DBAPIError
+
+        self.engine  # noqa: B018 - made on first use
         session = self._write_sessions()
         try:
             try:
@@ -311,6 +370,9 @@ class Project:
         """
         if self._rehearsal is not None:
             raise RuntimeError("rehearsals do not nest")
+        from sqlalchemy.exc import DBAPIError
+        from sqlalchemy.orm import Session
+
         connection = self.write_engine.connect()
         try:
             raw = connection.connection.dbapi_connection
@@ -348,8 +410,45 @@ class Project:
         session.expunge_all()
 
     @contextmanager
+    def raw_reading(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction on a plain ``sqlite3`` connection (hardened, one per thread,
+        kept until ``close``): for reads written in SQL, which need no engine — the
+        window's first screen is read this way while SQLAlchemy is still being imported.
+        Errors are reported as ``reading`` reports them."""
+        connection = getattr(self._raw, "connection", None)
+        try:
+            if connection is None:
+                connection = sqlite_file.connect_checked(self.path)
+                self._raw.connection = connection
+                self._raw_connections.append(connection)
+            outermost = not connection.in_transaction  # a read inside a read shares it
+            if outermost:
+                connection.execute("BEGIN")
+        except sqlite3.Error as error:
+            raise ProjectError(f"Could not read {self.path}: {error}.") from error
+        try:
+            yield connection
+        except row_checks.DamagedRow as error:
+            raise ProjectError(f"{error.subject} in {self.path} is damaged: {error.problem}"
+                               ".") from None
+        except UnicodeError:
+            raise ProjectError(sqlite_file.locate_undecodable_text(self.path)) from None
+        except sqlite3.DatabaseError as error:
+            damaged = _damage_from(error, self.path)
+            if damaged:
+                raise ProjectError(damaged) from None
+            raise ProjectError(f"Could not read {self.path}: {error}.") from error
+        finally:
+            if outermost:
+                with suppress(sqlite3.Error):
+                    connection.execute("ROLLBACK")
+
+    @contextmanager
     def reading(self) -> Iterator[Session]:
         """A read-only session (nothing is committed)."""
+        from sqlalchemy.exc import DBAPIError
+
+        self.engine  # noqa: B018 - made on first use
         session = self._sessions()
         try:
             yield session
@@ -465,6 +564,8 @@ class Project:
         """Count this commit (inside its transaction). Returns the new value; when the
         value before was not the one this object last knew, someone else committed
         first, and that is remembered as an outside change."""
+        from sqlalchemy import text
+
         before = session.execute(text("SELECT value FROM settings WHERE key = :k"),
                                  {"k": CHANGE_COUNTER}).scalar()
         if self._watcher is not None and before != self._known_counter:
@@ -484,8 +585,16 @@ class Project:
         if self._watcher is not None:
             self._watcher.close()
             self._watcher = None
-        sqlite_file.checkpoint(self.engine)
-        self.engine.dispose()
+        for connection in self._raw_connections:
+            with suppress(sqlite3.Error):
+                connection.close()
+        self._raw_connections.clear()
+        self._raw = threading.local()
+        if self._engine is not None:
+            sqlite_file.checkpoint(self._engine)
+            self._engine.dispose()
+        else:
+            sqlite_file.checkpoint_file(self.path)
 
     def __enter__(self) -> Project:
         return self

@@ -15,18 +15,31 @@ its creation, its tables from migrations), so each object is matched against wha
 route creates under that name at that revision, and the set of names must be exactly the
 revision's. The search index is derived data and may be absent (an early file): it is
 created on open.
+
+The newest schema as this release's own SQLAlchemy writes it is also shipped, in
+``resources/project_schema.json``: a file matching it is known good without importing
+SQLAlchemy (a third of a second of every start). Any other file is compared with the
+schemas derived at run time, as before — another SQLAlchemy may word its DDL otherwise. A
+test fails when the models and that file part; ``python -m
+cable_annotator.storage.schema_check`` writes it again.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
+import sys
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from . import fulltext
+from ..resources_access import resource_text
+from . import index_state
 from .errors import ProjectError
+
+SHIPPED_SCHEMA = "project_schema.json"
+"""The resource holding ``sqlite_master`` of a project this release creates."""
 
 _SQLITE_INTERNAL = {
     # ANALYZE writes these; they hold statistics, no SQL of anyone's.
@@ -34,7 +47,7 @@ _SQLITE_INTERNAL = {
     ("table", "sqlite_stat4"): "CREATE TABLE sqlite_stat4(tbl,idx,neq,nlt,ndlt,sample)",
     ("table", "sqlite_sequence"): "CREATE TABLE sqlite_sequence(name,seq)",
 }
-_OPTIONAL_PREFIXES = (fulltext.INDEX_TABLE, fulltext.STATE_TABLE)
+_OPTIONAL_PREFIXES = (index_state.INDEX_TABLE, index_state.STATE_TABLE)
 
 
 @dataclass(frozen=True)
@@ -62,6 +75,10 @@ _QUOTED_TABLE = re.compile(r'^(CREATE TABLE )"([A-Za-z_][A-Za-z0-9_]*)"')
 
 def read_schema(connection: sqlite3.Connection) -> dict[tuple[str, str], SchemaObject]:
     rows = connection.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    return _schema_of(rows)
+
+
+def _schema_of(rows) -> dict[tuple[str, str], SchemaObject]:
     return {(row[0], row[1]): SchemaObject(str(row[0]), str(row[1]), str(row[2]),
                                            normalise_sql(row[3])) for row in rows}
 
@@ -71,13 +88,25 @@ def _in_memory() -> sqlite3.Connection:
 
 
 def _add_search_index(connection: sqlite3.Connection) -> None:
-    for statement in fulltext.CREATE_STATEMENTS:
+    for statement in index_state.CREATE_STATEMENTS:
         connection.execute(statement)
 
 
 @cache
+def shipped_schema() -> dict[tuple[str, str], SchemaObject]:
+    """The schema of a project this release creates, as its build wrote it."""
+    return _schema_of(json.loads(resource_text(SHIPPED_SCHEMA)))
+
+
+@cache
 def fresh_schema() -> dict[tuple[str, str], SchemaObject]:
-    """The schema of a project this release creates (``Project._create``)."""
+    """The schema of a project this release creates (``Project._create``), derived now."""
+    return _schema_of(fresh_schema_rows())
+
+
+def fresh_schema_rows() -> list[list[str]]:
+    """``sqlite_master`` rows (type, name, table, SQL) of a project made as
+    ``Project._create`` makes one, derived from the models now."""
     from sqlalchemy import create_engine
     from sqlalchemy.pool import StaticPool
 
@@ -89,9 +118,10 @@ def fresh_schema() -> dict[tuple[str, str], SchemaObject]:
     Base.metadata.create_all(engine)
     memory.execute(REVISION_TABLE_DDL)
     _add_search_index(memory)
-    schema = read_schema(memory)
+    rows = memory.execute("SELECT type, name, tbl_name, sql FROM sqlite_master "
+                          "ORDER BY type, name").fetchall()
     engine.dispose()
-    return schema
+    return [list(row) for row in rows]
 
 
 @cache
@@ -167,9 +197,11 @@ def checked_revision(path: Path, connection: sqlite3.Connection) -> str:
 
     found = read_schema(connection)
     revision = _recorded_revision(path, connection, found)
+    if revision == HEAD_REVISION and not differences(found, [shipped_schema()]):
+        return revision  # the everyday case, decided without SQLAlchemy or Alembic
     routes = [fresh_schema()] if revision == HEAD_REVISION else []
     if routes and not differences(found, routes):
-        return revision  # the everyday case, decided without importing Alembic
+        return revision
     migrated = migrated_schema(revision)
     routes += [migrated, _with_fresh_revision_table(migrated)]
     problems = differences(found, routes)
@@ -190,9 +222,10 @@ def _recorded_revision(path: Path, connection: sqlite3.Connection,
     it is that plain table (a view there could run anything)."""
     key = ("table", "alembic_version")
     table = found.get(key)
-    expected = {fresh_schema()[key].sql}
+    expected = {shipped_schema()[key].sql}
     if table is not None and table.sql not in expected:
-        expected |= {migrated_schema(r)[key].sql for r in shipped_revisions()}
+        expected |= {fresh_schema()[key].sql,
+                     *(migrated_schema(r)[key].sql for r in shipped_revisions())}
     if table is None or table.sql not in expected:
         what = "no schema revision table" if table is None and ("view", "alembic_version") \
             not in found else "a changed schema revision table"
@@ -218,3 +251,14 @@ def _with_fresh_revision_table(schema: dict[tuple[str, str], SchemaObject]
     mixed = {key: item for key, item in schema.items() if item.table != "alembic_version"}
     mixed.update({key: item for key, item in fresh.items() if item.table == "alembic_version"})
     return mixed
+
+
+def write_shipped_schema(path: Path) -> None:
+    """Write the derived schema of a new project to ``path`` (the shipped resource)."""
+    path.write_text(json.dumps(fresh_schema_rows(), indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":  # python -m cable_annotator.storage.schema_check
+    target = Path(__file__).resolve().parents[2] / "resources" / SHIPPED_SCHEMA
+    write_shipped_schema(target)
+    print(f"wrote {target}", file=sys.stderr)

@@ -30,10 +30,12 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from sqlalchemy import Engine, create_engine, event
+from typing import TYPE_CHECKING
 
 from .hardening import harden
+
+if TYPE_CHECKING:  # SQLAlchemy is imported when the first engine is made, not before:
+    from sqlalchemy import Engine  # the window's first screen is read without it
 
 APPLICATION_ID = 0x43414E4E  # "CANN"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -53,7 +55,8 @@ class DamagedJSON:
         return f"DamagedJSON({self.problem})"
 
 
-def _load_json(raw: str):
+def load_json(raw: str):
+    """A JSON column's value, or DamagedJSON naming why it is none."""
     try:
         return json.loads(raw)
     except (ValueError, TypeError, RecursionError) as error:
@@ -73,7 +76,9 @@ def journal_mode() -> str:
 
 def make_engine(path: Path) -> Engine:
     """An engine on ``path`` whose every connection has our pragmas set."""
-    engine = create_engine(f"sqlite:///{path}", future=True, json_deserializer=_load_json)
+    from sqlalchemy import create_engine, event
+
+    engine = create_engine(f"sqlite:///{path}", future=True, json_deserializer=load_json)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -219,6 +224,20 @@ def checkpoint(engine: Engine) -> None:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
     except Exception:  # noqa: BLE001 - closing must never fail over this
         pass
+
+
+def checkpoint_file(path: Path) -> None:
+    """``checkpoint`` for a project whose engine was never made (it was only read)."""
+    try:
+        connection = connect_checked(path)
+    except sqlite3.Error:
+        return
+    try:
+        connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    except sqlite3.Error:
+        pass
+    finally:
+        connection.close()
 
 
 # -- finding text that is not UTF-8 ---------------------------------------------------------

@@ -10,9 +10,12 @@ imports the app, opens that project (the window opens its first document), shows
 window and reports, on a line of its own, when the window has painted with the text and the
 annotation list (``gui_probe.PaintProbe``); the parent stops its clock at that line, so the
 figure runs from process creation (interpreter start included) to the painted window, and
-the process's teardown is not counted. The floor, in the same run and measured the same
-way: a fresh interpreter that imports PySide6.QtWidgets, creates the QApplication and shows
-an empty QMainWindow of the same size. Median of RUNS (default 5, ``--quick`` 2).
+the process's teardown is not counted. Then it reports when the background warm-up
+(``ui.window.background.warm_up``: SQLAlchemy and the services that write, imported after
+the first paint) has finished: from then on the first edit imports nothing. The floor, in
+the same run and measured the same way: a fresh interpreter that imports
+PySide6.QtWidgets, creates the QApplication and shows an empty QMainWindow of the same
+size. Median of RUNS (default 5, ``--quick`` 2).
 Target (issue 7): ≤ 0.8 s.
 
 The package's bytecode is compiled first (``compileall``), as an installed copy has it: pip
@@ -50,6 +53,12 @@ probe.watch("list", window.annotations.view.viewport())
 probe.arm("text", "list")
 probe.wait()
 print("painted", time.process_time(), flush=True)
+from cable_annotator.ui.window.background import warm_up
+from PySide6.QtWidgets import QApplication
+while warm_up._thread is None or not warm_up.finished():
+    QApplication.processEvents()
+    time.sleep(0.001)
+print("ready", time.process_time(), flush=True)
 os._exit(0)
 """
 FLOOR = """
@@ -71,6 +80,10 @@ os._exit(0)
 
 
 def run(code: str, env: dict[str, str], *args: str) -> tuple[float, float]:
+    return run_until(code, env, *args)[:2]
+
+
+def run_until(code: str, env: dict[str, str], *args: str) -> tuple[float, float, float]:
     """Seconds from starting the process to its "painted" line, and the CPU seconds the
     child had used by then (its own count: the machine is shared, and a start that waits
     for a core shows in the first figure but not in the second)."""
@@ -80,11 +93,15 @@ def run(code: str, env: dict[str, str], *args: str) -> tuple[float, float]:
                              text=True)
     line = child.stdout.readline()
     elapsed = time.perf_counter() - start
+    ready_line = child.stdout.readline()
+    ready = time.perf_counter() - start
     child.wait()
     word, _, cpu = line.strip().partition(" ")
     if word != "painted":
         raise RuntimeError(f"the child did not paint (exit {child.returncode})")
-    return elapsed, float(cpu)
+    if not ready_line.startswith("ready"):
+        ready = elapsed  # the floor: nothing to warm up
+    return elapsed, float(cpu), ready
 
 
 def compile_bytecode() -> None:
@@ -108,10 +125,12 @@ def main(argv: list[str]) -> int:
         env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
                "XDG_DATA_HOME": f"{home}/data", "XDG_CONFIG_HOME": f"{home}/config"}
         first, _ = run(APP, env, str(project))  # the first start after import (cold caches)
-        apps, floors = [], []
+        apps, floors, readies = [], [], []
         for _ in range(runs):
             floors.append(run(FLOOR, env))
-            apps.append(run(APP, env, str(project)))
+            wall, cpu, ready = run_until(APP, env, str(project))
+            apps.append((wall, cpu))
+            readies.append(ready)
     app, floor = (statistics.median(wall for wall, _ in apps),
                   statistics.median(wall for wall, _ in floors))
     app_cpu, floor_cpu = (statistics.median(cpu for _, cpu in apps),
@@ -125,6 +144,8 @@ def main(argv: list[str]) -> int:
           f"({app / floor:.1f}x the floor; {runs} runs; min {min(walls):.3f} "
           f"max {max(walls):.3f}); CPU used by then {app_cpu:.3f} s "
           f"({app_cpu / floor_cpu:.1f}x the floor's)")
+    print(f"ready for the first edit (SQLAlchemy and the writing services imported in the "
+          f"background after the paint): median {statistics.median(readies):.3f} s")
     ok = app <= TARGET_SECONDS
     print(f"target: ≤ {TARGET_SECONDS} s: {'met' if ok else 'MISSED'}")
     return 0 if ok else 1

@@ -11,7 +11,8 @@ from bisect import bisect_left
 
 from ...domain.annotation import Annotation
 from ...domain.cable import BODY
-from ...services import annotating, queries
+from ...services import queries
+from ..common.deferred_import import deferred
 from ..window.workspace_actions import WorkspaceActions
 from .note_conflicts import join_notes
 from .undo_commands import (
@@ -20,6 +21,8 @@ from .undo_commands import (
     ReplaceAnnotation,
     UpdateAnnotation,
 )
+
+annotating = deferred("cable_annotator.services.annotating")
 
 
 def same_passage(annotations: list[Annotation], part: str, start: int,

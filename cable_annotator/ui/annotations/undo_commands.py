@@ -19,9 +19,12 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from ...services import annotating, codebook
-from ...services.annotating import ChangedElsewhere
+from ...services.errors import ChangedElsewhere
+from ..common.deferred_import import deferred
 from ..window.workspace import Workspace
+
+annotating = deferred("cable_annotator.services.annotating")
+codebook = deferred("cable_annotator.services.codebook")
 
 
 class ServiceCommand(QUndoCommand):

@@ -6,9 +6,11 @@ these methods take the answers, so tests and menus reach the same code without a
 
 from __future__ import annotations
 
-from ...services import codebook
 from ..annotations.undo_commands import AddTheme, DeleteTheme, MergeThemes, UpdateTheme
+from ..common.deferred_import import deferred
 from ..window.workspace_actions import WorkspaceActions
+
+codebook = deferred("cable_annotator.services.codebook")
 
 
 class CodebookActions(WorkspaceActions):

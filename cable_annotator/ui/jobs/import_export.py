@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import (
@@ -28,18 +29,17 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ...importers.errors import ImportCancelled
-from ...services.importing import (
-    TEXT_FORMATS,
-    ImportReport,
-    guess_file_format,
-    import_files,
-    looks_like_telegram_file,
-    volume_from_filename,
-)
+from ...services.text_formats import TEXT_FORMATS
 from ...storage.project import Project
+from ..common.deferred_import import deferred
 from ..common.dialog_sizing import fit_title
 from ..desktop.file_dialogs import open_file_names, save_file_name
 from .text_import_dialog import TextImportChoice, ask_text_import
+
+if TYPE_CHECKING:
+    from ...services.importing import ImportReport
+
+importing = deferred("cable_annotator.services.importing")
 
 IMPORT_FILTER = ("FRUS documents and telegrams (*.txt *.xml);;Plain text and telegrams (*.txt);;"
                  "TEI volumes (*.xml)")
@@ -249,8 +249,8 @@ def needing_volume(paths: list[Path]) -> list[Path]:
     """Plain-text documents whose file name does not say which volume they come from
     (a raw telegram needs none: its MRN is its id)."""
     return [path for path in paths
-            if path.suffix.lower() == ".txt" and volume_from_filename(path) is None
-            and not looks_like_telegram_file(path)]
+            if path.suffix.lower() == ".txt" and importing.volume_from_filename(path) is None
+            and not importing.looks_like_telegram_file(path)]
 
 
 def ask_volume(parent: QWidget, count: int, guess: str = "",
@@ -267,7 +267,7 @@ def ask_volume(parent: QWidget, count: int, guess: str = "",
 def guess_of_files(paths: list[Path]) -> str:
     """What the importer takes these plain-text files for, when it takes them all for the
     same ("a FRUS page"); empty when they differ or cannot be read."""
-    readings = [guess_file_format(path) for path in paths]
+    readings = [importing.guess_file_format(path) for path in paths]
     formats = {reading.format for reading in readings if reading is not None}
     if len(formats) != 1 or None in readings:
         return ""
@@ -283,14 +283,15 @@ def import_with_volume(project: Project, paths: list[Path], volume: str | None, 
     told that the first files are in (a cancel used to keep them without a word); a
     cancel before any file raises ImportCancelled as before."""
     unnamed = set(needing_volume(paths)) if volume else set()
-    total = ImportReport()
+    total = importing.ImportReport()
     for number, path in enumerate(paths):
         try:
             if number and cancelled():
                 raise ImportCancelled()
-            report = import_files(project, [path], volume=volume if path in unnamed else None,
-                                  progress=progress, cancelled=cancelled,
-                                  as_format=as_format if path.suffix.lower() == ".txt" else None)
+            report = importing.import_files(
+                project, [path], volume=volume if path in unnamed else None,
+                progress=progress, cancelled=cancelled,
+                as_format=as_format if path.suffix.lower() == ".txt" else None)
         except ImportCancelled:
             if not total.imported_sources:
                 raise

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.importing import TEXT_FORMATS
+from ...services.text_formats import TEXT_FORMATS
 from ..common.dialog_sizing import fit_title
 
 

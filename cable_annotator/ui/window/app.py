@@ -24,6 +24,7 @@ from ..desktop.app_icon import app_icon
 from ..desktop.desktop_session import DesktopSession
 from ..desktop.launch_files import LaunchError, sort_launch_files
 from ..desktop.single_instance import hand_over
+from .background.warm_up import AfterFirstPaint
 from .fault_report import FaultReporter
 from .settings import APPLICATION, ORGANIZATION, AppSettings
 
@@ -86,6 +87,9 @@ def start_app(project_path: Path | None, documents: list[Path] | None = None):
                                           lambda text: window.statusBar().showMessage(text))
     window.fault_reporter.install()
     window.show()
+    # SQLAlchemy and the writing services, imported once the text has painted.
+    window.warm_up = AfterFirstPaint(window.reading.cable_text().viewport(),
+                                     lambda: window.project.engine)
     window.desktop = DesktopSession(window)
     if documents:
         window.desktop.open(documents)

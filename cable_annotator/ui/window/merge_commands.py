@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...services import merge_conflicts, merging
 from ...services.changes import Change
 from ..annotations.undo_commands import ServiceCommand
+from ..common.deferred_import import deferred
 from .workspace import Workspace
+
+merge_conflicts = deferred("cable_annotator.services.merge_conflicts")
+merging = deferred("cable_annotator.services.merging")
 
 MERGED = "project-merged"
 

@@ -19,8 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.annotation import Annotation
-from ...services import merge_conflicts, merging
+from ..common.deferred_import import deferred
 from ..common.dialog_sizing import fit_title
+
+merge_conflicts = deferred("cable_annotator.services.merge_conflicts")
+merging = deferred("cable_annotator.services.merging")
 
 REPORT_WIDTH = 460
 """A merge report without conflicts: a summary and a few lines, at a reading width."""
@@ -28,7 +31,7 @@ CONFLICT_WIDTH = 680
 """Conflict cards put both versions of an annotation one above the other."""
 
 Describe = Callable[[str | None], Annotation | None]
-Resolve = Callable[[merging.MergeConflict, str], bool]
+Resolve = Callable[["merging.MergeConflict", str], bool]
 
 
 def _version_text(label: str, annotation: Annotation | None, theme_names) -> str:

@@ -12,9 +12,12 @@ from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QPlainTextEdit, QTextEdit
 
-from ...services.importing import TELEGRAMS, TEXT_FORMATS, import_text
+from ...services.text_formats import TELEGRAMS, TEXT_FORMATS
+from ..common.deferred_import import deferred
 from ..jobs import import_export
 from ..jobs.text_import_dialog import TextImportChoice
+
+importing = deferred("cable_annotator.services.importing")
 
 CLIPBOARD = "clipboard"
 DROPPED = "dropped text"
@@ -73,7 +76,8 @@ class TextImportMixin:
             return False
 
         def job(project, _progress, _cancelled):
-            return import_text(project, text, source, choice.volume or None, choice.as_format)
+            return importing.import_text(project, text, source, choice.volume or None,
+                                         choice.as_format)
 
         self._start_job(f"Importing the {source}…", job, self._import_done,
                         self.importFinished)

@@ -13,13 +13,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
 from ...importers.errors import ImportFailed
-from ...services.exporting import export_csv
-from ...services.importing import (
-    PLAIN_TEXT,
-    TEXT_FORMATS,
-    refuse_own_files,
-    unreadable_text_files,
-)
+from ...services.text_formats import PLAIN_TEXT, TEXT_FORMATS
+from ..common.deferred_import import deferred
 from ..jobs.import_export import (
     BackgroundJob,
     ExportCsvDialog,
@@ -35,6 +30,9 @@ from ..jobs.import_export import (
 from .file_suggestions import export_suggestion
 from .text_import import DROPPED, dropped_text
 from .window_exchange import EXCHANGE_SUFFIXES
+
+exporting = deferred("cable_annotator.services.exporting")
+importing = deferred("cable_annotator.services.importing")
 
 
 def _exchange(paths: list[Path]) -> list[Path]:
@@ -68,13 +66,13 @@ class ImportExportMixin:
         if not paths:
             return bool(exchange)
         try:  # before anything reads them (the guess below opens the files)
-            refuse_own_files(self.project, [Path(p) for p in paths])
+            importing.refuse_own_files(self.project, [Path(p) for p in paths])
         except ImportFailed as error:
             self._show_refusal(str(error))  # nothing was read or changed
             return False
         choice = None
         unnamed = needing_volume([Path(path) for path in paths])
-        problems = unreadable_text_files(unnamed)
+        problems = importing.unreadable_text_files(unnamed)
         if problems:  # said before the volume question, and the rest imported as asked
             refused = {Path(problem.path) for problem in problems}
             paths = [p for p in paths if Path(p) not in refused]
@@ -176,7 +174,7 @@ class ImportExportMixin:
         self.note_editor.commit()
 
         def job(project, _progress, _cancelled):
-            return export_csv(project, path, long=long, excel=excel)
+            return exporting.export_csv(project, path, long=long, excel=excel)
 
         def done(rows: int) -> None:
             self.statusBar().showMessage(f"Exported {rows} rows to {path}.", 8000)

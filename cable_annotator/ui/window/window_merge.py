@@ -10,13 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...domain.annotation import Annotation
-from ...services import merge_conflicts, merging, queries
-from ...services.annotating import AnnotationError
+from ...services import queries
+from ...services.errors import AnnotationError
 from ...storage.errors import NotFound, ProjectError
+from ..common.deferred_import import deferred
 from ..desktop.file_dialogs import open_file_name
 from .merge_commands import MergeProject, ResolveConflict
 from .merge_dialog import MergeDialog
 from .window_project_files import PROJECT_FILTER
+
+merge_conflicts = deferred("cable_annotator.services.merge_conflicts")
+merging = deferred("cable_annotator.services.merging")
 
 
 class MergeMixin:

@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from ...services.annotating import AnnotationError
-from ...services.codebook import CodebookError
+from ...services.errors import AnnotationError, CodebookError
 from ...storage.errors import ProjectError
 from ...storage.project import Project
 from .workspace import Workspace

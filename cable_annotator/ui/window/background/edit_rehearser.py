@@ -8,10 +8,13 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer
 
-from ....services.annotating import AnnotationError
-from ....services.edit_rehearsal import rehearse_edits
+from ....services.errors import AnnotationError
 from ....storage.errors import ProjectError
 from ....storage.project import Project
+from ...common.deferred_import import deferred
+from . import warm_up
+
+edit_rehearsal = deferred("cable_annotator.services.edit_rehearsal")
 
 DELAY_MS = 250
 """Long enough for the page to be painted and the first idle work to start, far shorter
@@ -45,10 +48,13 @@ class EditRehearser(QObject):
     def _rehearse(self) -> None:
         if self._pending is None:
             return
+        if not warm_up.finished():  # its imports are the warm-up's: not on this thread
+            self._timer.start()
+            return
         project, cable_id, theme_ids = self._pending
         self._pending = None
         try:
-            rehearse_edits(project, cable_id, theme_ids)
+            edit_rehearsal.rehearse_edits(project, cable_id, theme_ids)
         except (ProjectError, AnnotationError) as error:
             _log.debug("edit rehearsal skipped for %s: %s", project.path, error)
             return

@@ -18,8 +18,10 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit
 
-from ....services import search as search_service
+from ...common.deferred_import import deferred
 from .latest_result import LatestResult
+
+search_service = deferred("cable_annotator.services.search")
 
 DEBOUNCE_MS = 250
 TOTAL_LIMIT = 1000
