@@ -179,3 +179,31 @@ def test_opening_salutation_stands_left_and_closing_one_with_the_signature(qapp)
                   & Qt.AlignmentFlag.AlignHorizontal_Mask for n in range(4)]
     right = Qt.AlignmentFlag.AlignRight
     assert [bool(a & right) for a in alignments] == [False, False, True, True]
+
+
+def test_bulk_filing_matches_filing_one_by_one_at_every_edge(qapp) -> None:
+    """``reset`` (opening a cable) files each passage under the same blocks as ``add``:
+    passages inside a block, ending at a block's end, in the gap between two blocks,
+    spanning several, empty ones, and before the first block."""
+    from dataclasses import replace
+
+    cable = sample_cable()
+    built = DocumentBuilder(LIGHT).build_body(cable)
+    spans = [span for span in built.block_spans if span is not None]
+    base = annotation(cable, "an arms race could ensue", [1], ident="base")
+    passages, seen = [], set()
+    for n, (_, start, end) in enumerate(spans):
+        for a, b in ((start, end), (start + 1, end - 1), (end - 2, end + 3), (end, end + 1),
+                     (start, start), (max(start - 1, 0), end), (start, spans[-1][2])):
+            if a >= 0 and b <= len(cable.text) and f"p{n}-{a}-{b}" not in seen:
+                seen.add(f"p{n}-{a}-{b}")
+                passages.append(replace(base, id=f"p{n}-{a}-{b}", start=a, end=b))
+    one_by_one = AnnotationLayers(built)
+    for passage in passages:
+        one_by_one.add(passage)
+    bulk = AnnotationLayers(built)
+    bulk.reset(sorted(passages, key=lambda p: (p.start, p.end)))
+    assert len(bulk) == len(one_by_one) == len(passages)
+    for number in range(len(built.block_spans)):
+        assert ({a.id for a in bulk.on_block(number)}
+                == {a.id for a in one_by_one.on_block(number)}), number

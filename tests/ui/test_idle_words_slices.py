@@ -61,3 +61,40 @@ def test_the_reader_waits_while_the_layout_has_the_turn(qtbot, project):
     qtbot.waitUntil(lambda: not reader.is_reading(), timeout=5000)
     assert all("quote" in vars(annotation) for annotation in annotations)
     assert annotations == annotations_of(project, SAMPLE_ID)
+
+
+class _SlowWords:
+    """Words that take ``per_row_s`` each to read (a slow disk, long notes)."""
+
+    def __init__(self, rows: int, per_row_s: float) -> None:
+        self.left, self.per_row_s, self.calls = rows, per_row_s, []
+
+    def read_some(self, count: int) -> bool:
+        import time
+
+        started = time.perf_counter()
+        count = min(count, self.left)
+        while time.perf_counter() < started + count * self.per_row_s:
+            pass
+        self.left -= count
+        self.calls.append(count)
+        return self.left == 0
+
+
+def test_a_slice_stops_at_its_budget_when_the_forecast_is_too_big(qapp):
+    """The first slice's size is a guess (FIRST_SLICE): on words ten times slower than
+    the guess assumes, the slice still ends near the budget, not ten budgets later."""
+    import time
+
+    from cable_annotator.ui.window.background.idle_words_reader import IdleWordsReader
+
+    per_row = 10 * SLICE_BUDGET_S / FIRST_SLICE
+    words = _SlowWords(10 * FIRST_SLICE, per_row)
+    reader = IdleWordsReader()
+    reader._words = words
+    started = time.perf_counter()
+    reader._read_slice()
+    took = time.perf_counter() - started
+    assert words.left < 10 * FIRST_SLICE  # it did read
+    assert took < 2.5 * SLICE_BUDGET_S + 0.002, took
+    reader._timer.stop()

@@ -556,7 +556,7 @@ class CableView(PartTextView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.gutter = PageGutter(self)
         self._page_positions: list[int] = []
-        self.layout_driver = LayoutDriver(self)
+        self.layout_driver = LayoutDriver(self, self.viewport())
         self.layout_driver.progressed.connect(self.gutter.update)
         self.layout_driver.progressed.connect(self.visibleBlocksChanged)
         self.verticalScrollBar().valueChanged.connect(self.gutter.update)

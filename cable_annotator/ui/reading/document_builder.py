@@ -52,6 +52,7 @@ VERBATIM_KIND = "text"
 VERBATIM_LINE = "verbatim line"
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 _LABEL = re.compile(r"\(?([^\s.):]{1,8})[.):]? ")
+_PARAGRAPH = re.compile(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*$)", re.S)
 
 
 class _Bmp:
@@ -196,7 +197,7 @@ def _verbatim_lines(text: str) -> list[Block]:
 def _paragraphs(text: str, start: int, end: int) -> list[Block]:
     """Split uncovered text into paragraphs at blank lines, trimming surrounding whitespace."""
     out = []
-    for match in re.finditer(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*$)", text[start:end], re.S):
+    for match in _PARAGRAPH.finditer(text[start:end]):
         out.append(Block("paragraph", start + match.start(), start + match.end()))
     return out
 
@@ -237,19 +238,22 @@ class DocumentBuilder:
         self._em = QFontMetricsF(self.font).horizontalAdvance("M")
         self._block_formats: dict[tuple[str, bool], QTextBlockFormat] = {}
         self._char_formats: dict[tuple[str, str], QTextCharFormat] = {}
+        self._font_keys: dict[int, tuple[QFont, str]] = {}
         self._label_width = QFontMetricsF(self.font).horizontalAdvance("10.\u2002")
 
     # -- formats -------------------------------------------------------------------
 
-    def block_format(self, kind: str, hanging: bool) -> QTextBlockFormat:
-        """The paragraph format of a block of ``kind`` (a copy: callers may change it).
+    def block_format(self, kind: str, hanging: bool, copy: bool = True) -> QTextBlockFormat:
+        """The paragraph format of a block of ``kind`` (a copy: callers may change it;
+        ``copy=False``: the shared one, for a caller that only hands it to Qt, which
+        copies it).
 
         Made once per kind: a long cable has thousands of blocks of a handful of kinds."""
         key = (_style_kind(kind), hanging)
         fmt = self._block_formats.get(key)
         if fmt is None:
             fmt = self._block_formats[key] = self._make_block_format(kind, hanging)
-        return QTextBlockFormat(fmt)
+        return QTextBlockFormat(fmt) if copy else fmt
 
     def _make_block_format(self, kind: str, hanging: bool) -> QTextBlockFormat:
         fmt = QTextBlockFormat()
@@ -286,7 +290,10 @@ class DocumentBuilder:
 
     def block_char_format(self, kind: str, font: QFont) -> QTextCharFormat:
         """The character format of a block of ``kind`` in ``font`` (made once per kind)."""
-        key = (_style_kind(kind), font.key())
+        font_key = self._font_keys.get(id(font))
+        if font_key is None or font_key[0] is not font:  # QFont.key() is a C++ call a block
+            font_key = self._font_keys[id(font)] = (font, font.key())
+        key = (_style_kind(kind), font_key[1])
         fmt = self._char_formats.get(key)
         if fmt is None:
             fmt = self._char_formats[key] = self._make_block_char_format(kind, font)
@@ -449,7 +456,8 @@ class DocumentBuilder:
             seen_paragraph = seen_paragraph or _style_kind(kind) == "paragraph"
             hang = _hanging_label(body, block.label) if label is None else 0
             note_label = label is not None and index == 0
-            block_fmt = self.block_format(kind, hanging=bool(hang) or note_label)
+            block_fmt = self.block_format(kind, hanging=bool(hang) or note_label,
+                                          copy=label is not None)
             if label is not None:
                 block_fmt.setLineHeight(
                     NOTE_LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value

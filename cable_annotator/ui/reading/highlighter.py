@@ -105,6 +105,17 @@ class AnnotationLayers:
             i = bisect_right(starts, start) - 1
             if i < 0:
                 i = 0
+            number = numbers[i]
+            block_end = spans[number][2]
+            if block_end >= end:  # inside one block, as most are: the blocks of a part
+                # do not overlap, so the next one starts at or after ``end``
+                if starts[i] < end and block_end > start:
+                    layer = blocks.get(number)
+                    if layer is None:
+                        blocks[number] = {identifier: annotation}
+                    else:
+                        layer[identifier] = annotation
+                continue
             count = len(numbers)
             while i < count and starts[i] < end:
                 number = numbers[i]
@@ -327,11 +338,19 @@ def _segment_rects(block: QTextBlock, segments: list[Segment]):
     coordinates; a segment ending in the space where a line wraps stops before it."""
     text_layout = block.layout()
     document, origin = block.document(), block.position()
+    # Segments are disjoint and in order: each line looks only at those that reach it
+    # (a long paragraph at 20,000 annotations has dozens of lines and of segments, and
+    # trying every pair held a scroll step for 10 ms and more).
+    ends = [segment[1] for segment in segments]
+    count = len(segments)
     for number in range(text_layout.lineCount()):
         line = text_layout.lineAt(number)
         line_start = line.textStart()
         line_end = line_start + line.textLength()
-        for start, end, fill, underline in segments:
+        i = bisect_right(ends, line_start)
+        while i < count and segments[i][0] < line_end:
+            start, end, fill, underline = segments[i]
+            i += 1
             low, high = max(start, line_start), min(end, line_end)
             while high > low and high == line_end and (
                     document.characterAt(origin + high - 1).isspace()):

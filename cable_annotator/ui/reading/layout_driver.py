@@ -26,6 +26,9 @@ paint of a scroll step (10 ms and more on a software raster) so scrolling never 
 AT_ONCE_CHARACTERS = 60_000
 """Documents up to this length (nearly every FRUS document) are laid out before their
 first paint, in one slice."""
+UNPAINTED_MS = 100
+"""A long document whose view has not painted by then (hidden, or a test with no paint)
+starts its layout all the same."""
 
 
 class LayoutDriver(QObject):
@@ -36,8 +39,17 @@ class LayoutDriver(QObject):
     finished = Signal()
     """The whole document is laid out."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, viewport: QObject | None = None
+                 ) -> None:
+        """``viewport``: the widget that paints the document. A long document's slices
+        wait for its first paint after :meth:`start` (a zero timer started at once ran two
+        slices, 10 ms, before the window's first paint of the new text, which the reader
+        waits for; the rest of the document is below the screen)."""
         super().__init__(parent)
+        self._viewport = viewport
+        self._awaiting_paint = False
+        if viewport is not None:
+            viewport.installEventFilter(self)
         self._document: QTextDocument | None = None
         self._layout: QObject | None = None
         self._next = 0
@@ -69,11 +81,17 @@ class LayoutDriver(QObject):
         self._done = False
         if self._document.characterCount() <= AT_ONCE_CHARACTERS:
             self._slice()
-        if not self._done:
-            self._timer.start()
+        if self._done:
+            return
+        if self._viewport is not None and not self._awaiting_paint:
+            self._awaiting_paint = True  # until the next paint of the viewport
+            self._timer.start(UNPAINTED_MS)
+        elif not self._awaiting_paint:
+            self._timer.start(0)
 
     def stop(self) -> None:
         self._timer.stop()
+        self._awaiting_paint = False
         if self._layout is not None:
             self._layout.removeEventFilter(self)
         self._document = self._layout = None
@@ -81,6 +99,7 @@ class LayoutDriver(QObject):
 
     def _forget(self) -> None:
         self._timer.stop()
+        self._awaiting_paint = False
         self._document = self._layout = None
         self._done = True
 
@@ -119,9 +138,18 @@ class LayoutDriver(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         # Qt's own lazy-layout steps (and its deferred size report) while we drive: ours
         # are bounded in time, and we report the size ourselves after each slice.
+        if watched is self._viewport:
+            if self._awaiting_paint and event.type() == QEvent.Type.Paint:
+                self._awaiting_paint = False  # the first slice runs right after this paint
+                if not self._done:
+                    self._timer.start(0)
+            return False
         return watched is self._layout and event.type() == QEvent.Type.Timer and not self._done
 
     def _slice(self) -> None:
+        if self._awaiting_paint:  # nothing painted in UNPAINTED_MS: go on without it
+            self._awaiting_paint = False
+            self._timer.setInterval(0)
         document = self._document
         if document is None:
             self._timer.stop()

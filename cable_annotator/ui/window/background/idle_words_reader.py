@@ -25,6 +25,8 @@ SLICE_BUDGET_S = 0.004
 """Work per event-loop turn: a quarter of a 60 Hz frame, beside painting and layout."""
 FIRST_SLICE = 256
 SLICE_RANGE = (32, 2048)
+CHUNKS = 4
+"""A slice is read in this many chunks, looking at the clock after each."""
 WAIT_MS = 16
 """How often to look again while other background work (the layout) has the turn."""
 
@@ -71,10 +73,22 @@ class IdleWordsReader(QObject):
         self._timer.setInterval(0)
         words = self._words
         started = time.perf_counter()
+        deadline = started + SLICE_BUDGET_S
         try:
             with collector_paused():
-                done = words is None or words.read_some(self._count)
-            self._count = next_slice(self._count, time.perf_counter() - started)
+                done = words is None
+                read = 0
+                # The size is a forecast; the budget is the bound: the slice is read in
+                # chunks and stops at the deadline, so a forecast that is too big (the
+                # first one, or a burst of long words) overshoots by one chunk at most.
+                chunk = max(self._count // CHUNKS, SLICE_RANGE[0])
+                while not done and read < self._count:
+                    done = words.read_some(min(chunk, self._count - read))
+                    read += chunk
+                    if time.perf_counter() >= deadline:
+                        break
+            self._count = next_slice(max(min(read, self._count), 1),
+                                     time.perf_counter() - started)
         except ProjectError:
             done = True  # the project went away; a card asking later says so itself
         if done:
