@@ -525,11 +525,13 @@ class ReadingPane(QWidget):
 
     def _on_scheme_changed(self) -> None:
         palette = reading_palette(self._dark)
-        if palette is self._palette:
-            return
+        changed = palette is not self._palette
         self._palette = palette
+        # Always: a window style sheet polished again (at the first show, at a choice in
+        # View > Appearance) puts back the page colours the views had before.
         self._apply_palette()
-        self._rebuild()
+        if changed:
+            self._rebuild()
 
     def _rebuild(self) -> None:
         """Build the open cable's documents again (new colours, new size), keeping its
