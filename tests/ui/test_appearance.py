@@ -11,7 +11,7 @@ from cable_annotator.ui.reading.palette import DARK, LIGHT
 from cable_annotator.ui.window.appearance import SCHEMES
 
 from .ui_fixtures import ARMS_RACE_QUOTE, annotate, settings_file
-from .window_helpers import open_window
+from .window_helpers import SAMPLE_PAGE, open_window
 
 
 @pytest.fixture(autouse=True)
@@ -89,3 +89,21 @@ def test_a_start_with_dark_kept_paints_the_text_and_the_notes_dark(qtbot, projec
         assert page_colour(view) == paper
     window.appearance.actions["light"].trigger()
     assert page_colour(text) == LIGHT.paper and page_colour(notes) == LIGHT.apparatus
+
+
+def test_dark_kept_and_the_first_document_imported_into_an_empty_project(qtbot,
+                                                                         empty_project,
+                                                                         tmp_path):
+    """Started dark on an empty project (the reading pane hidden behind the empty state),
+    the first document imported came up on a light page too."""
+    saved = settings_file(tmp_path)
+    saved.appearance = "dark"
+    saved.sync()
+    window = open_window(qtbot, empty_project, tmp_path)
+    assert window.current_cable() is None
+    with qtbot.waitSignal(window.importFinished, timeout=60_000):
+        assert window.import_paths([SAMPLE_PAGE])
+    reading = window.reading
+    assert window.centre.currentWidget() is reading
+    assert page_colour(reading._text) == DARK.paper
+    assert page_colour(reading._footnotes.view) == DARK.apparatus

@@ -386,6 +386,13 @@ class ReadingPane(QWidget):
         super().resizeEvent(event)
         self._arrange(event.size().width())
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        # Shown (with the window, or in place of the empty state), the views have been
+        # polished under the window's style sheet, which puts back the page colours they
+        # had before: a dark scheme set before the first show came back on a light page.
+        super().showEvent(event)
+        self._apply_palette()
+
     def _notes_moved(self, _position: int, _index: int) -> None:
         """The reader dragged the line between text and notes: keep that share."""
         sizes = self._splitter.sizes()

@@ -10,7 +10,7 @@ palette the application started with.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
@@ -64,19 +64,6 @@ class Appearance(QObject):
             self.menu.addAction(action)
             self.actions[scheme] = action
         self.scheme = SYSTEM
-        self._shown = False
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if (watched is self._window and event.type() == QEvent.Type.Show
-                and not self._shown):
-            # A scheme restored before the first show: showing polishes the panels under
-            # the window's style sheet again, which gave the text and the notes back the
-            # light page they were built with (under the dark highlights). Applied once
-            # more now, the first screen is what a choice in the menu paints.
-            self._shown = True
-            self._set_reading_dark({DARK: True, LIGHT: False}.get(self.scheme))
-        return False
 
     def restore(self) -> None:
         """Apply the scheme kept in the settings (Follow the System unless chosen)."""
