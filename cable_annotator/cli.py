@@ -404,7 +404,7 @@ def _parse_part(value: str) -> str:
 
 def _cmd_annotate(args: argparse.Namespace) -> int:
     from .services.annotating import AnnotationError, annotate_quote
-    from .services.queries import find_theme
+    from .services.queries import find_theme, load_cable
 
     if not args.theme:
         raise AnnotationError("Give at least one --theme for the annotation.")
@@ -415,7 +415,12 @@ def _cmd_annotate(args: argparse.Namespace) -> int:
         theme_ids = [find_theme(project, name).id for name in args.theme]
         change = annotate_quote(project, args.cable_id, args.quote, theme_ids, note=args.note,
                                 occurrence=args.occurrence, part=part)
+        times = load_cable(project, args.cable_id).part_text(part).count(args.quote)
     annotation = change.annotation
+    if times > 1:  # a script tagging by quote should know which one it got
+        print(f"cable-annotator: {args.quote!r} occurs {times} times in {args.cable_id} "
+              f"({part}); annotated occurrence {args.occurrence} (at {annotation.start}); "
+              "--occurrence N picks another.", file=sys.stderr)
     print(f"{annotation.id}\t{annotation.cable_id}\t{annotation.part}\t"
           f"{annotation.start}–{annotation.end}")
     return EXIT_OK

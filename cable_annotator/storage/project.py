@@ -126,6 +126,17 @@ class Project:
             if not create:
                 raise ProjectError(f"{path} does not exist.")
             return cls._create(path)
+        names = path.stat().st_nlink
+        if names > 1:
+            # SQLite names the write-ahead log after the path it was opened by: opened under
+            # two names, one file gets two logs, and a later open through one name replays
+            # its stale log over work saved through the other (a walkthrough lost four
+            # annotations that way).
+            raise ProjectError(
+                f"{path} has {names} names on disk (hard links to one file). SQLite keeps a "
+                "project's log beside the name it is opened by, so work saved under one name "
+                "could be lost under another; it was left untouched. Open a copy of it "
+                "instead (cp, or Save As from the other name), and remove the extra names.")
         if path.stat().st_size == 0 and not _has_sidecar(path):
             if not adopt_empty:
                 raise ProjectError(

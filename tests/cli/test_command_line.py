@@ -56,6 +56,22 @@ def test_show_json_gives_the_parsed_cable(imported: Path) -> None:
     assert cable["signature"] == "Kissinger"
 
 
+def test_a_quote_found_several_times_says_which_one_it_annotated(imported: Path) -> None:
+    """Tagging by a quote that occurs many times: the first is taken, and stderr says so
+    and how to pick another (a walkthrough's script tagged "Laos" in a heading unawares)."""
+    text = json.loads(run("show", SAMPLE_ID, "--json", project=imported).stdout)["text"]
+    times = text.count("Soviet")
+    assert times > 1
+    first = run("annotate", SAMPLE_ID, "--quote", "Soviet", "--theme", "Arms race",
+                project=imported)
+    assert first.stdout.split("\t")[3].startswith(f"{text.index('Soviet')}–")
+    assert f"'Soviet' occurs {times} times in {SAMPLE_ID}" in first.stderr
+    assert "--occurrence N" in first.stderr
+    once = run("annotate", SAMPLE_ID, "--quote", "an arms race could ensue",
+               "--theme", "Arms race", project=imported)
+    assert once.stderr == ""
+
+
 def test_annotate_then_export_csv(imported: Path, tmp_path: Path) -> None:
     out = run("annotate", SAMPLE_ID, "--quote", "an arms race could ensue",
               "--theme", "Arms race", "--note", "escalation", project=imported)

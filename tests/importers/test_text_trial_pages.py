@@ -120,7 +120,9 @@ def test_real_page_imports_with_number_title_notes_and_pages(name: str) -> None:
     note_words = set(_words(" ".join(note.text for note in cable.footnotes)))
     # A Markdown link keeps its words, not its address.
     copied = re.sub(r"\]\(https?://[^)\s]*\)", "]", source)
-    lost = set(_words(copied)) - body_words - note_words - {"Page"}
+    # A "No. 443" line above a 1950s title is the number, taken out of the text.
+    numbered = {"No"} if f"\nNo. {cable.number}\n" in source else set()
+    lost = set(_words(copied)) - body_words - note_words - {"Page"} - numbered
     assert not lost, lost
 
 
@@ -215,3 +217,19 @@ def test_an_address_written_apart_in_the_file_name_still_names_the_page(tmp_path
     assert volume_from_filename(Path("FRUS 1918 Russia v01 d72.txt")) == "frus1918Russiav01"
     assert volume_from_filename(Path("FRUS 1969-76 v12 d5.txt")) == "frus1969-76v12"
     assert volume_from_filename(Path("Kennan telegram 1862.txt")) is None
+
+
+def test_a_number_line_above_a_1950s_title_is_the_document_number() -> None:
+    """A pasted 1952–54 page (no file name to read): its "No. 443" line above the title
+    is the document's number, not a line of text (the citation lacked "doc. 443")."""
+    from cable_annotator.importers.plaintext.frus_page import parse_frus_text
+
+    text = (PAGES / "frus1952-54v07p1-d443.txt").read_text(encoding="utf-8")
+    cable = parse_frus_text(text, volume="frus1952-54v07p1", source="the clipboard")
+    assert (cable.id, cable.number) == ("frus1952-54v07p1/d443", "443")
+    assert "No. 443" not in cable.text
+    assert cable.title.startswith("Memorandum of Conversation, by the Counselor")
+    assert [note.marker for note in cable.footnotes] == ["1", "2", "3"]
+    # A despatch of an earlier volume keeps its number line as text: no document number.
+    older = parse_frus_text(text.replace("No. 443", "No. 44"), volume="frus1949v07p1")
+    assert older.number == "" and "No. 44" in older.text

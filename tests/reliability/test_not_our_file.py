@@ -241,3 +241,25 @@ def test_save_as_refuses_a_destination_with_a_log_beside_it(project, tmp_path) -
     with pytest.raises(ProjectError, match="was not closed after a crash"):
         project.save_as(destination)
     assert destination.read_bytes() == b"old" and log.read_bytes() == b"someone's log"
+
+
+def test_a_project_with_two_names_is_refused_and_untouched(tmp_path: Path) -> None:
+    """Hard links: SQLite would keep one log per name and replay a stale one over work
+    saved under the other name (annotations lost in a walkthrough). Refused, named, kept."""
+    from cable_annotator.services import projects
+
+    path = tmp_path / "work.cableproj"
+    with Project.open(path) as project:
+        projects.seed_sample(project)
+    before = path.read_bytes()
+    other = tmp_path / "other-name.cableproj"
+    os.link(path, other)
+    for name in (path, other):
+        with pytest.raises(ProjectError, match="2 names on disk") as refused:
+            Project.open(name)
+        assert str(name) in str(refused.value)
+    assert path.read_bytes() == before
+    assert not any(Path(f"{p}{s}").exists() for p in (path, other) for s in ("-wal", "-shm"))
+    other.unlink()
+    with Project.open(path) as project:  # one name again: opens as ever
+        assert project.path == path

@@ -48,3 +48,45 @@ def test_volume_titles_are_read_without_the_volumes(volume_project):
     assert titles["frus1964-68v28"] == queries.load_volume(volume_project,
                                                            "frus1964-68v28").title
     assert set(titles) <= {summary.volume for summary in queries.list_cables(volume_project)}
+
+
+def test_a_letter_typed_in_the_filter_remaps_the_tree_once(qtbot, volume_project):
+    """One layout change per keystroke, never a removal or insertion per run of rows: the
+    tree view relaid itself out for each run, and the first letters typed over a large
+    corpus lagged the box behind the keys by a second (a new user's walkthrough)."""
+    panel = CorpusPanel()
+    qtbot.addWidget(panel)
+    panel.load(queries.list_cables(volume_project), queries.volume_titles(volume_project))
+    panel.show()
+    changes = []
+    for signal, name in ((panel.proxy.layoutChanged, "layout"),
+                         (panel.proxy.rowsRemoved, "removed"),
+                         (panel.proxy.rowsInserted, "inserted")):
+        signal.connect(lambda *_args, name=name: changes.append(name))
+    for text in ("T", "Te", "Tel", "Te", ""):
+        changes.clear()
+        panel.filter_box.setText(text)
+        assert changes == ["layout"], (text, changes)
+    panel.filter_box.setText("Tel")
+    shown = panel.visible_cable_ids()
+    assert shown and all("tel" in panel.model.search_text(c) for c in shown)
+
+
+def test_the_search_note_counts_what_is_listed_after_the_filter_changes(qtbot, volume_project):
+    """A search over a filtered list, then the filter cleared: the note counts the list
+    shown (it kept "1 document matching" above 33 documents)."""
+    panel = CorpusPanel()
+    qtbot.addWidget(panel)
+    panel.load(queries.list_cables(volume_project), queries.volume_titles(volume_project))
+    panel.show()
+    ids = panel.model.cable_ids()
+    peru = [cable_id for cable_id in ids if "peru" in panel.model.search_text(cable_id)]
+    found = set(ids[:30]) | set(peru[:3])
+    panel.filter_box.setText("Peru")
+    panel.set_search("“x”", [], found)
+    narrowed = len(panel.visible_cable_ids())
+    assert 0 < narrowed < len(found)
+    assert panel.search_note.text().startswith(f"{narrowed} document")
+    panel.filter_box.setText("")
+    assert len(panel.visible_cable_ids()) == len(found)
+    assert panel.search_note.text() == f"{len(found)} documents matching “x”"

@@ -75,3 +75,26 @@ def test_reading_elsewhere_and_exporting_are_not_outside_changes(qtbot, project,
     assert not window.outside_changes.check()
     assert window.statusBar().currentMessage() == message
     assert "outside this window" not in message
+
+
+def test_the_windows_own_import_is_not_announced_as_an_outside_change(qtbot, project,
+                                                                      tmp_path, shared_corpus):
+    """The worker of the window's own import writes through a connection of its own; the
+    poll said "Updated with changes made outside this window" while the progress dialog
+    showed (a new user's walkthrough). It waits for the job; the job's end shows all."""
+    window = open_window(qtbot, project, tmp_path)
+    window.outside_changes.check()
+    announced: list[str] = []
+    window.statusBar().messageChanged.connect(announced.append)
+    polled: list[bool] = []
+    finished = []
+    window.importFinished.connect(finished.append)
+    window.import_paths([shared_corpus / "frus" / "frus1964-68v28.xml"])
+    while not finished:
+        polled.append(window.outside_changes.check())  # as the 2 s timer would
+        qtbot.wait(20)
+    assert finished[0] is not None, "the import succeeded"
+    assert not any(polled)
+    assert not window.outside_changes.check(), "its writes are known as the window's own"
+    assert not any("outside this window" in message for message in announced), announced
+    assert len(window.corpus.model.cable_ids()) > 300

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cable_annotator.domain.cable import Block, Cable, Footnote, PageBreak
+from cable_annotator.domain.volume import prints_document_numbers
 
 from ..errors import ImportFailed
 from ..frus_prose import (
@@ -372,6 +373,23 @@ def _stated_classification(texts: list[str], opening: dict[int, str]) -> str:
     return ""
 
 
+def _number_above_title(lines: list[str], opening, volume: str | None
+                        ) -> tuple[int, str] | None:
+    """``(line, number)`` of a ``No. 443`` line standing right above an unnumbered title
+    in a volume that numbers its documents (1952 on): the copy's way of printing the
+    document's number, to be taken as such and not kept as text. Earlier volumes print
+    such lines for despatches, and below the title."""
+    if (opening.heading is None or opening.number or not opening.before
+            or not (volume or "").startswith("frus") or not prints_document_numbers(volume)):
+        return None
+    index, name = opening.before[-1]
+    between = lines[index + 1:opening.heading]
+    if name != "despatch number" or any(line.strip() for line in between):
+        return None
+    digits = re.search(r"\d+[A-Za-z]?", lines[index])
+    return (index, digits.group()) if digits else None
+
+
 def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>",
                     number: str | None = None, address: str | None = None) -> Cable:
     """Parse the plain text of one FRUS page into a Cable, in any shape readers copy it.
@@ -388,6 +406,11 @@ def parse_frus_text(text: str, volume: str | None = None, source: str = "<text>"
     text, site_number = strip_site_lines(text)
     lines = text.split("\n")
     opening = read_opening(lines, PAGE_ONLY_LINE)
+    printed = _number_above_title(lines, opening, volume)
+    if printed is not None:
+        index, site_number = printed[0], site_number or printed[1]
+        lines = lines[:index] + lines[index + 1:]
+        opening = read_opening(lines, PAGE_ONLY_LINE)
     if opening.heading is not None:
         joined = join_broken_title(lines, opening.heading)
         if joined is not lines:

@@ -20,6 +20,12 @@ _SPACE_RUN = re.compile(r"[ \t\r\n]+")
 # with a literal lets the regex engine jump between them, several times faster than the
 # general one, which is kept for the rare leftovers (tabs, a space before a line break).
 _LINE_RUN = re.compile(r"\n[ \t\r\n]*")
+# The space that pretty-printing leaves between an element and the punctuation around it
+# ("(<persName>\n <hi>Caffery</hi>\n</persName>)", "</placeName>\n,") is not printed:
+# history.state.gov reads "(Caffery)" and "Paris, January 14". A space inside one text
+# node is the text's own and is kept. (Not before ".": ". . ." ellipses stand apart.)
+_NO_SPACE_BEFORE = frozenset(",;:)]")
+_NO_SPACE_AFTER = frozenset("([")
 
 
 class Anchor:
@@ -85,7 +91,8 @@ class TextBuilder:
         elif self.tabs:
             parts.append("\t" * self.tabs)
             self.length += self.tabs
-        elif self.space:
+        elif self.space and not (core[0] in _NO_SPACE_BEFORE
+                                 or parts[-1][-1] in _NO_SPACE_AFTER):
             parts.append(" ")
             self.length += 1
         self.space = False

@@ -295,14 +295,13 @@ class CorpusFilter(QSortFilterProxyModel):
         return True
 
     def _refilter(self, apply) -> None:
-        """Qt 6.9 brackets filter changes; older Qt only knows invalidating afterwards."""
-        if hasattr(self, "beginFilterChange"):
-            self.beginFilterChange()
-            apply()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            apply()
-            self.invalidateRowsFilter()
+        """Change the filter and map the tree afresh. Not Qt's incremental refilter
+        (``begin/endFilterChange``, ``invalidateRowsFilter``): it announces each run of
+        rows removed or inserted, and the tree view relaid itself out for each — the first
+        letter typed over 1,404 documents took 0.2–0.9 s, the box lagging behind the keys.
+        A full remap (``invalidate``: one layout change) takes a tenth of that."""
+        apply()
+        self.invalidate()
 
     def is_active(self) -> bool:
         return bool(self._words) or self._allowed is not None or self._search is not None

@@ -48,6 +48,7 @@ class CorpusPanel(QWidget):
         self.filter_box.returnPressed.connect(self._open_first_match)
         self.filter_box.installEventFilter(self)
         self._refiltering = False
+        self._search_query: str | None = None  # as the search note quotes it
         self._shown_id: str | None = None
 
         self.theme_note = QLabel(self)
@@ -132,6 +133,7 @@ class CorpusPanel(QWidget):
             if apply() is False:
                 return
             self.tree.expandAll()
+        self._count_search_matches()
 
     def _filter_changed(self, text: str) -> None:
         self._refilter(lambda: self.proxy.set_text(text))
@@ -170,13 +172,21 @@ class CorpusPanel(QWidget):
         """Show only documents found by the toolbar search, ``query`` as it should be
         quoted in the note (``None`` ends the search)."""
         active = query is not None
+        self._search_query = query
         self._refilter(lambda: self.proxy.set_search(words, cable_ids if active else None))
         self.search_note.setVisible(active)
-        if active:
-            count = len(self.visible_cable_ids())
-            self.search_note.setText(
-                f"{count} document{'s' * (count != 1)} matching {query}" if count
-                else f"No document matches {query}")
+        self._count_search_matches()
+
+    def _count_search_matches(self) -> None:
+        """The search note counts the documents listed now: after the filter box or the
+        theme filter changes too (it said "1 document" over a list of 33)."""
+        query = self._search_query
+        if query is None:
+            return
+        count = len(self.visible_cable_ids())
+        self.search_note.setText(
+            f"{count} document{'s' * (count != 1)} matching {query}" if count
+            else f"No document matches {query}")
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._refiltering:  # the reader moved (arrow keys), not the filter
@@ -197,9 +207,14 @@ class CorpusPanel(QWidget):
         source = self.model.index_of(cable_id)
         index = self.proxy.mapFromSource(source)
         if not index.isValid():  # filtered out: mark nothing rather than a stray row
-            blocked = self.tree.selectionModel().blockSignals(True)
-            self.tree.selectionModel().clear()
-            self.tree.selectionModel().blockSignals(blocked)
+            # Through the view (not a blocked selection model), so that it knows: after a
+            # filter's remap it kept moving from a row no longer current.
+            self._refiltering, was = True, self._refiltering
+            try:
+                self.tree.selectionModel().clear()
+                self.tree.setCurrentIndex(QModelIndex())
+            finally:
+                self._refiltering = was
             self.tree.viewport().update()
             return
         blocked = self.tree.selectionModel().blockSignals(True)

@@ -117,9 +117,9 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         self.setAcceptDrops(True)
         self._restore_layout()
         self.load_project()
-        self.outside_changes = OutsideChangeWatcher(self, lambda: self.project,
-                                                    self.reload_after_outside_change,
-                                                    self._show_error)
+        self.outside_changes = OutsideChangeWatcher(
+            self, lambda: self.project, self.reload_after_outside_change, self._show_error,
+            own_job_running=lambda: self._job is not None)
 
     # -- construction ---------------------------------------------------------------------
 

@@ -21,9 +21,13 @@ class OutsideChangeWatcher(QObject):
     """Calls ``on_change`` when the project behind ``project_of()`` was changed elsewhere."""
 
     def __init__(self, window: QObject, project_of: Callable, on_change: Callable[[], None],
-                 on_error: Callable[[str], None] | None = None) -> None:
+                 on_error: Callable[[str], None] | None = None,
+                 own_job_running: Callable[[], bool] = lambda: False) -> None:
         super().__init__(window)
         self._project_of = project_of
+        # While the window's own import or merge writes, its commits are not "outside":
+        # the poll waits, and the job's end shows them (``forget``, then a reload).
+        self._own_job_running = own_job_running
         self._on_change = on_change
         self._on_error = on_error
         self._last_error: str | None = None
@@ -38,6 +42,8 @@ class OutsideChangeWatcher(QObject):
 
         A project the other program left unreadable (a damaged row it wrote) is reported
         once, not on every poll; the poll goes on, and reports again if it changes."""
+        if self._own_job_running():
+            return False
         try:
             if not self._project_of().changed_elsewhere():
                 return False

@@ -41,9 +41,10 @@ def finished() -> bool:
 
 
 def start(engine_of: Callable[[], object]) -> None:
-    """Import ``MODULES`` and call ``engine_of`` (the project's engine) in a daemon thread."""
+    """Import ``MODULES`` and call ``engine_of`` (the project's engine) in a daemon thread,
+    the first time it is asked."""
     global _thread
-    if _thread is not None and _thread.is_alive():
+    if _thread is not None:  # once per process: what it imports stays imported
         return
     _thread = threading.Thread(target=_run, args=(engine_of,), name="warm-up", daemon=True)
     _thread.start()
@@ -62,10 +63,15 @@ class AfterFirstPaint(QObject):
     """Starts the warm-up once ``widget`` has painted (the text the reader sees first),
     from the event loop's next turn, so it never delays that paint."""
 
+    FALLBACK_MS = 1500
+    """Started anyway after this long: a window that opens on its empty state (no
+    document yet) never paints the text."""
+
     def __init__(self, widget: QObject, engine_of: Callable[[], object]) -> None:
         super().__init__(widget)
         self._widget, self._engine_of = widget, engine_of
         widget.installEventFilter(self)
+        QTimer.singleShot(self.FALLBACK_MS, self, lambda: start(self._engine_of))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's
         if watched is self._widget and event.type() == QEvent.Type.Paint:
