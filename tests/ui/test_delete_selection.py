@@ -48,3 +48,21 @@ def test_undoing_a_delete_selects_the_annotation_brought_back(qtbot, project, tm
     window.actions.undo.trigger()
     assert window.annotations.current_annotation_id() == first.id
     assert window.note_editor.annotation_id() == first.id
+
+
+def test_undo_and_redo_say_what_they_did_and_end_the_deletes_message(qtbot, project,
+                                                                      tmp_path) -> None:
+    """"Annotation deleted; Ctrl+Z brings it back." stayed in the status bar over the
+    annotation Ctrl+Z had brought back (a new user's walkthrough)."""
+    first = annotate(project, ARMS_RACE_QUOTE, ["Arms race"])
+    window = open_window(qtbot, project, tmp_path)
+    window.annotations.select_annotation(first.id)
+    window.delete_current_annotation()
+    assert "Annotation deleted" in window.statusBar().currentMessage()
+    window.actions.undo.trigger()
+    assert window.statusBar().currentMessage().startswith("Undone: ")
+    assert "Ctrl+Z brings it back" not in window.statusBar().currentMessage()
+    assert [a.id for a in queries.annotations_of(project, SAMPLE_ID)] == [first.id]
+    window.actions.redo.trigger()
+    assert window.statusBar().currentMessage().startswith("Redone: ")
+    assert queries.annotations_of(project, SAMPLE_ID) == []

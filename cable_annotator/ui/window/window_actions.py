@@ -74,6 +74,16 @@ def _action(window: QMainWindow, text: str, slot, shortcut=None, tip: str = "") 
     return action
 
 
+def _step_and_say(window, step, verb: str, text_of) -> None:
+    """Undo or redo one step and say which, unless the step said something itself (it was
+    skipped, or failed): that message stays."""
+    bar = window.statusBar()
+    text, before = text_of(), bar.currentMessage()
+    step()
+    if bar.currentMessage() == before:
+        bar.showMessage(f"{verb}: {text or 'the step'}.", 4000)
+
+
 def build_actions(window) -> WindowActions:
     """Create actions, menus and toolbar on ``window`` (a MainWindow)."""
     keys = QKeySequence.StandardKey
@@ -88,6 +98,13 @@ def build_actions(window) -> WindowActions:
     set_keys(redo, standard_keys(keys.Redo))
     window.addAction(undo)
     window.addAction(redo)
+    # Said in the status bar, which also ends a message the step made ("Annotation
+    # deleted; Ctrl+Z brings it back." stayed up over the annotation brought back).
+    for action, step, verb, text_of in ((undo, stack.undo, "Undone", stack.undoText),
+                                        (redo, stack.redo, "Redone", stack.redoText)):
+        action.triggered.disconnect()
+        action.triggered.connect(lambda _checked=False, step=step, verb=verb,
+                                 text_of=text_of: _step_and_say(window, step, verb, text_of))
     # The toolbar says "Undo" whatever it undoes (the menu says "Undo Add annotation", and
     # the tooltip follows the text): a label that grew with each command's name moved the
     # search box and every button after it. An icon text set once outlives setText.
