@@ -67,3 +67,54 @@ def test_wide_window_shows_every_panel_and_notes_beside(qtbot, project, tmp_path
     assert not window.reading.notes_beside()
     text = window.reading.cable_text()
     assert text.column_width() <= text.viewport().width()
+
+
+def test_panels_folded_for_want_of_room_come_back_when_the_window_grows(qtbot, project,
+                                                                        tmp_path) -> None:
+    """F5: at 800×600 Ctrl+1 unfolds the corpus and folds the codebook column (no room for
+    both), F9 folds the corpus; maximised again to 1600×1000 the codebook, the cards and
+    the note box stayed hidden. They come back once the window has room for them."""
+    from .window_helpers import open_window
+
+    window = open_window(qtbot, project, tmp_path, 800, 600)
+    side = window.side_splitter
+    assert not window.corpus.isVisible() and side.isVisible()
+    QTest.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.corpus.isVisible() and not side.isVisible(), "no room for both at 800 px"
+    QTest.keyClick(window, Qt.Key.Key_F9)
+    assert not window.corpus.isVisible() and not side.isVisible()
+
+    window.resize(1600, 1000)
+    qtbot.waitUntil(side.isVisible)
+    assert window.codebook.isVisible() and window.annotations.view.isVisible()
+    assert window.note_editor.isVisible()
+    assert window.adaptive_layout.toggle_side.isChecked()
+    assert window.corpus.isVisible()  # past 1400 px the corpus is shown, as at a first start
+    assert window.reading.width() >= 360
+
+
+def test_a_panel_folded_by_hand_stays_folded_when_the_window_grows(qtbot, project,
+                                                                   tmp_path) -> None:
+    """The codebook folded with Shift+F9 where it fitted is the reader's choice: growing
+    the window does not undo it (nor does the corpus coming back past 1400 px)."""
+    from .window_helpers import open_window
+
+    window = open_window(qtbot, project, tmp_path, 1024, 700)
+    QTest.keyClick(window, Qt.Key.Key_F9, Qt.KeyboardModifier.ShiftModifier)
+    assert not window.side_splitter.isVisible()
+    window.resize(1600, 1000)
+    qtbot.waitUntil(window.corpus.isVisible)
+    qtbot.wait(50)
+    assert not window.side_splitter.isVisible()
+    # Folded for room at 800 px after the hand fold was undone: it comes back at 1100 px,
+    # with the window arranged as any below 1400 px (the corpus folded, F9 away).
+    window.resize(800, 600)
+    QTest.keyClick(window, Qt.Key.Key_F9, Qt.KeyboardModifier.ShiftModifier)
+    assert window.side_splitter.isVisible()
+    QTest.keyClick(window, Qt.Key.Key_F9)
+    assert window.corpus.isVisible() and not window.side_splitter.isVisible()
+    window.resize(1100, 700)
+    qtbot.waitUntil(window.side_splitter.isVisible)
+    assert not window.corpus.isVisible()
+    QTest.keyClick(window, Qt.Key.Key_F9)  # and both fit there
+    assert window.corpus.isVisible() and window.side_splitter.isVisible()

@@ -4,13 +4,14 @@ window, and the choice is kept for the next start."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from cable_annotator.ui.reading.palette import DARK, LIGHT
 from cable_annotator.ui.window.appearance import SCHEMES
 
-from .window_helpers import open_window
+from .ui_fixtures import ARMS_RACE_QUOTE, annotate, settings_file
+from .window_helpers import SAMPLE_PAGE, open_window
 
 
 @pytest.fixture(autouse=True)
@@ -57,3 +58,52 @@ def test_closing_a_dark_window_gives_the_application_its_palette_back(qtbot, pro
     window.appearance.actions["dark"].trigger()
     window.close()
     assert not window_is_dark()
+
+
+def page_colour(view) -> QColor:
+    """The colour painted at the foot of ``view``'s page (below the text: bare paper)."""
+    image = view.viewport().grab().toImage()
+    return image.pixelColor(image.width() - 4, image.height() - 4)
+
+
+def test_a_start_with_dark_kept_paints_the_text_and_the_notes_dark(qtbot, project, tmp_path):
+    """F7: Dark chosen, quit, started again: the text page and the footnote column came
+    back light (the views' light page put back by the style sheet's polish at the first
+    show), under the dark scheme's highlight colours."""
+    annotate(project, ARMS_RACE_QUOTE, ["Arms race"])
+    saved = settings_file(tmp_path)
+    saved.appearance = "dark"
+    saved.sync()
+    window = open_window(qtbot, project, tmp_path)
+    reading = window.reading
+    assert reading._palette is DARK
+    text, notes = reading._text, reading._footnotes.view
+    assert notes.isVisible(), "the sample has notes beside the text"
+    for view, paper in ((text, DARK.paper), (notes, DARK.apparatus)):
+        painted = page_colour(view)
+        assert painted.lightnessF() < 0.3, f"{view.objectName()} painted {painted.name()}"
+        assert painted == paper, (view.objectName(), painted.name(), paper.name())
+
+    window.appearance.actions["dark"].trigger()  # chosen again: still dark, the same
+    for view, paper in ((text, DARK.paper), (notes, DARK.apparatus)):
+        assert page_colour(view) == paper
+    window.appearance.actions["light"].trigger()
+    assert page_colour(text) == LIGHT.paper and page_colour(notes) == LIGHT.apparatus
+
+
+def test_dark_kept_and_the_first_document_imported_into_an_empty_project(qtbot,
+                                                                         empty_project,
+                                                                         tmp_path):
+    """Started dark on an empty project (the reading pane hidden behind the empty state),
+    the first document imported came up on a light page too."""
+    saved = settings_file(tmp_path)
+    saved.appearance = "dark"
+    saved.sync()
+    window = open_window(qtbot, empty_project, tmp_path)
+    assert window.current_cable() is None
+    with qtbot.waitSignal(window.importFinished, timeout=60_000):
+        assert window.import_paths([SAMPLE_PAGE])
+    reading = window.reading
+    assert window.centre.currentWidget() is reading
+    assert page_colour(reading._text) == DARK.paper
+    assert page_colour(reading._footnotes.view) == DARK.apparatus

@@ -49,8 +49,8 @@ def import_and_wait(qtbot, window, paths):
     return blocker.args[0]
 
 
-def test_import_text_file_adds_it_to_corpus_and_shows_it(window, project, qtbot, qapp,
-                                                         tmp_path, errors):
+def test_import_text_file_adds_it_to_corpus_and_stays_on_the_open_one(window, project, qtbot,
+                                                                      qapp, tmp_path, errors):
     on_gui_thread = []
     window.importFinished.connect(  # a direct call: runs in whichever thread emits
         lambda _: on_gui_thread.append(QThread.currentThread() is qapp.thread()))
@@ -59,7 +59,7 @@ def test_import_text_file_adds_it_to_corpus_and_shows_it(window, project, qtbot,
     assert on_gui_thread == [True]
     new_id = report.cables[0].id
     assert new_id in window.corpus.model.cable_ids()
-    assert window.current_cable().id == new_id
+    assert window.current_cable().id == SAMPLE_ID, "the document being read stays"
     assert len(queries.list_cables(project)) == 2
     assert errors == []
 
@@ -235,15 +235,58 @@ def test_all_documents_lists_every_annotation_of_the_project(window, project, qt
     assert model.ids() == [there.id]
 
 
-def test_an_import_under_a_corpus_filter_shows_what_it_imported(window, qtbot, tmp_path,
-                                                                errors):
+def test_an_import_under_a_corpus_filter_keeps_the_filter_and_the_document(window, qtbot,
+                                                                           tmp_path, errors):
     window.corpus.filter_box.setText("293")  # matches the sample only
     assert not window.corpus.shows("frus1969-76ve11p2/d294")
+    import_and_wait(qtbot, window, [another_cable(tmp_path)])
+    assert window.current_cable().id == SAMPLE_ID
+    assert window.corpus.filter_box.text() == "293"
+    assert window.corpus.visible_cable_ids() == [SAMPLE_ID]
+
+
+def test_an_import_into_the_empty_state_shows_what_it_imported(qtbot, empty_project,
+                                                                tmp_path):
+    window = open_window(qtbot, empty_project, tmp_path)
+    assert window.current_cable() is None
+    window.corpus.filter_box.setText("nothing of the kind")
     report = import_and_wait(qtbot, window, [another_cable(tmp_path)])
     new_id = report.cables[0].id
     assert window.current_cable().id == new_id
+    assert window.centre.currentWidget() is window.reading
     assert window.corpus.shows(new_id), "the filter gave way to the imported document"
     assert window.corpus.filter_box.text() == ""
+
+
+def test_importing_volumes_stays_on_the_document_being_read(qtbot, empty_project, tmp_path,
+                                                            shared_corpus):
+    """F10: reading vol. XXVIII doc. 387 under the filter "387", an import of a volume
+    (and a re-import of one already in the project) opened the first imported document
+    and cleared the filter. The document, its place and the filter stay."""
+    from cable_annotator.services.importing import import_files
+
+    frus = shared_corpus / "frus"
+    import_files(empty_project, [frus / "frus1964-68v28.xml"])
+    window = open_window(qtbot, empty_project, tmp_path, 1024, 700)
+    reading = "frus1964-68v28/d387"
+    window.corpus.filter_box.setText("387")
+    window.show_cable(reading)
+    text = window.reading.cable_text()
+    qtbot.waitUntil(lambda: not window.reading.is_laying_out(), timeout=10_000)
+    text.verticalScrollBar().setValue(text.verticalScrollBar().maximum() // 2)
+    qtbot.wait(50)
+    place = window.reading.reading_place()
+    assert place is not None and place[1] > 0
+
+    for volume in ("frus1969-76ve09p1.xml", "frus1969-76ve09p1.xml", "frus1964-68v28.xml"):
+        report = import_and_wait(qtbot, window, [frus / volume])  # new, again, the open one's
+        assert report is not None and report.cables
+        assert window.current_cable().id == reading, volume
+        assert window.corpus.filter_box.text() == "387"
+        assert reading in window.corpus.visible_cable_ids()
+        assert window.corpus.tree.currentIndex().isValid(), "the open document stays marked"
+        qtbot.waitUntil(lambda: window.reading.reading_place() == place, timeout=5_000)
+    assert "Imported" in window.statusBar().currentMessage()
 
 
 def test_the_volume_given_last_is_offered_at_the_next_text_import(window, qtbot, tmp_path):

@@ -30,3 +30,29 @@ def test_undo_after_save_as_undoes_in_the_copy(qtbot, project, tmp_path):
     window.open_project_path(project.path)  # another project: its own history
     assert not window.workspace.undo_stack.canUndo()
     assert [a.id for a in queries.annotations_of(window.project, SAMPLE_ID)] == [made.id]
+
+
+def test_save_as_keeps_the_document_and_the_place_read_in_it(qtbot, project, tmp_path,
+                                                             shared_corpus):
+    """F6: at the end of a long document, Save Project As reopened the same document at
+    its top. The copy opens on the document and at the line that were on screen."""
+    from cable_annotator.services.importing import import_files
+
+    import_files(project, [shared_corpus / "frus" / "frus1969-76ve09p1.xml"])
+    window = open_window(qtbot, project, tmp_path, 1024, 700)
+    window.show_cable("frus1969-76ve09p1/d21")
+    text = cable_text(window)
+    qtbot.waitUntil(lambda: not window.reading.is_laying_out(), timeout=10_000)
+    text.setFocus()
+    qtbot.keyClick(text, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.reading.is_laying_out(), timeout=10_000)
+    qtbot.wait(50)
+    bar = text.verticalScrollBar()
+    assert bar.value() > 1000, "d21 is long: its end is far below its top"
+    place = window.reading.reading_place()
+
+    assert window.save_project_as(tmp_path / "copy.cableproj")
+    assert window.current_cable().id == "frus1969-76ve09p1/d21"
+    qtbot.waitUntil(lambda: window.reading.reading_place() == place, timeout=5_000)
+    assert bar.value() > 1000
+    assert window.settings.reading_place(window.project.path)[0] == "frus1969-76ve09p1/d21"

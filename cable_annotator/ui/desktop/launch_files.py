@@ -96,7 +96,7 @@ class LaunchFileHandler(QObject):
         if not self._waiting or self._window._job is not None:
             return
         documents, self._waiting = self._waiting, []
-        self._window.import_asking_volume(documents)
+        self._window.import_asking_volume(documents, show_imported=True)  # to be read
 
 
 class FileOpenEvents(QObject):

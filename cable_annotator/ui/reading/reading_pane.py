@@ -386,6 +386,13 @@ class ReadingPane(QWidget):
         super().resizeEvent(event)
         self._arrange(event.size().width())
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        # Shown (with the window, or in place of the empty state), the views have been
+        # polished under the window's style sheet, which puts back the page colours they
+        # had before: a dark scheme set before the first show came back on a light page.
+        super().showEvent(event)
+        self._apply_palette()
+
     def _notes_moved(self, _position: int, _index: int) -> None:
         """The reader dragged the line between text and notes: keep that share."""
         sizes = self._splitter.sizes()
@@ -525,11 +532,13 @@ class ReadingPane(QWidget):
 
     def _on_scheme_changed(self) -> None:
         palette = reading_palette(self._dark)
-        if palette is self._palette:
-            return
+        changed = palette is not self._palette
         self._palette = palette
+        # Always: a window style sheet polished again (at the first show, at a choice in
+        # View > Appearance) puts back the page colours the views had before.
         self._apply_palette()
-        self._rebuild()
+        if changed:
+            self._rebuild()
 
     def _rebuild(self) -> None:
         """Build the open cable's documents again (new colours, new size), keeping its

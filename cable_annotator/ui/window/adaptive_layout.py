@@ -54,6 +54,11 @@ class AdaptiveLayout(QObject):
         self._wide: bool | None = None
         self._narrow: bool | None = None
         self._arranging = False
+        self._folded_for_room: set[str] = set()
+        """The panels folded because the other one was unfolded in a window too narrow
+        for both ("corpus", "side"): they come back once the window has room for both.
+        A panel the reader folds by hand stays folded."""
+        self._folding_for_room = False
         self.restored: dict[str, bool] | None = None
         """Which panels were shown in the reader's last session, when its sizes were
         restored: the first width seen then keeps them as they were."""
@@ -109,7 +114,12 @@ class AdaptiveLayout(QObject):
 
     def apply(self, width: int) -> None:
         """Arrange the panels for a window ``width`` pixels wide (only when a threshold is
-        crossed, so a reader's own choice holds while the width stays on its side)."""
+        crossed, so a reader's own choice holds while the width stays on its side), and
+        give back a panel folded for want of room once there is room for it."""
+        self._arrange(width)
+        self._unfold_with_room()
+
+    def _arrange(self, width: int) -> None:
         wide = width >= CORPUS_MIN_WIDTH
         narrow = width < NARROW_WIDTH
         if self._wide is None and self.restored is not None:
@@ -133,6 +143,31 @@ class AdaptiveLayout(QObject):
         centre = max(width - corpus - side - 24, 1)
         self.splitter.setSizes([corpus, centre, side])
 
+    def _unfold_with_room(self) -> None:
+        """Show again the panels folded for want of room, when the window fits both (the
+        reader who unfolded the corpus at 800 px and maximised again gets the codebook
+        and the cards back, not a window that seems to have lost them)."""
+        if not self._folded_for_room or not self._room_for_both():
+            return
+        folded, self._folded_for_room = self._folded_for_room, set()
+        toggles = {"corpus": self.toggle_corpus, "side": self.toggle_side}
+        for name in sorted(folded):
+            toggles[name].setChecked(True)
+
+    def _fold_for_room(self, name: str, toggle: QAction) -> None:
+        self._folding_for_room = True
+        try:
+            toggle.setChecked(False)
+        finally:
+            self._folding_for_room = False
+        if not toggle.isChecked():
+            self._folded_for_room.add(name)
+
+    def _note_choice(self, name: str) -> None:
+        """A panel shown, or folded by the reader's hand: no longer one to give back."""
+        if not self._folding_for_room:
+            self._folded_for_room.discard(name)
+
     def _room_for_both(self) -> bool:
         """Whether the corpus and the side column fit beside a readable text."""
         side = SIDE_NARROW_WIDTH if self.window.width() < NARROW_WIDTH else SIDE_WIDTH
@@ -143,7 +178,8 @@ class AdaptiveLayout(QObject):
             # In a narrow window the corpus takes the codebook column's place (Shift+F9
             # brings it back, folding the corpus): squeezed beside both, its titles and
             # telegram MRNs were cut after a few letters, and the text after a few words.
-            self.toggle_side.setChecked(False)
+            self._fold_for_room("side", self.toggle_side)
+        self._note_choice("corpus")
         self.corpus.setVisible(shown)
         if self._arranging or not shown or not self.splitter.isVisible():
             return
@@ -158,5 +194,6 @@ class AdaptiveLayout(QObject):
 
     def _show_side(self, shown: bool) -> None:
         if shown and not self._arranging and self.corpus.isVisible() and not self._room_for_both():
-            self.toggle_corpus.setChecked(False)
+            self._fold_for_room("corpus", self.toggle_corpus)
+        self._note_choice("side")
         self.side.setVisible(shown)

@@ -79,6 +79,8 @@ class TextImportMixin:
             return importing.import_text(project, text, source, choice.volume or None,
                                          choice.as_format)
 
-        self._start_job(f"Importing the {source}…", job, self._import_done,
+        # What was pasted or dropped is opened: the reader copied it to read it.
+        self._start_job(f"Importing the {source}…", job,
+                        lambda report: self._import_done(report, show_imported=True),
                         self.importFinished)
         return True

@@ -56,9 +56,11 @@ class ImportExportMixin:
             self.settings.last_directory = str(paths[0].parent)
             self.import_paths(paths, None, PLAIN_TEXT)
 
-    def import_asking_volume(self, paths: list[Path]) -> bool:
+    def import_asking_volume(self, paths: list[Path], show_imported: bool = False) -> bool:
         """Import, first asking the volume of plain-text documents whose names lack one.
-        REFI-QDA and W3C files go to their own import (``ExchangeMixin``)."""
+        REFI-QDA and W3C files go to their own import (``ExchangeMixin``).
+        ``show_imported``: open the first imported document even when one is open (a
+        document handed over from the desktop, to be read)."""
         exchange = [Path(p) for p in paths if Path(p).suffix.lower() in EXCHANGE_SUFFIXES]
         for path in exchange:
             self.import_exchange_file(path)
@@ -88,13 +90,14 @@ class ImportExportMixin:
             if choice is None:
                 return False
         return self.import_paths(paths, choice.volume or None if choice else None,
-                                 choice.as_format if choice else None)
+                                 choice.as_format if choice else None, show_imported)
 
     def import_paths(self, paths: list[Path], volume: str | None = None,
-                     as_format: str | None = None) -> bool:
+                     as_format: str | None = None, show_imported: bool = False) -> bool:
         """Import files in a worker thread; ``importFinished`` reports the outcome.
         ``volume`` is given to plain-text documents whose file names carry none;
-        ``as_format`` (``frus``/``text``, None: guess) says how to read plain text."""
+        ``as_format`` (``frus``/``text``, None: guess) says how to read plain text;
+        ``show_imported`` as for ``import_asking_volume``."""
         paths = [Path(path) for path in paths]
         if self._job is not None:
             self.statusBar().showMessage("Another import or export is still running.", 4000)
@@ -104,23 +107,36 @@ class ImportExportMixin:
         def job(project, progress, cancelled):
             return import_with_volume(project, paths, volume, progress, cancelled, as_format)
 
-        self._start_job(f"Importing {names}…", job, self._import_done, self.importFinished)
+        self._start_job(f"Importing {names}…", job,
+                        lambda report: self._import_done(report, show_imported),
+                        self.importFinished)
         return True
 
-    def _import_done(self, report) -> None:
+    def _import_done(self, report, show_imported: bool = False) -> None:
+        """Show what an import changed. The document being read stays on screen, at its
+        place, and the corpus filter stays as typed (importing volumes, or a volume
+        again, took the reader away to the first document imported and cleared the
+        filter); the first imported document is opened when none was (the empty state),
+        or when ``show_imported`` (a pasted page, a document handed from the desktop)."""
         self.outside_changes.forget()  # the worker's writes are ours, shown below
         self._cables.clear()
         current = self._cable.id if self._cable else None
+        place = self.reading.reading_place() if current is not None else None
         self._reload_corpus()
         self._reload_themes()
         imported = [summary.id for summary in report.cables]
-        if current in imported:  # re-imported: text and anchors may have moved
-            self._cable = None
-            self.show_cable(current)
-        elif imported:
+        still_here = current is not None and current in self.corpus.model.cable_ids()
+        if imported and (show_imported or not still_here):
             if not self.corpus.shows(imported[0]):
                 self.corpus.filter_box.clear()  # what was just imported must be in view
+            if imported[0] == current:
+                self._cable = None  # re-imported: text and anchors may have moved
             self.show_cable(imported[0])
+        elif current in imported:  # re-imported: text and anchors may have moved
+            self._cable = None
+            self.show_cable(current)
+            if place is not None:
+                self._return_to((current, *place))
         count = len(imported)
         orphans = (f" {report.orphaned_annotations} annotation(s) could not be placed."
                    if report.orphaned_annotations else "")

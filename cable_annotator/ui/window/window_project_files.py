@@ -108,11 +108,19 @@ class ProjectFilesMixin:
         """Copy the open project to ``path`` (SQLite's backup API: consistent, and safe
         for the original) and go on working in the copy, as Save As does elsewhere."""
         self.note_editor.commit()
+        # The document on screen is the project's last read before the copy is made, so
+        # the copy opens on it; and the place in it is the copy's too (it is kept with the
+        # reader's settings, by project file): the copy reopens where the reader was.
+        self.flush_last_cable()
+        cable = self.current_cable()
+        place = self.reading.reading_place() if cable is not None else None
         try:
             copy = self.project.save_as(path)
         except ProjectError as error:
             self._show_refusal(str(error))  # no copy; the project itself is untouched
             return False
+        if place is not None:
+            self.settings.set_reading_place(copy, cable.id, *place)
         if not self.open_project_path(copy, keep_history=True):
             return False
         self.statusBar().showMessage(f"Saved a copy as {copy}; you are working in it now "
