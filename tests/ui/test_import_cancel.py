@@ -104,7 +104,10 @@ def test_closing_during_an_import_asks_on_top_of_the_progress_dialog(window, pro
                                                                     tmp_path):
     """The window's X opened the question behind the progress dialog: it is the dialog's
     own now, and Quit is reachable from the dialog (Ctrl+Q with real keys: tests/x11)."""
-    window.import_paths(documents(tmp_path, 300))
+    # Enough documents that the import is still running when its dialog shows (after
+    # 400 ms): with the corpus read in plain SQL each file imports faster, and 300 of them
+    # once finished first on a busy machine.
+    window.import_paths(documents(tmp_path, 1500))
     progress = wait_for_progress(qtbot, window)
     assert window.actions.quit in progress.actions()
     asked: list[tuple[str, object]] = []
