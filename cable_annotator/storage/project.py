@@ -443,17 +443,8 @@ class Project:
         """The body of ``raw_reading``: errors in the caller's reads reported, the read
         transaction ended."""
         try:
-            yield connection
-        except row_checks.DamagedRow as error:
-            raise ProjectError(f"{error.subject} in {self.path} is damaged: {error.problem}"
-                               ".") from None
-        except UnicodeError:
-            raise ProjectError(sqlite_file.locate_undecodable_text(self.path)) from None
-        except sqlite3.DatabaseError as error:
-            damaged = _damage_from(error, self.path)
-            if damaged:
-                raise ProjectError(damaged) from None
-            raise ProjectError(f"Could not read {self.path}: {error}.") from error
+            with self._read_errors_reported((sqlite3.DatabaseError,)):
+                yield connection
         finally:
             if outermost:
                 with suppress(sqlite3.Error):
@@ -467,20 +458,29 @@ class Project:
         self.engine  # noqa: B018 - made on first use
         session = self._sessions()
         try:
-            yield session
+            with self._read_errors_reported((DBAPIError, sqlite3.DatabaseError)):
+                yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    @contextmanager
+    def _read_errors_reported(self, database_errors: tuple[type[BaseException], ...]
+                              ) -> Iterator[None]:
+        """A failed read as ProjectError naming the file: a damaged row, text that is not
+        UTF-8, or one of ``database_errors`` (the driver's, or SQLAlchemy's too)."""
+        try:
+            yield
         except row_checks.DamagedRow as error:
             raise ProjectError(f"{error.subject} in {self.path} is damaged: {error.problem}"
                                ".") from None
         except UnicodeError:
             raise ProjectError(sqlite_file.locate_undecodable_text(self.path)) from None
-        except (DBAPIError, sqlite3.DatabaseError) as error:
+        except database_errors as error:
             damaged = _damage_from(error, self.path)
             if damaged:
                 raise ProjectError(damaged) from None
             raise ProjectError(f"Could not read {self.path}: {_reason(error)}.") from error
-        finally:
-            session.rollback()
-            session.close()
 
     def save_as(self, destination: Path | str) -> Path:
         """Copy the project to ``destination`` with SQLite's backup API; returns the path.
