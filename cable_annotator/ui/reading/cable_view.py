@@ -299,10 +299,9 @@ class PartTextView(QTextEdit):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         if self.painter is not None:
             top, bottom = self.visible_blocks()
-            painter = QPainter(self.viewport())
-            painter.setClipRect(event.rect())
-            self.painter.paint(painter, self._scroll_offset(), top, bottom)
-            painter.end()
+            with QPainter(self.viewport()) as painter:  # ended even if painting raises
+                painter.setClipRect(event.rect())
+                self.painter.paint(painter, self._scroll_offset(), top, bottom)
         super().paintEvent(event)
         if self._search_marks:
             self._paint_search_marks()
@@ -332,21 +331,21 @@ class PartTextView(QTextEdit):
         last_block = document.findBlockByNumber(bottom)
         last = last_block.position() + last_block.length()
         current = self._search_current
-        painter = QPainter(self.viewport())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        fill = QColor(self.reading_palette.ink)  # a faint grey: no theme is grey
-        fill.setAlphaF(0.07)
-        for span in self._search_marks[max(bisect_left(self._search_marks, (first, 0)) - 1, 0):]:
-            if span[0] > last:
-                break
-            firm = span == current
-            pen = QPen(self.reading_palette.marker if firm else self.reading_palette.margin)
-            pen.setWidthF(1.6 if firm else 1.0)
-            painter.setPen(pen)
-            painter.setBrush(fill if not firm else Qt.BrushStyle.NoBrush)
-            for rect in self._line_rects(*span):
-                painter.drawRoundedRect(rect.adjusted(-1.5, 0.5, 1.5, -0.5), 3, 3)
-        painter.end()
+        with QPainter(self.viewport()) as painter:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            fill = QColor(self.reading_palette.ink)  # a faint grey: no theme is grey
+            fill.setAlphaF(0.07)
+            begin = max(bisect_left(self._search_marks, (first, 0)) - 1, 0)
+            for span in self._search_marks[begin:]:
+                if span[0] > last:
+                    break
+                firm = span == current
+                pen = QPen(self.reading_palette.marker if firm else self.reading_palette.margin)
+                pen.setWidthF(1.6 if firm else 1.0)
+                painter.setPen(pen)
+                painter.setBrush(fill if not firm else Qt.BrushStyle.NoBrush)
+                for rect in self._line_rects(*span):
+                    painter.drawRoundedRect(rect.adjusted(-1.5, 0.5, 1.5, -0.5), 3, 3)
 
     def _line_rects(self, start: int, end: int) -> list[QRectF]:
         """Viewport rectangles of document range ``start:end``, one per line it covers."""
@@ -515,25 +514,24 @@ class PageGutter(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         view = self.view
-        painter = QPainter(self)
-        painter.fillRect(event.rect(), view.reading_palette.paper)
-        marks = view.visible_page_marks()
-        if not marks:
-            return
-        painter.setFont(view.margin_font)
-        metrics = QFontMetricsF(view.margin_font)
-        painter.setPen(view.reading_palette.margin)
-        right = self.width() - 10
-        last_y = -1000.0
-        for rect, label, _ in marks:
-            baseline = rect.top() + rect.height() * 0.72
-            if baseline - last_y < metrics.height():
-                continue  # two turns on one line: the first label stands for both
-            last_y = baseline
-            text = f"p. {label}"
-            width = metrics.horizontalAdvance(text)
-            painter.drawText(int(right - width), int(baseline), text)
-        painter.end()
+        with QPainter(self) as painter:
+            painter.fillRect(event.rect(), view.reading_palette.paper)
+            marks = view.visible_page_marks()
+            if not marks:
+                return
+            painter.setFont(view.margin_font)
+            metrics = QFontMetricsF(view.margin_font)
+            painter.setPen(view.reading_palette.margin)
+            right = self.width() - 10
+            last_y = -1000.0
+            for rect, label, _ in marks:
+                baseline = rect.top() + rect.height() * 0.72
+                if baseline - last_y < metrics.height():
+                    continue  # two turns on one line: the first label stands for both
+                last_y = baseline
+                text = f"p. {label}"
+                width = metrics.horizontalAdvance(text)
+                painter.drawText(int(right - width), int(baseline), text)
 
 
 class CableView(PartTextView):
@@ -675,11 +673,10 @@ class CableView(PartTextView):
         marks = [m for m in self.visible_page_marks() if m[2]]
         if not marks:
             return
-        painter = QPainter(self.viewport())
-        pen = QPen(self.reading_palette.margin)
-        pen.setWidthF(1.0)
-        painter.setPen(pen)
-        for rect, _label, _inside in marks:
-            x = rect.left() + 0.5
-            painter.drawLine(int(x), rect.top() + 1, int(x), rect.bottom() + 1)
-        painter.end()
+        with QPainter(self.viewport()) as painter:
+            pen = QPen(self.reading_palette.margin)
+            pen.setWidthF(1.0)
+            painter.setPen(pen)
+            for rect, _label, _inside in marks:
+                x = rect.left() + 0.5
+                painter.drawLine(int(x), rect.top() + 1, int(x), rect.bottom() + 1)

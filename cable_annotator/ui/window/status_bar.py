@@ -47,16 +47,17 @@ class ElidingStatusBar(QStatusBar):
         if not self.currentMessage():
             super().paintEvent(event)
             return
-        painter = QPainter(self)
-        option = QStyleOption()
-        option.initFrom(self)
-        for child in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
-            if child.isVisible() and not child.isWindow():
-                option.rect = child.geometry().adjusted(-1, -1, 1, 1)
-                self.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameStatusBarItem, option,
-                                           painter, child)
-        painter.setPen(self.palette().windowText().color())
-        painter.drawText(self.message_rect(), Qt.AlignmentFlag.AlignLeading
-                         | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextSingleLine,
-                         self.shown_message())
-        painter.end()
+        with QPainter(self) as painter:
+            option = QStyleOption()
+            option.initFrom(self)
+            children = self.findChildren(QWidget,
+                                         options=Qt.FindChildOption.FindDirectChildrenOnly)
+            for child in children:
+                if child.isVisible() and not child.isWindow():
+                    option.rect = child.geometry().adjusted(-1, -1, 1, 1)
+                    self.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameStatusBarItem,
+                                               option, painter, child)
+            painter.setPen(self.palette().windowText().color())
+            painter.drawText(self.message_rect(), Qt.AlignmentFlag.AlignLeading
+                             | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextSingleLine,
+                             self.shown_message())
