@@ -78,6 +78,7 @@ class Project:
         # waits for a worker's read in flight instead of closing the connection under it,
         # which crashed the process inside SQLite.
         self._raw_connections: list[tuple[sqlite3.Connection, threading.RLock]] = []
+        self._raw_idle: list[tuple[sqlite3.Connection, threading.RLock]] = []  # lendable
         self._raw_registry = threading.Lock()
         self._watcher: sqlite_file.ChangeWatcher | None = None
         self._seen_version = 0
@@ -415,28 +416,47 @@ class Project:
 
     @contextmanager
     def raw_reading(self) -> Iterator[sqlite3.Connection]:
-        """A read transaction on a plain ``sqlite3`` connection (hardened, one per thread,
-        kept until ``close``): for reads written in SQL, which need no engine — the
-        window's first screen is read this way while SQLAlchemy is still being imported.
-        Errors are reported as ``reading`` reports them."""
+        """A read transaction on a plain ``sqlite3`` connection (hardened, kept until
+        ``close``): for reads written in SQL, which need no engine — the window's first
+        screen is read this way while SQLAlchemy is still being imported. Errors are
+        reported as ``reading`` reports them.
+
+        Connections are lent from a pool, not kept per thread: a worker thread that Qt
+        made gets a new Python thread state for each call, and with it an empty
+        ``threading.local`` — each reference lookup after an open made one more
+        connection (with its page cache) until the project closed. Only a read inside a
+        read on the same thread finds its connection in the thread-local, and shares it.
+        """
         local = self._raw
-        connection, lock = getattr(local, "connection", None), getattr(local, "lock", None)
-        try:
-            if connection is None or lock is None:
-                connection, lock = sqlite_file.connect_checked(self.path), threading.RLock()
-                local.connection, local.lock = connection, lock
+        lent = getattr(local, "lent", None)
+        outer = lent is None
+        if outer:
+            with self._raw_registry:
+                lent = self._raw_idle.pop() if self._raw_idle else None
+            if lent is None:
+                try:
+                    lent = (sqlite_file.connect_checked(self.path), threading.RLock())
+                except sqlite3.Error as error:
+                    raise ProjectError(f"Could not read {self.path}: {error}.") from error
                 with self._raw_registry:
-                    self._raw_connections.append((connection, lock))
-        except sqlite3.Error as error:
-            raise ProjectError(f"Could not read {self.path}: {error}.") from error
-        with lock:
-            try:
-                outermost = not connection.in_transaction  # a read inside a read shares it
-                if outermost:
-                    connection.execute("BEGIN")
-            except sqlite3.Error as error:  # closed meanwhile by ``close``, locked…
-                raise ProjectError(f"Could not read {self.path}: {error}.") from error
-            yield from self._raw_transaction(connection, outermost)
+                    self._raw_connections.append(lent)
+            local.lent = lent
+        connection, lock = lent
+        try:
+            with lock:
+                try:
+                    outermost = not connection.in_transaction  # a read inside a read shares it
+                    if outermost:
+                        connection.execute("BEGIN")
+                except sqlite3.Error as error:  # closed meanwhile by ``close``, locked…
+                    raise ProjectError(f"Could not read {self.path}: {error}.") from error
+                yield from self._raw_transaction(connection, outermost)
+        finally:
+            if outer:
+                local.lent = None
+                with self._raw_registry:
+                    if lent in self._raw_connections:  # not closed meanwhile
+                        self._raw_idle.append(lent)
 
     def _raw_transaction(self, connection: sqlite3.Connection, outermost: bool
                          ) -> Iterator[sqlite3.Connection]:
@@ -603,7 +623,7 @@ class Project:
             self._watcher = None
         with self._raw_registry:
             connections, self._raw_connections = self._raw_connections, []
-            self._raw = threading.local()  # a read after this opens a new connection
+            self._raw_idle = []  # a read after this opens a new connection
         for connection, lock in connections:
             with lock, suppress(sqlite3.Error):  # after any read in flight on it
                 connection.close()

@@ -45,3 +45,38 @@ def test_close_during_reads_in_other_threads_neither_crashes_nor_loses_a_read(
         project.close()  # every connection a read made after the first close
     with Project.open(path) as project:
         assert len(queries.list_cables(project)) == 1
+
+
+def _handles_on(path: Path) -> int:
+    """File descriptors of this process open on ``path`` (one per SQLite connection)."""
+    import os
+
+    count = 0
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            if os.readlink(f"/proc/self/fd/{fd}") == str(path):
+                count += 1
+        except OSError:
+            continue
+    return count
+
+
+def test_reads_from_thread_after_thread_reuse_a_few_connections(tmp_path: Path) -> None:
+    """A Qt worker gets a new Python thread state (and an empty thread-local) for each
+    call: connections kept per thread piled up, one per reference lookup, each with its
+    page cache, until the project closed."""
+    path = tmp_path / "pool.cableproj"
+    with Project.open(path) as project:
+        projects.seed_sample(project)
+    with Project.open(path) as project:
+        queries.list_cables(project)  # the GUI thread's read
+        for _ in range(40):
+            worker = threading.Thread(target=lambda: queries.list_cables(project))
+            worker.start()
+            worker.join()
+        assert _handles_on(path.resolve()) <= 2
+        nested: list[int] = []
+        with project.raw_reading() as outer, project.raw_reading() as inner:
+            nested.append(outer is inner)  # a read inside a read shares its connection
+        assert nested == [True]
+    assert _handles_on(path.resolve()) == 0

@@ -134,7 +134,7 @@ def test_a_question_asked_as_the_import_ends_says_it_has_ended(window, project, 
                                                                tmp_path):
     """The import ended while "…is still running" was asked: the question then says the
     import has finished, and offers to close, not to cancel."""
-    paths = documents(tmp_path, 400)
+    paths = documents(tmp_path, 1500)  # still running after the 400 ms of the progress delay
     window.import_paths(paths)
     wait_for_progress(qtbot, window)
     texts: list[str] = []

@@ -45,6 +45,7 @@ from ..links.links_panel import LinksPanel
 from ..reading.reading_pane import ReadingPane
 from .adaptive_layout import AdaptiveLayout, fitted_geometry
 from .appearance import Appearance
+from .background.collector_pacing import CollectorPacing
 from .background.edit_rehearser import EditRehearser
 from .background.idle_words_reader import IdleWordsReader
 from .background.latest_result import LatestResult
@@ -95,6 +96,7 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         self._job: BackgroundJob | None = None
         self._words_reader = IdleWordsReader(self, yield_to=lambda: self.reading.is_laying_out())
         self._rehearser = EditRehearser(self)
+        self._collector = CollectorPacing(self)
         self._links_worker = LatestResult(self)
         # The document last read is written shortly after it opens, not on the open:
         # paging with Ctrl+PgDown would otherwise commit (and fsync) once per document.
@@ -349,6 +351,7 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         self._last_cable_pending = cable_id
         self._last_cable_timer.start()
         self.cableShown.emit(cable_id)
+        self._collector.after_open()
 
     def _return_to(self, place: tuple[str, str, int]) -> None:
         cable_id, part, offset = place
