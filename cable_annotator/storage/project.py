@@ -87,6 +87,7 @@ class Project:
         self._own_commit_since_poll = False
         self._rehearsal: Session | None = None
         self._rehearsal_thread: int | None = None  # only its own thread joins a rehearsal
+        self._rehearsal_running = threading.Lock()  # ``close`` waits for a rehearsal
 
     @property
     def engine(self) -> Engine:
@@ -373,8 +374,17 @@ class Project:
         waited for; when another program holds it this raises ProjectError at the first
         write, and the caller simply rehearses later.
         """
-        if self._rehearsal is not None:
+        if not self._rehearsal_running.acquire(blocking=False):
             raise RuntimeError("rehearsals do not nest")
+        try:
+            with self._rehearsed_session():
+                yield
+        finally:
+            self._rehearsal_running.release()
+
+    @contextmanager
+    def _rehearsed_session(self) -> Iterator[None]:
+        """The body of ``rehearsal``, run while it holds its lock (``close`` waits)."""
         from sqlalchemy.exc import DBAPIError
         from sqlalchemy.orm import Session
 
@@ -390,9 +400,7 @@ class Project:
         self._rehearsal, self._rehearsal_thread = session, threading.get_ident()
         try:
             yield
-            pending = self._outside_pending
-            self._bump_counter(session)  # its statements too; rolled back with the rest
-            self._outside_pending = pending
+            self._bump_counter(session, notice=False)  # its statements too; rolled back
         except (DBAPIError, sqlite3.DatabaseError) as error:
             raise ProjectError(f"Could not prepare {self.path}: {_reason(error)}.") from error
         finally:
@@ -596,15 +604,16 @@ class Project:
             return None
         return self._watcher.setting(CHANGE_COUNTER)
 
-    def _bump_counter(self, session: Session) -> str:
+    def _bump_counter(self, session: Session, notice: bool = True) -> str:
         """Count this commit (inside its transaction). Returns the new value; when the
         value before was not the one this object last knew, someone else committed
-        first, and that is remembered as an outside change."""
+        first, and that is remembered as an outside change (unless not ``notice``: a
+        rehearsal, in another thread, never touches what the GUI thread's poll reads)."""
         from sqlalchemy import text
 
         before = session.execute(text("SELECT value FROM settings WHERE key = :k"),
                                  {"k": CHANGE_COUNTER}).scalar()
-        if self._watcher is not None and before != self._known_counter:
+        if notice and self._watcher is not None and before != self._known_counter:
             self._outside_pending = True
         try:
             value = str(int(before or 0) + 1)
@@ -617,7 +626,12 @@ class Project:
 
     def close(self) -> None:
         """Close every connection; the write-ahead log is folded into the file first, so
-        the closed project is a single file again."""
+        the closed project is a single file again. A rehearsal in another thread is
+        waited for (it is rolled back within tens of milliseconds)."""
+        with self._rehearsal_running:
+            self._close()
+
+    def _close(self) -> None:
         if self._watcher is not None:
             self._watcher.close()
             self._watcher = None

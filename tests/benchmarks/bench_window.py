@@ -298,8 +298,12 @@ def child_main(argv: list[str]) -> None:
 # -- the parent: prepare the workload, run children, print the table -----------------------
 
 def run_child(env: dict, *args: object) -> dict:
-    """Run one measurement in a fresh process, on a fresh copy of the project (the window
-    records the cable it opened, and an add leaves an undo behind)."""
+    """Run one measurement in a fresh process, on a fresh copy of the project (an add
+    leaves an undo behind) and with fresh settings (they record the cable last read: the
+    next child would open on the peer cable, and ``show_cable`` of it would do nothing)."""
+    config = Path(env["XDG_CONFIG_HOME"])
+    shutil.rmtree(config, ignore_errors=True)
+    config.mkdir(parents=True)
     args = list(args)
     for n, arg in enumerate(args):
         if str(arg).endswith(".cableproj"):

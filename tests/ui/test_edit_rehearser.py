@@ -61,3 +61,24 @@ def test_codebook_counts_follow_keys_undo_and_redo(qtbot, project, tmp_path):
         stack.redo()
         assert shown() == queries.theme_usage(project)
     assert sum(shown().values()) == 1
+
+
+def test_the_rehearsal_runs_off_the_gui_thread(qtbot, project, tmp_path, monkeypatch):
+    """On the GUI thread it held the first scroll after a start for 20–30 ms."""
+    import threading
+
+    from cable_annotator.services import edit_rehearsal
+
+    threads: list[int] = []
+    real = edit_rehearsal.rehearse_edits
+
+    def recording(*args) -> None:
+        threads.append(threading.get_ident())
+        real(*args)
+
+    monkeypatch.setattr(edit_rehearsal, "rehearse_edits", recording)
+    window = open_window(qtbot, project, tmp_path)
+    qtbot.waitUntil(lambda: window._rehearser.is_done_for(project), timeout=DELAY_MS * 20)
+    assert threads and threads[0] != threading.get_ident()
+    project.close()  # waits for nothing now; the rehearsal left the file as it was
+    assert queries.annotations_of(project, SAMPLE_ID) == []

@@ -163,7 +163,6 @@ def test_geometry_splitters_and_last_cable_are_remembered(qtbot, project, tmp_pa
     sizes = first.main_splitter.sizes()
     first.close()
     assert settings.last_project == project.path
-    assert queries.get_setting(project, "last_cable") == SAMPLE_ID
     second = MainWindow(project, settings)
     qtbot.addWidget(second)
     second.show()

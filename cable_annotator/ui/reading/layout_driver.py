@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QObject, QSizeF, QTimer, Signal
+from PySide6.QtCore import QEvent, QMetaObject, QObject, QSizeF, QTimer, Signal
 from PySide6.QtGui import QTextDocument
 
 SLICE_S = 0.005
@@ -51,6 +51,7 @@ class LayoutDriver(QObject):
         if viewport is not None:
             viewport.installEventFilter(self)
         self._document: QTextDocument | None = None
+        self._forgetting: QMetaObject.Connection | None = None
         self._layout: QObject | None = None
         self._next = 0
         self._done = True
@@ -68,7 +69,9 @@ class LayoutDriver(QObject):
         self._document = document
         self._layout = document.documentLayout()
         self._layout.installEventFilter(self)
-        document.destroyed.connect(self._forget)
+        # Only this document's end may stop the drive: the one it replaces is deleted
+        # later, while the drive of this one is under way.
+        self._forgetting = document.destroyed.connect(self._forget)
         self.restart()
 
     def restart(self) -> None:
@@ -94,10 +97,14 @@ class LayoutDriver(QObject):
         self._awaiting_paint = False
         if self._layout is not None:
             self._layout.removeEventFilter(self)
+        if self._forgetting is not None:
+            self.disconnect(self._forgetting)
+            self._forgetting = None
         self._document = self._layout = None
         self._done = True
 
     def _forget(self) -> None:
+        self._forgetting = None
         self._timer.stop()
         self._awaiting_paint = False
         self._document = self._layout = None

@@ -9,7 +9,6 @@ change names: highlights of the open cable, one corpus count, the codebook's usa
 from __future__ import annotations
 
 from bisect import insort
-from contextlib import suppress
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...collector import collector_paused
 from ...domain.annotation import Annotation, Theme
-from ...domain.cable import Cable
+from ...domain.cable import BODY, Cable
 from ...domain.citation import cite
 from ...services import queries, telegram_links
 from ...services.deferred_annotations import deferred_annotations_of
@@ -98,9 +97,8 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         self._rehearser = EditRehearser(self)
         self._collector = CollectorPacing(self)
         self._links_worker = LatestResult(self)
-        # The document last read is written shortly after it opens, not on the open:
-        # paging with Ctrl+PgDown would otherwise commit (and fsync) once per document.
-        self._last_cable_pending: str | None = None
+        # The document last read is remembered shortly after it opens, with the place
+        # the reader has scrolled to by then (and again on closing).
         self._last_cable_timer = QTimer(self)
         self._last_cable_timer.setSingleShot(True)
         self._last_cable_timer.setInterval(REMEMBER_LAST_CABLE_MS)
@@ -268,12 +266,13 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         self.status_line.set_state("saved")
         self.settings.last_project = project.path
         self.settings.add_recent_project(project.path)
-        last = queries.get_setting(project, LAST_CABLE)
+        place = self.settings.reading_place(project.path)
+        # (Earlier versions wrote the last document into the project itself.)
+        last = place[0] if place is not None else queries.get_setting(project, LAST_CABLE)
         cable_ids = self.corpus.model.cable_ids()
         target = last if last in cable_ids else (cable_ids[0] if cable_ids else None)
         if target is not None:
             self.show_cable(target)
-            place = self.settings.reading_place(project.path)
             if place is not None and place[0] == target:
                 # Where the reader left it — once the window has its size (before it is
                 # shown the text has no height to scroll in).
@@ -348,7 +347,6 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
         self._refresh_links()
         self._refresh_annotation_list()
         self.status_line.set_count(len(self._annotations))
-        self._last_cable_pending = cable_id
         self._last_cable_timer.start()
         self.cableShown.emit(cable_id)
         self._collector.after_open()
@@ -359,18 +357,20 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
             self.reading.go_to_place(part, offset)
 
     def flush_last_cable(self) -> None:
-        """Remember the document on screen as the project's last read, now (the timer,
-        closing the window, switching projects)."""
+        """Remember the document on screen, and the place in it, as the reader's last in
+        this project, now (the timer, closing the window, switching projects).
+
+        Kept with the reader's settings, by project file, never in the project: reading
+        commits nothing. The commit (with its fsync) held the GUI thread up to 33 ms a
+        second after each open, just as the reader starts to scroll, told another window
+        on the project that it had changed, and failed on a read-only copy; and a
+        project mailed to a colleague opens where they left it, not where the sender did.
+        """
         self._last_cable_timer.stop()
-        place = self.reading.reading_place() if self._cable is not None else None
-        if place is not None:  # the reader's settings: the project file is not touched
-            self.settings.set_reading_place(self.project.path, self._cable.id, *place)
-        cable_id, self._last_cable_pending = self._last_cable_pending, None
-        if cable_id is None:
+        if self._cable is None:
             return
-        # Read-only or locked for long: the next start opens another document, no more.
-        with suppress(ProjectError):
-            queries.set_setting(self.project, LAST_CABLE, cable_id)
+        part, offset = self.reading.reading_place() or (BODY, 0)
+        self.settings.set_reading_place(self.project.path, self._cable.id, part, offset)
 
     def go_to_annotation(self, cable_id: str, annotation_id: str) -> None:
         if self._cable is None or self._cable.id != cable_id:
