@@ -46,7 +46,10 @@ def test_documents_of_one_title_are_told_apart_by_date(qtbot, project, tmp_path,
         shown = option.text  # what the row paints
         cut += shown != index.data()
         assert metrics.horizontalAdvance(shown) <= option.rect.width(), shown
-        assert shown.endswith(document.title[-3:]), shown  # where it went, at the end
+        if shown.endswith(" to …"):  # the recipient is the volume's common one: dropped
+            assert document.title.rpartition(" to ")[0][-5:] in shown, shown  # the post
+        else:
+            assert shown.endswith(document.title[-3:]), shown  # where it went, at the end
         assert shown.startswith(document.number + "  "), shown  # the number stays whole
         if document in repeated and document.date:
             assert short_date(document.date) in shown, (shown, document.date)
@@ -55,3 +58,42 @@ def test_documents_of_one_title_are_told_apart_by_date(qtbot, project, tmp_path,
     assert cut, "every title fits: this proves nothing"
     told_apart = [len(kinds) == 1 for kinds in painted.values()]
     assert all(told_apart), {text: kinds for text, kinds in painted.items() if len(kinds) > 1}
+
+
+def test_titles_of_the_1940s_keep_their_sender_when_cut(qtbot, project, tmp_path,
+                                                        shared_corpus):
+    """Pages of the 1940s are headed "The Ambassador in France (Bruce) to the Secretary
+    of State", hundreds to one recipient: cut in the middle they all read "The Amb…f
+    State". Cut, each row drops the recipient and keeps who sent it."""
+    import_files(project, [shared_corpus / "frus-early" / "frus1949v07p1.xml"])
+    summaries = {s.id: s for s in queries.list_cables(project)}
+    window = open_window(qtbot, project, tmp_path, 1600, 1000)
+    panel = window.corpus
+    qtbot.waitUntil(panel.isVisible)
+    tree = panel.tree
+    tree.expandAll()
+    qtbot.wait(50)
+    from cable_annotator.ui.corpus.corpus_model import CABLE_ID_ROLE
+
+    volume = panel.proxy.index(0, 0)
+    delegate = tree.itemDelegateForColumn(0)
+    to_the_secretary = cut = 0
+    metrics = tree.fontMetrics()
+    for row in range(panel.proxy.rowCount(volume)):
+        index = panel.proxy.index(row, 0, volume)
+        document = summaries[index.data(CABLE_ID_ROLE)]
+        option = QStyleOptionViewItem()
+        tree.initViewItemOption(option)
+        option.rect = tree.visualRect(index)
+        delegate.initStyleOption(option, index)
+        shown = option.text
+        if shown == index.data() or not document.title.endswith(" to the Secretary of State"):
+            continue
+        cut += 1
+        sender = document.title.rpartition(" to ")[0]
+        to_the_secretary += 1
+        assert metrics.horizontalAdvance(shown) <= option.rect.width(), shown
+        assert shown.endswith(" to …"), shown
+        assert sender[-6:] in shown, (shown, sender)  # the post or the name, at least
+    assert cut >= 50, "too few titles were cut to prove anything"
+    assert to_the_secretary >= 50

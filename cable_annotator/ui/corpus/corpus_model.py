@@ -20,6 +20,9 @@ VOLUME_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 3
 LABEL_HEAD_ROLE = Qt.ItemDataRole.UserRole + 4
 """The start of a document's label a narrow column must keep whole: number (and date)."""
+SHARED_RECIPIENT_ROLE = Qt.ItemDataRole.UserRole + 5
+"""The title's ``(sender, recipient)`` when the recipient is what the volume's titles share
+(a title too long for the column drops it first), else None."""
 _PLAIN_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 NAME_COLUMN, COUNT_COLUMN = 0, 1
@@ -67,6 +70,39 @@ def label_head(summary, dated: bool = False) -> str:
     return f"{summary.number or '–'}  "
 
 
+def title_ends(title: str) -> tuple[str, str] | None:
+    """A title's sender and recipient, ``("Telegram From the Embassy in Peru", "the
+    Department of State")``, or None when it names no recipient."""
+    sender, found, recipient = title.rpartition(" to ")
+    return (sender, recipient) if found and sender and recipient else None
+
+
+def shared_recipients(summaries) -> dict[str, tuple[str, str]]:
+    """The titles whose recipient tells documents of their volume apart less than their
+    sender does, split as ``title_ends`` splits them.
+
+    Cut in the middle, "Telegram From the Department of State to the Embassy in
+    Argentina" keeps whom it went to, which is what differs in a volume of telegrams
+    from Washington. But the pages of the 1940s are headed "The Ambassador in France
+    (Bruce) to the Secretary of State", hundreds to one recipient: cut in the middle they
+    all read "The Amb…f State"; and "Telegram From the Embassy in Argentina to the
+    Department of State" lost the post it came from. Such a title, cut, drops its
+    recipient first, then its sender's start ("…in France (Bruce) to …")."""
+    senders: Counter = Counter()
+    recipients: Counter = Counter()
+    ends = {}
+    for summary in summaries:
+        parts = title_ends(summary.title)
+        if parts is not None:
+            ends[summary.id] = parts
+            senders[(summary.volume, parts[0])] += 1
+            recipients[(summary.volume, parts[1])] += 1
+    return {summary.id: ends[summary.id] for summary in summaries
+            if summary.id in ends
+            and recipients[(summary.volume, ends[summary.id][1])]
+            > max(senders[(summary.volume, ends[summary.id][0])], 2)}
+
+
 def label_rest(summary) -> str:
     """What follows the head: the subject of a raw telegram, else the title."""
     if is_mrn(summary.number) and summary.subject.strip():
@@ -102,6 +138,7 @@ class CorpusModel(QAbstractItemModel):
         self._counts: dict[str, int] = {}
         self._search_texts: dict[str, str] = {}
         self._repeated_titles: set[str] = set()  # ids of documents whose title repeats
+        self._shared_recipients: dict[str, tuple[str, str]] = {}  # id → (sender, recipient)
 
     def load(self, summaries, volume_titles: dict[str, str] | None = None) -> None:
         """Rebuild from cable summaries (already sorted by volume, then document number)."""
@@ -123,6 +160,7 @@ class CorpusModel(QAbstractItemModel):
         titles = Counter((summary.volume, summary.title) for summary in summaries)
         self._repeated_titles = {summary.id for summary in summaries
                                  if titles[(summary.volume, summary.title)] > 1}
+        self._shared_recipients = shared_recipients(summaries)
         self.endResetModel()
 
     # -- the tree's shape -------------------------------------------------------------
@@ -196,6 +234,8 @@ class CorpusModel(QAbstractItemModel):
             return str(count) if count else ""
         if column == NAME_COLUMN and role == LABEL_HEAD_ROLE:
             return label_head(summary, summary.id in self._repeated_titles)
+        if column == NAME_COLUMN and role == SHARED_RECIPIENT_ROLE:
+            return self._shared_recipients.get(summary.id)
         if column == NAME_COLUMN and role == VOLUME_ID_ROLE:
             return summary.volume
         if column == COUNT_COLUMN and role == Qt.ItemDataRole.TextAlignmentRole:

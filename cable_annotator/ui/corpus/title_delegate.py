@@ -4,7 +4,10 @@ A row reads ``173  Sept 27, 1961 · Telegram From the Department of State to the
 Argentina``. Cut at the right, as Qt's views do, every telegram of one post read
 "Telegram From the Departmen…" alike. Here the head — the number, and the date where the
 title repeats in the volume — stays whole, and the title loses its middle: its start says
-what kind of document it is, its end whom it went to ("…Embassy in Argentina").
+what kind of document it is, its end whom it went to ("…Embassy in Argentina") — unless
+the recipient is what the volume's titles share ("…to the Secretary of State", on the pages
+of the 1940s): then the recipient goes first and the sender loses its start, the office
+that repeats ("…in France (Bruce) to …", the model's ``SHARED_RECIPIENT_ROLE``).
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from .corpus_model import LABEL_HEAD_ROLE
+from .corpus_model import LABEL_HEAD_ROLE, SHARED_RECIPIENT_ROLE
 
 
 class TitleDelegate(QStyledItemDelegate):
@@ -34,5 +37,15 @@ class TitleDelegate(QStyledItemDelegate):
         rest = room - metrics.horizontalAdvance(head)
         if rest <= metrics.horizontalAdvance("……"):
             return  # no room for a title at all: Qt cuts at the right
+        ends = index.data(SHARED_RECIPIENT_ROLE)
+        if ends is not None:
+            tail = " to …"
+            sender_room = rest - metrics.horizontalAdvance(tail)
+            if sender_room > metrics.horizontalAdvance("……"):
+                # The sender's end names the post or the person ("…Embassy in
+                # Argentina", "…France (Caffery)"); its start, the office, repeats.
+                option.text = head + metrics.elidedText(
+                    ends[0], Qt.TextElideMode.ElideLeft, sender_room) + tail
+                return
         option.text = head + metrics.elidedText(text[len(head):], Qt.TextElideMode.ElideMiddle,
                                                 rest)
