@@ -37,7 +37,7 @@ def top_level_id(widget) -> int:
 
 def test_ctrl_q_in_the_progress_dialog_asks_on_top_of_it(qtbot, project, tmp_path, xdotool):
     with window(qtbot, project, tmp_path / "settings", (1600, 1000)) as main:
-        main.import_paths(numbered_documents(tmp_path / "docs", 400))
+        main.import_paths(numbered_documents(tmp_path / "docs", 1500))  # lasts past 400 ms
         progress = main.findChild(QProgressDialog)
         qtbot.waitUntil(progress.isVisible, timeout=10000)
         progress.raise_()
