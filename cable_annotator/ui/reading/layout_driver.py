@@ -20,6 +20,8 @@ import time
 from PySide6.QtCore import QEvent, QMetaObject, QObject, QSizeF, QTimer, Signal
 from PySide6.QtGui import QTextDocument
 
+from ..common.frame_budget import BREATH_MS
+
 SLICE_S = 0.005
 """Layout work per event-loop turn: under a third of a 60 Hz frame, leaving the rest to the
 paint of a scroll step (10 ms and more on a software raster) so scrolling never stutters."""
@@ -56,7 +58,7 @@ class LayoutDriver(QObject):
         self._next = 0
         self._done = True
         self._timer = QTimer(self)
-        self._timer.setInterval(0)
+        self._timer.setInterval(BREATH_MS)
         self._timer.timeout.connect(self._slice)
 
     # -- control -------------------------------------------------------------------
@@ -90,7 +92,7 @@ class LayoutDriver(QObject):
             self._awaiting_paint = True  # until the next paint of the viewport
             self._timer.start(UNPAINTED_MS)
         elif not self._awaiting_paint:
-            self._timer.start(0)
+            self._timer.start(BREATH_MS)
 
     def stop(self) -> None:
         self._timer.stop()
@@ -149,14 +151,14 @@ class LayoutDriver(QObject):
             if self._awaiting_paint and event.type() == QEvent.Type.Paint:
                 self._awaiting_paint = False  # the first slice runs right after this paint
                 if not self._done:
-                    self._timer.start(0)
+                    self._timer.start(BREATH_MS)
             return False
         return watched is self._layout and event.type() == QEvent.Type.Timer and not self._done
 
     def _slice(self) -> None:
         if self._awaiting_paint:  # nothing painted in UNPAINTED_MS: go on without it
             self._awaiting_paint = False
-            self._timer.setInterval(0)
+            self._timer.setInterval(BREATH_MS)
         document = self._document
         if document is None:
             self._timer.stop()

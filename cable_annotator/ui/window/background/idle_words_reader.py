@@ -2,7 +2,7 @@
 
 The window opens a cable with its annotations' outlines only
 (:mod:`cable_annotator.services.deferred_annotations`); the cards on screen read their own
-words when painted. This reads the rest in small slices from a zero-interval timer, so that
+words when painted. This reads the rest in small slices from a timer (see ``frame_budget``), so that
 each slice is one short task between the user's events and the next outside-change check or
 export finds them complete. How many annotations make a slice is measured, not assumed:
 their words vary in length and the machine in speed (1,024 took 12–20 ms on a loaded
@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QTimer
 from ....collector import collector_paused
 from ....services.deferred_annotations import DeferredWords
 from ....storage.errors import ProjectError
+from ...common.frame_budget import BREATH_MS
 
 SLICE_BUDGET_S = 0.004
 """Work per event-loop turn: a quarter of a 60 Hz frame, beside painting and layout."""
@@ -54,7 +55,7 @@ class IdleWordsReader(QObject):
         self._words: DeferredWords | None = None
         self._count = FIRST_SLICE
         self._timer = QTimer(self)
-        self._timer.setInterval(0)
+        self._timer.setInterval(BREATH_MS)
         self._timer.timeout.connect(self._read_slice)
 
     def read(self, words: DeferredWords) -> None:
@@ -70,7 +71,7 @@ class IdleWordsReader(QObject):
         if self._yield_to is not None and self._yield_to():
             self._timer.setInterval(WAIT_MS)
             return
-        self._timer.setInterval(0)
+        self._timer.setInterval(BREATH_MS)
         words = self._words
         started = time.perf_counter()
         deadline = started + SLICE_BUDGET_S
