@@ -117,3 +117,25 @@ def test_a_number_is_not_found_inside_the_volume_id(window, qtbot):
     box.setText("35")  # as typed on the way to 359: doc. 35 and doc. 359
     assert sorted(window.corpus.visible_cable_ids()) == sorted(
         ["frus1969-76ve11p2/d35", f"{OTHER_VOLUME}/d359"])
+
+
+def test_typing_in_the_list_types_into_the_filter_and_opens_nothing(window, qtbot):
+    """Ctrl+1, then "359": the tree's own type-ahead opened documents 3, 35 and 359 in
+    turn, one per letter."""
+    opened: list[str] = []
+    window.cableShown.connect(opened.append)
+    tree = window.corpus.tree
+    qtbot.keyClick(window.reading.cable_text(), Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert tree.hasFocus()
+    qtbot.keyClicks(tree, "359")
+    box = window.corpus.filter_box
+    assert box.hasFocus() and box.text() == "359"
+    assert opened == [], "typing in the list opened a document"
+    assert window.corpus.visible_cable_ids() == [f"{OTHER_VOLUME}/d359"]
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_Backspace)  # Backspace too edits the filter
+    assert box.text() == "35" and opened == []
+    tree.setFocus()
+    for _ in range(3):  # the arrows still move in the list (past a volume's row), and open
+        qtbot.keyClick(tree, Qt.Key.Key_Down)
+    assert tree.hasFocus() and opened and opened[-1] in window.corpus.visible_cable_ids()

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -68,6 +68,7 @@ class CorpusPanel(QWidget):
         self.tree.setAccessibleName("Documents")
         self.tree.setModel(self.proxy)
         self.tree.viewport().installEventFilter(self)
+        self.tree.installEventFilter(self)
         self.tree.setUniformRowHeights(True)
         self.tree.setHeaderHidden(True)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -145,11 +146,28 @@ class CorpusPanel(QWidget):
             self.cableActivated.emit(self._shown_id if self._shown_id in shown else shown[0])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        """Down in the filter box moves into the list, as in a file dialog; a tooltip over
-        the tree is made for the row under the pointer (none is stored per row)."""
+        """Down in the filter box moves into the list, as in a file dialog; typing in the
+        list types into the filter box; a tooltip over the tree is made for the row under
+        the pointer (none is stored per row)."""
         if (watched is self.filter_box and event.type() == QEvent.Type.KeyPress
                 and event.key() == Qt.Key.Key_Down):
             self.tree.setFocus()
+            return True
+        if (watched is self.tree and event.type() in (QEvent.Type.KeyPress,
+                                                      QEvent.Type.ShortcutOverride)
+                and _typed(event) and (event.text() != " " or self.filter_box.text())):
+            # The tree's own type-ahead moved the current row letter by letter, and each
+            # row it passed opened (Ctrl+1, then "359", opened documents 3, 35 and 359);
+            # and a digit was taken for the theme shortcut of the text (as the filter box
+            # takes it, a typed key is the list's own, not a shortcut).
+            if event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()
+                return True
+            self.filter_box.setFocus()
+            if event.key() == Qt.Key.Key_Backspace:
+                self.filter_box.backspace()
+            else:
+                self.filter_box.insert(event.text())
             return True
         if watched is self.tree.viewport() and event.type() == QEvent.Type.ToolTip:
             index = self.tree.indexAt(event.pos())
@@ -237,3 +255,15 @@ class CorpusPanel(QWidget):
             for row in range(self.proxy.rowCount(volume)):
                 out.append(self.proxy.index(row, 0, volume).data(CABLE_ID_ROLE))
         return out
+
+
+def _typed(event: QKeyEvent) -> bool:
+    """Whether a key press types text (a letter, a digit, a space, Backspace) rather than
+    moving, choosing or running a shortcut."""
+    if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                            | Qt.KeyboardModifier.MetaModifier):
+        return False
+    if event.key() == Qt.Key.Key_Backspace:
+        return True
+    text = event.text()
+    return bool(text) and text.isprintable()
