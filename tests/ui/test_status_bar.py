@@ -135,3 +135,27 @@ def test_a_long_message_at_800_px_ends_in_an_ellipsis_and_the_position_stays_who
         "text painted past the ellipsis: clipped, not elided")
     bar.showMessage("Imported 12 documents.")
     assert bar.toolTip() == "" and bar.shown_message() == "Imported 12 documents."
+
+
+def test_paging_through_a_volume_the_status_bar_gives_each_documents_first_page(
+        qtbot, project, tmp_path, shared_corpus):
+    """Opened with Ctrl+PgDown, FRUS 1951 vol. VII pt. 2 doc. 105 starts on p. 1703 (as
+    its margin said) but the status bar said p. 1704: the page of its first footnote,
+    whose view's cursor moved last."""
+    from cable_annotator.services.importing import import_files
+
+    import_files(project, [shared_corpus / "frus-early" / "frus1951v07p2.xml"])
+    window = open_window(qtbot, project, tmp_path)
+    text = window.reading.cable_text()
+    text.setFocus()
+    wrong = []
+    cables = [c for c in window.corpus.model.cable_ids() if c.startswith("frus1951v07p2/")]
+    assert len(cables) > 300
+    for cable_id in cables:
+        window.show_cable(cable_id)
+        cable = window.current_cable()
+        first = cable.page_range("body", 0, 1) if cable.pages else ""
+        shown = window.status_line.text().split("  ·  ")[0]
+        if first and shown != f"p. {first}":
+            wrong.append((cable_id, first, shown))
+    assert not wrong, wrong[:10]

@@ -8,6 +8,9 @@ highlighting and layout) stays behind this interface.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QFontMetricsF, QGuiApplication, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QScrollBar, QSplitter, QTextEdit, QWidget
@@ -58,6 +61,7 @@ class ReadingPane(QWidget):
         self._active: PartTextView | None = None
         self._search_hits: list[tuple[str, int, int]] = []
         self._current_hit: int | None = None
+        self._quiet_position = False  # a document being put in place: no position reports
 
         self._text = CableView(self._palette)
         self._footnotes = FootnotePane(self._text, self._palette)
@@ -157,12 +161,26 @@ class ReadingPane(QWidget):
                                    (self._footnotes.view, self._notes, in_notes)):
             layers = AnnotationLayers(built)
             layers.reset(shown)
-            view.show_built(built, layers,
-                            AnnotationPainter(built, layers, self._palette, self._themes))
+            # A new document moves each view's cursor to its start: the notes' cursor,
+            # moved last, reported the page of the first note (p. 1704 of a document
+            # that opens on p. 1703). The reader's position is the text's start.
+            with self._position_quiet():
+                view.show_built(built, layers,
+                                AnnotationPainter(built, layers, self._palette, self._themes))
         self._footnotes.set_built(self._notes, self._body)
         self._arrange(self.width())  # with or without a notes column (see _arrange)
         self._show_notes_pane()
         self._text.verticalScrollBar().setValue(0)
+        self._report_position(self._text, self._text.textCursor().position())
+
+    @contextmanager
+    def _position_quiet(self) -> Iterator[None]:
+        """Moves of a view's cursor that the reader did not make report no position."""
+        self._quiet_position = True
+        try:
+            yield
+        finally:
+            self._quiet_position = False
 
     def set_themes(self, themes: list[Theme]) -> None:
         """Recolour every highlight after the codebook changed."""
@@ -579,7 +597,8 @@ class ReadingPane(QWidget):
         self.selectionChanged.emit()
 
     def _on_position(self, view: PartTextView) -> None:
-        self._report_position(view, view.textCursor().position())
+        if not self._quiet_position:
+            self._report_position(view, view.textCursor().position())
 
     def _on_scrolled(self) -> None:
         """The reading position follows the screen: the cursor's place while it is in
