@@ -29,8 +29,7 @@ class TitleDelegate(QStyledItemDelegate):
         style = option.widget.style() if option.widget is not None else None
         if style is None:
             return
-        room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option,
-                                    option.widget).width() - 4
+        room = text_room(option)
         metrics = option.fontMetrics
         if metrics.horizontalAdvance(text) <= room:
             return
@@ -38,14 +37,31 @@ class TitleDelegate(QStyledItemDelegate):
         if rest <= metrics.horizontalAdvance("……"):
             return  # no room for a title at all: Qt cuts at the right
         ends = index.data(SHARED_RECIPIENT_ROLE)
-        if ends is not None:
-            tail = " to …"
-            sender_room = rest - metrics.horizontalAdvance(tail)
-            if sender_room > metrics.horizontalAdvance("……"):
-                # The sender's end names the post or the person ("…Embassy in
-                # Argentina", "…France (Caffery)"); its start, the office, repeats.
-                option.text = head + metrics.elidedText(
-                    ends[0], Qt.TextElideMode.ElideLeft, sender_room) + tail
-                return
-        option.text = head + metrics.elidedText(text[len(head):], Qt.TextElideMode.ElideMiddle,
-                                                rest)
+        if ends is not None and rest - metrics.horizontalAdvance(" to …") > (
+                metrics.horizontalAdvance("……")):
+            # The sender's end names the post or the person ("…Embassy in Argentina",
+            # "…France (Caffery)"); its start, the office, repeats.
+            def shown(width: int) -> str:
+                return head + metrics.elidedText(ends[0], Qt.TextElideMode.ElideLeft,
+                                                 width - metrics.horizontalAdvance(" to …")
+                                                 ) + " to …"
+        else:
+            def shown(width: int) -> str:
+                return head + metrics.elidedText(text[len(head):],
+                                                 Qt.TextElideMode.ElideMiddle, width)
+        # Widths of pieces do not quite add up (kerning, rounding): shrink until it fits,
+        # or Qt cuts it once more at the right.
+        for slack in range(0, 12, 2):
+            option.text = shown(rest - slack)
+            if metrics.horizontalAdvance(option.text) <= room:
+                break
+
+def text_room(option: QStyleOptionViewItem) -> int:
+    """The width the style draws a row's text in: the text rectangle less the margin Qt
+    leaves on each side (``PM_FocusFrameHMargin`` + 1). A text only as narrow as the
+    rectangle was cut again at the right by Qt ("The Secr…Natio…")."""
+    widget = option.widget
+    style = widget.style()
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+    rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, widget)
+    return rect.width() - 2 * margin
