@@ -72,8 +72,8 @@ def test_wide_window_shows_every_panel_and_notes_beside(qtbot, project, tmp_path
 def test_panels_folded_for_want_of_room_come_back_when_the_window_grows(qtbot, project,
                                                                         tmp_path) -> None:
     """F5: at 800×600 Ctrl+1 unfolds the corpus and folds the codebook column (no room for
-    both), F9 folds the corpus; maximised again to 1600×1000 the codebook, the cards and
-    the note box stayed hidden. They come back once the window has room for them."""
+    both); maximised again to 1600×1000 the codebook, the cards and the note box stayed
+    hidden. They come back once the window has room for them."""
     from .window_helpers import open_window
 
     window = open_window(qtbot, project, tmp_path, 800, 600)
@@ -81,8 +81,6 @@ def test_panels_folded_for_want_of_room_come_back_when_the_window_grows(qtbot, p
     assert not window.corpus.isVisible() and side.isVisible()
     QTest.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.corpus.isVisible() and not side.isVisible(), "no room for both at 800 px"
-    QTest.keyClick(window, Qt.Key.Key_F9)
-    assert not window.corpus.isVisible() and not side.isVisible()
 
     window.resize(1600, 1000)
     qtbot.waitUntil(side.isVisible)
@@ -91,6 +89,26 @@ def test_panels_folded_for_want_of_room_come_back_when_the_window_grows(qtbot, p
     assert window.adaptive_layout.toggle_side.isChecked()
     assert window.corpus.isVisible()  # past 1400 px the corpus is shown, as at a first start
     assert window.reading.width() >= 360
+
+
+def test_folding_the_corpus_again_gives_back_the_column_it_displaced(qtbot, project,
+                                                                     tmp_path) -> None:
+    """At 800×600, F9 unfolds the corpus in the codebook column's place; F9 again folded
+    the corpus and left the window with neither: the text and an empty right side."""
+    from .window_helpers import open_window
+
+    window = open_window(qtbot, project, tmp_path, 800, 600)
+    side = window.side_splitter
+    QTest.keyClick(window, Qt.Key.Key_F9)
+    assert window.corpus.isVisible() and not side.isVisible()
+    QTest.keyClick(window, Qt.Key.Key_F9)
+    assert not window.corpus.isVisible() and side.isVisible()
+    assert window.codebook.isVisible() and window.annotations.view.isVisible()
+    QTest.keyClick(window, Qt.Key.Key_F9, Qt.KeyboardModifier.ShiftModifier)  # by hand
+    assert not side.isVisible()
+    QTest.keyClick(window, Qt.Key.Key_F9)
+    QTest.keyClick(window, Qt.Key.Key_F9)
+    assert not window.corpus.isVisible() and not side.isVisible(), "folded by hand: kept"
 
 
 def test_a_panel_folded_by_hand_stays_folded_when_the_window_grows(qtbot, project,

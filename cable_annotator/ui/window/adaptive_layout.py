@@ -181,6 +181,8 @@ class AdaptiveLayout(QObject):
             self._fold_for_room("side", self.toggle_side)
         self._note_choice("corpus")
         self.corpus.setVisible(shown)
+        if not shown:
+            self._give_back("side")
         if self._arranging or not shown or not self.splitter.isVisible():
             return
         sizes = self.splitter.sizes()
@@ -197,3 +199,13 @@ class AdaptiveLayout(QObject):
             self._fold_for_room("corpus", self.toggle_corpus)
         self._note_choice("side")
         self.side.setVisible(shown)
+        if not shown:
+            self._give_back("corpus")
+
+    def _give_back(self, name: str) -> None:
+        """The panel ``name`` was folded to make room for the one just folded again: show
+        it again (F9 twice at 800 px left the window with neither corpus nor codebook)."""
+        if self._arranging or self._folding_for_room or name not in self._folded_for_room:
+            return
+        self._folded_for_room.discard(name)
+        {"corpus": self.toggle_corpus, "side": self.toggle_side}[name].setChecked(True)
