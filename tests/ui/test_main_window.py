@@ -146,7 +146,7 @@ def test_copy_with_citation(window, project, qtbot):
     select_in_text(window, ARMS_RACE_QUOTE)
     window.actions.copy_citation.trigger()
     copied = QGuiApplication.clipboard().text()
-    assert copied.startswith(f"“{ARMS_RACE_QUOTE}” “Telegram 16696")
+    assert copied.startswith(f"“{ARMS_RACE_QUOTE}”\n“Telegram 16696")
     assert copied.endswith("doc. 293, pp. 780–781.")
     assert window.statusBar().currentMessage().startswith("Copied the passage with its citation")
 

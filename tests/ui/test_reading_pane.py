@@ -301,7 +301,7 @@ def test_copy_with_citation_adds_the_pages(pane: ReadingPane, cable: Cable) -> N
     select_text(pane.cable_text(), ARMS_RACE)
     pane.copy_with_citation_action.trigger()
     copied = QGuiApplication.clipboard().text()
-    assert copied.startswith(f"\u201c{ARMS_RACE}\u201d")
+    assert copied.startswith(f"\u201c{ARMS_RACE}\u201d\n\u201cTelegram")  # on a line of its own
     assert "doc. 293, pp. 780\u2013781." in copied
 
 

@@ -83,5 +83,5 @@ def test_ctrl_shift_c_copies_with_citation(window, qtbot):
     text = select_in_text(window, ARMS_RACE_QUOTE)
     qtbot.keyClick(text, Qt.Key.Key_C, CTRL | SHIFT)
     copied = QGuiApplication.clipboard().text()
-    assert copied.startswith(f"“{ARMS_RACE_QUOTE}” “Telegram 16696")
+    assert copied.startswith(f"“{ARMS_RACE_QUOTE}”\n“Telegram 16696")
     assert copied.endswith("doc. 293, pp. 780–781.")

@@ -186,7 +186,7 @@ def test_copy_with_citation_cites_the_telegram_by_mrn_and_paragraph(window, qtbo
     select_in_text(window, "AN ARMS RACE COULD ENSUE")
     window.copy_with_citation()
     copied = QGuiApplication.clipboard().text()
-    assert copied.startswith("\u201cAN ARMS RACE COULD ENSUE\u201d Telegram 16696, Department "
+    assert copied.startswith("\u201cAN ARMS RACE COULD ENSUE\u201d\nTelegram 16696, Department "
                              "of State to Embassy Lima")
     assert copied.endswith("1974STATE016696, Central Foreign Policy Files, 1973\u20131979, "
                            "Record Group 59, National Archives, Access to Archival Databases "

@@ -315,17 +315,27 @@ class ReadingPane(QWidget):
         view = self._view_of(part)
         return view.painter if view is not None else None
 
-    def copy_with_citation(self) -> None:
-        """Copy the selection followed by its FRUS citation with the printed page."""
+    def copy_with_citation(self) -> str | None:
+        """Copy the selection, in quotation marks, and on the next line its citation with
+        the printed page; returns the citation (None: nothing selected).
+
+        The quote's line breaks and runs of spaces become single spaces (a passage across
+        paragraphs pastes as one quotation); the citation stands on a line of its own — put
+        right after the closing mark it read as one run of two quoted strings ("“Karamanlis”
+        “Message From …,” November 20, 1978, …")."""
         selected = self.selection()
         if selected is None or self._cable is None:
-            return
+            return None
         part, start, end = selected
-        quote = self._cable.part_text(part)[start:end]
+        try:
+            quote = " ".join(self._cable.part_text(part)[start:end].split())
+        except KeyError:
+            return None
         pages = self._cable.page_range(part, start, end)
-        paragraph = self._cable.paragraph_range(part, start, end)
+        paragraph = self._cable.paragraph_range(part, start, end)  # how a telegram is cited
         citation = cite(self._cable, self._volume, pages, paragraph, part)
-        QGuiApplication.clipboard().setText(f"\u201c{quote}\u201d\n\n{citation}")
+        QGuiApplication.clipboard().setText(f"\u201c{quote}\u201d\n{citation}")
+        return citation
 
     def set_dark(self, dark: bool | None) -> None:
         """Force a scheme (None: follow the system)."""

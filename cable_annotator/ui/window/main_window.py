@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from ...collector import collector_paused
 from ...domain.annotation import Annotation, Theme
 from ...domain.cable import BODY, Cable
-from ...domain.citation import cite
 from ...services import queries, telegram_links
 from ...services.deferred_annotations import deferred_annotations_of
 from ...storage.errors import ProjectError
@@ -680,16 +679,10 @@ class MainWindow(ProjectFilesMixin, MergeMixin, ExchangeMixin, ImportExportMixin
             QGuiApplication.clipboard().setText(passage[0])
 
     def copy_with_citation(self) -> None:
-        passage = self.selected_passage()
-        if passage is None:
-            return
-        volume = queries.load_volume(self.project, self._cable.volume)
-        quote = " ".join(passage[0].split())
-        part, start, end = self.reading.selection()
-        paragraph = self._cable.paragraph_range(part, start, end)  # how a telegram is cited
-        citation = cite(self._cable, volume, passage[1], paragraph, part)
-        QGuiApplication.clipboard().setText(f"“{quote}” {citation}")
-        self.statusBar().showMessage(f"Copied the passage with its citation: {citation}", 6000)
+        citation = self.reading.copy_with_citation()
+        if citation is not None:
+            self.statusBar().showMessage(f"Copied the passage with its citation: {citation}",
+                                         6000)
 
     def build_text_menu(self) -> QMenu:
         """Copy, copy with citation, apply a theme, delete: the text's context menu."""
