@@ -139,3 +139,22 @@ def test_typing_in_the_list_types_into_the_filter_and_opens_nothing(window, qtbo
     for _ in range(3):  # the arrows still move in the list (past a volume's row), and open
         qtbot.keyClick(tree, Qt.Key.Key_Down)
     assert tree.hasFocus() and opened and opened[-1] in window.corpus.visible_cable_ids()
+
+
+def test_digits_are_a_document_number_being_typed(window, qtbot, project, tmp_path):
+    """"35" listed docs 135 and 235 of every volume too, and "18" every document of an
+    18th; digits beside a word still match anywhere ("peru 35", a date "Feb 18")."""
+    import_files(project, [renumbered(tmp_path, "135"), renumbered(tmp_path, "235")],
+                 volume=OTHER_VOLUME)
+    window._reload_corpus()  # (imported behind the window's back)
+    box = window.corpus.filter_box
+    qtbot.keyClicks(box, "35")
+    listed = window.corpus.visible_cable_ids()
+    assert f"{OTHER_VOLUME}/d359" in listed and "frus1969-76ve11p2/d35" in listed
+    assert f"{OTHER_VOLUME}/d135" not in listed and f"{OTHER_VOLUME}/d235" not in listed
+    box.clear()
+    qtbot.keyClicks(box, "16696")  # the telegram number in the sample's title
+    assert "frus1969-76ve11p2/d293" in window.corpus.visible_cable_ids()
+    box.clear()
+    qtbot.keyClicks(box, "peru 35")  # with a word: anywhere, as before
+    assert f"{OTHER_VOLUME}/d135" in window.corpus.visible_cable_ids()

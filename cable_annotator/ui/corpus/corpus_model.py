@@ -7,6 +7,7 @@ cables that hold a theme (the codebook's "filter by theme").
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyModel, Qt
@@ -286,6 +287,21 @@ class CorpusModel(QAbstractItemModel):
             self._search_texts[cable_id] = found
         return found
 
+    def matches_digits(self, cable_id: str, digits: str) -> bool:
+        """Whether a filter of digits alone means this document: its number starts with
+        them (``35``: docs 35 and 350–359), a number in its title is them (telegram 16696),
+        or its year is. "35" listed docs 135 and 235 of every volume, "18" every document
+        of a 18th; a day is found with its month ("Jan 18")."""
+        summary = self._summary(cable_id)
+        if summary is None:
+            return False
+        number = summary.number or ""
+        if number.startswith(digits):
+            return True
+        if digits in re.findall(r"\d+", summary.title):
+            return True
+        return bool(summary.date) and summary.date[:4] == digits
+
     def tooltip(self, index: QModelIndex) -> str:
         """The tooltip of a row: a cable's title, date and id; a volume's title and size."""
         name = index.siblingAtColumn(NAME_COLUMN)
@@ -357,10 +373,15 @@ class CorpusFilter(QSortFilterProxyModel):
             return False
         if self._search is None and not self._words:
             return True  # (the row's search text is made only when a filter reads it)
-        haystack = self.sourceModel().search_text(cable_id)
+        model = self.sourceModel()
+        haystack = model.search_text(cable_id)
         if self._search is not None:
             words, found = self._search
             if cable_id not in found and not (words and all(w in haystack for w in words)):
                 return False
+        if self._words and all(word.isdigit() for word in self._words):
+            # Digits alone are a document number as it is being typed (or a telegram's,
+            # or a year); beside a word ("jan 18") they match anywhere, as words do.
+            return all(model.matches_digits(cable_id, word) for word in self._words)
         return all(word in haystack for word in self._words)
 
