@@ -142,6 +142,7 @@ class PartTextView(QTextEdit):
 
     def _retire(self) -> None:
         """Stop everything that still works on the document about to be replaced."""
+        self._kept_anchor: int | None = None
         self._flash.stop()
         self._search_marks, self._search_current = [], None
         self._extras.clear()
@@ -208,12 +209,28 @@ class PartTextView(QTextEdit):
     def scroll_to_position(self, position: int, fraction: float = 0.3) -> None:
         """Scroll so that document ``position`` sits at ``fraction`` of the view's height."""
         self.ensure_laid_out(position)
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(position)
-        rect = self.cursorRect(cursor)
         bar = self.verticalScrollBar()
-        target = bar.value() + rect.top() - int(self.viewport().height() * fraction)
+        top = self._line_top(position)
+        if top is None:  # (not laid out: the cursor's rectangle is all there is)
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(position)
+            top = bar.value() + self.cursorRect(cursor).top()
+        # By the top of the line, not of the cursor's rectangle (a pixel or two lower):
+        # an anchor put back at the top of the screen after a resize came back one line
+        # up each time, and a few resizes moved the reader a paragraph back.
+        target = round(top) - int(self.viewport().height() * fraction)
         bar.setValue(max(bar.minimum(), min(bar.maximum(), target)))
+
+    def _line_top(self, position: int) -> float | None:
+        """Document y of the top of the line holding ``position``, None if not laid out."""
+        document = self.document()
+        block = document.findBlock(position)
+        if not block.isValid() or block.layout().lineCount() == 0:
+            return None
+        line = block.layout().lineForTextPosition(position - block.position())
+        if not line.isValid():
+            return None
+        return document.documentLayout().blockBoundingRect(block).top() + line.y()
 
     def offset_at(self, point: QPoint) -> tuple[str, int] | None:
         """The ``(part, offset)`` of the character under viewport ``point``, if over text."""
@@ -589,7 +606,7 @@ class CableView(PartTextView):
         self.gutter.update()
 
     def ensure_laid_out(self, position: int) -> None:
-        self.layout_driver.ensure(position)
+        self.layout_driver.ensure(position, below=self.viewport().height())
 
     def measure_width(self) -> float:
         """Width of the text column: ``MEASURE`` average characters plus the page margins."""
@@ -626,8 +643,7 @@ class CableView(PartTextView):
         self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
         if self.lineWrapColumnOrWidth() != column:
             # The passage at the top of the screen stays there through the new line breaks.
-            anchor = (self.first_visible_position(whole=True)
-                      if self.verticalScrollBar().value() else 0)
+            anchor = self._top_anchor() if self.verticalScrollBar().value() else 0
             self.setLineWrapColumnOrWidth(column)
             if self.painter is not None:
                 self.painter.forget_geometry()
@@ -635,9 +651,24 @@ class CableView(PartTextView):
                 self.layout_driver.restart()
                 if anchor:
                     self.scroll_to_position(anchor, 0.0)
+                self._kept_anchor = anchor or None
         rect = self.contentsRect()
         self.gutter.setGeometry(QRect(rect.left(), rect.top(), left, rect.height()))
         self.gutter.update()
+
+    def _top_anchor(self) -> int:
+        """The passage to keep at the top through new line breaks: the one kept at the
+        last re-wrap while its line is still the top one, else the first line on screen.
+
+        Each re-wrap moves the anchor's line start back to wherever its line now begins;
+        one window resize re-wraps several times, and taking the line start each time
+        moved the reader a paragraph back (p. 393, para. 5 to p. 392, para. 3)."""
+        kept = getattr(self, "_kept_anchor", None)  # (none before the first document)
+        if kept is not None and kept < self.document().characterCount():
+            top = self._line_top(kept)
+            if top is not None and abs(top - self.verticalScrollBar().value()) < 1.0:
+                return kept
+        return self.first_visible_position(whole=True)
 
     def column_width(self) -> int:
         """Width of the text column (the document's wrap width), in pixels."""

@@ -43,12 +43,20 @@ class FootnoteView(PartTextView):
         self.setAccessibleName("Footnotes")
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.resizing = False
+        """True while Qt re-wraps the notes for a new size: their scroll position moves by
+        itself then, and must not lead the text (the passage at the top of the screen
+        crept back a paragraph at each resize)."""
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         # The notes wrap at the view's width: a new width gives new lines.
         if self.painter is not None and event.size().width() != event.oldSize().width():
             self.painter.forget_geometry()
-        super().resizeEvent(event)
+        self.resizing = True
+        try:
+            super().resizeEvent(event)
+        finally:
+            self.resizing = False
 
     def apply_palette(self, palette: ReadingPalette) -> None:
         super().apply_palette(palette)
@@ -132,7 +140,7 @@ class FootnotePane(QWidget):
 
     def is_aligning(self) -> bool:
         """Whether notes are being placed now (their scroll position moves by itself)."""
-        return self._aligning
+        return self._aligning or self.view.resizing
 
     def note_top(self, key: str) -> float | None:
         """Document y of the first line of note ``key`` in the apparatus."""

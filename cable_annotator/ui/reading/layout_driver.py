@@ -131,16 +131,39 @@ class LayoutDriver(QObject):
             return True
         return self._document.findBlock(position).blockNumber() < self._next
 
-    def ensure(self, position: int) -> None:
-        """Lay out at once down to ``position`` (the reader jumps there) and report it."""
-        if self._document is None or self.is_laid_out(position):
+    def ensure(self, position: int, below: float = 0.0) -> None:
+        """Lay out at once down to ``position`` (the reader jumps there), and ``below``
+        pixels further (a screen, so the scroll range reaches past it), and report it.
+
+        Without the screen below, the range ended at the block of ``position``: a view
+        scrolled to put it at the top was clamped a screen short, and the passage at the
+        top crept back a paragraph at each resize."""
+        document = self._document
+        if document is None or self._done:
             return
-        target = self._document.findBlock(position).blockNumber()
-        layout = self._document.documentLayout()
-        while self._next <= target:
-            layout.blockBoundingRect(self._document.findBlockByNumber(self._next))
+        target = document.findBlock(position).blockNumber()
+        layout = document.documentLayout()
+        count = document.blockCount()
+        bottom = None
+        laid = self._next
+        while self._next < count:
+            block = document.findBlockByNumber(self._next)
+            rect = layout.blockBoundingRect(block)
+            if self._next > target:
+                if bottom is None:
+                    bottom = layout.blockBoundingRect(
+                        document.findBlockByNumber(target)).top() + below
+                if rect.top() > bottom:
+                    break
             self._next += 1
-        self._report()
+        if self._next >= count:
+            self._done = True
+            self._timer.stop()
+            self._layout.removeEventFilter(self)
+        if self._next != laid:
+            self._report()
+            if self._done:
+                self.finished.emit()
 
     # -- work ----------------------------------------------------------------------
 
