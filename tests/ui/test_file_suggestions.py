@@ -110,3 +110,20 @@ def test_the_default_projects_files_are_suggested_in_documents_not_its_hidden_fo
     assert save_as_suggestion(default).parent == documents
     mine = tmp_path / "work" / "peru.cableproj"
     assert export_suggestion(mine).parent == mine.parent
+
+
+def test_the_import_dialog_starts_at_home_before_any_import(tmp_path):
+    """An empty setting opened the dialog in whatever folder the program was started
+    from (the data folder, for the trial's reader); a folder since removed, likewise."""
+    from pathlib import Path
+
+    from .ui_fixtures import settings_file
+
+    settings = settings_file(tmp_path)
+    assert settings.last_directory == str(Path.home())
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    settings.last_directory = str(gone)
+    assert settings.last_directory == str(gone)
+    gone.rmdir()
+    assert settings.last_directory == str(Path.home())

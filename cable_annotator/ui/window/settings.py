@@ -114,7 +114,11 @@ class AppSettings:
 
     @property
     def last_directory(self) -> str:
-        return str(self._store.value("files/last_directory", "") or "")
+        """Where the last file was imported from; the home folder before the first import,
+        or once that folder is gone (an empty value opened the dialog in whatever folder
+        the program was started from: the data folder, for the trial's reader)."""
+        value = str(self._store.value("files/last_directory", "") or "")
+        return value if value and Path(value).is_dir() else str(Path.home())
 
     @last_directory.setter
     def last_directory(self, value: str) -> None:
