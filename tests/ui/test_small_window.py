@@ -177,12 +177,20 @@ def test_a_raw_telegram_is_listed_by_its_subject(window):
     assert TELEGRAM in window.corpus.visible_cable_ids()
 
 
-def test_at_1024_px_the_corpus_and_the_codebook_fit_side_by_side(qtbot, project, tmp_path):
+def test_at_1024_px_the_corpus_takes_the_codebook_columns_place(qtbot, project, tmp_path):
+    """Beside both, the text kept 340 px at 1024: 30 characters a line. The corpus now
+    takes the codebook column's place there (Shift+F9 swaps them back), as at 800 px;
+    from 1100 px both fit."""
+    from cable_annotator.ui.window.adaptive_layout import MIN_TEXT_WIDTH
+
     window = open_window(qtbot, project, tmp_path, 1024, 700)
     window.adaptive_layout.toggle_corpus.setChecked(True)
     settle(qtbot, window)
+    assert window.corpus.isVisible() and not window.side_splitter.isVisible()
+    assert window.reading.width() >= MIN_TEXT_WIDTH
+    window.resize(1100, 700)
+    settle(qtbot, window)
     assert window.corpus.isVisible() and window.side_splitter.isVisible()
-    assert window.reading.width() >= 340
 
 
 @pytest.mark.parametrize("size", [SMALL, (1024, 700)])
