@@ -169,6 +169,13 @@ class ChangeWatcher:
         # Read-write (though it only reads a pragma): a read-only connection cannot replay
         # the log another process left after a crash, and would fail until someone did.
         self._connection = connect_checked(path)
+        # The file in the journal mode the engine will give it, before the first reading:
+        # the engine is made only at the first write, and its switch of a copy saved with
+        # a rollback journal (Save As) to the write-ahead log rewrote the header after
+        # that reading — "Updated with changes made outside this window" a second after
+        # every Save As. (Unchanged where the file is in that mode already.)
+        with contextlib.suppress(sqlite3.OperationalError):
+            self._connection.execute(f"PRAGMA journal_mode={journal_mode()}")
         self._last = self._read()
 
     def _read(self) -> int:

@@ -56,3 +56,29 @@ def test_save_as_keeps_the_document_and_the_place_read_in_it(qtbot, project, tmp
     qtbot.waitUntil(lambda: window.reading.reading_place() == place, timeout=5_000)
     assert bar.value() > 1000
     assert window.settings.reading_place(window.project.path)[0] == "frus1969-76ve09p1/d21"
+
+
+def test_save_as_is_not_taken_for_a_change_made_elsewhere(qtbot, project, tmp_path,
+                                                          shared_corpus):
+    """A second after Save As the status bar said "Updated with changes made outside this
+    window": the copy is saved with a rollback journal, and the engine, made only at the
+    first write, switched it to the write-ahead log after the watcher's first reading."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from cable_annotator.services.importing import import_files
+
+    import_files(project, [shared_corpus / "frus" / "frus1977-80v21.xml"])
+    window = open_window(qtbot, project, tmp_path)
+    for key in (Qt.Key.Key_1, Qt.Key.Key_4):
+        window.reading.set_selection("body", 20, 60)
+        qtbot.keyClick(cable_text(window), key)
+    assert window.save_project_as(tmp_path / "copy.cableproj")
+    QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))  # the dialog closed
+    seen = set()
+    for _ in range(12):
+        qtbot.wait(250)
+        window.outside_changes.check()
+        seen.add(window.statusBar().currentMessage())
+    assert not [m for m in seen if "outside" in m], seen
+    assert any(m.startswith("Saved a copy as") for m in seen)
