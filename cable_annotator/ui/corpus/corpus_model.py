@@ -24,6 +24,7 @@ LABEL_HEAD_ROLE = Qt.ItemDataRole.UserRole + 4
 SHARED_RECIPIENT_ROLE = Qt.ItemDataRole.UserRole + 5
 """The title's ``(sender, recipient)`` when the recipient is what the volume's titles share
 (a title too long for the column drops it first), else None."""
+_NUMBERS = re.compile(r"\d+")  # the numbers in a title (a telegram's)
 _PLAIN_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 NAME_COLUMN, COUNT_COLUMN = 0, 1
@@ -298,7 +299,7 @@ class CorpusModel(QAbstractItemModel):
         number = summary.number or ""
         if number.startswith(digits):
             return True
-        if digits in re.findall(r"\d+", summary.title):
+        if digits in _NUMBERS.findall(summary.title):
             return True
         return bool(summary.date) and summary.date[:4] == digits
 

@@ -68,6 +68,7 @@ class PartTextView(QTextEdit):
         super().__init__(parent)
         self.reading_palette = palette
         self.built: BuiltDocument | None = None
+        self._kept_anchor: int | None = None  # the passage kept at the top through re-wraps
         self.layers: AnnotationLayers | None = None
         self.painter: AnnotationPainter | None = None
         self.tooltip_for: Callable[[list[Annotation]], str] | None = None
@@ -142,7 +143,7 @@ class PartTextView(QTextEdit):
 
     def _retire(self) -> None:
         """Stop everything that still works on the document about to be replaced."""
-        self._kept_anchor: int | None = None
+        self._kept_anchor = None
         self._flash.stop()
         self._search_marks, self._search_current = [], None
         self._extras.clear()
@@ -663,7 +664,7 @@ class CableView(PartTextView):
         Each re-wrap moves the anchor's line start back to wherever its line now begins;
         one window resize re-wraps several times, and taking the line start each time
         moved the reader a paragraph back (p. 393, para. 5 to p. 392, para. 3)."""
-        kept = getattr(self, "_kept_anchor", None)  # (none before the first document)
+        kept = self._kept_anchor
         if kept is not None and kept < self.document().characterCount():
             top = self._line_top(kept)
             if top is not None and abs(top - self.verticalScrollBar().value()) < 1.0:

@@ -156,14 +156,8 @@ class LayoutDriver(QObject):
                 if rect.top() > bottom:
                     break
             self._next += 1
-        if self._next >= count:
-            self._done = True
-            self._timer.stop()
-            self._layout.removeEventFilter(self)
         if self._next != laid:
-            self._report()
-            if self._done:
-                self.finished.emit()
+            self._end_slice()
 
     # -- work ----------------------------------------------------------------------
 
@@ -192,7 +186,12 @@ class LayoutDriver(QObject):
         while self._next < count and time.perf_counter() < deadline:
             layout.blockBoundingRect(document.findBlockByNumber(self._next))
             self._next += 1
-        if self._next >= count:
+        self._end_slice()
+
+    def _end_slice(self) -> None:
+        """After blocks were laid out (a slice, or a jump): report the new size, and end
+        the drive when the last block is done."""
+        if self._next >= self._document.blockCount():
             self._done = True
             self._timer.stop()
             self._layout.removeEventFilter(self)

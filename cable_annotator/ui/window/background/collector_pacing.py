@@ -12,7 +12,8 @@ by their reference counts as usual; only cycles among them would wait, so the wh
 is collected — thawed, collected, frozen again — when the window loses the reader's
 attention (another application is active), where a pause of tens of milliseconds is
 felt by nobody, and at every ``FULL_EVERY``-th open, which then takes that much longer
-(a reader paging through a volume in one sitting never looks away).
+(a reader paging through a volume in one sitting never looks away). During the open
+itself the collector is paused (``cable_annotator.collector``); this paces it after.
 """
 
 from __future__ import annotations

@@ -61,11 +61,6 @@ class EditRehearser(QObject):
     def is_running(self) -> bool:
         return self._worker is not None and self._worker.is_alive()
 
-    def wait(self, seconds: float = 10.0) -> None:
-        """Block until a rehearsal in flight has ended (closing, tests)."""
-        if self._worker is not None:
-            self._worker.join(seconds)
-
     def _rehearse(self) -> None:
         if self._pending is None:
             return
